@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Convene",
+    products: [
+        .executable(name: "convene", targets: ["convene"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        // Pure engine: model, events, reducer, checks, notes rendering. No terminal, no files.
+        .target(
+            name: "ConveneCore",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        // The session folders on disk: journal, lock, atomic notes, catalogue, template files.
+        .target(name: "ConveneStore", dependencies: ["ConveneCore"]),
+        // The system's ncursesw, reached only through the shim header.
+        .systemLibrary(
+            name: "CNCursesW",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        .target(name: "ConveneTUI", dependencies: ["ConveneCore", "CNCursesW"]),
+        .executableTarget(
+            name: "convene",
+            dependencies: [
+                "ConveneCore", "ConveneStore", "ConveneTUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "ConveneBenchmarks",
+            dependencies: ["ConveneCore", "ConveneStore"]
+        ),
+        .testTarget(name: "ConveneCoreTests", dependencies: ["ConveneCore"]),
+        .testTarget(name: "ConveneStoreTests", dependencies: ["ConveneStore", "ConveneCore"]),
+        .testTarget(name: "ConveneCLITests", dependencies: ["ConveneCore", "convene"]),
+    ]
+)

@@ -1,0 +1,138 @@
+/// The reducer: the one place a session changes.
+extension Session {
+    /// Applies `event` and returns the event that exactly undoes it.
+    ///
+    /// Every check runs before anything is changed, so a refused event leaves the session as it was,
+    /// and the session is changed in place: applying an event costs the same at 10 or 10,000 points.
+    @discardableResult
+    public mutating func apply(_ event: SessionEvent) throws(SessionError) -> SessionEvent {
+        if case .created(let setup) = event { return try create(setup) }
+        guard isCreated else { throw .notCreated }
+
+        switch event {
+        case .created:
+            throw .alreadyCreated
+
+        case .detailsChanged(let new):
+            try validate(new)
+            if new.chathamHouse && !details.chathamHouse && speakerAttributions > 0 {
+                throw .speakersRecorded(count: speakerAttributions)
+            }
+            let old = details
+            details = new
+            return .detailsChanged(details: old)
+
+        case .attendeeAdded(let attendee, let position):
+            try validate(attendee)
+            try insert(attendee, at: position, into: \.attendees)
+            return .attendeeRemoved(id: attendee.id)
+        case .attendeeChanged(let attendee):
+            try validate(attendee)
+            return .attendeeChanged(attendee: try replace(attendee, in: \.attendees, named: "attendee"))
+        case .attendeeRemoved(let id):
+            let (old, position) = try remove(id, from: \.attendees, named: "attendee")
+            return .attendeeAdded(attendee: old, at: position)
+
+        case .itemAdded(let item, let position):
+            try validate(item, chathamHouse: details.chathamHouse)
+            try insert(item, at: position, into: \.agenda)
+            return .itemRemoved(id: item.id)
+        case .itemChanged(let item):
+            try validate(item, chathamHouse: details.chathamHouse)
+            return .itemChanged(item: try replace(item, in: \.agenda, named: "agenda item"))
+        case .itemRemoved(let id):
+            let uses = uses(ofItem: id)
+            if uses > 0 { throw .itemInUse(id: id, uses: uses) }
+            let (old, position) = try remove(id, from: \.agenda, named: "agenda item")
+            return .itemAdded(item: old, at: position)
+
+        case .pointAdded(let point, let position):
+            try validate(point)
+            try insert(point, at: position, into: \.points)
+            return .pointRemoved(id: point.id)
+        case .pointChanged(let point):
+            try validate(point)
+            return .pointChanged(point: try replace(point, in: \.points, named: "point"))
+        case .pointRemoved(let id):
+            let (old, position) = try remove(id, from: \.points, named: "point")
+            return .pointAdded(point: old, at: position)
+        case .pointMoved(let id, let position):
+            guard let from = points.index(of: id) else { throw .unknown(what: "point", id: id) }
+            points.move(id, to: position)
+            return .pointMoved(id: id, to: from)
+
+        case .topicAdded(let topic, let position):
+            try validate(topic)
+            try insert(topic, at: position, into: \.topics)
+            return .topicRemoved(id: topic.id)
+        case .topicChanged(let topic):
+            try validate(topic)
+            return .topicChanged(topic: try replace(topic, in: \.topics, named: "divergence topic"))
+        case .topicRemoved(let id):
+            let (old, position) = try remove(id, from: \.topics, named: "divergence topic")
+            return .topicAdded(topic: old, at: position)
+
+        case .contextAdded(let context, let position):
+            try validate(context)
+            try insert(context, at: position, into: \.contexts)
+            return .contextRemoved(id: context.id)
+        case .contextChanged(let context):
+            try validate(context)
+            return .contextChanged(context: try replace(context, in: \.contexts, named: "context"))
+        case .contextRemoved(let id):
+            let (old, position) = try remove(id, from: \.contexts, named: "context")
+            return .contextAdded(context: old, at: position)
+
+        case .findingAcknowledged(let key):
+            try TextRules.check(key, field: "finding", singleLine: true)
+            let inserted = acknowledgedFindings.insert(key).inserted
+            return inserted ? .findingUnacknowledged(key: key) : .findingAcknowledged(key: key)
+        case .findingUnacknowledged(let key):
+            let removed = acknowledgedFindings.remove(key) != nil
+            return removed ? .findingAcknowledged(key: key) : .findingUnacknowledged(key: key)
+        }
+    }
+
+    private mutating func create(_ setup: SessionSetup) throws(SessionError) -> SessionEvent {
+        guard !isCreated else { throw .alreadyCreated }
+        try validate(setup.details)
+        var seen = Set<EntityID>()
+        for item in setup.agenda {
+            try validate(item, chathamHouse: setup.details.chathamHouse)
+            guard seen.insert(item.id).inserted else { throw .duplicateID(item.id) }
+        }
+        details = setup.details
+        agenda = OrderedStore(setup.agenda)
+        quadrantGuide = setup.quadrantGuide
+        lastID = setup.agenda.map(\.id.rawValue).max() ?? 0
+        isCreated = true
+        // A session is never un-created; undo stops at its creation.
+        return .created(setup: setup)
+    }
+
+    private mutating func insert<Element>(
+        _ element: Element, at position: Int?, into store: WritableKeyPath<Session, OrderedStore<Element>>
+    ) throws(SessionError) {
+        guard !isInUse(element.id) else { throw .duplicateID(element.id) }
+        self[keyPath: store].insert(element, at: position)
+        lastID = max(lastID, element.id.rawValue)
+    }
+
+    /// Replaces the element with the same id and returns the one it replaced.
+    private mutating func replace<Element>(
+        _ element: Element, in store: WritableKeyPath<Session, OrderedStore<Element>>, named what: String
+    ) throws(SessionError) -> Element {
+        guard let old = self[keyPath: store][element.id] else { throw .unknown(what: what, id: element.id) }
+        self[keyPath: store].replace(element)
+        return old
+    }
+
+    private mutating func remove<Element>(
+        _ id: EntityID, from store: WritableKeyPath<Session, OrderedStore<Element>>, named what: String
+    ) throws(SessionError) -> (Element, Int) {
+        guard let old = self[keyPath: store][id], let position = self[keyPath: store].remove(id) else {
+            throw .unknown(what: what, id: id)
+        }
+        return (old, position)
+    }
+}

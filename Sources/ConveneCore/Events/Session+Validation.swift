@@ -1,0 +1,90 @@
+/// The checks each kind of value must pass before the reducer lets it into the session.
+extension Session {
+    func validate(_ details: SessionDetails) throws(SessionError) {
+        try TextRules.check(details.title, field: "title", singleLine: true)
+        try TextRules.check(details.kind, field: "kind", allowEmpty: true, singleLine: true)
+        try TextRules.check(details.purpose, field: "purpose", allowEmpty: true)
+        for host in details.hosts { try TextRules.check(host, field: "host", singleLine: true) }
+        guard TextRules.isValidDate(details.date) else { throw .invalidDate(details.date) }
+    }
+
+    func validate(_ attendee: Attendee) throws(SessionError) {
+        try TextRules.check(attendee.name, field: "attendee's name", singleLine: true)
+        try TextRules.checkOptional(attendee.organisation, field: "organisation")
+    }
+
+    func validate(_ item: AgendaItem, chathamHouse: Bool) throws(SessionError) {
+        try TextRules.check(item.title, field: "agenda item's title", singleLine: true)
+        try TextRules.check(item.prompt, field: "prompt", allowEmpty: true)
+        guard (0...1440).contains(item.minutes) else { throw .invalidTimebox(item.minutes) }
+        if item.speaker != nil && chathamHouse { throw .speakerUnderChathamHouse }
+        try TextRules.checkOptional(item.speaker, field: "speaker")
+        for prompt in item.checklist { try TextRules.check(prompt, field: "checklist prompt") }
+        for response in item.responses { try TextRules.check(response, field: "checklist response", allowEmpty: true) }
+        if item.responses.count > item.checklist.count { throw .responsesExceedPrompts(item: item.id) }
+    }
+
+    func validate(_ point: Point) throws(SessionError) {
+        try TextRules.check(point.text, field: "point's text")
+        try TextRules.checkOptional(point.theme, field: "theme")
+        if point.speaker != nil && details.chathamHouse { throw .speakerUnderChathamHouse }
+        try TextRules.checkOptional(point.speaker, field: "speaker")
+        try requireItem(point.item)
+    }
+
+    func validate(_ topic: DivergenceTopic) throws(SessionError) {
+        try TextRules.check(topic.title, field: "topic", singleLine: true)
+        for perspective in topic.perspectives { try TextRules.check(perspective, field: "perspective") }
+        for dimension in topic.dimensions { try TextRules.check(dimension, field: "dimension") }
+        if topic.cells.count > topic.dimensions.count {
+            throw .malformedTable("\(topic.cells.count) rows of cells for \(topic.dimensions.count) dimensions")
+        }
+        for row in topic.cells {
+            if row.count > topic.perspectives.count {
+                throw .malformedTable("a row has \(row.count) cells for \(topic.perspectives.count) perspectives")
+            }
+            for cell in row { try TextRules.check(cell, field: "table cell", allowEmpty: true) }
+        }
+        for caveat in topic.caveats { try TextRules.check(caveat, field: "caveat") }
+        for dilemma in topic.dilemmas {
+            try TextRules.check(dilemma.title, field: "dilemma", singleLine: true)
+            try TextRules.check(dilemma.text, field: "dilemma's text", allowEmpty: true)
+        }
+        try requireItem(topic.item)
+    }
+
+    func validate(_ context: ContextAssessment) throws(SessionError) {
+        try TextRules.check(context.name, field: "context's name", singleLine: true)
+        try TextRules.check(context.description, field: "context's description", allowEmpty: true)
+        for rating in context.ratings {
+            guard Rating.scale.contains(rating.uncertainty) else {
+                throw .ratingOutOfRange(axis: "uncertainty about cause and effect", value: rating.uncertainty)
+            }
+            guard Rating.scale.contains(rating.control) else {
+                throw .ratingOutOfRange(axis: "control over outcomes", value: rating.control)
+            }
+        }
+        try requireItem(context.item)
+    }
+
+    private func requireItem(_ id: EntityID?) throws(SessionError) {
+        if let id, !agenda.contains(id) { throw .unknown(what: "agenda item", id: id) }
+    }
+
+    /// Whether any kind of thing in the session already carries `id`.
+    func isInUse(_ id: EntityID) -> Bool {
+        attendees.contains(id) || agenda.contains(id) || points.contains(id) || topics.contains(id) || contexts.contains(id)
+    }
+
+    /// How many points, topics and contexts were captured under agenda item `id`.
+    func uses(ofItem id: EntityID) -> Int {
+        points.elements.filter { $0.item == id }.count
+            + topics.elements.filter { $0.item == id }.count
+            + contexts.elements.filter { $0.item == id }.count
+    }
+
+    /// Attributions that would break the Chatham House Rule if it were turned on.
+    var speakerAttributions: Int {
+        points.elements.filter { $0.speaker != nil }.count + agenda.elements.filter { $0.speaker != nil }.count
+    }
+}

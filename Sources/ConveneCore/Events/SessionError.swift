@@ -1,0 +1,60 @@
+/// Why an event was refused. The session is unchanged whenever one of these is thrown.
+public enum SessionError: Error, Equatable, Sendable, CustomStringConvertible {
+    case notCreated
+    case alreadyCreated
+    case emptyText(field: String)
+    case controlCharacters(field: String)
+    case invalidDate(String)
+    case invalidTimebox(Int)
+    case unknown(what: String, id: EntityID)
+    case duplicateID(EntityID)
+    case speakerUnderChathamHouse
+    case speakersRecorded(count: Int)
+    case ratingOutOfRange(axis: String, value: Int)
+    case malformedTable(String)
+    case responsesExceedPrompts(item: EntityID)
+    case itemInUse(id: EntityID, uses: Int)
+    case nothingToUndo
+    case outOfSequence(expected: Int, found: Int)
+    case undoMismatch(undoes: Int, newestUndoable: Int?)
+
+    public var description: String {
+        switch self {
+        case .notCreated:
+            "the session has not been created yet"
+        case .alreadyCreated:
+            "the session already exists"
+        case .emptyText(let field):
+            "the \(field) is empty"
+        case .controlCharacters(let field):
+            "the \(field) contains control characters"
+        case .invalidDate(let date):
+            "‘\(date)’ is not a date of the form YYYY-MM-DD"
+        case .invalidTimebox(let minutes):
+            "a timebox of \(minutes) minutes is not allowed (0 to 1440)"
+        case .unknown(let what, let id):
+            "there is no \(what) with id \(id)"
+        case .duplicateID(let id):
+            "id \(id) is already in use"
+        case .speakerUnderChathamHouse:
+            "the session is held under the Chatham House Rule: nothing may be attributed to a speaker"
+        case .speakersRecorded(let count):
+            "the Chatham House Rule cannot be turned on while \(count) speaker attribution(s) are recorded; remove them first"
+        case .ratingOutOfRange(let axis, let value):
+            "a rating of \(value) for \(axis) is outside \(Rating.scale.lowerBound)–\(Rating.scale.upperBound)"
+        case .malformedTable(let reason):
+            "the divergence table is malformed: \(reason)"
+        case .responsesExceedPrompts(let item):
+            "agenda item \(item) has more responses than checklist prompts"
+        case .itemInUse(let id, let uses):
+            "agenda item \(id) still has \(uses) point(s), topic(s) or context(s) captured under it"
+        case .nothingToUndo:
+            "there is nothing to undo"
+        case .outOfSequence(let expected, let found):
+            "sequence number \(found) where \(expected) was expected"
+        case .undoMismatch(let undoes, let newest):
+            "an undo of record \(undoes), but the newest change that can be undone is "
+                + (newest.map { "record \($0)" } ?? "none")
+        }
+    }
+}

@@ -1,0 +1,35 @@
+/// A change to a session. Journals store these one per line; the reducer is the only code that
+/// applies them. Change events carry whole values so that every event has an exact inverse.
+///
+/// Encoded by Swift's synthesised `Codable`: `{"pointAdded":{"point":{…}}}`. The case and label
+/// names are therefore part of the journal format: rename none of them.
+public enum SessionEvent: Codable, Sendable, Equatable {
+    case created(setup: SessionSetup)
+    case detailsChanged(details: SessionDetails)
+
+    case attendeeAdded(attendee: Attendee, at: Int? = nil)
+    case attendeeChanged(attendee: Attendee)
+    case attendeeRemoved(id: EntityID)
+
+    case itemAdded(item: AgendaItem, at: Int? = nil)
+    /// Title, timebox, speaker, checklist responses, actual start and end.
+    case itemChanged(item: AgendaItem)
+    case itemRemoved(id: EntityID)
+
+    case pointAdded(point: Point, at: Int? = nil)
+    case pointChanged(point: Point)
+    case pointRemoved(id: EntityID)
+    case pointMoved(id: EntityID, to: Int)
+
+    case topicAdded(topic: DivergenceTopic, at: Int? = nil)
+    case topicChanged(topic: DivergenceTopic)
+    case topicRemoved(id: EntityID)
+
+    case contextAdded(context: ContextAssessment, at: Int? = nil)
+    /// Also how a further individual rating is added.
+    case contextChanged(context: ContextAssessment)
+    case contextRemoved(id: EntityID)
+
+    case findingAcknowledged(key: String)
+    case findingUnacknowledged(key: String)
+}

@@ -1,0 +1,47 @@
+import Foundation
+
+/// One item of the agenda: what the facilitator steps through, with its timebox and actual timing.
+public struct AgendaItem: Identified, Codable {
+    public let id: EntityID
+    public var title: String
+    public var phase: PhaseKind
+    public var minutes: Int
+    /// Guidance for the facilitator, from the template.
+    public var prompt: String
+    /// Who presents (presentation items); refused where the Chatham House Rule applies.
+    public var speaker: String?
+    /// Prompts of a checklist item, e.g. principles to reflect on, from the template.
+    public var checklist: [String]
+    /// One response per checklist prompt; empty where none has been given.
+    public var responses: [String]
+    public var startedAt: Date?
+    public var endedAt: Date?
+
+    public init(
+        id: EntityID, title: String, phase: PhaseKind, minutes: Int, prompt: String = "",
+        speaker: String? = nil, checklist: [String] = [], responses: [String] = [],
+        startedAt: Date? = nil, endedAt: Date? = nil
+    ) {
+        self.id = id
+        self.title = title
+        self.phase = phase
+        self.minutes = minutes
+        self.prompt = prompt
+        self.speaker = speaker
+        self.checklist = checklist
+        self.responses = responses
+        self.startedAt = startedAt
+        self.endedAt = endedAt
+    }
+
+    /// The response to checklist prompt `index`, or "" where none was given.
+    public func response(to index: Int) -> String {
+        responses.indices.contains(index) ? responses[index] : ""
+    }
+
+    /// Whole minutes between start and end, when both are known.
+    public var actualMinutes: Int? {
+        guard let startedAt, let endedAt, endedAt >= startedAt else { return nil }
+        return Int((endedAt.timeIntervalSince(startedAt) / 60).rounded())
+    }
+}

@@ -1,0 +1,29 @@
+/// Identifies one thing captured in a session: an attendee, agenda item, point, topic or context.
+///
+/// One counter serves every kind, so an id alone names a place in the record (the disclosure check
+/// and the CLI rely on that). Encoded as a bare integer to keep journal lines short and readable.
+public struct EntityID: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    public let rawValue: Int
+
+    public init(_ rawValue: Int) {
+        self.rawValue = rawValue
+    }
+
+    public init(from decoder: any Decoder) throws {
+        rawValue = try decoder.singleValueContainer().decode(Int.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+
+    public static func < (lhs: EntityID, rhs: EntityID) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    public var description: String { String(rawValue) }
+}
+
+/// Anything kept in an `OrderedStore`.
+public protocol Identified: Sendable, Equatable {
+    var id: EntityID { get }
+}

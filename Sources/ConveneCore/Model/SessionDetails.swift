@@ -1,0 +1,26 @@
+/// What a session is: the heading of its record.
+public struct SessionDetails: Codable, Sendable, Equatable {
+    public var title: String
+    /// The kind of session, usually the template's name (roundtable, peer-learning, …).
+    public var kind: String
+    /// The day it is held, `YYYY-MM-DD`.
+    public var date: String
+    public var purpose: String
+    public var hosts: [String]
+    public var chathamHouse: Bool
+    /// The template it was started from, for the record.
+    public var template: String
+
+    public init(
+        title: String, kind: String, date: String, purpose: String = "", hosts: [String] = [],
+        chathamHouse: Bool, template: String = ""
+    ) {
+        self.title = title
+        self.kind = kind
+        self.date = date
+        self.purpose = purpose
+        self.hosts = hosts
+        self.chathamHouse = chathamHouse
+        self.template = template
+    }
+}

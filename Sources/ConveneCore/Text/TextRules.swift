@@ -1,0 +1,45 @@
+/// What text a session accepts, and the cleaning that input edges apply before building events.
+public enum TextRules {
+    /// Removes what a person cannot have meant to keep: control characters (a pasted escape
+    /// sequence, a stray NUL), carriage returns, and — for one-line fields — line breaks. Tabs
+    /// become spaces. Everything printable, in any script, is kept as typed.
+    public static func cleaned(_ text: String, singleLine: Bool = false) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.replacingOccurrences(of: "\r\n", with: "\n").unicodeScalars {
+            switch scalar {
+            case "\n": scalars.append(singleLine ? " " : "\n")
+            case "\t", "\r": scalars.append(" ")
+            default: if !isControl(scalar) { scalars.append(scalar) }
+            }
+        }
+        return String(scalars)
+    }
+
+    /// Whether `scalar` is a control character other than a line break.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.generalCategory == .control && scalar != "\n"
+    }
+
+    static func check(_ text: String, field: String, allowEmpty: Bool = false, singleLine: Bool = false) throws(SessionError) {
+        if !allowEmpty && text.allSatisfy(\.isWhitespace) { throw .emptyText(field: field) }
+        if text.unicodeScalars.contains(where: { isControl($0) || (singleLine && $0 == "\n") }) {
+            throw .controlCharacters(field: field)
+        }
+    }
+
+    static func checkOptional(_ text: String?, field: String) throws(SessionError) {
+        if let text { try check(text, field: field, singleLine: true) }
+    }
+
+    /// `YYYY-MM-DD` with a real month and day.
+    public static func isValidDate(_ date: String) -> Bool {
+        let parts = date.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+              (1...12).contains(month), day >= 1
+        else { return false }
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return day <= days[month - 1]
+    }
+}

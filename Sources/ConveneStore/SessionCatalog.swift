@@ -1,0 +1,50 @@
+import ConveneCore
+import Foundation
+
+/// The sessions folder: what is in it, and which session a person means.
+public struct SessionCatalog: Sendable {
+    public var root: URL
+
+    public init(root: URL) {
+        self.root = root
+    }
+
+    /// Every session folder, newest first (folder names start with the date).
+    public func folders() -> [SessionFolder] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
+        return names.sorted(by: >)
+            .map { SessionFolder(url: root.appendingPathComponent($0, isDirectory: true)) }
+            .filter(\.exists)
+    }
+
+    /// A session folder path, or a unique prefix of a folder name in the sessions folder.
+    public func resolve(_ query: String) throws(StoreError) -> SessionFolder {
+        let asPath = SessionFolder(url: URL(fileURLWithPath: query, isDirectory: true))
+        if query.contains("/") || FileManager.default.fileExists(atPath: asPath.journal.path) {
+            guard asPath.exists else { throw .notASession(path: asPath.url.path) }
+            return asPath
+        }
+        let all = folders()
+        if let exact = all.first(where: { $0.name == query }) { return exact }
+        let matches = all.filter { $0.name.hasPrefix(query) }
+        switch matches.count {
+        case 1: return matches[0]
+        case 0: throw .unknownSession(query: query, folder: root.path)
+        default: throw .ambiguousSession(query: query, matches: matches.map(\.name))
+        }
+    }
+
+    /// Every session that loads, with the problems of those that do not.
+    public func load() -> (sessions: [(folder: SessionFolder, session: Session)], problems: [StoreError]) {
+        var sessions: [(SessionFolder, Session)] = []
+        var problems: [StoreError] = []
+        for folder in folders() {
+            do {
+                sessions.append((folder, try folder.load().log.session))
+            } catch {
+                problems.append(error)
+            }
+        }
+        return (sessions, problems)
+    }
+}

@@ -1,0 +1,28 @@
+import ConveneCore
+
+/// One line of `convene list`: what a person needs to pick a session.
+public struct SessionSummary: Codable, Sendable, Equatable {
+    public var folder: String
+    public var path: String
+    public var title: String
+    public var date: String
+    public var kind: String
+    public var chathamHouse: Bool
+    public var attendees: Int
+    public var points: Int
+    public var topics: Int
+    public var contexts: Int
+
+    public init(folder: SessionFolder, session: Session) {
+        self.folder = folder.name
+        path = folder.url.path
+        title = session.details.title
+        date = session.details.date
+        kind = session.details.kind
+        chathamHouse = session.details.chathamHouse
+        attendees = session.attendees.elements.filter { !$0.apologies }.count
+        points = session.points.count
+        topics = session.topics.count
+        contexts = session.contexts.count
+    }
+}

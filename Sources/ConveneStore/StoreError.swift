@@ -1,0 +1,48 @@
+import ConveneCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What went wrong on disk, said so that a person knows which file and what to do.
+public enum StoreError: Error, Sendable, CustomStringConvertible {
+    case io(path: String, operation: String, errno: Int32)
+    case notASession(path: String)
+    case unknownSession(query: String, folder: String)
+    case ambiguousSession(query: String, matches: [String])
+    case alreadyLocked(path: String)
+    case corruptLine(path: String, line: Int, reason: String)
+    case refusedEvent(path: String, line: Int, error: SessionError)
+    case emptyJournal(path: String)
+    case unknownTemplate(name: String, available: [String])
+    case invalidTemplate(TemplateError)
+    case readOnly(path: String)
+
+    public var description: String {
+        switch self {
+        case .io(let path, let operation, let errno):
+            "\(path): could not \(operation): \(String(cString: strerror(errno)))"
+        case .notASession(let path):
+            "\(path) is not a Convene session folder (it has no session.jsonl)"
+        case .unknownSession(let query, let folder):
+            "no session matches ‘\(query)’ in \(folder); `convene list` shows the sessions there"
+        case .ambiguousSession(let query, let matches):
+            "‘\(query)’ matches \(matches.count) sessions: \(matches.joined(separator: ", ")); type more of the name"
+        case .alreadyLocked(let path):
+            "\(path) is open for writing in another Convene; only one writer at a time. "
+                + "Close it there first, or read it without changing it (`convene export`)"
+        case .corruptLine(let path, let line, let reason):
+            "\(path):\(line): this journal line is damaged (\(reason)); the session was not opened so that nothing is lost. "
+                + "Repair or remove the line by hand, keeping a copy of the file"
+        case .refusedEvent(let path, let line, let error):
+            "\(path):\(line): this journal line cannot be applied: \(error)"
+        case .emptyJournal(let path):
+            "\(path) holds no events: the session was never created"
+        case .unknownTemplate(let name, let available):
+            "there is no template ‘\(name)’; available: \(available.joined(separator: ", "))"
+        case .invalidTemplate(let error):
+            error.description
+        case .readOnly(let path):
+            "\(path) was opened read-only"
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import ConveneCore
+import ConveneStore
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List where captured text names an attendee or their organisation.",
+        discussion: """
+            Exits 1 when there are findings no one has acknowledged, 0 when the record is clean. \
+            Each finding ends with its key in [brackets]; --acknowledge KEY records that it is not an \
+            attribution (kept in the journal; `convene undo` takes it back).
+            """
+    )
+
+    @OptionGroup var sessions: SessionsOptions
+
+    @Argument(help: "The session: folder path or unique prefix of its name.")
+    var session: String
+
+    @Option(name: .long, parsing: .singleValue, help: ArgumentHelp("Acknowledge a finding as not an attribution (repeatable).", valueName: "key"))
+    var acknowledge: [String] = []
+
+    @Flag(name: .long, help: "Also list acknowledged findings.")
+    var all = false
+
+    func run() throws {
+        let folder = try sessions.catalog.resolve(session)
+        var current = try folder.load().log.session
+        if !acknowledge.isEmpty {
+            current = try editing(folder, options: sessions) { writer in
+                let known = Set(DisclosureCheck.findings(in: writer.session).map(\.key))
+                for key in acknowledge {
+                    guard known.contains(key) else { throw ValidationError("no finding has the key ‘\(key)’") }
+                    try writer.apply(.findingAcknowledged(key: key), at: .nowToTheSecond)
+                }
+                return writer.session
+            }
+        }
+        let findings = DisclosureCheck.findings(in: current)
+        var open = 0
+        for finding in findings {
+            let acknowledged = current.acknowledgedFindings.contains(finding.key)
+            if !acknowledged { open += 1 }
+            if !acknowledged || all { print((acknowledged ? "(acknowledged) " : "") + finding.description) }
+        }
+        if open == 0 {
+            print("clean: no unacknowledged names of attendees or organisations in \(folder.name)")
+        } else {
+            print("\(open) finding(s) in \(folder.name)")
+            throw ExitCode(1)
+        }
+    }
+}

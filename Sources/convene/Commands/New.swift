@@ -1,0 +1,55 @@
+import ArgumentParser
+import ConveneCore
+import ConveneStore
+import Foundation
+
+struct New: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Start a session from a template and print its folder.",
+        discussion: "`convene templates` lists the templates."
+    )
+
+    @OptionGroup var sessions: SessionsOptions
+
+    @Option(name: .long, help: "The session template, e.g. roundtable, peer-learning, masterclass, seminar.")
+    var template: String
+
+    @Option(name: .long, help: "The session's title.")
+    var title: String
+
+    @Option(name: .long, help: ArgumentHelp("The day it is held; today when not given.", valueName: "YYYY-MM-DD"))
+    var date: String?
+
+    @Option(name: .long, help: "Why the group meets; replaces the template's purpose.")
+    var purpose: String?
+
+    @Option(name: .long, parsing: .singleValue, help: "An organisation hosting the session (repeatable).")
+    var host: [String] = []
+
+    func validate() throws {
+        if let date, !TextRules.isValidDate(date) {
+            throw ValidationError("--date ‘\(date)’ is not a date of the form YYYY-MM-DD")
+        }
+    }
+
+    func run() throws {
+        let template = try sessions.templates.sessionTemplate(named: template)
+        var setup = template.setup(
+            title: TextRules.cleaned(title, singleLine: true),
+            date: date ?? Self.today(),
+            purpose: purpose.map { TextRules.cleaned($0) }
+        )
+        setup.details.hosts = host.map { TextRules.cleaned($0, singleLine: true) }
+        let writer = try SessionWriter.create(in: sessions.location.sessions, setup: setup, at: .nowToTheSecond)
+        defer { writer.close() }
+        try writeNotes(of: writer, options: sessions)
+        print(writer.folder.url.path)
+    }
+
+    static func today() -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.string(from: Date())
+    }
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+import ConveneStore
+
+struct Search: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Search titles and captured text across saved sessions.",
+        discussion: "Ignores case and accents. Exits 1 when nothing is found."
+    )
+
+    @OptionGroup var sessions: SessionsOptions
+
+    @Argument(help: "The words to find.")
+    var query: String
+
+    func run() throws {
+        let (loaded, problems) = sessions.catalog.load()
+        for problem in problems { Output.warn(problem.description) }
+        let hits = loaded.flatMap { SessionSearch.hits(for: query, in: $0.folder, session: $0.session) }
+        for hit in hits { print("\(hit.folder)  \(hit.place): \(hit.excerpt)") }
+        if hits.isEmpty { throw ExitCode(1) }
+    }
+}

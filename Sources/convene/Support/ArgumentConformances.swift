@@ -1,0 +1,5 @@
+import ArgumentParser
+import ConveneCore
+
+extension PointKind: ExpressibleByArgument {}
+extension Attendee.Role: ExpressibleByArgument {}

@@ -1,0 +1,17 @@
+import ArgumentParser
+import ConveneStore
+import Foundation
+
+/// Where sessions are: shared by every command.
+struct SessionsOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The sessions folder to use instead of the default.", valueName: "folder"))
+    var dir: String?
+
+    var environment: [String: String] { ProcessInfo.processInfo.environment }
+
+    var location: SessionsLocation { SessionsLocation(environment: environment, override: dir) }
+
+    var catalog: SessionCatalog { SessionCatalog(root: location.sessions) }
+
+    var templates: TemplateLibrary { TemplateLibrary.standard(location: location, environment: environment) }
+}

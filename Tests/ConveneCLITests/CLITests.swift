@@ -1,0 +1,148 @@
+import Foundation
+import Testing
+
+@Suite("convene on the command line", .serialized)
+struct CLITests {
+    @Test("a whole roundtable from template to checked, exported notes")
+    func roundtable() throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        let created = try convene.run(["new", "--template", "roundtable", "--title", "Learning & accountability", "--date", "2026-04-02",
+                                       "--host", "Collaborate", "--host", "GO Lab", "--purpose", "Explore learning and accountability."])
+        #expect(created.status == 0, "\(created.stderr)")
+        let folder = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(folder == convene.sessions.appendingPathComponent("2026-04-02-learning-accountability").path)
+
+        for arguments in [
+            ["attendee", "Rob Pollock", "--org", "Social Finance", "--role", "chair"],
+            ["attendee", "Michael Little", "--org", "RATIO"],
+            ["attendee", "Tris Lumley", "--org", "NPC", "--apologies"],
+            ["point", "Complex contexts need adaptive practice.", "--kind", "agreement", "--theme", "Importance of context", "--item", "4"],
+            ["point", "There was little appetite for targets.", "--kind", "agreement", "--theme", "Limits of performance management"],
+            ["point", "How might promising practice inform learning elsewhere?", "--kind", "question", "--item", "7"],
+            ["context", "Homelessness support", "--uncertainty", "4", "--control", "2"],
+            ["context", "Homelessness support", "--uncertainty", "5", "--control", "1"],
+            ["context", "Childhood vaccination", "--uncertainty", "1", "--control", "5"],
+        ] {
+            let result = try convene.run(["add", "2026-04-02"] + arguments)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        }
+
+        let notes = try String(contentsOfFile: folder + "/notes.md", encoding: .utf8)
+        #expect(notes.contains("# Learning \\& accountability"))
+        #expect(notes.contains("### Importance of context\n\n- Complex contexts need adaptive practice."))
+        #expect(notes.contains("| Homelessness support |  | 4.5 | 1.5 |"))
+        #expect(notes.contains("(2 ratings)"))
+        #expect(notes.contains("### Questions for next time\n\n- How might promising practice inform learning elsewhere?"))
+        #expect(notes.contains("| Rob Pollock | Social Finance | Chair |"))
+        #expect(notes.contains("## Apologies") && notes.contains("| Tris Lumley | NPC |"))
+
+        let clean = try convene.run(["check", "2026-04-02"])
+        #expect(clean.status == 0, "\(clean.stdout)")
+        let exported = try convene.run(["export", "2026-04-02"])
+        #expect(exported.status == 0)
+        #expect(exported.stdout == notes)
+
+        let listed = try convene.run(["list"])
+        #expect(listed.stdout.contains("2026-04-02-learning-accountability  roundtable  Learning & accountability [Chatham House]  2 attendees, 3 points"))
+        let json = try convene.run(["list", "--json"])
+        let summaries = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
+        #expect(summaries?.first?["points"] as? Int == 3)
+    }
+
+    @Test("the disclosure check blocks export until findings are fixed or acknowledged")
+    func disclosure() throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        try convene.run(["new", "--template", "roundtable", "--title", "Roundtable", "--date", "2026-04-02"])
+        try convene.run(["add", "2026", "attendee", "Michael Little", "--org", "RATIO"])
+        try convene.run(["add", "2026", "point", "As michael little said, RATIO's work matters."])
+        try convene.run(["add", "2026", "point", "Little is known about the long term."])
+
+        let check = try convene.run(["check", "2026"])
+        #expect(check.status == 1)
+        #expect(check.stdout.contains("[point-10:michael-little]") && check.stdout.contains("[point-10:ratio]"))
+        #expect(!check.stdout.contains("point-11"))
+
+        let refused = try convene.run(["export", "2026"])
+        #expect(refused.status == 1)
+        #expect(refused.stdout.isEmpty)
+        #expect(refused.stderr.contains("not exported: 2 place(s)"))
+        #expect(try convene.run(["export", "2026", "--force"]).status == 0)
+
+        let acknowledged = try convene.run(["check", "2026", "--acknowledge", "point-10:michael-little", "--acknowledge", "point-10:ratio"])
+        #expect(acknowledged.status == 0, "\(acknowledged.stdout)\(acknowledged.stderr)")
+        #expect(try convene.run(["export", "2026"]).status == 0)
+        #expect(try convene.run(["undo", "2026"]).status == 0)
+        #expect(try convene.run(["check", "2026"]).status == 1)
+        #expect(try convene.run(["check", "2026", "--acknowledge", "point-99:nobody"]).stderr.contains("no finding has the key"))
+    }
+
+    @Test("attributed sessions take speakers; Chatham House sessions refuse them")
+    func speakers() throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        try convene.run(["new", "--template", "masterclass", "--title", "Human learning systems", "--date", "2026-05-01"])
+        try convene.run(["new", "--template", "roundtable", "--title", "Roundtable", "--date", "2026-05-02"])
+        let attributed = try convene.run(["add", "2026-05-01", "point", "Outcomes emerge from systems.", "--item", "2", "--speaker", "Toby Lowe"])
+        #expect(attributed.status == 0)
+        let notes = try #require(try convene.run(["export", "2026-05-01"]).stdout)
+        #expect(notes.contains("- Outcomes emerge from systems. — *Toby Lowe*"))
+        let refused = try convene.run(["add", "2026-05-02", "point", "x", "--speaker", "Toby Lowe"])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("Chatham House Rule"))
+    }
+
+    @Test("bad input is a clear error on standard error with a non-zero status")
+    func errors() throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        let unknownTemplate = try convene.run(["new", "--template", "nope", "--title", "T"])
+        #expect(unknownTemplate.status != 0 && unknownTemplate.stderr.contains("there is no template ‘nope’; available: masterclass, peer-learning, roundtable, seminar"))
+        let badDate = try convene.run(["new", "--template", "seminar", "--title", "T", "--date", "2026-13-01"])
+        #expect(badDate.status != 0 && badDate.stderr.contains("YYYY-MM-DD"))
+        let unknownSession = try convene.run(["add", "1999", "point", "x"])
+        #expect(unknownSession.status != 0 && unknownSession.stderr.contains("no session matches ‘1999’"))
+
+        try convene.run(["new", "--template", "seminar", "--title", "Seminar", "--date", "2026-03-18"])
+        let badRating = try convene.run(["add", "2026", "context", "Place-based", "--uncertainty", "9", "--control", "1"])
+        #expect(badRating.status != 0 && badRating.stderr.contains("a rating of 9 for uncertainty about cause and effect is outside 1–5"))
+        let badItem = try convene.run(["add", "2026", "point", "x", "--item", "40"])
+        #expect(badItem.status != 0 && badItem.stderr.contains("there is no item 40"))
+
+        let templates = convene.home.appendingPathComponent("config/convene/templates")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        try "title: Broken\nkind: k\nchatham-house: true\nagenda:\n  - title: A\n    phase: lecture\n    minutes: 5\n"
+            .write(to: templates.appendingPathComponent("broken.yaml"), atomically: true, encoding: .utf8)
+        let broken = try convene.run(["new", "--template", "broken", "--title", "T"])
+        #expect(broken.status != 0)
+        #expect(broken.stderr.contains("broken.yaml:6:") && broken.stderr.contains("unknown phase"), "\(broken.stderr)")
+        let listed = try convene.run(["templates"])
+        #expect(listed.status == 1 && listed.stdout.contains("roundtable  Roundtable"))
+    }
+
+    @Test("typed text of any script, from an argument or standard input, is kept; control characters are not")
+    func unicodeAndStdin() throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        try convene.run(["new", "--template", "peer-learning", "--title", "Café 日本語 👩🏽‍💻", "--date", "2026-06-01"])
+        let piped = try convene.run(["add", "2026", "point", "-", "--kind", "question"], stdin: "Résumé £5 — 会議 🎉\u{1B}[31m\nsecond line\n")
+        #expect(piped.status == 0, "\(piped.stderr)")
+        let notes = try convene.run(["export", "2026", "--force"]).stdout
+        #expect(notes.contains("# Café 日本語 👩🏽‍💻"))
+        #expect(notes.contains("- Résumé £5 — 会議 🎉\\[31m\\\n  second line"))
+        let search = try convene.run(["search", "resume"])
+        #expect(search.status == 0 && search.stdout.contains("Résumé"))
+        #expect(try convene.run(["search", "absent words"]).status == 1)
+    }
+
+    @Test("every command documents itself")
+    func help() throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        for command in ["new", "add", "undo", "export", "check", "list", "search", "templates"] {
+            let help = try convene.run([command, "--help"])
+            #expect(help.status == 0 && help.stdout.contains("USAGE: convene \(command)"), "\(command)")
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+/// Runs the built `convene` binary, as a person or script would, in its own sessions folder.
+struct ConveneProcess {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    let home: URL
+    let sessions: URL
+
+    init() throws {
+        home = FileManager.default.temporaryDirectory.appendingPathComponent("convene-cli-\(UUID().uuidString)", isDirectory: true)
+        sessions = home.appendingPathComponent("sessions", isDirectory: true)
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+    }
+
+    func cleanUp() {
+        try? FileManager.default.removeItem(at: home)
+    }
+
+    /// The binary built beside this test runner (`swift test` builds both into the same folder).
+    static var binary: URL {
+        if let explicit = ProcessInfo.processInfo.environment["CONVENE_BIN"] { return URL(fileURLWithPath: explicit) }
+        let runner = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
+        var folder = runner.deletingLastPathComponent()
+        while folder.path != "/" && !FileManager.default.isExecutableFile(atPath: folder.appendingPathComponent("convene").path) {
+            folder = folder.deletingLastPathComponent()
+        }
+        return folder.appendingPathComponent("convene")
+    }
+
+    @discardableResult
+    func run(_ arguments: [String], stdin: String? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["HOME"] = home.path
+        environment["CONVENE_HOME"] = sessions.path
+        environment["XDG_CONFIG_HOME"] = home.appendingPathComponent("config").path
+        process.environment = environment
+        let output = Pipe()
+        let errors = Pipe()
+        let input = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+                      stderr: String(decoding: err, as: UTF8.self))
+    }
+}

@@ -1,0 +1,82 @@
+import ConveneCore
+import Testing
+
+@Suite("Chatham House disclosure check")
+struct DisclosureCheckTests {
+    /// A roundtable whose attendees include surnames and organisations that are also ordinary words.
+    private func session(with texts: [String]) throws -> Session {
+        var session = Fixtures.created()
+        let people: [(String, String)] = [
+            ("Michael Little", "RATIO"), ("Adrian Brown", "CPI"), ("Nigel Ball", "GO Lab"),
+            ("Val Keen", "Office for Civil Society, DCMS"), ("Anna Randle", "Collaborate"), ("Alex Smith", "The Cares Family"),
+        ]
+        for (offset, person) in people.enumerated() {
+            try session.apply(.attendeeAdded(attendee: Attendee(id: EntityID(100 + offset), name: person.0, organisation: person.1)))
+        }
+        for (offset, text) in texts.enumerated() {
+            try session.apply(.pointAdded(point: Fixtures.point(200 + offset, .note, text)))
+        }
+        return session
+    }
+
+    private func matches(_ text: String) throws -> [String] {
+        DisclosureCheck.findings(in: try session(with: [text])).map(\.matched)
+    }
+
+    @Test("a full name is found in any case", arguments: ["Michael Little said so", "as michael little put it", "MICHAEL LITTLE"])
+    func fullName(text: String) throws {
+        let found = try matches(text)
+        #expect(found.count == 1)
+        #expect(found.first?.lowercased() == "michael little")
+    }
+
+    @Test("a surname written as a name is found", arguments: [
+        "We agreed with Little on this.", "Brown's point stood.", "As Dr Ball argued, targets distort.",
+        "Ms Keen sent a paper.", "the view of Prof. Randle", "Little’s framework was cited.",
+    ])
+    func surnameAsName(text: String) throws {
+        #expect(try matches(text).count == 1, "nothing found in: \(text)")
+    }
+
+    @Test("ordinary words are not flagged", arguments: [
+        "There was little agreement on brown-field sites.", "Keen interest in the ball being dropped.",
+        "Little is known about long-term effects.", "Brown envelopes were mentioned.",
+        "We should collaborate more.", "The ratio of staff to users matters.", "Collaborate with partners early.",
+        "She was keen to measure impact; little changed.",
+    ])
+    func ordinaryWords(text: String) throws {
+        #expect(try matches(text).isEmpty, "flagged in: \(text)")
+    }
+
+    @Test("an organisation is found as it writes itself")
+    func organisations() throws {
+        #expect(try matches("RATIO published a framework.") == ["RATIO"])
+        #expect(try matches("The work by Collaborate was useful.") == ["Collaborate"])
+        #expect(try matches("Staff at GO Lab and DCMS agreed.") == ["GO Lab", "DCMS"])
+        #expect(try matches("Cares Family volunteers.") == ["Cares Family"])
+        #expect(try matches("The Office for Civil Society view.") == ["Office for Civil Society"])
+    }
+
+    @Test("a full name is reported once, not again as a surname")
+    func fullNameOnce() throws {
+        let findings = DisclosureCheck.findings(in: try session(with: ["Michael Little and later Little again"]))
+        #expect(findings.map(\.matched) == ["Michael Little", "Little"])
+        #expect(findings.map(\.reason) == [.fullName, .surname])
+        #expect(findings[0].attendees == ["Michael Little"])
+    }
+
+    @Test("findings point at their place, and acknowledged ones drop out")
+    func locationsAndAcknowledgement() throws {
+        var session = try session(with: ["Nothing here.", "As Brown argued, outcomes matter."])
+        try session.apply(.topicAdded(topic: DivergenceTopic(
+            id: EntityID(300), title: "Outcomes", perspectives: ["A", "B"], dimensions: ["Defined"],
+            cells: [["Per person", "RATIO's common measures"]]
+        )))
+        let findings = DisclosureCheck.findings(in: session)
+        #expect(findings.map(\.key) == ["point-201:brown", "topic-300/cell-1-2:ratio"])
+        #expect(findings[1].location.entity == EntityID(300))
+
+        try session.apply(.findingAcknowledged(key: "point-201:brown"))
+        #expect(DisclosureCheck.unacknowledged(in: session).map(\.key) == ["topic-300/cell-1-2:ratio"])
+    }
+}

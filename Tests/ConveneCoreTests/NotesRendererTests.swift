@@ -1,0 +1,76 @@
+import ConveneCore
+import Foundation
+import Testing
+import Yams
+
+@Suite("Markdown notes")
+struct NotesRendererTests {
+    @Test("a roundtable's notes have every section, in order, with the rule stated")
+    func roundtable() throws {
+        let notes = try Fixtures.notesRenderer().render(Fixtures.roundtable())
+        let headings = notes.split(separator: "\n").filter { $0.hasPrefix("## ") }.map(String.init)
+        #expect(headings == [
+            "## Purpose", "## Agenda", "## Presentations", "## Points of agreement", "## Points of divergence",
+            "## Context assessment", "## Principles", "## Next steps", "## Attendees", "## Apologies",
+        ])
+        #expect(notes.contains("Held under the Chatham House Rule"))
+        #expect(notes.contains("### Importance of context\n\n- Complex contexts need flexible, adaptive practice.\n- Contribution, not attribution."))
+        #expect(notes.contains("|  | Defined by each person | Defined across groups |"))
+        #expect(notes.contains("| **Measured** | Stories and qualitative data | Standardised tools |"))
+        #expect(notes.contains("#### How to judge public value"))
+        #expect(notes.contains("| Homelessness support |  | 4.5 | 1.5 | Interim outcomes | Track early signs and learn | 4–5 / 1–2 (2 ratings) |"))
+        #expect(notes.contains("quadrantChart") && notes.contains("    Homelessness support: [0.12, 0.88]"))
+        #expect(notes.contains("- **Start with a systems view**\\\n  Several partners were missing from the map."))
+        #expect(notes.contains("- **Build shared purpose**\n"))
+        #expect(notes.contains("### Questions for next time\n\n- What factors should shape our choices?"))
+        #expect(notes.contains("| Rob Pollock | Social Finance | Chair |"))
+        #expect(notes.contains("## Apologies\n\n| Name | Organisation |\n| --- | --- |\n| Val Keen | Office for Civil Society, DCMS |"))
+        #expect(!notes.contains("\n\n\n"))
+    }
+
+    @Test("front matter is valid YAML that gives back the title, however odd")
+    func frontMatter() throws {
+        var session = Session()
+        var details = Fixtures.details()
+        details.title = "---\nkey: \"value\" # not a comment: really"
+        details.title = TextRules.cleaned(details.title, singleLine: true)
+        try session.apply(.created(setup: SessionSetup(details: details, agenda: Fixtures.agenda)))
+        let notes = try Fixtures.notesRenderer().render(session)
+        let parts = notes.components(separatedBy: "\n---\n")
+        let yaml = try #require(parts.first?.dropFirst(4))
+        let front = try #require(try Yams.load(yaml: String(yaml)) as? [String: Any])
+        #expect(front["title"] as? String == details.title)
+        #expect(front["chatham-house"] as? Bool == true)
+    }
+
+    @Test("attributed sessions name speakers; Chatham House sessions never do")
+    func attribution() throws {
+        var masterclass = Fixtures.created(chathamHouse: false)
+        var keynote = Fixtures.agenda[1]
+        keynote.speaker = "Toby Lowe"
+        try masterclass.apply(.itemChanged(item: keynote))
+        try masterclass.apply(.pointAdded(point: Fixtures.point(20, .note, "Outcomes emerge from systems.", item: 2, speaker: "Toby Lowe")))
+        let notes = try Fixtures.notesRenderer().render(masterclass)
+        #expect(notes.contains("### Opening comments — Toby Lowe"))
+        #expect(notes.contains("- Outcomes emerge from systems. — *Toby Lowe*"))
+        #expect(!notes.contains("Chatham House Rule"))
+    }
+
+    @Test("rendering twice gives the same bytes, so git sees no change")
+    func stable() throws {
+        let renderer = try Fixtures.notesRenderer()
+        #expect(renderer.render(Fixtures.roundtable()) == renderer.render(Fixtures.roundtable()))
+    }
+
+    @Test("a broken notes template is an error with its line")
+    func brokenTemplate() {
+        do {
+            _ = try NotesRenderer(source: "# {{title}}\n\n{{#agenda}}\n| {{title}} |\n", file: "notes.mustache")
+            Issue.record("accepted an unclosed section")
+        } catch {
+            #expect(error.file == "notes.mustache")
+            #expect(error.line != nil)
+            #expect(error.problem.contains("never closed"), "\(error)")
+        }
+    }
+}
