@@ -7,6 +7,10 @@ import Glibc
 
 // Release-built benchmark of the engine and store: `swift run -c release ConveneBenchmarks`.
 // Prints a table; figures belong in the README, never in tests (the machines are shared and noisy).
+//
+// Each size runs in two child processes of this same program: one writes the session's journal, the
+// other opens and measures it. So the peak memory reported is what opening, editing and rendering a
+// session of that size costs, and nothing of the sizes measured before it.
 
 let sizes = [100, 1_000, 10_000]
 let clock = ContinuousClock()
@@ -23,6 +27,10 @@ func median(runs: Int, _ body: () throws -> Void) rethrows -> Double {
     return times.sorted()[runs / 2]
 }
 
+func format(_ seconds: Double) -> String {
+    seconds < 0.001 ? String(format: "%.1f µs", seconds * 1e6) : String(format: "%.1f ms", seconds * 1e3)
+}
+
 func peakMemoryMB() -> Double {
     var usage = rusage()
     getrusage(RUSAGE_SELF.rawValue, &usage)
@@ -35,64 +43,100 @@ func point(_ id: EntityID, _ index: Int) -> Point {
           theme: "Theme \(index % 12)", item: EntityID(3), createdAt: date)
 }
 
-let environment = ProcessInfo.processInfo.environment
-guard let templates = TemplateLibrary.builtInDirectory(environment: environment) else {
-    print("Templates/ not found: run from the repository, or set CONVENE_TEMPLATES")
-    exit(1)
+func templateLibrary() throws -> TemplateLibrary {
+    guard let templates = TemplateLibrary.builtInDirectory(environment: ProcessInfo.processInfo.environment) else {
+        throw ValidationFailure("Templates/ not found: run from the repository, or set CONVENE_TEMPLATES")
+    }
+    return TemplateLibrary(directories: [templates])
 }
-let library = TemplateLibrary(directories: [templates])
-let template = try library.sessionTemplate(named: "roundtable")
-let renderer = try library.notesRenderer()
-let root = FileManager.default.temporaryDirectory.appendingPathComponent("convene-bench-\(getpid())")
-defer { try? FileManager.default.removeItem(at: root) }
 
-print("| points | apply one event | append + fsync one event | load from journal | render notes | peak memory |")
-print("| ---: | ---: | ---: | ---: | ---: | ---: |")
-for size in sizes {
-    let writer = try SessionWriter.create(in: root, setup: template.setup(title: "Bench \(size)", date: "2026-04-02"), at: date)
-    // Build the journal quickly: events applied and written in one go, as a long session leaves them.
+struct ValidationFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Writes a roundtable of `size` points into `root`, as a long session leaves its journal.
+func prepare(size: Int, root: URL) throws {
+    let template = try templateLibrary().sessionTemplate(named: "roundtable")
+    let writer = try SessionWriter.create(in: root, setup: template.setup(title: "Bench", date: "2026-04-02"), at: date)
     var log = writer.log
-    var lines = Data()
+    writer.close()
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     encoder.dateEncodingStrategy = .iso8601
+    var lines = Data()
     for index in 0..<size {
         let record = try log.record(.pointAdded(point: point(log.session.nextID, index)), at: date)
         lines.append(try encoder.encode(record))
         lines.append(0x0A)
     }
-    let folder = writer.folder
-    writer.close()
-    let handle = try FileHandle(forWritingTo: folder.journal)
+    let handle = try FileHandle(forWritingTo: writer.folder.journal)
     try handle.seekToEnd()
     try handle.write(contentsOf: lines)
     try handle.close()
+}
 
-    // Applying: 1,000 further points on a session of this size, per event.
-    var session = log.session
-    let applyTotal = seconds(clock.measure {
+/// Opens the session in `root` and prints one row of the table.
+func measure(size: Int, root: URL) throws {
+    let renderer = try templateLibrary().notesRenderer()
+    guard let folder = SessionCatalog(root: root).folders().first else { throw ValidationFailure("no session in \(root.path)") }
+
+    let load = try median(runs: 5) { _ = try folder.load() }
+    var session = try folder.load().log.session
+    let render = median(runs: 5) { _ = renderer.render(session) }
+
+    // Applying: 1,000 further points on a session of this size, per event, in place.
+    let applying = seconds(clock.measure {
         for index in 0..<1_000 {
             _ = try? session.apply(.pointAdded(point: point(session.nextID, size + index)))
         }
-    })
-    let perApply = applyTotal / 1_000
+    }) / 1_000
+    session = Session()
 
     // Appending with fsync, through the real writer.
-    let live = try SessionWriter.open(folder)
-    let appendTotal = seconds(try clock.measure {
+    let writer = try SessionWriter.open(folder)
+    let appending = seconds(try clock.measure {
         for index in 0..<20 {
-            try live.apply(.pointAdded(point: point(live.session.nextID, index)), at: date)
+            try writer.apply(.pointAdded(point: point(writer.session.nextID, index)), at: date)
         }
-    })
-    live.close()
+    }) / 20
+    writer.close()
 
-    let load = try median(runs: 5) { _ = try folder.load() }
-    let loaded = try folder.load().log.session
-    let render = median(runs: 5) { _ = renderer.render(loaded) }
-
-    func format(_ seconds: Double) -> String {
-        seconds < 0.001 ? String(format: "%.1f µs", seconds * 1e6) : String(format: "%.1f ms", seconds * 1e3)
-    }
-    print("| \(size) | \(format(perApply)) | \(format(appendTotal / 20)) | \(format(load)) | \(format(render)) | "
+    print("| \(size) | \(format(applying)) | \(format(appending)) | \(format(load)) | \(format(render)) | "
         + String(format: "%.1f MB", peakMemoryMB()) + " |")
+    fflush(nil)
+}
+
+func runChild(_ arguments: [String]) throws {
+    let process = Process()
+    process.executableURL = Bundle.main.executableURL
+    process.arguments = arguments
+    try process.run()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else { throw ValidationFailure("\(arguments.joined(separator: " ")) failed") }
+}
+
+do {
+    let arguments = CommandLine.arguments.dropFirst()
+    if arguments.count == 3, let size = Int(arguments[arguments.startIndex + 1]) {
+        let root = URL(fileURLWithPath: arguments[arguments.startIndex + 2], isDirectory: true)
+        switch arguments.first {
+        case "--prepare": try prepare(size: size, root: root)
+        case "--measure": try measure(size: size, root: root)
+        default: throw ValidationFailure("usage: ConveneBenchmarks [--prepare|--measure SIZE FOLDER]")
+        }
+    } else {
+        print("| points | apply one event | append + fsync one event | load from journal | render notes | peak memory |")
+        print("| ---: | ---: | ---: | ---: | ---: | ---: |")
+        fflush(nil)
+        for size in sizes {
+            let root = FileManager.default.temporaryDirectory.appendingPathComponent("convene-bench-\(getpid())-\(size)")
+            defer { try? FileManager.default.removeItem(at: root) }
+            try runChild(["--prepare", String(size), root.path])
+            try runChild(["--measure", String(size), root.path])
+        }
+    }
+} catch {
+    FileHandle.standardError.write(Data("ConveneBenchmarks: \(error)\n".utf8))
+    exit(1)
 }

@@ -1,5 +1,7 @@
 import ConveneCore
+import Dispatch
 import Foundation
+import Synchronization
 
 /// A journal read back from disk.
 public struct LoadedJournal: Sendable {
@@ -14,48 +16,89 @@ public struct LoadedJournal: Sendable {
 /// line without its newline is what a crash mid-write leaves; it was never reported saved, so it is
 /// dropped with a warning. Any other damage is an error naming the line: nothing is skipped silently.
 enum JournalReader {
+    /// Lines decoded per worker before their records are applied: bounds memory on long journals.
+    static let batchSize = 512
+    static let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4))
+
     static func load(_ url: URL) throws(StoreError) -> LoadedJournal {
         let data: Data
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw .io(path: url.path, operation: "read", errno: (error as NSError).code == NSFileReadNoSuchFileError ? ENOENT : EIO)
+            let code = (error as NSError).code == NSFileReadNoSuchFileError ? ENOENT : EIO
+            throw .io(path: url.path, operation: "read", errno: code)
         }
         return try parse(data, path: url.path)
     }
 
     static func parse(_ data: Data, path: String) throws(StoreError) -> LoadedJournal {
-        var log = SessionLog()
+        let (lines, tornBytes) = wholeLines(of: data)
         var warnings: [String] = []
-        let decoder = JournalCoding.decoder()
-        var lineNumber = 0
-        var lineStart = data.startIndex
-        var intactLength = 0
-        while lineStart < data.endIndex {
-            lineNumber += 1
-            guard let newline = data[lineStart...].firstIndex(of: 0x0A) else {
-                let torn = data.endIndex - lineStart
-                warnings.append("\(path):\(lineNumber): dropped an unfinished last line (\(torn) bytes): "
-                    + "the program writing it stopped before it was saved")
-                break
+        if tornBytes > 0 {
+            warnings.append("\(path):\(lines.count + 1): dropped an unfinished last line (\(tornBytes) bytes): "
+                + "the program writing it stopped before it was saved")
+        }
+        // Decoding is the costly part and each line stands alone, so lines are decoded on every core;
+        // records are then applied strictly in order, as the reducer requires.
+        var log = SessionLog()
+        var start = 0
+        while start < lines.count {
+            let end = min(start + batchSize * workers, lines.count)
+            let decoded = decode(lines[start..<end], of: data)
+            for (offset, result) in decoded.enumerated() {
+                let lineNumber = start + offset + 1
+                switch result {
+                case .failure(let failure):
+                    throw .corruptLine(path: path, line: lineNumber, reason: failure.reason)
+                case .success(let record):
+                    do {
+                        try log.replay(record)
+                    } catch {
+                        throw .refusedEvent(path: path, line: lineNumber, error: error)
+                    }
+                }
             }
-            let line = data[lineStart..<newline]
-            let record: JournalRecord
-            do {
-                record = try decoder.decode(JournalRecord.self, from: line)
-            } catch {
-                throw .corruptLine(path: path, line: lineNumber, reason: describe(error))
-            }
-            do {
-                try log.replay(record)
-            } catch {
-                throw .refusedEvent(path: path, line: lineNumber, error: error)
-            }
-            lineStart = newline + 1
-            intactLength = lineStart - data.startIndex
+            start = end
         }
         guard log.session.isCreated else { throw .emptyJournal(path: path) }
-        return LoadedJournal(log: log, warnings: warnings, intactLength: intactLength)
+        return LoadedJournal(log: log, warnings: warnings, intactLength: lines.last.map { $0.upperBound + 1 } ?? 0)
+    }
+
+    /// The byte ranges of the newline-terminated lines (newline excluded), and the length of a torn tail.
+    private static func wholeLines(of data: Data) -> (lines: [Range<Int>], tornBytes: Int) {
+        var lines: [Range<Int>] = []
+        var lineStart = 0
+        data.withUnsafeBytes { bytes in
+            for index in bytes.indices where bytes[index] == 0x0A {
+                lines.append(lineStart..<index)
+                lineStart = index + 1
+            }
+        }
+        return (lines, data.count - lineStart)
+    }
+
+    struct LineFailure: Error, Sendable {
+        var reason: String
+    }
+
+    private static func decode(_ lines: ArraySlice<Range<Int>>, of data: Data) -> [Result<JournalRecord, LineFailure>] {
+        let chunkSize = (lines.count + workers - 1) / workers
+        let chunks = Mutex<[Int: [Result<JournalRecord, LineFailure>]]>([:])
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let decoder = JournalCoding.decoder()
+            let first = lines.startIndex + worker * chunkSize
+            let last = min(first + chunkSize, lines.endIndex)
+            guard first < last else { return }
+            let results = lines[first..<last].map { range -> Result<JournalRecord, LineFailure> in
+                do {
+                    return .success(try decoder.decode(JournalRecord.self, from: data[range]))
+                } catch {
+                    return .failure(LineFailure(reason: describe(error)))
+                }
+            }
+            chunks.withLock { $0[worker] = results }
+        }
+        return chunks.withLock { done in (0..<workers).flatMap { done[$0] ?? [] } }
     }
 
     private static func describe(_ error: any Error) -> String {

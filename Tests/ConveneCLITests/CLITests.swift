@@ -136,6 +136,38 @@ struct CLITests {
         #expect(try convene.run(["search", "absent words"]).status == 1)
     }
 
+    @Test("an installed copy finds its templates under PREFIX/share/convene/templates, as the README says")
+    func installedCopy() throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        let prefix = convene.home.appendingPathComponent("prefix")
+        let manager = FileManager.default
+        try manager.createDirectory(at: prefix.appendingPathComponent("bin"), withIntermediateDirectories: true)
+        try manager.createDirectory(at: prefix.appendingPathComponent("share/convene"), withIntermediateDirectories: true)
+        try manager.copyItem(at: ConveneProcess.binary, to: prefix.appendingPathComponent("bin/convene"))
+        let repository = ConveneProcess.binary.resolvingSymlinksInPath()
+        var templates = repository.deletingLastPathComponent()
+        while !manager.fileExists(atPath: templates.appendingPathComponent("Templates/notes.mustache").path) {
+            templates = templates.deletingLastPathComponent()
+        }
+        try manager.copyItem(at: templates.appendingPathComponent("Templates"), to: prefix.appendingPathComponent("share/convene/templates"))
+
+        let installed = try convene.run(["templates"], binary: prefix.appendingPathComponent("bin/convene"))
+        #expect(installed.status == 0, "\(installed.stderr)")
+        #expect(installed.stdout.contains(prefix.appendingPathComponent("share/convene/templates/roundtable.yaml").path))
+        let created = try convene.run(["new", "--template", "seminar", "--title", "Installed"], binary: prefix.appendingPathComponent("bin/convene"))
+        #expect(created.status == 0, "\(created.stderr)")
+    }
+
+    @Test("with no configuration, sessions go to ~/.local/share/convene")
+    func defaultFolder() throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        let created = try convene.run(["new", "--template", "roundtable", "--title", "First", "--date", "2026-01-05"], useDefaults: true)
+        #expect(created.status == 0, "\(created.stderr)")
+        #expect(created.stdout.hasPrefix(convene.home.appendingPathComponent(".local/share/convene/2026-01-05-first").path))
+    }
+
     @Test("every command documents itself")
     func help() throws {
         let convene = try ConveneProcess()

@@ -33,14 +33,20 @@ struct ConveneProcess {
     }
 
     @discardableResult
-    func run(_ arguments: [String], stdin: String? = nil) throws -> Result {
+    /// - Parameters:
+    ///   - binary: another copy of convene to run (e.g. an installed one).
+    ///   - useDefaults: leave out CONVENE_HOME and the XDG folders, as on a machine with no configuration.
+    func run(_ arguments: [String], stdin: String? = nil, binary: URL? = nil, useDefaults: Bool = false) throws -> Result {
         let process = Process()
-        process.executableURL = Self.binary
+        process.executableURL = binary ?? Self.binary
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
+        for name in ["CONVENE_HOME", "CONVENE_TEMPLATES", "XDG_DATA_HOME", "XDG_CONFIG_HOME"] { environment[name] = nil }
         environment["HOME"] = home.path
-        environment["CONVENE_HOME"] = sessions.path
-        environment["XDG_CONFIG_HOME"] = home.appendingPathComponent("config").path
+        if !useDefaults {
+            environment["CONVENE_HOME"] = sessions.path
+            environment["XDG_CONFIG_HOME"] = home.appendingPathComponent("config").path
+        }
         process.environment = environment
         let output = Pipe()
         let errors = Pipe()

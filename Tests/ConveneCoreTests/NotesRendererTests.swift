@@ -50,9 +50,12 @@ struct NotesRendererTests {
         keynote.speaker = "Toby Lowe"
         try masterclass.apply(.itemChanged(item: keynote))
         try masterclass.apply(.pointAdded(point: Fixtures.point(20, .note, "Outcomes emerge from systems.", item: 2, speaker: "Toby Lowe")))
+        try masterclass.apply(.pointAdded(point: Fixtures.point(21, .note, "A question from the floor.", item: 2)))
         let notes = try Fixtures.notesRenderer().render(masterclass)
         #expect(notes.contains("### Opening comments — Toby Lowe"))
         #expect(notes.contains("- Outcomes emerge from systems. — *Toby Lowe*"))
+        // A point nobody was named for is not given the presenter's name.
+        #expect(notes.contains("- A question from the floor.\n"))
         #expect(!notes.contains("Chatham House Rule"))
     }
 

@@ -29,6 +29,24 @@ struct ReducerTests {
             .itemAdded(item: AgendaItem(id: EntityID(50), title: "Break", phase: .close, minutes: 5), at: 2),
             .detailsChanged(details: SessionDetails(title: "Renamed", kind: "roundtable", date: "2026-04-03", chathamHouse: true)),
             .findingAcknowledged(key: "point-20:little"),
+            .topicChanged(topic: {
+                var topic = session.topics[EntityID(30)]!
+                topic.caveats.append("The group did not split neatly.")
+                topic.cells[0][1] = "Common across groups with similar needs"
+                return topic
+            }()),
+            .contextChanged(context: {
+                var context = session.contexts[EntityID(41)]!
+                context.ratings.append(Rating(uncertainty: 2, control: 4))
+                return context
+            }()),
+            .itemRemoved(id: EntityID(1)),
+            .itemChanged(item: {
+                var item = session.agenda[EntityID(3)]!
+                item.startedAt = Fixtures.start
+                item.endedAt = Fixtures.start.addingTimeInterval(17 * 60)
+                return item
+            }()),
         ]
         for event in events {
             let before = session
@@ -37,6 +55,27 @@ struct ReducerTests {
             try session.apply(inverse)
             #expect(session == before, "the inverse of \(event) did not restore the session")
         }
+    }
+
+    @Test("acknowledging and unacknowledging a finding undo each other")
+    func acknowledgement() throws {
+        var session = Fixtures.roundtable()
+        try session.apply(.findingAcknowledged(key: "point-20:little"))
+        let acknowledged = session
+        let inverse = try session.apply(.findingUnacknowledged(key: "point-20:little"))
+        #expect(session.acknowledgedFindings.isEmpty)
+        #expect(inverse == .findingAcknowledged(key: "point-20:little"))
+        try session.apply(inverse)
+        #expect(session == acknowledged)
+    }
+
+    @Test("an item's actual start and end give its actual minutes")
+    func timing() throws {
+        var item = Fixtures.agenda[2]
+        #expect(item.actualMinutes == nil)
+        item.startedAt = Fixtures.start
+        item.endedAt = Fixtures.start.addingTimeInterval(17 * 60 + 20)
+        #expect(item.actualMinutes == 17)
     }
 
     @Test("a moved point takes its new place and keeps its content")
@@ -107,5 +146,21 @@ struct ReducerTests {
         #expect(TextRules.cleaned("Café £5 — 日本語 👩🏽‍💻\u{1B}[31m\u{0}") == "Café £5 — 日本語 👩🏽‍💻[31m")
         #expect(TextRules.cleaned("one\r\ntwo\tthree") == "one\ntwo three")
         #expect(TextRules.cleaned("one\ntwo", singleLine: true) == "one two")
+    }
+}
+
+@Suite("Control characters")
+struct ControlCharacterTests {
+    /// The byte-level check must agree with Unicode's own category on every character it could meet.
+    @Test("agrees with Unicode's control category for every scalar up to U+FFFF")
+    func matchesUnicode() {
+        for value in 0...0xFFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = "a" + String(Character(scalar)) + "b"
+            let expected = scalar.properties.generalCategory == .control && scalar != "\n"
+            var session = Fixtures.created()
+            let refused = (try? session.apply(.pointAdded(point: Fixtures.point(20, .note, text)))) == nil
+            #expect(refused == expected, "U+\(String(value, radix: 16))")
+        }
     }
 }

@@ -209,3 +209,59 @@ struct StoreTests {
         #expect(throws: StoreError.self) { try library.sessionTemplate(named: "nothing") }
     }
 }
+
+@Suite("Journal timestamps")
+struct TimestampTests {
+    @Test("the journal's own times parse exactly as Foundation parses them", arguments: [
+        "1970-01-01T00:00:00Z", "2000-02-29T23:59:59Z", "2026-04-02T10:15:00Z", "2100-03-01T00:00:01Z", "1999-12-31T12:00:00Z",
+    ])
+    func sameAsFoundation(text: String) throws {
+        let expected = try Date(text, strategy: .iso8601)
+        #expect(UTCTimestamp.parse(text) == expected)
+    }
+
+    @Test("anything else falls through to Foundation's parser or is refused", arguments: [
+        "2026-04-02T10:15:00+01:00", "2026-13-02T10:15:00Z", "2026-04-02 10:15:00Z", "not a time",
+    ])
+    func otherForms(text: String) {
+        #expect(UTCTimestamp.parse(text) == nil)
+    }
+}
+
+@Suite("Finding the built-in templates")
+struct BuiltInTemplatesTests {
+    private func makeFile(_ url: URL) throws {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: url)
+    }
+
+    @Test("from a checkout's build folders, directly or through a symlink")
+    func checkout() throws {
+        let folder = try TemporaryFolder()
+        let repository = folder.url.appendingPathComponent("convene")
+        try makeFile(repository.appendingPathComponent("Templates/notes.mustache"))
+        for build in [".build/debug/convene", ".build/x86_64-unknown-linux-gnu/release/convene"] {
+            let executable = repository.appendingPathComponent(build)
+            try makeFile(executable)
+            let found = TemplateLibrary.builtInDirectory(environment: [:], executable: executable)
+            #expect(found?.standardizedFileURL.path == repository.appendingPathComponent("Templates").standardizedFileURL.resolvingSymlinksInPath().path)
+        }
+        let link = folder.url.appendingPathComponent("bin/convene")
+        try FileManager.default.createDirectory(at: link.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: repository.appendingPathComponent(".build/debug/convene"))
+        #expect(TemplateLibrary.builtInDirectory(environment: [:], executable: link)?.lastPathComponent == "Templates")
+    }
+
+    @Test("from an installed PREFIX/share/convene/templates, unless CONVENE_TEMPLATES says otherwise")
+    func installed() throws {
+        let prefix = try TemporaryFolder()
+        try makeFile(prefix.url.appendingPathComponent("share/convene/templates/notes.mustache"))
+        let executable = prefix.url.appendingPathComponent("bin/convene")
+        try makeFile(executable)
+        let found = TemplateLibrary.builtInDirectory(environment: [:], executable: executable)
+        #expect(found?.path.hasSuffix("share/convene/templates") == true)
+        let explicit = TemplateLibrary.builtInDirectory(environment: ["CONVENE_TEMPLATES": "/elsewhere"], executable: executable)
+        #expect(explicit?.path == "/elsewhere")
+        #expect(TemplateLibrary.builtInDirectory(environment: [:], executable: URL(fileURLWithPath: "/nowhere/bin/convene")) == nil)
+    }
+}

@@ -22,9 +22,20 @@ public enum TextRules {
 
     static func check(_ text: String, field: String, allowEmpty: Bool = false, singleLine: Bool = false) throws(SessionError) {
         if !allowEmpty && text.allSatisfy(\.isWhitespace) { throw .emptyText(field: field) }
-        if text.unicodeScalars.contains(where: { isControl($0) || (singleLine && $0 == "\n") }) {
-            throw .controlCharacters(field: field)
+        if containsControl(text.utf8, allowingNewline: !singleLine) { throw .controlCharacters(field: field) }
+    }
+
+    /// Unicode's control characters are exactly C0 (U+0000–U+001F), DEL and C1 (U+0080–U+009F); in
+    /// UTF-8 those are single bytes below 0x20 or 0x7F, or 0xC2 followed by 0x80–0x9F. Checking bytes
+    /// keeps validation cheap on the path every keystroke-sized event takes.
+    static func containsControl(_ bytes: String.UTF8View, allowingNewline: Bool) -> Bool {
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if byte < 0x20 && !(allowingNewline && byte == UInt8(ascii: "\n")) { return true }
+            if byte == 0x7F || (previous == 0xC2 && (0x80...0x9F).contains(byte)) { return true }
+            previous = byte
         }
+        return false
     }
 
     static func checkOptional(_ text: String?, field: String) throws(SessionError) {
