@@ -41,6 +41,19 @@ enum POSIX {
         Glibc.close(fd)
     }
 
+    /// The POSIX error behind a Foundation file error, so messages name the real cause.
+    static func code(of error: any Error, otherwise fallback: Int32) -> Int32 {
+        let nsError = error as NSError
+        if nsError.domain == NSPOSIXErrorDomain { return Int32(nsError.code) }
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? any Error {
+            let bridged = underlying as NSError
+            if bridged.domain == NSPOSIXErrorDomain { return Int32(bridged.code) }
+        }
+        if nsError.code == NSFileReadNoSuchFileError { return ENOENT }
+        if nsError.code == NSFileWriteNoPermissionError || nsError.code == NSFileReadNoPermissionError { return EACCES }
+        return fallback
+    }
+
     /// An exclusive advisory lock that the kernel drops when the process dies, however it dies.
     static func lockExclusively(_ fd: Int32, path: String) throws(StoreError) {
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {

@@ -25,8 +25,7 @@ enum JournalReader {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            let code = (error as NSError).code == NSFileReadNoSuchFileError ? ENOENT : EIO
-            throw .io(path: url.path, operation: "read", errno: code)
+            throw .io(path: url.path, operation: "read", errno: POSIX.code(of: error, otherwise: EIO))
         }
         return try parse(data, path: url.path)
     }

@@ -31,7 +31,7 @@ public final class SessionWriter {
         do {
             try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         } catch {
-            throw StoreError.io(path: root.path, operation: "create the sessions folder", errno: EACCES)
+            throw StoreError.io(path: root.path, operation: "create the sessions folder", errno: POSIX.code(of: error, otherwise: EIO))
         }
         let base = SessionFolderName.make(date: setup.details.date, title: setup.details.title)
         var attempt = 1
