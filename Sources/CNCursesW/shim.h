@@ -11,11 +11,41 @@
 #endif
 #include <ncursesw/curses.h>
 #include <locale.h>
+#include <langinfo.h>
+#include <string.h>
+#include <wchar.h>
 
 static inline int convene_lines(void) { return LINES; }
 static inline int convene_cols(void) { return COLS; }
 static inline WINDOW *convene_stdscr(void) { return stdscr; }
 static inline int convene_key_resize(void) { return KEY_RESIZE; }
-static inline int convene_color_pair(int pair) { return (int)COLOR_PAIR(pair); }
+
+static inline attr_t convene_attr_normal(void) { return A_NORMAL; }
+static inline attr_t convene_attr_bold(void) { return A_BOLD; }
+static inline attr_t convene_attr_dim(void) { return A_DIM; }
+static inline attr_t convene_attr_reverse(void) { return A_REVERSE; }
+static inline attr_t convene_attr_underline(void) { return A_UNDERLINE; }
+
+/// Draws one character cell (a base character plus any combining marks) at a position.
+static inline int convene_put_cell(int y, int x, const wchar_t *text, attr_t attributes, short pair) {
+    cchar_t cell;
+    if (setcchar(&cell, text, attributes, pair, NULL) == ERR) return ERR;
+    return mvwadd_wch(stdscr, y, x, &cell);
+}
+
+/// Columns a character takes, as ncurses measures it. Declared here because glibc only exposes
+/// wcwidth to X/Open builds.
+extern int wcwidth(wchar_t character);
+static inline int convene_wcwidth(unsigned int character) { return wcwidth((wchar_t)character); }
+
+/// Makes the C library measure and convert text as UTF-8: the user's locale when it is UTF-8,
+/// otherwise C.UTF-8, so that accents, CJK and emoji work even under LANG=C. Returns 1 on success.
+static inline int convene_use_utf8_locale(void) {
+    setlocale(LC_ALL, "");
+    const char *codeset = nl_langinfo(CODESET);
+    if (codeset && strcmp(codeset, "UTF-8") == 0) return 1;
+    if (setlocale(LC_CTYPE, "C.UTF-8") || setlocale(LC_CTYPE, "C.utf8") || setlocale(LC_CTYPE, "en_US.UTF-8")) return 1;
+    return 0;
+}
 
 #endif

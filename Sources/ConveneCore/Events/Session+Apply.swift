@@ -40,6 +40,14 @@ extension Session {
         case .itemChanged(let item):
             try validate(item, chathamHouse: details.chathamHouse)
             return .itemChanged(item: try replace(item, in: \.agenda, named: "agenda item"))
+        case .itemsChanged(let items):
+            for item in items {
+                try validate(item, chathamHouse: details.chathamHouse)
+                guard agenda.contains(item.id) else { throw .unknown(what: "agenda item", id: item.id) }
+            }
+            let old = items.compactMap { agenda[$0.id] }
+            for item in items { agenda.replace(item) }
+            return .itemsChanged(items: old)
         case .itemRemoved(let id):
             let uses = uses(ofItem: id)
             if uses > 0 { throw .itemInUse(id: id, uses: uses) }

@@ -15,6 +15,8 @@ public enum SessionEvent: Codable, Sendable, Equatable {
     /// Title, timebox, speaker, checklist responses, actual start and end.
     case itemChanged(item: AgendaItem)
     case itemRemoved(id: EntityID)
+    /// Several items at once: moving through the agenda ends one item and starts another in one step.
+    case itemsChanged(items: [AgendaItem])
 
     case pointAdded(point: Point, at: Int? = nil)
     case pointChanged(point: Point)

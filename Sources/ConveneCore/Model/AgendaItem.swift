@@ -16,6 +16,10 @@ public struct AgendaItem: Identified, Codable {
     public var responses: [String]
     public var startedAt: Date?
     public var endedAt: Date?
+    /// When the item clock last started running; nil while it is paused or stopped.
+    public var clockRunningSince: Date?
+    /// Seconds the clock counted before it last paused.
+    public var clockSeconds: Int?
 
     public init(
         id: EntityID, title: String, phase: PhaseKind, minutes: Int, prompt: String = "",
@@ -39,9 +43,21 @@ public struct AgendaItem: Identified, Codable {
         responses.indices.contains(index) ? responses[index] : ""
     }
 
-    /// Whole minutes between start and end, when both are known.
+    /// Seconds on the item clock at `now`: what was counted before, plus the run under way.
+    public func elapsed(at now: Date) -> TimeInterval {
+        let running = clockRunningSince.map { max(0, now.timeIntervalSince($0)) } ?? 0
+        return TimeInterval(clockSeconds ?? 0) + running
+    }
+
+    public var isClockRunning: Bool { clockRunningSince != nil }
+
+    /// The item's length in whole minutes once it has ended: the clock's count where the clock was
+    /// used (pauses excluded), else the time from start to end.
     public var actualMinutes: Int? {
         guard let startedAt, let endedAt, endedAt >= startedAt else { return nil }
-        return Int((endedAt.timeIntervalSince(startedAt) / 60).rounded())
+        let seconds = clockSeconds != nil || clockRunningSince != nil
+            ? elapsed(at: endedAt)
+            : endedAt.timeIntervalSince(startedAt)
+        return Int((seconds / 60).rounded())
     }
 }

@@ -1,0 +1,72 @@
+/// A screen's worth of styled cells: what a view draws into. The ncurses adapter copies it to the
+/// window and lets ncurses send only what changed; tests read it back as text.
+public struct Frame: Equatable, Sendable {
+    public let width: Int
+    public let height: Int
+    private(set) var cells: [Cell]
+    /// Where the terminal's cursor should show (while typing), or nil to hide it.
+    public var cursor: (row: Int, column: Int)? {
+        get { cursorRow.map { ($0, cursorColumn) } }
+        set {
+            cursorRow = newValue?.row
+            cursorColumn = newValue?.column ?? 0
+        }
+    }
+    private var cursorRow: Int?
+    private var cursorColumn = 0
+
+    public init(width: Int, height: Int) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        cells = Array(repeating: .blank, count: self.width * self.height)
+    }
+
+    public subscript(row: Int, column: Int) -> Cell {
+        cells[row * width + column]
+    }
+
+    /// Writes `text` from (`row`, `column`), at most `limit` columns (default: to the right edge).
+    /// A wide character that would be cut in half is left out. Returns the columns used.
+    @discardableResult
+    public mutating func put(_ text: String, row: Int, column: Int, style: Style = .plain, limit: Int? = nil) -> Int {
+        guard row >= 0, row < height, column < width else { return 0 }
+        let end = min(width, column + (limit ?? width))
+        var x = max(0, column)
+        for character in text {
+            let characterWidth = DisplayWidth.of(character)
+            if characterWidth == 0 { continue }
+            guard x + characterWidth <= end else { break }
+            cells[row * width + x] = Cell(character, style: style)
+            if characterWidth == 2 { cells[row * width + x + 1] = Cell(" ", style: style, isContinuation: true) }
+            x += characterWidth
+        }
+        return x - max(0, column)
+    }
+
+    /// Paints `style` over a run of cells, e.g. to highlight a whole row.
+    public mutating func fill(row: Int, from start: Int = 0, to end: Int? = nil, style: Style) {
+        guard row >= 0, row < height else { return }
+        for x in max(0, start)..<min(width, end ?? width) {
+            cells[row * width + x].style = style
+        }
+    }
+
+    /// The frame as text, one line per row, trailing blanks trimmed: the golden-screen form.
+    public var lines: [String] {
+        (0..<height).map { row in
+            var line = ""
+            for x in 0..<width where !self[row, x].isContinuation {
+                line.append(self[row, x].character)
+            }
+            while line.last == " " { line.removeLast() }
+            return line
+        }
+    }
+
+    public var text: String { lines.joined(separator: "\n") }
+
+    public static func == (lhs: Frame, rhs: Frame) -> Bool {
+        lhs.width == rhs.width && lhs.height == rhs.height && lhs.cells == rhs.cells
+            && lhs.cursorRow == rhs.cursorRow && lhs.cursorColumn == rhs.cursorColumn
+    }
+}

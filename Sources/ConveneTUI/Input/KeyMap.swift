@@ -1,0 +1,61 @@
+/// What a key does on the live screen.
+public enum LiveAction: Hashable, Sendable {
+    case help, quit, nextItem, previousItem, add, edit, delete, undo, toggleClock
+    case selectPrevious, selectNext, selectFirst, selectLast, moveUp, moveDown, writeNotes
+}
+
+/// What a key does while typing a point.
+public enum ComposeAction: Hashable, Sendable {
+    case commit, cancel, cycleKind, cycleKindBack, newline
+}
+
+/// One row of a key table: the keys, what they do, and how help describes it.
+public struct KeyBinding<Action: Hashable & Sendable>: Sendable {
+    public var keys: [Key]
+    public var action: Action
+    public var help: String
+    /// Shown in the one-line hint at the bottom of the screen.
+    public var hint: String?
+
+    public var label: String { keys.map(\.label).joined(separator: "/") }
+}
+
+/// The keys of the product, in one place: behaviour, help and hints are all read from these tables,
+/// so they cannot drift apart.
+public enum KeyMap {
+    public static let live: [KeyBinding<LiveAction>] = [
+        KeyBinding(keys: [.character("a")], action: .add, help: "add a point to the current item", hint: "add"),
+        KeyBinding(keys: [.character("n")], action: .nextItem, help: "next agenda item (records its start and the last one's end)", hint: "next"),
+        KeyBinding(keys: [.character("p")], action: .previousItem, help: "previous agenda item", hint: "prev"),
+        KeyBinding(keys: [.character("t")], action: .toggleClock, help: "start or pause the item clock", hint: "clock"),
+        KeyBinding(keys: [.up, .character("k")], action: .selectPrevious, help: "select the point above", hint: nil),
+        KeyBinding(keys: [.down, .character("j")], action: .selectNext, help: "select the point below", hint: nil),
+        KeyBinding(keys: [.home, .character("g")], action: .selectFirst, help: "select the first point", hint: nil),
+        KeyBinding(keys: [.end, .character("G")], action: .selectLast, help: "select the last point", hint: nil),
+        KeyBinding(keys: [.character("e")], action: .edit, help: "edit the selected point", hint: "edit"),
+        KeyBinding(keys: [.character("d")], action: .delete, help: "delete the selected point", hint: "del"),
+        KeyBinding(keys: [.character("K")], action: .moveUp, help: "move the selected point up", hint: nil),
+        KeyBinding(keys: [.character("J")], action: .moveDown, help: "move the selected point down", hint: nil),
+        KeyBinding(keys: [.character("u")], action: .undo, help: "undo the last change", hint: "undo"),
+        KeyBinding(keys: [.character("w")], action: .writeNotes, help: "write notes.md now and show where", hint: "write"),
+        KeyBinding(keys: [.character("?")], action: .help, help: "show or hide this help", hint: "help"),
+        KeyBinding(keys: [.character("q")], action: .quit, help: "quit (everything is already saved)", hint: "quit"),
+    ]
+
+    public static let compose: [KeyBinding<ComposeAction>] = [
+        KeyBinding(keys: [.enter], action: .commit, help: "save the point", hint: "save"),
+        KeyBinding(keys: [.tab], action: .cycleKind, help: "next kind: note, agreement, divergence, question, action", hint: "kind"),
+        KeyBinding(keys: [.backTab], action: .cycleKindBack, help: "previous kind", hint: nil),
+        KeyBinding(keys: [.control("j")], action: .newline, help: "new line within the point", hint: "new line"),
+        KeyBinding(keys: [.escape], action: .cancel, help: "cancel (the text is kept as a draft until you type again)", hint: "cancel"),
+    ]
+
+    public static func action<Action>(for key: Key, in table: [KeyBinding<Action>]) -> Action? {
+        table.first { $0.keys.contains(key) }?.action
+    }
+
+    /// "a add · n next · …" for the bottom line.
+    public static func hints<Action>(_ table: [KeyBinding<Action>]) -> [(key: String, text: String)] {
+        table.compactMap { binding in binding.hint.map { (binding.keys[0].label, $0) } }
+    }
+}
