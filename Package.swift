@@ -41,6 +41,7 @@ let package = Package(
         ),
         .testTarget(name: "ConveneCoreTests", dependencies: ["ConveneCore"]),
         .testTarget(name: "ConveneStoreTests", dependencies: ["ConveneStore", "ConveneCore"]),
+        .testTarget(name: "ConveneTUITests", dependencies: ["ConveneTUI", "ConveneCore"], exclude: ["Snapshots"]),
         .testTarget(name: "ConveneCLITests", dependencies: ["ConveneCore", "convene"]),
     ]
 )

@@ -25,7 +25,7 @@ public struct KeyBinding<Action: Hashable & Sendable>: Sendable {
 public enum KeyMap {
     public static let live: [KeyBinding<LiveAction>] = [
         KeyBinding(keys: [.character("a")], action: .add, help: "add a point to the current item", hint: "add"),
-        KeyBinding(keys: [.character("n")], action: .nextItem, help: "next agenda item (records its start and the last one's end)", hint: "next"),
+        KeyBinding(keys: [.character("n")], action: .nextItem, help: "next agenda item (ends this one, starts its clock)", hint: "next"),
         KeyBinding(keys: [.character("p")], action: .previousItem, help: "previous agenda item", hint: "prev"),
         KeyBinding(keys: [.character("t")], action: .toggleClock, help: "start or pause the item clock", hint: "clock"),
         KeyBinding(keys: [.up, .character("k")], action: .selectPrevious, help: "select the point above", hint: nil),
@@ -47,7 +47,7 @@ public enum KeyMap {
         KeyBinding(keys: [.tab], action: .cycleKind, help: "next kind: note, agreement, divergence, question, action", hint: "kind"),
         KeyBinding(keys: [.backTab], action: .cycleKindBack, help: "previous kind", hint: nil),
         KeyBinding(keys: [.control("j")], action: .newline, help: "new line within the point", hint: "new line"),
-        KeyBinding(keys: [.escape], action: .cancel, help: "cancel (the text is kept as a draft until you type again)", hint: "cancel"),
+        KeyBinding(keys: [.escape], action: .cancel, help: "put the point aside; a brings it back", hint: "cancel"),
     ]
 
     public static func action<Action>(for key: Key, in table: [KeyBinding<Action>]) -> Action? {

@@ -1,0 +1,151 @@
+import ConveneCore
+import Foundation
+
+extension LiveScreen {
+    /// The smallest terminal the live screen lays out in; below it a notice asks for more room.
+    public static let minimumSize = (width: 60, height: 12)
+    /// Wide enough to show the agenda beside the points.
+    static let agendaPanelThreshold = 100
+    static let agendaPanelWidth = 30
+
+    public func render(session: Session, now: Date, width: Int, height: Int) -> Frame {
+        var frame = Frame(width: width, height: height)
+        guard width >= Self.minimumSize.width, height >= Self.minimumSize.height else {
+            TooSmallNotice.draw(into: &frame, minimum: Self.minimumSize)
+            return frame
+        }
+        drawHeader(into: &frame, session: session, now: now)
+        let composerLines = composerHeight(width: width)
+        let bodyTop = 4
+        let bodyBottom = height - 3 - composerLines // exclusive
+        var pointsLeft = 0
+        if width >= Self.agendaPanelThreshold {
+            drawAgenda(into: &frame, session: session, top: bodyTop, bottom: bodyBottom)
+            for row in bodyTop..<bodyBottom { frame.put("│", row: row, column: Self.agendaPanelWidth, style: .muted) }
+            pointsLeft = Self.agendaPanelWidth + 2
+        }
+        drawPoints(into: &frame, session: session, top: bodyTop, bottom: bodyBottom, left: pointsLeft)
+        frame.put(String(repeating: "─", count: width), row: bodyBottom, column: 0, style: .muted)
+        drawComposerOrStatus(into: &frame, top: bodyBottom + 1, lines: composerLines + 1)
+        drawHints(into: &frame, row: height - 1)
+        if mode == .help { HelpOverlay.draw(into: &frame) }
+        return frame
+    }
+
+    private func composerHeight(width: Int) -> Int {
+        guard case .composing(let composer) = mode else { return 0 }
+        return min(4, composer.layout(width: width - 14).lines.count - 1)
+    }
+
+    private func drawHeader(into frame: inout Frame, session: Session, now: Date) {
+        let width = frame.width
+        frame.fill(row: 0, style: Style(role: .accent, reverse: true))
+        var right = ""
+        if let elapsed = session.sessionElapsed(at: now) { right = "session \(ClockText.format(elapsed)) " }
+        let badge = session.details.chathamHouse ? " CHATHAM HOUSE RULE " : " ATTRIBUTED "
+        let rightWidth = DisplayWidth.of(right) + DisplayWidth.of(badge) + 1
+        frame.put(" Convene · " + session.details.title, row: 0, column: 0, style: Style(role: .accent, bold: true, reverse: true),
+                  limit: max(0, width - rightWidth - 1))
+        let badgeColumn = width - rightWidth
+        frame.put(badge, row: 0, column: badgeColumn, style: session.details.chathamHouse ? .badge : Style(role: .muted, reverse: true))
+        frame.put(right, row: 0, column: badgeColumn + DisplayWidth.of(badge) + 1, style: Style(role: .accent, reverse: true))
+
+        guard let item = session.focusedItem, let number = session.itemNumber(item.id) else { return }
+        let elapsed = item.elapsed(at: now)
+        let budget = TimeInterval(item.minutes * 60)
+        let state = item.startedAt == nil ? "not started · n to begin" : item.endedAt != nil ? "ended" : item.isClockRunning ? "▶" : "⏸ paused"
+        var clock = "\(ClockText.format(elapsed)) / \(ClockText.format(budget))"
+        let overrun = item.startedAt != nil && elapsed > budget
+        if overrun { clock += "  +\(ClockText.format(elapsed - budget)) over" }
+        let clockText = "\(state)  \(clock) "
+        let clockWidth = DisplayWidth.of(clockText)
+        frame.put(" \(number)/\(session.agenda.count)  \(item.title) · \(item.phase.displayName)", row: 1, column: 0,
+                  style: .heading, limit: width - clockWidth - 1)
+        frame.put(clockText, row: 1, column: width - clockWidth, style: overrun ? .danger : .plain)
+        if !item.prompt.isEmpty {
+            frame.put(" " + TextLayout.truncate(item.prompt, to: width - 2), row: 2, column: 0, style: .muted)
+        }
+        frame.put(String(repeating: "─", count: width), row: 3, column: 0, style: .muted)
+    }
+
+    private func drawAgenda(into frame: inout Frame, session: Session, top: Int, bottom: Int) {
+        let focused = session.focusedItem?.id
+        for (offset, item) in session.agenda.elements.enumerated() where top + offset < bottom {
+            let mark = item.id == focused ? "▶" : item.endedAt != nil ? "✓" : " "
+            let minutes = item.actualMinutes.map { "\($0)/\(item.minutes)" } ?? "\(item.minutes)"
+            let label = TextLayout.pad("\(mark) \(offset + 1) \(item.title)", to: Self.agendaPanelWidth - DisplayWidth.of(minutes) - 2)
+            let style: Style = item.id == focused ? .heading : item.endedAt != nil ? .muted : .plain
+            frame.put(label + " " + minutes, row: top + offset, column: 0, style: style, limit: Self.agendaPanelWidth - 1)
+        }
+    }
+
+    private func drawPoints(into frame: inout Frame, session: Session, top: Int, bottom: Int, left: Int) {
+        let item = session.focusedItem
+        let points = Self.points(of: session, item: item?.id)
+        let width = frame.width - left
+        guard !points.isEmpty else {
+            let hint = session.details.chathamHouse
+                ? "No points yet. Press a to add one; nothing is attributed under the Chatham House Rule."
+                : "No points yet. Press a to add one."
+            for (offset, line) in TextLayout.wrap(hint, width: width - 2).enumerated() where top + 1 + offset < bottom {
+                frame.put(line, row: top + 1 + offset, column: left + 1, style: .muted)
+            }
+            return
+        }
+        // Lay every point out, then scroll so the selection (or the newest point) is in view.
+        var rows: [(text: String, style: Style, tag: (String, Style)?, point: EntityID?)] = []
+        var lastTheme: String?
+        let tagWidth = 10
+        for point in points {
+            if let theme = point.theme, theme != lastTheme {
+                rows.append(("◆ " + theme, .heading, nil, nil))
+            }
+            lastTheme = point.theme
+            let lines = TextLayout.wrap(point.text, width: max(1, width - tagWidth - 1))
+            for (index, line) in lines.enumerated() {
+                rows.append((line, .plain, index == 0 ? (point.kind.tag, point.kind.style) : nil, point.id))
+            }
+        }
+        let visibleRows = bottom - top
+        let focusRow = selection.flatMap { id in rows.lastIndex { $0.point == id } } ?? rows.count - 1
+        let first = max(0, min(focusRow - visibleRows + 1, rows.count - visibleRows))
+        let scrolled = first > 0
+        for (offset, row) in rows.dropFirst(first).prefix(visibleRows).enumerated() {
+            let y = top + offset
+            let selected = row.point != nil && row.point == selection
+            if let tag = row.tag { frame.put(tag.0, row: y, column: left + 1, style: tag.1) }
+            frame.put(row.text, row: y, column: left + (row.point == nil ? 1 : tagWidth), style: selected ? .selected : row.style)
+            if selected { frame.fill(row: y, from: left + tagWidth - 1, style: .selected) }
+        }
+        if scrolled { frame.put("↑ more", row: top, column: frame.width - 7, style: .muted) }
+    }
+
+    private func drawComposerOrStatus(into frame: inout Frame, top: Int, lines: Int) {
+        guard case .composing(let composer) = mode else {
+            if let status {
+                frame.put(" " + status.text, row: top, column: 0, style: status.isError ? .danger : Style(role: .success))
+            }
+            return
+        }
+        let label = (composer.editing == nil ? "" : "edit ") + composer.kind.tag
+        frame.put(" " + TextLayout.pad(label, to: 11) + "›", row: top, column: 0, style: composer.kind.style)
+        let textLeft = 14
+        let layout = composer.layout(width: frame.width - textLeft - 1)
+        let firstLine = max(0, min(layout.cursorLine - lines + 1, layout.lines.count - lines))
+        for (offset, line) in layout.lines.dropFirst(firstLine).prefix(lines).enumerated() {
+            frame.put(line, row: top + offset, column: textLeft)
+        }
+        frame.cursor = (top + layout.cursorLine - firstLine, textLeft + layout.cursorColumn)
+    }
+
+    private func drawHints(into frame: inout Frame, row: Int) {
+        let hints = isComposing ? KeyMap.hints(KeyMap.compose) : KeyMap.hints(KeyMap.live)
+        var column = 1
+        for hint in hints {
+            let keyWidth = frame.put(hint.key, row: row, column: column, style: .key)
+            let textWidth = frame.put(" " + hint.text, row: row, column: column + keyWidth, style: .muted)
+            column += keyWidth + textWidth + 2
+            if column >= frame.width { break }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+import ConveneCore
+
+/// How each kind of point is tagged on screen.
+extension PointKind {
+    var tag: String {
+        switch self {
+        case .note: "note"
+        case .agreement: "agree"
+        case .divergence: "differ"
+        case .question: "question"
+        case .action: "action"
+        }
+    }
+
+    var style: Style {
+        switch self {
+        case .note: .muted
+        case .agreement: Style(role: .success, bold: true)
+        case .divergence: Style(role: .warning, bold: true)
+        case .question: Style(role: .accent, bold: true)
+        case .action: Style(role: .danger, bold: true)
+        }
+    }
+}

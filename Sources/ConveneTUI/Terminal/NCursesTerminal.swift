@@ -1,0 +1,134 @@
+import CNCursesW
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The one adapter to ncursesw: copies frames into the window, letting ncurses send the terminal
+/// only what changed, and turns ncurses' key codes into `Key`s.
+public final class NCursesTerminal: TerminalDevice {
+    private var last: Frame?
+    private var pairs: [Style.Role: Int16] = [:]
+    private var open = true
+
+    /// Takes over the terminal. `useColour` is false under `NO_COLOR` or on monochrome terminals.
+    public init(useColour: Bool) {
+        _ = convene_use_utf8_locale()
+        Self.receiveResizes()
+        initscr()
+        cbreak()
+        noecho()
+        nonl() // Enter arrives as CR, Ctrl-J as LF: two different keys.
+        keypad(convene_stdscr(), true)
+        set_escdelay(25) // Esc answers at once instead of after a second.
+        if useColour && has_colors() {
+            start_color()
+            use_default_colors()
+            let colours: [(Style.Role, Int16)] = [
+                (.accent, Int16(COLOR_CYAN)), (.muted, -1), (.warning, Int16(COLOR_YELLOW)), (.danger, Int16(COLOR_RED)),
+                (.success, Int16(COLOR_GREEN)), (.badge, Int16(COLOR_MAGENTA)), (.selection, Int16(COLOR_BLUE)),
+            ]
+            for (role, colour) in colours {
+                init_pair(Int16(role.rawValue), colour, -1)
+                pairs[role] = Int16(role.rawValue)
+            }
+        }
+    }
+
+    deinit { close() }
+
+    /// ncurses learns of a resize through SIGWINCH. A program can start with that signal blocked or
+    /// ignored (inherited from whatever launched it, e.g. a thread pool's mask), and would then never
+    /// redraw: restore the default and unblock it before ncurses installs its handler.
+    private static func receiveResizes() {
+        signal(SIGWINCH, SIG_DFL)
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, SIGWINCH)
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
+    }
+
+    /// Gives the terminal back as it was. Safe to call more than once.
+    public func close() {
+        guard open else { return }
+        open = false
+        endwin()
+    }
+
+    public var size: (width: Int, height: Int) {
+        (Int(convene_cols()), Int(convene_lines()))
+    }
+
+    public func draw(_ frame: Frame) {
+        if last?.width != frame.width || last?.height != frame.height {
+            erase()
+            last = nil
+        }
+        for row in 0..<frame.height {
+            for column in 0..<frame.width {
+                let cell = frame[row, column]
+                if cell.isContinuation || last?[row, column] == cell { continue }
+                put(cell, row: row, column: column)
+            }
+        }
+        if let cursor = frame.cursor {
+            curs_set(1)
+            move(Int32(cursor.row), Int32(cursor.column))
+        } else {
+            curs_set(0)
+        }
+        refresh()
+        last = frame
+    }
+
+    private func put(_ cell: Cell, row: Int, column: Int) {
+        var attributes = convene_attr_normal()
+        let style = cell.style
+        if style.bold { attributes |= convene_attr_bold() }
+        if style.dim { attributes |= convene_attr_dim() }
+        if style.reverse { attributes |= convene_attr_reverse() }
+        if style.underline { attributes |= convene_attr_underline() }
+        let pair = style.role.flatMap { pairs[$0] } ?? 0
+        var wide = cell.character.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+        wide.append(0)
+        _ = convene_put_cell(Int32(row), Int32(column), wide, attributes, pair)
+    }
+
+    public func nextKey(timeoutMilliseconds: Int) -> Key? {
+        timeout(Int32(timeoutMilliseconds))
+        var code: wint_t = 0
+        let result = get_wch(&code)
+        if result == ERR { return nil }
+        if result == KEY_CODE_YES { return Self.functionKey(Int32(code)) }
+        return Self.characterKey(UInt32(code))
+    }
+
+    static func functionKey(_ code: Int32) -> Key? {
+        switch code {
+        case KEY_UP: .up
+        case KEY_DOWN: .down
+        case KEY_LEFT: .left
+        case KEY_RIGHT: .right
+        case KEY_HOME: .home
+        case KEY_END: .end
+        case KEY_PPAGE: .pageUp
+        case KEY_NPAGE: .pageDown
+        case KEY_BACKSPACE: .backspace
+        case KEY_DC: .delete
+        case KEY_BTAB: .backTab
+        case KEY_ENTER: .enter
+        case convene_key_resize(): .resize
+        default: nil
+        }
+    }
+
+    static func characterKey(_ code: UInt32) -> Key? {
+        switch code {
+        case 13: .enter
+        case 9: .tab
+        case 27: .escape
+        case 8, 127: .backspace
+        case 1...26: .control(Character(Unicode.Scalar(UInt8(code) + 96)))
+        default: Unicode.Scalar(code).map { .character(Character($0)) }
+        }
+    }
+}

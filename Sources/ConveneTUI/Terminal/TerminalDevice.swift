@@ -1,0 +1,44 @@
+/// What the app needs of a terminal: its size, a way to show a frame, and keys. ncurses implements
+/// it for people; `VirtualTerminal` implements it for tests.
+public protocol TerminalDevice: AnyObject {
+    var size: (width: Int, height: Int) { get }
+    func draw(_ frame: Frame)
+    /// The next key, or nil when `timeoutMilliseconds` pass with none (so clocks can tick).
+    func nextKey(timeoutMilliseconds: Int) -> Key?
+}
+
+/// A terminal in memory: keys are queued by the test, frames are kept for it to read.
+public final class VirtualTerminal: TerminalDevice {
+    public var size: (width: Int, height: Int)
+    public private(set) var frames: [Frame] = []
+    private var keys: [Key] = []
+
+    public init(width: Int, height: Int) {
+        size = (width, height)
+    }
+
+    public var screen: Frame? { frames.last }
+
+    public func type(_ text: String) {
+        keys += text.map { .character($0) }
+    }
+
+    public func press(_ key: Key...) {
+        keys += key
+    }
+
+    public func resize(width: Int, height: Int) {
+        size = (width, height)
+        keys.append(.resize)
+    }
+
+    public func draw(_ frame: Frame) {
+        frames.append(frame)
+    }
+
+    public func nextKey(timeoutMilliseconds: Int) -> Key? {
+        keys.isEmpty ? nil : keys.removeFirst()
+    }
+
+    public var hasPendingKeys: Bool { !keys.isEmpty }
+}

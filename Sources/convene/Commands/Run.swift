@@ -1,0 +1,36 @@
+import ArgumentParser
+import ConveneCore
+import ConveneStore
+import ConveneTUI
+import Foundation
+
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run a session live in the terminal.",
+        discussion: "Press ? in the session for every key. Every change is saved as it is made; q quits."
+    )
+
+    @OptionGroup var sessions: SessionsOptions
+
+    @Argument(help: "The session: folder path or unique prefix of its name.")
+    var session: String
+
+    func run() throws {
+        let folder = try sessions.catalog.resolve(session)
+        let renderer = try sessions.templates.notesRenderer()
+        let writer = try SessionWriter.open(folder)
+        defer { writer.close() }
+        for warning in writer.warnings { Output.warn(warning) }
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            throw ValidationError("convene run needs a terminal; use `convene add` in scripts")
+        }
+        let signals = TerminationSignals()
+        let terminal = NCursesTerminal(useColour: sessions.environment["NO_COLOR"].map(\.isEmpty) ?? true)
+        defer { terminal.close() }
+        let app = LiveApp(
+            terminal: terminal, backend: StoreBackend(writer: writer, renderer: renderer),
+            recovered: StoreBackend.recoveredDraft(in: folder), clock: { .nowToTheSecond }
+        )
+        app.run(shouldStop: { signals.signalled != nil })
+    }
+}

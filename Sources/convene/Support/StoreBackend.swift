@@ -1,0 +1,46 @@
+import ConveneCore
+import ConveneStore
+import ConveneTUI
+import Foundation
+
+/// The live screen's changes, kept by the store: each event is in the journal (fsync'd) before the
+/// screen says saved, and `notes.md` follows every change.
+final class StoreBackend: LiveSessionBackend {
+    private let writer: SessionWriter
+    private let renderer: NotesRenderer
+
+    init(writer: SessionWriter, renderer: NotesRenderer) {
+        self.writer = writer
+        self.renderer = renderer
+    }
+
+    var session: Session { writer.session }
+
+    func apply(_ event: SessionEvent, at date: Date) throws {
+        try writer.apply(event, at: date)
+        try refreshNotes()
+    }
+
+    func undo(at date: Date) throws {
+        try writer.undo(at: date)
+        try refreshNotes()
+    }
+
+    func writeNotes() throws -> String {
+        try refreshNotes()
+        return writer.folder.notes.path
+    }
+
+    func saveDraft(_ composer: Composer?) throws {
+        try writer.folder.saveDraft(composer.map { Draft(text: $0.text, kind: $0.kind, editing: $0.editing) })
+    }
+
+    /// The point being typed when the last live session on this folder stopped.
+    static func recoveredDraft(in folder: SessionFolder) -> Composer? {
+        folder.loadDraft().map { Composer(text: $0.text, kind: $0.kind, editing: $0.editing) }
+    }
+
+    private func refreshNotes() throws {
+        try writer.folder.writeNotes(renderer.render(writer.session))
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The real `convene` in a real terminal: a tmux session of its own (private server socket), driven
+/// with send-keys and read with capture-pane. Waits for screen text; never sleeps as an assertion.
+final class Tmux {
+    let socket = "convene-test-\(UUID().uuidString.prefix(8))"
+    let name = "live"
+
+    init(width: Int = 100, height: Int = 30, command: [String], environment: [String: String]) throws {
+        let exports = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
+        let line = "env \(exports) " + command.map(Self.quote).joined(separator: " ")
+        try tmux(["new-session", "-d", "-x", String(width), "-y", String(height), "-s", name, line])
+        try tmux(["set-option", "-t", name, "remain-on-exit", "on"])
+    }
+
+    deinit { _ = try? tmux(["kill-server"]) }
+
+    static func quote(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
+    /// Runs a tmux command and returns what it printed. Spawned and reaped directly: the server that
+    /// `new-session` starts daemonises, which leaves Foundation's `Process` waiting for ever.
+    @discardableResult
+    func tmux(_ arguments: [String]) throws -> String {
+        let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-\(UUID().uuidString)").path
+        defer { unlink(outputPath) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = (["tmux", "-L", socket] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        // Test threads block every signal; tmux and what it runs must not inherit that.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
+        var pid: pid_t = 0
+        let spawned = posix_spawnp(&pid, "tmux", &actions, &attributes, argv, environ)
+        guard spawned == 0 else { throw TmuxError(message: "could not start tmux: \(String(cString: strerror(spawned)))") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        return (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+    }
+
+    struct TmuxError: Error {
+        var message: String
+    }
+
+    /// Keys as tmux names them ("Enter", "Tab", "C-j", "Escape") or literal text with `literal`.
+    func send(_ keys: String..., literal: Bool = false) throws {
+        try tmux(["send-keys", "-t", name] + (literal ? ["-l"] : []) + keys)
+    }
+
+    func type(_ text: String) throws { try send(text, literal: true) }
+
+    func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", name]) }
+
+    /// Waits up to `seconds` for `text` to be on screen; returns the screen, or records what it showed.
+    @discardableResult
+    func waitFor(_ text: String, seconds: Double = 15, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        let deadline = Date().addingTimeInterval(seconds)
+        var shown = ""
+        while Date() < deadline {
+            shown = try screen()
+            if shown.contains(text) { return shown }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        Issue.record("waited \(seconds)s for “\(text)”; the screen showed:\n\(shown)", sourceLocation: sourceLocation)
+        return shown
+    }
+
+    /// The pid of the program in the pane.
+    func pid() throws -> Int32? { Int32(try tmux(["display-message", "-p", "-t", name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) }
+
+    /// Whether the program in the pane has exited.
+    func exited() throws -> Bool { try tmux(["display-message", "-p", "-t", name, "#{pane_dead}"]).hasPrefix("1") }
+
+    func waitForExit(seconds: Double = 10, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if try exited() { return }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        Issue.record("convene did not exit within \(seconds)s", sourceLocation: sourceLocation)
+    }
+
+    func resize(width: Int, height: Int) throws {
+        try tmux(["resize-window", "-t", name, "-x", String(width), "-y", String(height)])
+    }
+
+    static var available: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") }
+}

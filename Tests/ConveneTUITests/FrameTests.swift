@@ -1,0 +1,35 @@
+import ConveneTUI
+import Testing
+
+@Suite("Frames and text layout")
+struct FrameTests {
+    @Test("characters take their real widths")
+    func widths() {
+        #expect(DisplayWidth.of("abc") == 3)
+        #expect(DisplayWidth.of("café £5") == 7)
+        #expect(DisplayWidth.of("日本語") == 6)
+        #expect(DisplayWidth.of("👍") == 2)
+        #expect(DisplayWidth.of("e\u{301}") == 1) // e + combining acute
+        #expect(DisplayWidth.of("“quoted”") == 8)
+    }
+
+    @Test("wide characters fill two cells and are never cut in half")
+    func wideCells() {
+        var frame = Frame(width: 6, height: 1)
+        let used = frame.put("a日本語", row: 0, column: 0)
+        #expect(used == 5)
+        #expect(frame.lines == ["a日本"])
+        #expect(frame[0, 2].isContinuation)
+        #expect(frame[0, 5].character == " " && !frame[0, 5].isContinuation)
+    }
+
+    @Test("truncation and wrapping respect display width")
+    func layout() {
+        #expect(TextLayout.truncate("Open discussion", to: 8) == "Open di…")
+        #expect(TextLayout.truncate("日本語の会議", to: 7) == "日本語…")
+        #expect(TextLayout.wrap("Complex contexts need adaptive practice", width: 16)
+            == ["Complex contexts", "need adaptive", "practice"])
+        #expect(TextLayout.wrap("日本語の会議です", width: 6) == ["日本語", "の会議", "です"])
+        #expect(TextLayout.wrap("one\n\ntwo", width: 10) == ["one", "", "two"])
+    }
+}

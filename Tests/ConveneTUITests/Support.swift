@@ -1,0 +1,90 @@
+import ConveneCore
+import ConveneTUI
+import Foundation
+import Testing
+
+/// A session kept in memory, with a clock the test moves.
+final class MemoryBackend: LiveSessionBackend {
+    var log = SessionLog()
+    var now: Date
+    var draft: Composer?
+    var notesWritten = 0
+
+    var session: Session { log.session }
+
+    init(chathamHouse: Bool = true, start: Date = Date(timeIntervalSince1970: 1_775_124_000)) throws {
+        now = start
+        let agenda: [AgendaItem] = [
+            AgendaItem(id: EntityID(1), title: "Welcome, purpose and the rule", phase: .opening, minutes: 10,
+                       prompt: "Say why the group is meeting and that the rule applies."),
+            AgendaItem(id: EntityID(2), title: "Open discussion", phase: .discussion, minutes: 25,
+                       prompt: "Let the tension in the question surface."),
+            AgendaItem(id: EntityID(3), title: "Where we agree", phase: .agreement, minutes: 15),
+            AgendaItem(id: EntityID(4), title: "Next steps", phase: .nextSteps, minutes: 10),
+        ]
+        let details = SessionDetails(title: "Learning and accountability", kind: "roundtable", date: "2026-04-02", chathamHouse: chathamHouse)
+        _ = try log.record(.created(setup: SessionSetup(details: details, agenda: agenda)), at: start)
+    }
+
+    func apply(_ event: SessionEvent, at date: Date) throws { _ = try log.record(event, at: date) }
+    func undo(at date: Date) throws { _ = try log.recordUndo(at: date) }
+    func writeNotes() throws -> String { notesWritten += 1; return "/sessions/2026-04-02-learning/notes.md" }
+    func saveDraft(_ composer: Composer?) throws { draft = composer }
+}
+
+/// A live app on a virtual terminal, driven key by key.
+struct Harness {
+    let terminal: VirtualTerminal
+    let backend: MemoryBackend
+    let app: LiveApp
+
+    init(width: Int = 80, height: Int = 24, chathamHouse: Bool = true, recovered: Composer? = nil) throws {
+        terminal = VirtualTerminal(width: width, height: height)
+        let backend = try MemoryBackend(chathamHouse: chathamHouse)
+        self.backend = backend
+        app = LiveApp(terminal: terminal, backend: backend, recovered: recovered, clock: { backend.now })
+        app.draw()
+    }
+
+    func type(_ text: String) { for character in text { press(.character(character)) } }
+
+    func press(_ keys: Key...) {
+        for key in keys { app.handle(key) }
+        app.draw()
+    }
+
+    func advanceClock(by seconds: TimeInterval) {
+        backend.now = backend.now.addingTimeInterval(seconds)
+        app.draw()
+    }
+
+    var screen: String { terminal.screen?.text ?? "" }
+}
+
+/// Compares a frame with the text snapshot checked in under `Snapshots/`. With UPDATE_SNAPSHOTS=1 the
+/// snapshot is written instead: review its diff as you would any change a person will see.
+func expectSnapshot(_ frame: Frame?, named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let frame = try #require(frame, sourceLocation: sourceLocation)
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots/\(name).txt")
+    // A right-hand border makes trailing spaces and the frame's true width visible in the file.
+    let text = frame.lines.map { line in line + String(repeating: " ", count: max(0, frame.width - DisplayWidth.of(line))) + "|" }
+        .joined(separator: "\n") + "\n"
+    if ProcessInfo.processInfo.environment["UPDATE_SNAPSHOTS"] == "1" {
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return
+    }
+    guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
+        Issue.record("no snapshot \(name).txt; run with UPDATE_SNAPSHOTS=1 to record it", sourceLocation: sourceLocation)
+        return
+    }
+    if text != expected {
+        let actual = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let wanted = expected.split(separator: "\n", omittingEmptySubsequences: false)
+        let firstDifference = zip(actual, wanted).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(actual.count, wanted.count)
+        Issue.record("""
+            screen differs from \(name).txt from line \(firstDifference + 1):
+            expected: \(firstDifference < wanted.count ? wanted[firstDifference] : "<end>")
+            actual:   \(firstDifference < actual.count ? actual[firstDifference] : "<end>")
+            """, sourceLocation: sourceLocation)
+    }
+}
