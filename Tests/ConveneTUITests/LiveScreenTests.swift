@@ -132,6 +132,37 @@ struct LiveScreenTests {
         #expect(harness.backend.session.points.ids == [ids[1], ids[0], ids[2]])
     }
 
+    @Test("T names a theme: points are grouped under it, and a point can move to another theme")
+    func themes() throws {
+        let harness = try underway()
+        let ids = harness.backend.session.points.ids
+        harness.press(.character("g"), .character("T"))
+        #expect(harness.screen.contains("theme of the point ›"))
+        harness.type("Importance of context")
+        harness.press(.enter)
+        #expect(harness.backend.session.points[ids[0]]?.theme == "Importance of context")
+        #expect(harness.screen.contains("◆ Importance of context"))
+
+        // Points added after it follow the theme of the selected point.
+        harness.press(.character("a"))
+        harness.type("Contribution, not attribution")
+        harness.press(.enter)
+        #expect(harness.backend.session.points.elements.last?.theme == "Importance of context")
+
+        // Moving the first point to another theme; an empty name clears it.
+        harness.press(.character("g"), .character("T"))
+        for _ in 0..<30 { harness.press(.backspace) }
+        harness.type("Limits of measurement")
+        harness.press(.enter)
+        #expect(harness.backend.session.points[ids[0]]?.theme == "Limits of measurement")
+        harness.press(.character("T"))
+        for _ in 0..<30 { harness.press(.backspace) }
+        harness.press(.enter)
+        #expect(harness.backend.session.points[ids[0]]?.theme == nil)
+        harness.press(.character("T"), .escape)
+        #expect(harness.screen.contains("Theme unchanged"))
+    }
+
     @Test("Esc puts a point aside and a brings it back; a recovered draft is offered")
     func drafts() throws {
         let harness = try Harness()

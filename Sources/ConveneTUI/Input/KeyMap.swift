@@ -1,7 +1,7 @@
 /// What a key does on the live screen.
 public enum LiveAction: Hashable, Sendable {
     case help, quit, nextItem, previousItem, add, edit, delete, undo, toggleClock
-    case selectPrevious, selectNext, selectFirst, selectLast, moveUp, moveDown, writeNotes
+    case selectPrevious, selectNext, selectFirst, selectLast, moveUp, moveDown, writeNotes, theme
 }
 
 /// What a key does while typing a point.
@@ -23,7 +23,10 @@ public struct KeyBinding<Action: Hashable & Sendable>: Sendable {
 /// The keys of the product, in one place: behaviour, help and hints are all read from these tables,
 /// so they cannot drift apart.
 public enum KeyMap {
+    /// Help and quit come first so the hint line never loses them on a narrow terminal.
     public static let live: [KeyBinding<LiveAction>] = [
+        KeyBinding(keys: [.character("?")], action: .help, help: "show or hide this help", hint: "help"),
+        KeyBinding(keys: [.character("q")], action: .quit, help: "quit (everything is already saved)", hint: "quit"),
         KeyBinding(keys: [.character("a")], action: .add, help: "add a point to the current item", hint: "add"),
         KeyBinding(keys: [.character("n")], action: .nextItem, help: "next agenda item (ends this one, starts its clock)", hint: "next"),
         KeyBinding(keys: [.character("p")], action: .previousItem, help: "previous agenda item", hint: "prev"),
@@ -34,12 +37,11 @@ public enum KeyMap {
         KeyBinding(keys: [.end, .character("G")], action: .selectLast, help: "select the last point", hint: nil),
         KeyBinding(keys: [.character("e")], action: .edit, help: "edit the selected point", hint: "edit"),
         KeyBinding(keys: [.character("d")], action: .delete, help: "delete the selected point", hint: "del"),
+        KeyBinding(keys: [.character("T")], action: .theme, help: "theme of the selected point, and of points added after it", hint: "theme"),
         KeyBinding(keys: [.character("K")], action: .moveUp, help: "move the selected point up", hint: nil),
         KeyBinding(keys: [.character("J")], action: .moveDown, help: "move the selected point down", hint: nil),
         KeyBinding(keys: [.character("u")], action: .undo, help: "undo the last change", hint: "undo"),
         KeyBinding(keys: [.character("w")], action: .writeNotes, help: "write notes.md now and show where", hint: "write"),
-        KeyBinding(keys: [.character("?")], action: .help, help: "show or hide this help", hint: "help"),
-        KeyBinding(keys: [.character("q")], action: .quit, help: "quit (everything is already saved)", hint: "quit"),
     ]
 
     public static let compose: [KeyBinding<ComposeAction>] = [
@@ -48,6 +50,12 @@ public enum KeyMap {
         KeyBinding(keys: [.backTab], action: .cycleKindBack, help: "previous kind", hint: nil),
         KeyBinding(keys: [.control("j")], action: .newline, help: "new line within the point", hint: "new line"),
         KeyBinding(keys: [.escape], action: .cancel, help: "put the point aside; a brings it back", hint: "cancel"),
+    ]
+
+    /// A one-line prompt, such as a theme's name.
+    public static let prompt: [KeyBinding<ComposeAction>] = [
+        KeyBinding(keys: [.enter], action: .commit, help: "set it (empty clears it)", hint: "set"),
+        KeyBinding(keys: [.escape], action: .cancel, help: "leave it as it was", hint: "cancel"),
     ]
 
     public static func action<Action>(for key: Key, in table: [KeyBinding<Action>]) -> Action? {

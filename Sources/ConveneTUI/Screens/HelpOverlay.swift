@@ -7,6 +7,9 @@ enum HelpOverlay {
         lines.append(("", "While typing a point"))
         lines += KeyMap.compose.map { ($0.label, $0.help) }
         lines.append(("", ""))
+        lines.append(("", "Naming a theme"))
+        lines += KeyMap.prompt.map { ($0.label, $0.help) }
+        lines.append(("", ""))
         lines.append(("", "Any key closes this help."))
 
         let width = min(frame.width - 4, 76)

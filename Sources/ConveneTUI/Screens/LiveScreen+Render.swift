@@ -121,6 +121,14 @@ extension LiveScreen {
     }
 
     private func drawComposerOrStatus(into frame: inout Frame, top: Int, lines: Int) {
+        if case .naming(let composer, let point) = mode {
+            let label = point == nil ? " theme of new points ›" : " theme of the point ›"
+            let left = frame.put(label, row: top, column: 0, style: .heading) + 1
+            let layout = composer.layout(width: frame.width - left - 1)
+            frame.put(layout.lines.last ?? "", row: top, column: left)
+            frame.cursor = (top, left + layout.cursorColumn)
+            return
+        }
         guard case .composing(let composer) = mode else {
             if let status {
                 frame.put(" " + status.text, row: top, column: 0, style: status.isError ? .danger : Style(role: .success))
@@ -129,6 +137,10 @@ extension LiveScreen {
         }
         let label = (composer.editing == nil ? "" : "edit ") + composer.kind.tag
         frame.put(" " + TextLayout.pad(label, to: 11) + "›", row: top, column: 0, style: composer.kind.style)
+        if let theme, composer.editing == nil {
+            let tag = " ◆ " + TextLayout.truncate(theme, to: 24) + " "
+            frame.put(tag, row: frame.height - 1, column: frame.width - DisplayWidth.of(tag), style: .heading)
+        }
         let textLeft = 14
         let layout = composer.layout(width: frame.width - textLeft - 1)
         let firstLine = max(0, min(layout.cursorLine - lines + 1, layout.lines.count - lines))
@@ -139,7 +151,11 @@ extension LiveScreen {
     }
 
     private func drawHints(into frame: inout Frame, row: Int) {
-        let hints = isComposing ? KeyMap.hints(KeyMap.compose) : KeyMap.hints(KeyMap.live)
+        let hints = switch mode {
+        case .composing: KeyMap.hints(KeyMap.compose)
+        case .naming: KeyMap.hints(KeyMap.prompt)
+        default: KeyMap.hints(KeyMap.live)
+        }
         var column = 1
         for hint in hints {
             let keyWidth = frame.put(hint.key, row: row, column: column, style: .key)

@@ -15,6 +15,8 @@ public struct LiveScreen: Sendable {
     public enum Mode: Equatable, Sendable {
         case browsing
         case composing(Composer)
+        /// Typing a theme: for the given point, or (nil) for the points added next.
+        case naming(Composer, point: EntityID?)
         case help
     }
 
@@ -34,7 +36,10 @@ public struct LiveScreen: Sendable {
     public init() {}
 
     public var isComposing: Bool {
-        if case .composing = mode { true } else { false }
+        switch mode {
+        case .composing, .naming: true
+        default: false
+        }
     }
 
     /// The points of the item on screen, in record order.
@@ -67,6 +72,10 @@ public struct LiveScreen: Sendable {
         case .composing(var composer):
             let effects = compose(key, composer: &composer, session: session, now: now)
             if case .composing = mode { mode = .composing(composer) }
+            return effects
+        case .naming(var composer, let point):
+            let effects = name(key, composer: &composer, point: point, session: session, now: now)
+            if case .naming = mode { mode = .naming(composer, point: point) }
             return effects
         case .browsing:
             guard let action = KeyMap.action(for: key, in: KeyMap.live) else {
@@ -119,6 +128,40 @@ public struct LiveScreen: Sendable {
             return [.apply(.pointMoved(id: selected.id, to: target))]
         case .writeNotes:
             return [.writeNotes]
+        case .theme:
+            mode = .naming(Composer(text: selected?.theme ?? theme ?? ""), point: selected?.id)
+        }
+        return []
+    }
+
+    /// The theme prompt: Enter sets it (empty clears it), Esc leaves things as they were.
+    private mutating func name(_ key: Key, composer: inout Composer, point: EntityID?, session: Session, now: Date) -> [LiveEffect] {
+        switch KeyMap.action(for: key, in: KeyMap.prompt) {
+        case .commit?:
+            mode = .browsing
+            let text = TextRules.cleaned(composer.text, singleLine: true).trimmingCharacters(in: .whitespaces)
+            theme = text.isEmpty ? nil : text
+            guard let point, var changed = session.points[point] else {
+                return notice(theme.map { "New points go under ◆ \($0)" } ?? "New points have no theme")
+            }
+            changed.theme = theme
+            changed.editedAt = now
+            return [.apply(.pointChanged(point: changed))]
+        case .cancel?:
+            mode = .browsing
+            return notice("Theme unchanged")
+        default:
+            break
+        }
+        switch key {
+        case .character(let character): composer.insert(String(character))
+        case .backspace: composer.backspace()
+        case .delete: composer.deleteForward()
+        case .left: composer.moveLeft()
+        case .right: composer.moveRight()
+        case .home, .control("a"): composer.moveHome()
+        case .end, .control("e"): composer.moveEnd()
+        default: break
         }
         return []
     }
