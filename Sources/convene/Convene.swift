@@ -11,7 +11,8 @@ struct Convene: ParsableCommand {
             unique prefix of its name, e.g. 2026-04-02.
             """,
         subcommands: [
-            New.self, Run.self, Add.self, Undo.self, Export.self, Check.self, List.self, Search.self, Templates.self,
-        ]
+            Home.self, New.self, Run.self, Add.self, Undo.self, Export.self, Check.self, List.self, Search.self, Templates.self,
+        ],
+        defaultSubcommand: Home.self
     )
 }

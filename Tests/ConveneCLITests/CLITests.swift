@@ -168,11 +168,24 @@ struct CLITests {
         #expect(created.stdout.hasPrefix(convene.home.appendingPathComponent(".local/share/convene/2026-01-05-first").path))
     }
 
+    @Test("the screens need a terminal, and say so to scripts")
+    func noTerminal() throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        let home = try convene.run([])
+        #expect(home.status != 0 && home.stderr.contains("convene needs a terminal"), "\(home.stderr)")
+        try convene.run(["new", "--template", "seminar", "--title", "T", "--date", "2026-03-18"])
+        let live = try convene.run(["run", "2026"])
+        #expect(live.status != 0 && live.stderr.contains("convene run needs a terminal"), "\(live.stderr)")
+        // Refusing did not leave the session locked.
+        #expect(try convene.run(["add", "2026", "point", "x"]).status == 0)
+    }
+
     @Test("every command documents itself")
     func help() throws {
         let convene = try ConveneProcess()
         defer { convene.cleanUp() }
-        for command in ["new", "add", "undo", "export", "check", "list", "search", "templates"] {
+        for command in ["home", "new", "run", "add", "undo", "export", "check", "list", "search", "templates"] {
             let help = try convene.run([command, "--help"])
             #expect(help.status == 0 && help.stdout.contains("USAGE: convene \(command)"), "\(command)")
         }

@@ -164,3 +164,39 @@ struct LiveSessionTmuxTests {
         #expect(reopened.status == 0, "\(reopened.stderr)")
     }
 }
+
+@Suite("Home screen in a real terminal", .serialized)
+struct HomeTmuxTests {
+    @Test("first run: no sessions, start a roundtable from its template, capture a point, back home, quit")
+    func firstRun() throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        let tmux = try Tmux(command: [ConveneProcess.binary.path], environment: [
+            "HOME": convene.home.path, "TERM": "screen", "LANG": "C.UTF-8",
+        ])
+        try tmux.waitFor("No sessions yet")
+        try tmux.send("N")
+        try tmux.waitFor("choose a template")
+        try tmux.send("j", "j", "Enter")
+        try tmux.waitFor("New Roundtable")
+        try tmux.type("Learning and accountability")
+        try tmux.send("Enter")
+        try tmux.waitFor("Date")
+        try tmux.send("Enter")
+        try tmux.waitFor("CHATHAM HOUSE RULE")
+        try tmux.send("n", "a")
+        try tmux.type("Context decides what to measure.")
+        try tmux.send("Enter")
+        try tmux.waitFor("✓ Saved")
+        try tmux.send("q")
+        try tmux.waitFor("Saved: 20")
+        try tmux.send("q")
+        try tmux.waitForExit()
+
+        let sessions = convene.home.appendingPathComponent(".local/share/convene")
+        let folders = try FileManager.default.contentsOfDirectory(atPath: sessions.path)
+        #expect(folders.count == 1)
+        let notes = try String(contentsOfFile: sessions.appendingPathComponent(folders[0]).appendingPathComponent("notes.md").path, encoding: .utf8)
+        #expect(notes.contains("Context decides what to measure."))
+    }
+}

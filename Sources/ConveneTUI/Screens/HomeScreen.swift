@@ -1,0 +1,265 @@
+import ConveneCore
+import Foundation
+
+/// A saved session as the home screen lists it.
+public struct SessionListing: Equatable, Sendable {
+    public var folder: String
+    public var title: String
+    public var date: String
+    public var kind: String
+    public var chathamHouse: Bool
+    public var points: Int
+    public var attendees: Int
+
+    public init(folder: String, title: String, date: String, kind: String, chathamHouse: Bool, points: Int, attendees: Int) {
+        self.folder = folder
+        self.title = title
+        self.date = date
+        self.kind = kind
+        self.chathamHouse = chathamHouse
+        self.points = points
+        self.attendees = attendees
+    }
+}
+
+/// A template as the home screen offers it.
+public struct TemplateListing: Equatable, Sendable {
+    public var name: String
+    public var title: String
+    public var summary: String
+    public var chathamHouse: Bool
+    public var items: Int
+    public var minutes: Int
+
+    public init(name: String, title: String, summary: String, chathamHouse: Bool, items: Int, minutes: Int) {
+        self.name = name
+        self.title = title
+        self.summary = summary
+        self.chathamHouse = chathamHouse
+        self.items = items
+        self.minutes = minutes
+    }
+}
+
+public enum HomeEffect: Equatable, Sendable {
+    case open(folder: String)
+    case create(template: String, title: String, date: String)
+    case quit
+}
+
+/// `convene` with no arguments: the saved sessions, and a new session from a template.
+public struct HomeScreen: Sendable {
+    public enum Mode: Equatable, Sendable {
+        case list
+        case choosingTemplate(index: Int)
+        case naming(template: String, title: Composer)
+        case dating(template: String, title: String, date: Composer)
+        case help
+    }
+
+    public internal(set) var mode: Mode = .list
+    public internal(set) var selection = 0
+    public internal(set) var status: String?
+    public internal(set) var statusIsError = false
+    let today: String
+
+    public init(today: String) {
+        self.today = today
+    }
+
+    public mutating func report(_ text: String, isError: Bool = false) {
+        status = text
+        statusIsError = isError
+    }
+
+    public mutating func update(_ key: Key, sessions: [SessionListing], templates: [TemplateListing]) -> [HomeEffect] {
+        switch mode {
+        case .help:
+            mode = .list
+        case .list:
+            return list(key, sessions: sessions, templates: templates)
+        case .choosingTemplate(let index):
+            switch key {
+            case .up, .character("k"): mode = .choosingTemplate(index: max(0, index - 1))
+            case .down, .character("j"): mode = .choosingTemplate(index: min(max(0, templates.count - 1), index + 1))
+            case .enter:
+                guard templates.indices.contains(index) else { return [] }
+                mode = .naming(template: templates[index].name, title: Composer())
+            case .escape, .character("q"): mode = .list
+            default: break
+            }
+        case .naming(let template, var title):
+            switch key {
+            case .enter:
+                let text = TextRules.cleaned(title.text, singleLine: true).trimmingCharacters(in: .whitespaces)
+                guard !text.isEmpty else {
+                    report("A session needs a title", isError: true)
+                    return []
+                }
+                mode = .dating(template: template, title: text, date: Composer(text: today))
+            case .escape: mode = .choosingTemplate(index: templates.firstIndex { $0.name == template } ?? 0)
+            default:
+                Self.edit(&title, with: key)
+                mode = .naming(template: template, title: title)
+            }
+        case .dating(let template, let title, var date):
+            switch key {
+            case .enter:
+                guard TextRules.isValidDate(date.text) else {
+                    report("‘\(date.text)’ is not a date of the form YYYY-MM-DD", isError: true)
+                    return []
+                }
+                mode = .list
+                return [.create(template: template, title: title, date: date.text)]
+            case .escape: mode = .naming(template: template, title: Composer(text: title))
+            default:
+                Self.edit(&date, with: key)
+                mode = .dating(template: template, title: title, date: date)
+            }
+        }
+        return []
+    }
+
+    private mutating func list(_ key: Key, sessions: [SessionListing], templates: [TemplateListing]) -> [HomeEffect] {
+        switch key {
+        case .up, .character("k"): selection = max(0, selection - 1)
+        case .down, .character("j"): selection = min(max(0, sessions.count - 1), selection + 1)
+        case .home, .character("g"): selection = 0
+        case .end, .character("G"): selection = max(0, sessions.count - 1)
+        case .enter:
+            guard sessions.indices.contains(selection) else { return [] }
+            return [.open(folder: sessions[selection].folder)]
+        case .character("N"), .character("a"):
+            guard !templates.isEmpty else {
+                report("No templates found: see `convene templates`", isError: true)
+                return []
+            }
+            mode = .choosingTemplate(index: 0)
+        case .character("?"): mode = .help
+        case .character("q"): return [.quit]
+        case .resize: break
+        default: report("\(key.label) does nothing here; ? shows the keys")
+        }
+        return []
+    }
+
+    static func edit(_ composer: inout Composer, with key: Key) {
+        switch key {
+        case .character(let character): composer.insert(String(character))
+        case .backspace: composer.backspace()
+        case .delete: composer.deleteForward()
+        case .left: composer.moveLeft()
+        case .right: composer.moveRight()
+        case .home, .control("a"): composer.moveHome()
+        case .end, .control("e"): composer.moveEnd()
+        default: break
+        }
+    }
+
+    static let keys: [(String, String)] = [
+        ("Enter", "open the selected session live"),
+        ("↑/↓ j/k g/G", "select a session"),
+        ("N or a", "new session from a template"),
+        ("Esc", "back, while starting a session"),
+        ("?", "show this help"),
+        ("q", "quit"),
+    ]
+
+    public func render(sessions: [SessionListing], templates: [TemplateListing], folder: String, width: Int, height: Int) -> Frame {
+        var frame = Frame(width: width, height: height)
+        guard width >= 40, height >= 8 else {
+            TooSmallNotice.draw(into: &frame, minimum: (40, 8))
+            return frame
+        }
+        frame.fill(row: 0, style: Style(role: .accent, reverse: true))
+        frame.put(" Convene · sessions", row: 0, column: 0, style: Style(role: .accent, bold: true, reverse: true))
+        frame.put(TextLayout.truncate(folder, to: width / 2) + " ", row: 0, column: width - min(width / 2, DisplayWidth.of(folder)) - 1,
+                  style: Style(role: .accent, reverse: true))
+        switch mode {
+        case .choosingTemplate(let index):
+            drawTemplates(into: &frame, templates: templates, index: index)
+        case .naming(let template, let title):
+            drawForm(into: &frame, template: template, templates: templates, title: title, date: nil)
+        case .dating(let template, let title, let date):
+            drawForm(into: &frame, template: template, templates: templates, title: Composer(text: title), date: date)
+        default:
+            drawSessions(into: &frame, sessions: sessions)
+        }
+        if let status {
+            frame.put(" " + status, row: height - 2, column: 0, style: statusIsError ? .danger : Style(role: .success))
+        }
+        let hints: [(String, String)] = switch mode {
+        case .list, .help: [("?", "help"), ("q", "quit"), ("Enter", "open"), ("N", "new session"), ("j/k", "select")]
+        case .choosingTemplate: [("Enter", "choose"), ("j/k", "select"), ("Esc", "back")]
+        default: [("Enter", "next"), ("Esc", "back")]
+        }
+        var column = 1
+        for (key, text) in hints {
+            column += frame.put(key, row: height - 1, column: column, style: .key)
+            column += frame.put(" " + text, row: height - 1, column: column, style: .muted) + 2
+        }
+        if mode == .help {
+            for (offset, entry) in Self.keys.enumerated() {
+                frame.put(TextLayout.pad(" " + entry.0, to: 16) + entry.1, row: 2 + offset, column: 2, style: .plain, limit: width - 4)
+            }
+        }
+        return frame
+    }
+
+    private func drawSessions(into frame: inout Frame, sessions: [SessionListing]) {
+        guard !sessions.isEmpty else {
+            frame.put("No sessions yet.", row: 2, column: 2, style: .heading)
+            frame.put("Press N to start one from a template.", row: 3, column: 2)
+            return
+        }
+        // Fixed columns either side of the title, which takes the rest; kind and people only where
+        // the terminal is wide enough to leave the title room.
+        let showKind = frame.width >= 90
+        let showPeople = frame.width >= 100
+        let titleWidth = max(10, frame.width - 4 - 12 - (showKind ? 15 : 0) - 8 - (showPeople ? 8 : 0) - 9)
+        func right(_ text: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - text.count)) + text }
+        func row(_ date: String, _ title: String, _ kind: String, _ points: String, _ people: String, _ rule: String) -> String {
+            TextLayout.pad(date, to: 12) + TextLayout.pad(title, to: titleWidth)
+                + (showKind ? " " + TextLayout.pad(kind, to: 14) : "") + right(points, 7) + " "
+                + (showPeople ? right(people, 7) + " " : "") + " " + rule
+        }
+        frame.put(row("Date", "Title", "Kind", "Points", "People", "Rule"), row: 2, column: 2, style: .muted)
+        let visible = frame.height - 6
+        let first = max(0, selection - visible + 1)
+        for (offset, listing) in sessions.enumerated().dropFirst(first).prefix(visible) {
+            let y = 3 + offset - first
+            let line = row(listing.date, listing.title, listing.kind, String(listing.points), String(listing.attendees),
+                           listing.chathamHouse ? "Chatham" : "open")
+            frame.put(line, row: y, column: 2, style: offset == selection ? .selected : .plain)
+            if offset == selection { frame.fill(row: y, from: 1, to: frame.width - 1, style: .selected) }
+        }
+    }
+
+    private func drawTemplates(into frame: inout Frame, templates: [TemplateListing], index: Int) {
+        frame.put("New session: choose a template", row: 2, column: 2, style: .heading)
+        for (offset, template) in templates.enumerated() {
+            let row = 4 + offset * 2
+            guard row + 1 < frame.height - 2 else { break }
+            let rule = template.chathamHouse ? "Chatham House" : "attributed"
+            let line = "\(template.title) — \(template.items) items, \(template.minutes) min, \(rule)"
+            frame.put(line, row: row, column: 4, style: offset == index ? .selected : .heading)
+            frame.put(template.summary, row: row + 1, column: 6, style: .muted)
+        }
+    }
+
+    private func drawForm(into frame: inout Frame, template: String, templates: [TemplateListing], title: Composer, date: Composer?) {
+        let name = templates.first { $0.name == template }?.title ?? template
+        frame.put("New \(name)", row: 2, column: 2, style: .heading)
+        frame.put("Title", row: 4, column: 4, style: .muted)
+        frame.put("Date", row: 6, column: 4, style: .muted)
+        let titleLayout = title.layout(width: frame.width - 16)
+        frame.put(titleLayout.lines.last ?? "", row: 4, column: 12)
+        if let date {
+            frame.put(date.text, row: 6, column: 12)
+            frame.cursor = (6, 12 + date.layout(width: 20).cursorColumn)
+        } else {
+            frame.put("(next)", row: 6, column: 12, style: .muted)
+            frame.cursor = (4, 12 + titleLayout.cursorColumn)
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import ConveneCore
+import ConveneStore
+import ConveneTUI
+import Foundation
+
+/// The home screen's view of the sessions folder and templates.
+final class StoreHome: HomeBackend {
+    private let options: SessionsOptions
+    private let shouldStop: () -> Bool
+
+    init(options: SessionsOptions, shouldStop: @escaping () -> Bool) {
+        self.options = options
+        self.shouldStop = shouldStop
+    }
+
+    var location: String { options.location.sessions.path }
+
+    func listings() -> (sessions: [SessionListing], templates: [TemplateListing], problems: [String]) {
+        let (loaded, problems) = options.catalog.load()
+        let sessions = loaded.map { folder, session in
+            SessionListing(
+                folder: folder.name, title: session.details.title, date: session.details.date, kind: session.details.kind,
+                chathamHouse: session.details.chathamHouse, points: session.points.count,
+                attendees: session.attendees.elements.filter { !$0.apologies }.count
+            )
+        }
+        let (found, templateProblems) = options.templates.sessionTemplates()
+        let templates = found.map { template in
+            TemplateListing(
+                name: template.name, title: template.title, summary: template.summary, chathamHouse: template.chathamHouse,
+                items: template.agenda.count, minutes: template.agenda.reduce(0) { $0 + $1.minutes }
+            )
+        }
+        return (sessions, templates, (problems + templateProblems).map(\.description))
+    }
+
+    func runLive(folder: String, on terminal: any TerminalDevice) throws {
+        let sessionFolder = try options.catalog.resolve(folder)
+        let writer = try SessionWriter.open(sessionFolder)
+        defer { writer.close() }
+        let backend = StoreBackend(writer: writer, renderer: try options.templates.notesRenderer())
+        let app = LiveApp(terminal: terminal, backend: backend, recovered: StoreBackend.recoveredDraft(in: sessionFolder),
+                          clock: { .nowToTheSecond })
+        app.run(shouldStop: shouldStop)
+    }
+
+    func create(template name: String, title: String, date: String) throws -> String {
+        let template = try options.templates.sessionTemplate(named: name)
+        let writer = try SessionWriter.create(in: options.location.sessions, setup: template.setup(title: title, date: date), at: .nowToTheSecond)
+        defer { writer.close() }
+        try writeNotes(of: writer, options: options)
+        return writer.folder.name
+    }
+}

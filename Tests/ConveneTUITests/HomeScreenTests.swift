@@ -1,0 +1,113 @@
+import ConveneTUI
+import Foundation
+import Testing
+
+/// Sessions and templates in memory; opening records what was opened.
+final class MemoryHome: HomeBackend {
+    var sessions: [SessionListing] = []
+    var opened: [String] = []
+    var refuse: String?
+    let templates = [
+        TemplateListing(name: "masterclass", title: "Masterclass", summary: "Named speakers, points attributed", chathamHouse: false, items: 6, minutes: 85),
+        TemplateListing(name: "roundtable", title: "Roundtable", summary: "Expert roundtable under the rule", chathamHouse: true, items: 8, minutes: 115),
+    ]
+
+    var location: String { "/home/ann/.local/share/convene" }
+
+    func listings() -> (sessions: [SessionListing], templates: [TemplateListing], problems: [String]) { (sessions, templates, []) }
+
+    func runLive(folder: String, on terminal: any TerminalDevice) throws {
+        if let refuse { throw HomeTestError(message: refuse) }
+        opened.append(folder)
+    }
+
+    func create(template: String, title: String, date: String) throws -> String {
+        let folder = "\(date)-\(title.lowercased().replacingOccurrences(of: " ", with: "-"))"
+        sessions.insert(SessionListing(folder: folder, title: title, date: date, kind: template, chathamHouse: template == "roundtable",
+                                       points: 0, attendees: 0), at: 0)
+        return folder
+    }
+}
+
+struct HomeTestError: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}
+
+@Suite("Home screen")
+struct HomeScreenTests {
+    private func home(_ backend: MemoryHome, width: Int = 80, height: Int = 24) -> (VirtualTerminal, HomeApp) {
+        let terminal = VirtualTerminal(width: width, height: height)
+        let app = HomeApp(terminal: terminal, backend: backend, today: "2026-04-02")
+        app.draw()
+        return (terminal, app)
+    }
+
+    private func press(_ app: HomeApp, _ keys: Key...) {
+        for key in keys { app.handle(key) }
+        app.draw()
+    }
+
+    private func type(_ app: HomeApp, _ text: String) {
+        for character in text { app.handle(.character(character)) }
+        app.draw()
+    }
+
+    @Test("a first run with no sessions says how to start one", .tags(.golden))
+    func empty() throws {
+        let (terminal, _) = home(MemoryHome())
+        try expectSnapshot(terminal.screen, named: "home-empty-80x24")
+    }
+
+    @Test("saved sessions, newest first, with kind, title and counts", .tags(.golden))
+    func listing() throws {
+        let backend = MemoryHome()
+        backend.sessions = [
+            SessionListing(folder: "2026-04-02-learning", title: "Learning and accountability", date: "2026-04-02", kind: "roundtable",
+                           chathamHouse: true, points: 42, attendees: 31),
+            SessionListing(folder: "2021-07-14-motives-9", title: "Motives for measurement: session 9", date: "2021-07-14",
+                           kind: "peer-learning", chathamHouse: true, points: 17, attendees: 12),
+            SessionListing(folder: "2019-03-18-seminar", title: "Collaborative commissioning — 研究", date: "2019-03-18",
+                           kind: "seminar", chathamHouse: false, points: 8, attendees: 20),
+        ]
+        let (terminal, app) = home(backend)
+        press(app, .character("j"))
+        try expectSnapshot(terminal.screen, named: "home-sessions-80x24")
+        press(app, .enter)
+        #expect(backend.opened == ["2021-07-14-motives-9"])
+    }
+
+    @Test("a new session: template, title, date, then straight into it", .tags(.golden))
+    func newSession() throws {
+        let backend = MemoryHome()
+        let (terminal, app) = home(backend)
+        press(app, .character("N"))
+        try expectSnapshot(terminal.screen, named: "home-templates-80x24")
+        press(app, .character("j"), .enter)
+        press(app, .enter)
+        #expect(terminal.screen?.text.contains("A session needs a title") == true)
+        type(app, "Learning and accountability")
+        press(app, .enter)
+        #expect(terminal.screen?.text.contains("2026-04-02") == true)
+        for _ in 0..<2 { press(app, .backspace) }
+        type(app, "31")
+        press(app, .enter)
+        #expect(terminal.screen?.text.contains("‘2026-04-31’ is not a date") == true)
+        for _ in 0..<2 { press(app, .backspace) }
+        type(app, "30")
+        press(app, .enter)
+        #expect(backend.opened == ["2026-04-30-learning-and-accountability"])
+        #expect(terminal.screen?.text.contains("Learning and accountability") == true)
+    }
+
+    @Test("a session that cannot be opened says why and stays on the list")
+    func refused() throws {
+        let backend = MemoryHome()
+        backend.sessions = [SessionListing(folder: "2026-04-02-x", title: "X", date: "2026-04-02", kind: "roundtable", chathamHouse: true, points: 0, attendees: 0)]
+        backend.refuse = "is open for writing in another Convene"
+        let (terminal, app) = home(backend)
+        press(app, .enter)
+        #expect(terminal.screen?.text.contains("open for writing in another Convene") == true)
+        press(app, .character("q"))
+    }
+}
