@@ -37,7 +37,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "ConveneBenchmarks",
-            dependencies: ["ConveneCore", "ConveneStore"]
+            dependencies: ["ConveneCore", "ConveneStore", "ConveneTUI"]
         ),
         .testTarget(name: "ConveneCoreTests", dependencies: ["ConveneCore"]),
         .testTarget(name: "ConveneStoreTests", dependencies: ["ConveneStore", "ConveneCore"]),

@@ -1,5 +1,6 @@
 import ConveneCore
 import ConveneStore
+import ConveneTUI
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -84,8 +85,29 @@ func measure(size: Int, root: URL) throws {
     let load = try median(runs: 5) { _ = try folder.load() }
     var session = try folder.load().log.session
     let render = median(runs: 5) { _ = renderer.render(session) }
+    // The budget is for holding and rendering the session; the editing below adds points to it.
+    let memory = peakMemoryMB()
 
-    // Applying: 1,000 further points on a session of this size, per event, in place.
+    // A keystroke on the live screen, with every point in the item on screen: typing a character
+    // (screen update and a full 80×24 frame), and committing a point (event applied and frame).
+    // Measured on the loaded session in place: a copy would double the memory being measured.
+    var screen = LiveScreen()
+    for _ in 0..<3 { if let step = session.advance(at: date) { _ = try? session.apply(step) } }
+    _ = screen.update(.character("a"), session: session, now: date)
+    let typing = seconds(clock.measure {
+        for _ in 0..<1_000 {
+            _ = screen.update(.character("x"), session: session, now: date)
+            _ = screen.render(session: session, now: date, width: 80, height: 24)
+        }
+    }) / 1_000
+    let committing = seconds(clock.measure {
+        for index in 0..<200 {
+            _ = try? session.apply(.pointAdded(point: point(session.nextID, size + index)))
+            _ = screen.render(session: session, now: date, width: 80, height: 24)
+        }
+    }) / 200
+
+    // Applying: 1,000 further points on a session of this size (200 more than it had), per event.
     let applying = seconds(clock.measure {
         for index in 0..<1_000 {
             _ = try? session.apply(.pointAdded(point: point(session.nextID, size + index)))
@@ -103,7 +125,7 @@ func measure(size: Int, root: URL) throws {
     writer.close()
 
     print("| \(size) | \(format(applying)) | \(format(appending)) | \(format(load)) | \(format(render)) | "
-        + String(format: "%.1f MB", peakMemoryMB()) + " |")
+        + "\(format(typing)) | \(format(committing)) | " + String(format: "%.1f MB", memory) + " |")
     fflush(nil)
 }
 
@@ -126,8 +148,8 @@ do {
         default: throw ValidationFailure("usage: ConveneBenchmarks [--prepare|--measure SIZE FOLDER]")
         }
     } else {
-        print("| points | apply one event | append + fsync one event | load from journal | render notes | peak memory |")
-        print("| ---: | ---: | ---: | ---: | ---: | ---: |")
+        print("| points | apply one event | append + fsync one event | load from journal | render notes | keystroke: type + frame | keystroke: commit + frame | peak memory, load + notes |")
+        print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
         fflush(nil)
         for size in sizes {
             let root = FileManager.default.temporaryDirectory.appendingPathComponent("convene-bench-\(getpid())-\(size)")

@@ -78,6 +78,33 @@ struct ReducerTests {
         #expect(item.actualMinutes == 17)
     }
 
+    @Test("each item's point index agrees with the record after adds, edits, moves, removals and undo")
+    func pointIndex() throws {
+        var session = Fixtures.roundtable()
+        func agrees() -> Bool {
+            session.agenda.ids.allSatisfy { item in
+                session.pointIDs(in: item) == session.points.ids.filter { session.points[$0]?.item == item }
+            } && session.pointIDs(in: nil) == session.points.ids.filter { session.points[$0]?.item == nil }
+        }
+        #expect(agrees())
+        var inverses: [SessionEvent] = []
+        for event: SessionEvent in [
+            .pointAdded(point: Fixtures.point(60, .note, "new", item: 3)),
+            .pointMoved(id: EntityID(60), to: 0),
+            .pointChanged(point: Fixtures.point(20, .note, "moved to item 2", item: 2)),
+            .pointRemoved(id: EntityID(21)),
+            .pointAdded(point: Fixtures.point(61, .note, "loose")),
+        ] {
+            inverses.append(try session.apply(event))
+            #expect(agrees(), "after \(event)")
+        }
+        for inverse in inverses.reversed() {
+            try session.apply(inverse)
+            #expect(agrees(), "after undoing with \(inverse)")
+        }
+        #expect(session.pointIDs(in: EntityID(3)) == [EntityID(20), EntityID(21), EntityID(22)])
+    }
+
     @Test("a moved point takes its new place and keeps its content")
     func movePoint() throws {
         var session = Fixtures.roundtable()

@@ -184,6 +184,26 @@ struct LiveScreenTests {
         #expect(reopened.screen.contains("question") && reopened.screen.contains("Typed before the crash"))
     }
 
+    @Test("long lists scroll with the selection, and say there is more above or below")
+    func scrolling() throws {
+        let harness = try Harness()
+        harness.press(.character("n"))
+        for number in 1...60 {
+            harness.press(.character("a"))
+            harness.type("Point number \(number)")
+            harness.press(.enter)
+        }
+        #expect(harness.screen.contains("Point number 60") && !harness.screen.contains("Point number 1\n"))
+        #expect(harness.screen.contains("↑ more"))
+        harness.press(.character("g"))
+        #expect(harness.screen.contains("Point number 1") && !harness.screen.contains("Point number 60"))
+        #expect(harness.screen.contains("↓ more") && !harness.screen.contains("↑ more"))
+        for _ in 0..<30 { harness.press(.character("j")) }
+        #expect(harness.screen.contains("Point number 31"))
+        let selectedRow = try #require(harness.terminal.screen?.lines.firstIndex { $0.contains("Point number 31") })
+        #expect(harness.terminal.screen?[selectedRow, 12].style == .selected)
+    }
+
     @Test("pasted text arrives whole and control characters never enter a point")
     func paste() throws {
         let harness = try Harness()

@@ -57,16 +57,28 @@ extension Session {
         case .pointAdded(let point, let position):
             try validate(point)
             try insert(point, at: position, into: \.points)
+            if position == nil || position == points.count - 1 {
+                pointsByItem[point.item, default: []].append(point.id)
+            } else {
+                reindexPoints(of: point.item)
+            }
             return .pointRemoved(id: point.id)
         case .pointChanged(let point):
             try validate(point)
-            return .pointChanged(point: try replace(point, in: \.points, named: "point"))
+            let old = try replace(point, in: \.points, named: "point")
+            if old.item != point.item {
+                reindexPoints(of: old.item)
+                reindexPoints(of: point.item)
+            }
+            return .pointChanged(point: old)
         case .pointRemoved(let id):
             let (old, position) = try remove(id, from: \.points, named: "point")
+            pointsByItem[old.item]?.removeAll { $0 == id }
             return .pointAdded(point: old, at: position)
         case .pointMoved(let id, let position):
-            guard let from = points.index(of: id) else { throw .unknown(what: "point", id: id) }
+            guard let from = points.index(of: id), let point = points[id] else { throw .unknown(what: "point", id: id) }
             points.move(id, to: position)
+            reindexPoints(of: point.item)
             return .pointMoved(id: id, to: from)
 
         case .topicAdded(let topic, let position):
@@ -99,6 +111,11 @@ extension Session {
             let removed = acknowledgedFindings.remove(key) != nil
             return removed ? .findingAcknowledged(key: key) : .findingUnacknowledged(key: key)
         }
+    }
+
+    /// Rebuilds one item's point list from the record order: for the rare edits that reorder.
+    private mutating func reindexPoints(of item: EntityID?) {
+        pointsByItem[item] = points.ids.filter { points[$0]?.item == item }
     }
 
     private mutating func create(_ setup: SessionSetup) throws(SessionError) -> SessionEvent {

@@ -14,6 +14,9 @@ public struct Session: Sendable {
     public internal(set) var isCreated = false
     /// The highest id given out so far, so that new ids never collide.
     public internal(set) var lastID = 0
+    /// Each agenda item's points in record order (key nil: points under no item). Derived from
+    /// `points`, kept by the reducer so the live screen finds an item's points without a scan.
+    var pointsByItem: [EntityID?: [EntityID]] = [:]
 
     /// A session before its `created` event: what a journal is replayed onto.
     public init() {
@@ -33,6 +36,11 @@ public struct Session: Sendable {
         let ids = agenda.ids
         guard ids.indices.contains(number - 1) else { return nil }
         return agenda[ids[number - 1]]
+    }
+
+    /// The ids of the points captured under `item`, in record order.
+    public func pointIDs(in item: EntityID?) -> [EntityID] {
+        pointsByItem[item] ?? []
     }
 
     /// The item under way: started and not ended, the latest such if several.

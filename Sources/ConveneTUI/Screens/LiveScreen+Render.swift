@@ -79,11 +79,12 @@ extension LiveScreen {
         }
     }
 
+    private typealias PointRow = (text: String, style: Style, tag: (String, Style)?, point: EntityID?)
+
     private func drawPoints(into frame: inout Frame, session: Session, top: Int, bottom: Int, left: Int) {
-        let item = session.focusedItem
-        let points = Self.points(of: session, item: item?.id)
+        let ids = session.pointIDs(in: session.focusedItem?.id)
         let width = frame.width - left
-        guard !points.isEmpty else {
+        guard !ids.isEmpty else {
             let hint = session.details.chathamHouse
                 ? "No points yet. Press a to add one; nothing is attributed under the Chatham House Rule."
                 : "No points yet. Press a to add one."
@@ -92,32 +93,47 @@ extension LiveScreen {
             }
             return
         }
-        // Lay every point out, then scroll so the selection (or the newest point) is in view.
-        var rows: [(text: String, style: Style, tag: (String, Style)?, point: EntityID?)] = []
-        var lastTheme: String?
-        let tagWidth = 10
-        for point in points {
-            if let theme = point.theme, theme != lastTheme {
-                rows.append(("◆ " + theme, .heading, nil, nil))
-            }
-            lastTheme = point.theme
-            let lines = TextLayout.wrap(point.text, width: max(1, width - tagWidth - 1))
-            for (index, line) in lines.enumerated() {
-                rows.append((line, .plain, index == 0 ? (point.kind.tag, point.kind.style) : nil, point.id))
-            }
-        }
+        // Only the points that can show are laid out, from the selection (or the newest point)
+        // outwards, so a frame costs the same with ten points or ten thousand.
         let visibleRows = bottom - top
-        let focusRow = selection.flatMap { id in rows.lastIndex { $0.point == id } } ?? rows.count - 1
-        let first = max(0, min(focusRow - visibleRows + 1, rows.count - visibleRows))
-        let scrolled = first > 0
-        for (offset, row) in rows.dropFirst(first).prefix(visibleRows).enumerated() {
+        let focus = selection.flatMap { ids.lastIndex(of: $0) } ?? ids.count - 1
+        let tagWidth = 10
+        func rows(at index: Int) -> [PointRow] {
+            guard let point = session.points[ids[index]] else { return [] }
+            var rows: [PointRow] = []
+            let previousTheme = index > 0 ? session.points[ids[index - 1]]?.theme : nil
+            if let theme = point.theme, theme != previousTheme { rows.append(("◆ " + theme, .heading, nil, nil)) }
+            for (line, text) in TextLayout.wrap(point.text, width: max(1, width - tagWidth - 1)).enumerated() {
+                rows.append((text, .plain, line == 0 ? (point.kind.tag, point.kind.style) : nil, point.id))
+            }
+            return rows
+        }
+        var laidOut = rows(at: focus)
+        var focusEnd = laidOut.count // rows up to and including the focused point
+        var before = focus - 1
+        while before >= 0 && focusEnd < visibleRows {
+            let earlier = rows(at: before)
+            laidOut.insert(contentsOf: earlier, at: 0)
+            focusEnd += earlier.count
+            before -= 1
+        }
+        var after = focus + 1
+        while after < ids.count && laidOut.count < focusEnd + visibleRows {
+            laidOut += rows(at: after)
+            after += 1
+        }
+        let first = max(0, min(focusEnd - visibleRows, laidOut.count - visibleRows))
+        for (offset, row) in laidOut.dropFirst(first).prefix(visibleRows).enumerated() {
             let y = top + offset
             let selected = row.point != nil && row.point == selection
             if let tag = row.tag { frame.put(tag.0, row: y, column: left + 1, style: tag.1) }
             frame.put(row.text, row: y, column: left + (row.point == nil ? 1 : tagWidth), style: selected ? .selected : row.style)
             if selected { frame.fill(row: y, from: left + tagWidth - 1, style: .selected) }
         }
-        if scrolled { frame.put("↑ more", row: top, column: frame.width - 7, style: .muted) }
+        if first > 0 || before >= 0 { frame.put("↑ more", row: top, column: frame.width - 7, style: .muted) }
+        if after < ids.count || laidOut.count - first > visibleRows {
+            frame.put("↓ more", row: bottom - 1, column: frame.width - 7, style: .muted)
+        }
     }
 
     private func drawComposerOrStatus(into frame: inout Frame, top: Int, lines: Int) {

@@ -44,7 +44,7 @@ public struct LiveScreen: Sendable {
 
     /// The points of the item on screen, in record order.
     public static func points(of session: Session, item: EntityID?) -> [Point] {
-        session.points.elements.filter { $0.item == item }
+        session.pointIDs(in: item).compactMap { session.points[$0] }
     }
 
     /// Text typed but not yet saved as a point: the composer's, else the text put aside.
@@ -88,15 +88,15 @@ public struct LiveScreen: Sendable {
 
     private mutating func browse(_ action: LiveAction, session: Session, now: Date) -> [LiveEffect] {
         let item = session.focusedItem?.id
-        let visible = Self.points(of: session, item: item)
-        let selected = selection.flatMap { id in visible.first { $0.id == id } }
+        let visible = session.pointIDs(in: item)
+        let selected = selection.flatMap { id in visible.contains(id) ? session.points[id] : nil }
         switch action {
         case .help:
             mode = .help
         case .quit:
             return [.quit]
         case .add:
-            theme = selected?.theme ?? visible.last?.theme
+            theme = selected?.theme ?? visible.last.flatMap { session.points[$0]?.theme }
             mode = .composing(resumableDraft(in: session) ?? Composer(kind: Self.defaultKind(for: session.focusedItem?.phase)))
             draft = nil
         case .edit:
@@ -104,8 +104,8 @@ public struct LiveScreen: Sendable {
             mode = .composing(Composer(text: selected.text, kind: selected.kind, editing: selected.id))
         case .delete:
             guard let selected else { return notice("Select a point to delete (↑/↓ or j/k)") }
-            let index = visible.firstIndex { $0.id == selected.id } ?? 0
-            selection = index + 1 < visible.count ? visible[index + 1].id : (index > 0 ? visible[index - 1].id : nil)
+            let index = visible.firstIndex(of: selected.id) ?? 0
+            selection = index + 1 < visible.count ? visible[index + 1] : (index > 0 ? visible[index - 1] : nil)
             return [.apply(.pointRemoved(id: selected.id))]
         case .undo:
             return [.undo]
@@ -120,11 +120,11 @@ public struct LiveScreen: Sendable {
         case .selectPrevious, .selectNext, .selectFirst, .selectLast:
             select(action, in: visible)
         case .moveUp, .moveDown:
-            guard let selected, let index = visible.firstIndex(where: { $0.id == selected.id }) else {
+            guard let selected, let index = visible.firstIndex(of: selected.id) else {
                 return notice("Select a point to move (↑/↓ or j/k)")
             }
             let neighbour = action == .moveUp ? index - 1 : index + 1
-            guard visible.indices.contains(neighbour), let target = session.points.index(of: visible[neighbour].id) else { return [] }
+            guard visible.indices.contains(neighbour), let target = session.points.index(of: visible[neighbour]) else { return [] }
             return [.apply(.pointMoved(id: selected.id, to: target))]
         case .writeNotes:
             return [.writeNotes]
@@ -173,16 +173,16 @@ public struct LiveScreen: Sendable {
         return draft
     }
 
-    private mutating func select(_ action: LiveAction, in visible: [Point]) {
+    private mutating func select(_ action: LiveAction, in visible: [EntityID]) {
         guard !visible.isEmpty else { return }
-        let index = selection.flatMap { id in visible.firstIndex { $0.id == id } }
+        let index = selection.flatMap { visible.firstIndex(of: $0) }
         let next: Int = switch action {
         case .selectPrevious: max(0, (index ?? visible.count) - 1)
         case .selectNext: min(visible.count - 1, (index ?? -1) + 1)
         case .selectFirst: 0
         default: visible.count - 1
         }
-        selection = visible[next].id
+        selection = visible[next]
     }
 
     private mutating func compose(_ key: Key, composer: inout Composer, session: Session, now: Date) -> [LiveEffect] {
