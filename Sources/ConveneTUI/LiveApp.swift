@@ -79,9 +79,9 @@ public final class LiveApp {
     private func perform(_ effect: LiveEffect, at now: Date) {
         do {
             switch effect {
-            case .apply(let event):
+            case .apply(let event, let saying):
                 try backend.apply(event, at: now)
-                screen.report(Self.saved(event))
+                screen.report(saying)
                 if case .pointAdded = event { keepDraft(force: true) }
                 if case .pointChanged = event { keepDraft(force: true) }
             case .undo:
@@ -94,18 +94,6 @@ public final class LiveApp {
             }
         } catch {
             screen.report("Not saved: \(error)", isError: true)
-        }
-    }
-
-    private static func saved(_ event: SessionEvent) -> String {
-        switch event {
-        case .pointAdded(let point, _): "✓ Saved \(point.kind.displayName.lowercased()) point"
-        case .pointChanged: "✓ Saved the edit"
-        case .pointRemoved: "✓ Deleted (u to undo)"
-        case .pointMoved: "✓ Moved"
-        case .itemsChanged(let items): items.last.map { "✓ Now on: \($0.title)" } ?? "✓ Saved"
-        case .itemChanged(let item): item.isClockRunning ? "✓ Clock running" : "✓ Clock paused"
-        default: "✓ Saved"
         }
     }
 }

@@ -12,9 +12,24 @@ final class MemoryBackend: LiveSessionBackend {
 
     var session: Session { log.session }
 
-    init(chathamHouse: Bool = true, start: Date = Date(timeIntervalSince1970: 1_775_124_000)) throws {
+    /// Items for the phases with their own screens: a context assessment and a checklist.
+    static let phaseAgenda: [AgendaItem] = [
+        AgendaItem(id: EntityID(1), title: "Which contexts are we talking about?", phase: .contextAssessment, minutes: 15,
+                   prompt: "Name the contexts and have each person rate them."),
+        AgendaItem(id: EntityID(2), title: "Reflecting on the principles", phase: .checklist, minutes: 15,
+                   checklist: ["Look at the whole system", "Build a shared purpose", "Treat evidence with nuance"]),
+    ]
+
+    static let guide: [EbrahimQuadrant: QuadrantGuide] = [
+        .lowUncertaintyLowControl: QuadrantGuide(label: "Outputs", measure: "Count what is delivered"),
+        .lowUncertaintyHighControl: QuadrantGuide(label: "Outcomes", measure: "Hold to outcomes"),
+        .highUncertaintyLowControl: QuadrantGuide(label: "Interim outcomes", measure: "Track early signs, learn"),
+        .highUncertaintyHighControl: QuadrantGuide(label: "System outcomes", measure: "Pursue with partners"),
+    ]
+
+    init(chathamHouse: Bool = true, agenda custom: [AgendaItem]? = nil, start: Date = Date(timeIntervalSince1970: 1_775_124_000)) throws {
         now = start
-        let agenda: [AgendaItem] = [
+        let agenda: [AgendaItem] = custom ?? [
             AgendaItem(id: EntityID(1), title: "Welcome, purpose and the rule", phase: .opening, minutes: 10,
                        prompt: "Say why the group is meeting and that the rule applies."),
             AgendaItem(id: EntityID(2), title: "Open discussion", phase: .discussion, minutes: 25,
@@ -23,7 +38,7 @@ final class MemoryBackend: LiveSessionBackend {
             AgendaItem(id: EntityID(4), title: "Next steps", phase: .nextSteps, minutes: 10),
         ]
         let details = SessionDetails(title: "Learning and accountability", kind: "roundtable", date: "2026-04-02", chathamHouse: chathamHouse)
-        _ = try log.record(.created(setup: SessionSetup(details: details, agenda: agenda)), at: start)
+        _ = try log.record(.created(setup: SessionSetup(details: details, agenda: agenda, quadrantGuide: Self.guide)), at: start)
     }
 
     func apply(_ event: SessionEvent, at date: Date) throws { _ = try log.record(event, at: date) }
@@ -38,9 +53,9 @@ struct Harness {
     let backend: MemoryBackend
     let app: LiveApp
 
-    init(width: Int = 80, height: Int = 24, chathamHouse: Bool = true, recovered: Composer? = nil) throws {
+    init(width: Int = 80, height: Int = 24, chathamHouse: Bool = true, agenda: [AgendaItem]? = nil, recovered: Composer? = nil) throws {
         terminal = VirtualTerminal(width: width, height: height)
-        let backend = try MemoryBackend(chathamHouse: chathamHouse)
+        let backend = try MemoryBackend(chathamHouse: chathamHouse, agenda: agenda)
         self.backend = backend
         app = LiveApp(terminal: terminal, backend: backend, recovered: recovered, clock: { backend.now })
         app.draw()

@@ -1,7 +1,12 @@
 /// What a key does on the live screen.
 public enum LiveAction: Hashable, Sendable {
     case help, quit, nextItem, previousItem, add, edit, delete, undo, toggleClock
-    case selectPrevious, selectNext, selectFirst, selectLast, moveUp, moveDown, writeNotes, theme
+    case selectPrevious, selectNext, selectFirst, selectLast, moveUp, moveDown, writeNotes, theme, rate, attendees
+}
+
+/// What a key does in the attendees view.
+public enum AttendeeAction: Hashable, Sendable {
+    case add, delete, cycleRole, toggleApologies, selectPrevious, selectNext, close
 }
 
 /// What a key does while typing a point.
@@ -27,7 +32,7 @@ public enum KeyMap {
     public static let live: [KeyBinding<LiveAction>] = [
         KeyBinding(keys: [.character("?")], action: .help, help: "show or hide this help", hint: "help"),
         KeyBinding(keys: [.character("q")], action: .quit, help: "quit (everything is already saved)", hint: "quit"),
-        KeyBinding(keys: [.character("a")], action: .add, help: "add a point to the current item", hint: "add"),
+        KeyBinding(keys: [.character("a")], action: .add, help: "add to this phase: a point, a context or a checklist response", hint: "add"),
         KeyBinding(keys: [.character("n")], action: .nextItem, help: "next agenda item (ends this one, starts its clock)", hint: "next"),
         KeyBinding(keys: [.character("p")], action: .previousItem, help: "previous agenda item", hint: "prev"),
         KeyBinding(keys: [.character("t")], action: .toggleClock, help: "start or pause the item clock", hint: "clock"),
@@ -35,8 +40,10 @@ public enum KeyMap {
         KeyBinding(keys: [.down, .character("j")], action: .selectNext, help: "select the point below", hint: nil),
         KeyBinding(keys: [.home, .character("g")], action: .selectFirst, help: "select the first point", hint: nil),
         KeyBinding(keys: [.end, .character("G")], action: .selectLast, help: "select the last point", hint: nil),
-        KeyBinding(keys: [.character("e")], action: .edit, help: "edit the selected point", hint: "edit"),
-        KeyBinding(keys: [.character("d")], action: .delete, help: "delete the selected point", hint: "del"),
+        KeyBinding(keys: [.character("e")], action: .edit, help: "edit the selected point, context name or response", hint: "edit"),
+        KeyBinding(keys: [.character("d")], action: .delete, help: "delete the selected point or context", hint: "del"),
+        KeyBinding(keys: [.character("r")], action: .rate, help: "rate the selected context (uncertainty, control: 1–5)", hint: nil),
+        KeyBinding(keys: [.character("A")], action: .attendees, help: "attendees and apologies", hint: "people"),
         KeyBinding(keys: [.character("T")], action: .theme, help: "theme of the selected point, and of points added after it", hint: "theme"),
         KeyBinding(keys: [.character("K")], action: .moveUp, help: "move the selected point up", hint: nil),
         KeyBinding(keys: [.character("J")], action: .moveDown, help: "move the selected point down", hint: nil),
@@ -50,6 +57,16 @@ public enum KeyMap {
         KeyBinding(keys: [.backTab], action: .cycleKindBack, help: "previous kind", hint: nil),
         KeyBinding(keys: [.control("j")], action: .newline, help: "new line within the point", hint: "new line"),
         KeyBinding(keys: [.escape], action: .cancel, help: "put the point aside; a brings it back", hint: "cancel"),
+    ]
+
+    public static let attendees: [KeyBinding<AttendeeAction>] = [
+        KeyBinding(keys: [.character("a")], action: .add, help: "add an attendee: name, then organisation", hint: "add"),
+        KeyBinding(keys: [.character("R")], action: .cycleRole, help: "next role: participant, chair, speaker, note-taker", hint: "role"),
+        KeyBinding(keys: [.character("x")], action: .toggleApologies, help: "attending or sent apologies", hint: "apologies"),
+        KeyBinding(keys: [.character("d")], action: .delete, help: "remove the selected person", hint: "del"),
+        KeyBinding(keys: [.up, .character("k")], action: .selectPrevious, help: "select the person above", hint: nil),
+        KeyBinding(keys: [.down, .character("j")], action: .selectNext, help: "select the person below", hint: nil),
+        KeyBinding(keys: [.escape, .character("A")], action: .close, help: "back to the session", hint: "back"),
     ]
 
     /// A one-line prompt, such as a theme's name.

@@ -42,6 +42,21 @@ public struct Composer: Equatable, Sendable {
     public mutating func moveHome() { cursor = 0 }
     public mutating func moveEnd() { cursor = characters.count }
 
+    /// Applies an editing key (characters, Backspace, Delete, arrows, Home/End, Ctrl-A/Ctrl-E);
+    /// other keys are left to the screen.
+    public mutating func edit(with key: Key) {
+        switch key {
+        case .character(let character): insert(String(character))
+        case .backspace: backspace()
+        case .delete: deleteForward()
+        case .left: moveLeft()
+        case .right: moveRight()
+        case .home, .control("a"): moveHome()
+        case .end, .control("e"): moveEnd()
+        default: break
+        }
+    }
+
     public mutating func cycleKind(forward: Bool = true) {
         let kinds = PointKind.allCases
         let index = kinds.firstIndex(of: kind) ?? 0

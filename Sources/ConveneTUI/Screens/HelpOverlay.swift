@@ -1,18 +1,31 @@
 /// The `?` overlay: every key, read from the key tables.
-enum HelpOverlay {
-    static func draw(into frame: inout Frame) {
+public enum HelpOverlay {
+    /// How many lines the help has, for scrolling it to the end.
+    public static var lineCount: Int { lines.count }
+
+    /// Every line of help, from the key tables.
+    static var lines: [(String, String)] {
         var lines: [(String, String)] = [("", "Live session")]
         lines += KeyMap.live.map { ($0.label, $0.help) }
         lines.append(("", ""))
         lines.append(("", "While typing a point"))
         lines += KeyMap.compose.map { ($0.label, $0.help) }
         lines.append(("", ""))
-        lines.append(("", "Naming a theme"))
+        lines.append(("", "Attendees (A)"))
+        lines += KeyMap.attendees.map { ($0.label, $0.help) }
+        lines.append(("", ""))
+        lines.append(("", "Answering a prompt"))
         lines += KeyMap.prompt.map { ($0.label, $0.help) }
         lines.append(("", ""))
-        lines.append(("", "Any key closes this help."))
+        lines.append(("", "Any other key closes this help."))
+        return lines
+    }
 
-        let width = min(frame.width - 4, 76)
+    /// Draws the help from line `offset`; returns the largest offset that still fills the box.
+    @discardableResult
+    static func draw(into frame: inout Frame, offset: Int) -> Int {
+        let lines = Self.lines
+        let width = min(frame.width - 4, 90)
         let height = min(frame.height - 2, lines.count + 2)
         let left = (frame.width - width) / 2
         let top = (frame.height - height) / 2
@@ -26,8 +39,13 @@ enum HelpOverlay {
             frame.put("│", row: row, column: left + width - 1, style: .muted)
         }
         frame.put("└" + String(repeating: "─", count: width - 2) + "┘", row: top + height - 1, column: left, style: .muted)
-        for (offset, line) in lines.prefix(height - 2).enumerated() {
-            let row = top + 1 + offset
+        let capacity = height - 2
+        let maximum = max(0, lines.count - capacity)
+        let first = min(max(0, offset), maximum)
+        if first > 0 { frame.put(" ↑ k ", row: top, column: left + width - 7, style: .key) }
+        if first < maximum { frame.put(" ↓ j, more ", row: top + height - 1, column: left + width - 13, style: .key) }
+        for (index, line) in lines.dropFirst(first).prefix(capacity).enumerated() {
+            let row = top + 1 + index
             if line.0.isEmpty {
                 frame.put(line.1, row: row, column: left + 2, style: .heading, limit: width - 4)
             } else {
@@ -35,5 +53,6 @@ enum HelpOverlay {
                 frame.put(line.1, row: row, column: left + 17, style: .plain, limit: width - 19)
             }
         }
+        return maximum
     }
 }

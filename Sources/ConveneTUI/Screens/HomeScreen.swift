@@ -99,7 +99,7 @@ public struct HomeScreen: Sendable {
                 mode = .dating(template: template, title: text, date: Composer(text: today))
             case .escape: mode = .choosingTemplate(index: templates.firstIndex { $0.name == template } ?? 0)
             default:
-                Self.edit(&title, with: key)
+                title.edit(with: key)
                 mode = .naming(template: template, title: title)
             }
         case .dating(let template, let title, var date):
@@ -113,7 +113,7 @@ public struct HomeScreen: Sendable {
                 return [.create(template: template, title: title, date: date.text)]
             case .escape: mode = .naming(template: template, title: Composer(text: title))
             default:
-                Self.edit(&date, with: key)
+                date.edit(with: key)
                 mode = .dating(template: template, title: title, date: date)
             }
         }
@@ -141,19 +141,6 @@ public struct HomeScreen: Sendable {
         default: report("\(key.label) does nothing here; ? shows the keys")
         }
         return []
-    }
-
-    static func edit(_ composer: inout Composer, with key: Key) {
-        switch key {
-        case .character(let character): composer.insert(String(character))
-        case .backspace: composer.backspace()
-        case .delete: composer.deleteForward()
-        case .left: composer.moveLeft()
-        case .right: composer.moveRight()
-        case .home, .control("a"): composer.moveHome()
-        case .end, .control("e"): composer.moveEnd()
-        default: break
-        }
     }
 
     static let keys: [(String, String)] = [

@@ -24,11 +24,24 @@ extension LiveScreen {
             for row in bodyTop..<bodyBottom { frame.put("│", row: row, column: Self.agendaPanelWidth, style: .muted) }
             pointsLeft = Self.agendaPanelWidth + 2
         }
-        drawPoints(into: &frame, session: session, top: bodyTop, bottom: bodyBottom, left: pointsLeft)
+        let body = (top: bodyTop, bottom: bodyBottom, left: pointsLeft)
+        if mode == .attendees {
+            drawAttendees(into: &frame, session: session, area: body)
+        } else if let item = session.focusedItem, item.phase == .contextAssessment {
+            drawContexts(into: &frame, session: session, area: body)
+        } else if let item = session.focusedItem, !item.checklist.isEmpty {
+            drawChecklist(into: &frame, item: item, area: body)
+        } else {
+            drawPoints(into: &frame, session: session, top: bodyTop, bottom: bodyBottom, left: pointsLeft)
+        }
         frame.put(String(repeating: "─", count: width), row: bodyBottom, column: 0, style: .muted)
+        if isComposing, let status, status.isError {
+            // The prompt holds the status row; a problem with what was typed shows just above it.
+            frame.put(" " + status.text + " ", row: bodyBottom, column: 1, style: .danger)
+        }
         drawComposerOrStatus(into: &frame, top: bodyBottom + 1, lines: composerLines + 1)
         drawHints(into: &frame, row: height - 1)
-        if mode == .help { HelpOverlay.draw(into: &frame) }
+        if mode == .help { HelpOverlay.draw(into: &frame, offset: helpOffset) }
         return frame
     }
 
@@ -137,10 +150,9 @@ extension LiveScreen {
     }
 
     private func drawComposerOrStatus(into frame: inout Frame, top: Int, lines: Int) {
-        if case .naming(let composer, let point) = mode {
-            let label = point == nil ? " theme of new points ›" : " theme of the point ›"
-            let left = frame.put(label, row: top, column: 0, style: .heading) + 1
-            let layout = composer.layout(width: frame.width - left - 1)
+        if case .prompting(let prompt) = mode {
+            let left = frame.put(" " + TextLayout.truncate(prompt.label, to: frame.width / 2) + " ›", row: top, column: 0, style: .heading) + 1
+            let layout = prompt.field.layout(width: frame.width - left - 1)
             frame.put(layout.lines.last ?? "", row: top, column: left)
             frame.cursor = (top, left + layout.cursorColumn)
             return
@@ -169,7 +181,8 @@ extension LiveScreen {
     private func drawHints(into frame: inout Frame, row: Int) {
         let hints = switch mode {
         case .composing: KeyMap.hints(KeyMap.compose)
-        case .naming: KeyMap.hints(KeyMap.prompt)
+        case .prompting: KeyMap.hints(KeyMap.prompt)
+        case .attendees: KeyMap.hints(KeyMap.attendees)
         default: KeyMap.hints(KeyMap.live)
         }
         var column = 1

@@ -3,7 +3,8 @@ import Foundation
 
 /// What the live screen asks the app to do: effects as values, performed outside `update`.
 public enum LiveEffect: Equatable, Sendable {
-    case apply(SessionEvent)
+    /// Keep the event; `saying` is what the screen reports once it is on disk.
+    case apply(SessionEvent, saying: String)
     case undo
     case writeNotes
     case quit
@@ -15,8 +16,10 @@ public struct LiveScreen: Sendable {
     public enum Mode: Equatable, Sendable {
         case browsing
         case composing(Composer)
-        /// Typing a theme: for the given point, or (nil) for the points added next.
-        case naming(Composer, point: EntityID?)
+        /// Answering a one-line prompt.
+        case prompting(Prompt)
+        /// The attendees and apologies, over the phase.
+        case attendees
         case help
     }
 
@@ -26,18 +29,24 @@ public struct LiveScreen: Sendable {
     }
 
     public internal(set) var mode: Mode = .browsing
+    /// The selected point.
     public internal(set) var selection: EntityID?
+    public internal(set) var selectedContext: EntityID?
+    public internal(set) var selectedPrompt = 0
+    public internal(set) var selectedAttendee: EntityID?
     public internal(set) var status: Status?
     /// The theme new points are grouped under, set from the selected point's theme when adding.
     public internal(set) var theme: String?
     /// A point cancelled with Esc, offered back by the next `a`.
     public internal(set) var draft: Composer?
+    /// How far the help has been scrolled.
+    public internal(set) var helpOffset = 0
 
     public init() {}
 
     public var isComposing: Bool {
         switch mode {
-        case .composing, .naming: true
+        case .composing, .prompting: true
         default: false
         }
     }
@@ -67,187 +76,104 @@ public struct LiveScreen: Sendable {
     public mutating func update(_ key: Key, session: Session, now: Date) -> [LiveEffect] {
         switch mode {
         case .help:
-            mode = .browsing
-            return key == .character("q") ? [.quit] : []
+            let pageSize = 10
+            switch key {
+            case .down, .character("j"): helpOffset += 1
+            case .up, .character("k"): helpOffset -= 1
+            case .pageDown, .character(" "): helpOffset += pageSize
+            case .pageUp: helpOffset -= pageSize
+            case .character("q"): return [.quit]
+            default: mode = .browsing
+            }
+            helpOffset = min(max(0, helpOffset), HelpOverlay.lines.count - 1)
+            return []
         case .composing(var composer):
             let effects = compose(key, composer: &composer, session: session, now: now)
             if case .composing = mode { mode = .composing(composer) }
             return effects
-        case .naming(var composer, let point):
-            let effects = name(key, composer: &composer, point: point, session: session, now: now)
-            if case .naming = mode { mode = .naming(composer, point: point) }
+        case .prompting(var prompt):
+            let effects = answer(key, prompt: &prompt, session: session, now: now)
+            if case .prompting(let current) = mode, current.purpose == prompt.purpose { mode = .prompting(prompt) }
             return effects
+        case .attendees:
+            return attendees(key, session: session)
         case .browsing:
             guard let action = KeyMap.action(for: key, in: KeyMap.live) else {
-                if key != .resize { status = Status(text: "\(key.label) does nothing here; ? shows the keys", isError: false) }
+                if key != .resize { notice("\(key.label) does nothing here; ? shows the keys") }
                 return []
             }
             return browse(action, session: session, now: now)
         }
     }
 
+    /// Keys that mean the same in every phase, then the phase's own.
     private mutating func browse(_ action: LiveAction, session: Session, now: Date) -> [LiveEffect] {
-        let item = session.focusedItem?.id
-        let visible = session.pointIDs(in: item)
-        let selected = selection.flatMap { id in visible.contains(id) ? session.points[id] : nil }
         switch action {
         case .help:
             mode = .help
+            helpOffset = 0
         case .quit:
             return [.quit]
-        case .add:
-            theme = selected?.theme ?? visible.last.flatMap { session.points[$0]?.theme }
-            mode = .composing(resumableDraft(in: session) ?? Composer(kind: Self.defaultKind(for: session.focusedItem?.phase)))
-            draft = nil
-        case .edit:
-            guard let selected else { return notice("Select a point to edit (↑/↓ or j/k)") }
-            mode = .composing(Composer(text: selected.text, kind: selected.kind, editing: selected.id))
-        case .delete:
-            guard let selected else { return notice("Select a point to delete (↑/↓ or j/k)") }
-            let index = visible.firstIndex(of: selected.id) ?? 0
-            selection = index + 1 < visible.count ? visible[index + 1] : (index > 0 ? visible[index - 1] : nil)
-            return [.apply(.pointRemoved(id: selected.id))]
         case .undo:
             return [.undo]
-        case .nextItem:
-            selection = nil
-            return session.advance(at: now).map { [.apply($0)] } ?? notice("The agenda is complete")
-        case .previousItem:
-            selection = nil
-            return session.goBack(at: now).map { [.apply($0)] } ?? notice("Already at the first item")
-        case .toggleClock:
-            return session.toggleClock(at: now).map { [.apply($0)] } ?? []
-        case .selectPrevious, .selectNext, .selectFirst, .selectLast:
-            select(action, in: visible)
-        case .moveUp, .moveDown:
-            guard let selected, let index = visible.firstIndex(of: selected.id) else {
-                return notice("Select a point to move (↑/↓ or j/k)")
-            }
-            let neighbour = action == .moveUp ? index - 1 : index + 1
-            guard visible.indices.contains(neighbour), let target = session.points.index(of: visible[neighbour]) else { return [] }
-            return [.apply(.pointMoved(id: selected.id, to: target))]
         case .writeNotes:
             return [.writeNotes]
-        case .theme:
-            mode = .naming(Composer(text: selected?.theme ?? theme ?? ""), point: selected?.id)
-        }
-        return []
-    }
-
-    /// The theme prompt: Enter sets it (empty clears it), Esc leaves things as they were.
-    private mutating func name(_ key: Key, composer: inout Composer, point: EntityID?, session: Session, now: Date) -> [LiveEffect] {
-        switch KeyMap.action(for: key, in: KeyMap.prompt) {
-        case .commit?:
-            mode = .browsing
-            let text = TextRules.cleaned(composer.text, singleLine: true).trimmingCharacters(in: .whitespaces)
-            theme = text.isEmpty ? nil : text
-            guard let point, var changed = session.points[point] else {
-                return notice(theme.map { "New points go under ◆ \($0)" } ?? "New points have no theme")
+        case .attendees:
+            mode = .attendees
+            selectedAttendee = selectedAttendee ?? session.attendees.ids.first
+        case .nextItem:
+            resetSelections()
+            guard let step = session.advance(at: now) else { return notice("The agenda is complete") }
+            return [.apply(step, saying: Self.movedTo(step))]
+        case .previousItem:
+            resetSelections()
+            guard let step = session.goBack(at: now) else { return notice("Already at the first item") }
+            return [.apply(step, saying: Self.movedTo(step))]
+        case .toggleClock:
+            guard let step = session.toggleClock(at: now) else { return [] }
+            if case .itemChanged(let item) = step {
+                return [.apply(step, saying: item.isClockRunning ? "✓ Clock running" : "✓ Clock paused")]
             }
-            changed.theme = theme
-            changed.editedAt = now
-            return [.apply(.pointChanged(point: changed))]
-        case .cancel?:
-            mode = .browsing
-            return notice("Theme unchanged")
+            return [.apply(step, saying: Self.movedTo(step))]
         default:
-            break
-        }
-        switch key {
-        case .character(let character): composer.insert(String(character))
-        case .backspace: composer.backspace()
-        case .delete: composer.deleteForward()
-        case .left: composer.moveLeft()
-        case .right: composer.moveRight()
-        case .home, .control("a"): composer.moveHome()
-        case .end, .control("e"): composer.moveEnd()
-        default: break
+            guard let item = session.focusedItem else { return [] }
+            if item.phase == .contextAssessment { return contexts(action, session: session) }
+            if !item.checklist.isEmpty { return checklist(action, item: item) }
+            return points(action, session: session)
         }
         return []
     }
 
-    /// The draft put aside, unless it edits a point that has since been deleted.
-    private func resumableDraft(in session: Session) -> Composer? {
-        guard let draft else { return nil }
-        if let edited = draft.editing, !session.points.contains(edited) { return nil }
-        return draft
+    private static func movedTo(_ step: SessionEvent) -> String {
+        guard case .itemsChanged(let items) = step, let last = items.last else { return "✓ Saved" }
+        return last.endedAt == nil ? "✓ Now on: \(last.title)" : "✓ Ended: \(last.title)"
     }
 
-    private mutating func select(_ action: LiveAction, in visible: [EntityID]) {
-        guard !visible.isEmpty else { return }
-        let index = selection.flatMap { visible.firstIndex(of: $0) }
-        let next: Int = switch action {
-        case .selectPrevious: max(0, (index ?? visible.count) - 1)
-        case .selectNext: min(visible.count - 1, (index ?? -1) + 1)
-        case .selectFirst: 0
-        default: visible.count - 1
-        }
-        selection = visible[next]
+    private mutating func resetSelections() {
+        selection = nil
+        selectedContext = nil
+        selectedPrompt = 0
     }
 
-    private mutating func compose(_ key: Key, composer: inout Composer, session: Session, now: Date) -> [LiveEffect] {
-        if let action = KeyMap.action(for: key, in: KeyMap.compose) {
-            switch action {
-            case .commit:
-                guard !composer.isBlank else { return notice("Nothing to save: type the point, or Esc to cancel") }
-                mode = .browsing
-                return [.apply(commitEvent(composer, session: session, now: now))]
-            case .cancel:
-                mode = .browsing
-                guard composer.editing == nil, !composer.isBlank else { return notice("Cancelled") }
-                draft = composer
-                return notice("Put aside: a brings the text back")
-            case .cycleKind:
-                composer.cycleKind()
-            case .cycleKindBack:
-                composer.cycleKind(forward: false)
-            case .newline:
-                composer.insert("\n")
-            }
-            return []
-        }
-        switch key {
-        case .character(let character): composer.insert(String(character))
-        case .backspace: composer.backspace()
-        case .delete: composer.deleteForward()
-        case .left: composer.moveLeft()
-        case .right: composer.moveRight()
-        case .home, .control("a"): composer.moveHome()
-        case .end, .control("e"): composer.moveEnd()
-        default: break
-        }
-        return []
-    }
-
-    private mutating func commitEvent(_ composer: Composer, session: Session, now: Date) -> SessionEvent {
-        let text = composer.text.trimmingCharacters(in: .whitespacesAndNewlines)
-        if let id = composer.editing, var point = session.points[id] {
-            point.text = text
-            point.kind = composer.kind
-            point.editedAt = now
-            selection = id
-            return .pointChanged(point: point)
-        }
-        let point = Point(
-            id: session.nextID, kind: composer.kind, text: text, theme: theme,
-            item: session.focusedItem?.id, createdAt: now
-        )
-        selection = point.id
-        return .pointAdded(point: point)
-    }
-
-    private mutating func notice(_ text: String) -> [LiveEffect] {
+    @discardableResult
+    mutating func notice(_ text: String) -> [LiveEffect] {
         status = Status(text: text, isError: false)
         return []
     }
 
-    /// The kind a new point starts as, from what the phase is for.
-    static func defaultKind(for phase: PhaseKind?) -> PointKind {
-        switch phase {
-        case .agreement?: .agreement
-        case .divergence?: .divergence
-        case .nextSteps?: .action
-        default: .note
+    mutating func problem(_ text: String) {
+        status = Status(text: text, isError: true)
+    }
+
+    /// The position after `action` in a list of `count` things, from `index` (nil: nothing selected).
+    static func moved(_ action: LiveAction, from index: Int?, count: Int) -> Int? {
+        guard count > 0 else { return nil }
+        return switch action {
+        case .selectPrevious: max(0, (index ?? count) - 1)
+        case .selectNext: min(count - 1, (index ?? -1) + 1)
+        case .selectFirst: 0
+        case .selectLast: count - 1
+        default: index
         }
     }
 }

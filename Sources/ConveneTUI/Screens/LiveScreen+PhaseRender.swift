@@ -1,0 +1,129 @@
+import ConveneCore
+import Foundation
+
+/// Drawing the phases that are not lists of points.
+extension LiveScreen {
+    typealias Area = (top: Int, bottom: Int, left: Int)
+
+    /// Contexts with their mean ratings, spread and quadrant on the left; Ebrahim's 2×2 on the right.
+    func drawContexts(into frame: inout Frame, session: Session, area: Area) {
+        let contexts = session.contexts.elements
+        let gridWidth = min(41, max(21, (frame.width - area.left) / 2))
+        let listWidth = frame.width - area.left - gridWidth - 2
+        guard !contexts.isEmpty else {
+            frame.put("No contexts yet. Press a to name one, then rate it: uncertainty about cause and effect,",
+                      row: area.top + 1, column: area.left + 1, style: .muted, limit: frame.width - area.left - 2)
+            frame.put("then control over outcomes, each from 1 to 5. r adds another person's ratings.",
+                      row: area.top + 2, column: area.left + 1, style: .muted, limit: frame.width - area.left - 2)
+            return
+        }
+        var row = area.top
+        for (index, context) in contexts.enumerated() where row + 2 < area.bottom {
+            let selected = context.id == selectedContext
+            let name = "\(index + 1) " + context.name
+            frame.put(TextLayout.pad(name, to: listWidth), row: row, column: area.left + 1, style: selected ? .selected : .heading)
+            let detail: String
+            if let uncertainty = context.meanUncertainty, let control = context.meanControl, let spread = context.spread {
+                detail = String(format: "U %.1f  C %.1f  ", uncertainty, control)
+                    + "spread \(spread.uncertainty.lowerBound)–\(spread.uncertainty.upperBound)/"
+                    + "\(spread.control.lowerBound)–\(spread.control.upperBound)  n=\(context.ratings.count)"
+            } else {
+                detail = "not rated yet: r to rate"
+            }
+            frame.put(detail, row: row + 1, column: area.left + 3, style: .plain, limit: listWidth - 2)
+            let placement = Self.placement(context, guide: session.quadrantGuide)
+            frame.put(placement, row: row + 2, column: area.left + 3, style: .muted, limit: listWidth - 2)
+            row += 3
+        }
+        drawGrid(into: &frame, contexts: contexts, guide: session.quadrantGuide,
+                 left: frame.width - gridWidth - 1, top: area.top, width: gridWidth, height: min(17, area.bottom - area.top))
+    }
+
+    static func placement(_ context: ContextAssessment, guide: [EbrahimQuadrant: QuadrantGuide]) -> String {
+        let labels = context.quadrants.map { guide[$0]?.label ?? $0.axesName }
+        return switch labels.count {
+        case 0: ""
+        case 1: "→ " + labels[0]
+        case 4: "→ at the centre of the grid"
+        default: "→ between " + labels.joined(separator: " and ")
+        }
+    }
+
+    /// The 2×2: control over outcomes across, uncertainty about cause and effect up.
+    private func drawGrid(into frame: inout Frame, contexts: [ContextAssessment], guide: [EbrahimQuadrant: QuadrantGuide],
+                          left: Int, top: Int, width: Int, height: Int) {
+        guard height >= 7, width >= 15 else { return }
+        let inner = (width: width - 2, height: height - 3)
+        let middle = (x: left + 1 + inner.width / 2, y: top + 1 + inner.height / 2)
+        for y in top...(top + inner.height + 1) {
+            for x in left...(left + width - 1) {
+                let edgeX = x == left || x == left + width - 1
+                let edgeY = y == top || y == top + inner.height + 1
+                let character: Character? = switch (edgeX, edgeY) {
+                case (true, true): x == left ? (y == top ? "┌" : "└") : (y == top ? "┐" : "┘")
+                case (true, false): y == middle.y ? (x == left ? "├" : "┤") : "│"
+                case (false, true): x == middle.x ? (y == top ? "┬" : "┴") : "─"
+                default: x == middle.x && y == middle.y ? "┼" : x == middle.x ? "│" : y == middle.y ? "─" : nil
+                }
+                if let character { frame.put(String(character), row: y, column: x, style: .muted) }
+            }
+        }
+        let half = inner.width / 2 - 1
+        let label = { (quadrant: EbrahimQuadrant) in TextLayout.truncate(guide[quadrant]?.label ?? quadrant.axesName, to: half) }
+        frame.put(label(.highUncertaintyLowControl), row: top + 1, column: left + 1, style: .muted)
+        frame.put(label(.highUncertaintyHighControl), row: top + 1, column: middle.x + 1, style: .muted)
+        frame.put(label(.lowUncertaintyLowControl), row: top + inner.height, column: left + 1, style: .muted)
+        frame.put(label(.lowUncertaintyHighControl), row: top + inner.height, column: middle.x + 1, style: .muted)
+        for (index, context) in contexts.enumerated() {
+            guard let uncertainty = context.meanUncertainty, let control = context.meanControl else { continue }
+            let x = left + 1 + Int(((control - 1) / 4 * Double(inner.width - 1)).rounded())
+            let y = top + 1 + Int(((5 - uncertainty) / 4 * Double(inner.height - 1)).rounded())
+            let selected = context.id == selectedContext
+            frame.put(index < 9 ? String(index + 1) : "•", row: y, column: x, style: selected ? .selected : .heading)
+        }
+        frame.put("control over outcomes →", row: top + inner.height + 2, column: left + 1, style: .muted, limit: width - 1)
+        frame.put("↑ uncertainty", row: top, column: left + 2, style: .muted, limit: width - 4)
+    }
+
+    /// Each prompt of the checklist with its response beneath.
+    func drawChecklist(into frame: inout Frame, item: AgendaItem, area: Area) {
+        var row = area.top
+        let width = frame.width - area.left - 4
+        for (index, prompt) in item.checklist.enumerated() where row < area.bottom {
+            let response = item.response(to: index)
+            let selected = index == selectedPrompt
+            let mark = response.isEmpty ? "○" : "●"
+            frame.put(TextLayout.pad("\(mark) \(prompt)", to: width + 2), row: row, column: area.left + 1,
+                      style: selected ? .selected : (response.isEmpty ? .plain : .heading))
+            row += 1
+            for line in TextLayout.wrap(response, width: width) where row < area.bottom && !response.isEmpty {
+                frame.put(line, row: row, column: area.left + 4, style: .plain)
+                row += 1
+            }
+        }
+    }
+
+    /// Everyone invited: name, organisation, role, and who sent apologies.
+    func drawAttendees(into frame: inout Frame, session: Session, area: Area) {
+        let people = session.attendees.elements
+        frame.put("Attendees and apologies", row: area.top, column: area.left + 1, style: .heading)
+        if session.details.chathamHouse {
+            let note = "Listed in the notes; the disclosure check looks for these names in what is captured."
+            frame.put(TextLayout.truncate(note, to: frame.width - area.left - 2), row: area.top + 1, column: area.left + 1, style: .muted)
+        }
+        guard !people.isEmpty else {
+            frame.put("No one yet. Press a to add an attendee.", row: area.top + 3, column: area.left + 1, style: .muted)
+            return
+        }
+        let nameWidth = max(12, (frame.width - area.left) * 2 / 5)
+        let organisationWidth = max(10, frame.width - area.left - nameWidth - 26)
+        for (offset, person) in people.enumerated() where area.top + 3 + offset < area.bottom {
+            let row = area.top + 3 + offset
+            let status = person.apologies ? "apologies" : person.role.displayName.lowercased()
+            let line = TextLayout.pad(person.name, to: nameWidth) + " " + TextLayout.pad(person.organisation ?? "", to: organisationWidth)
+                + " " + status
+            let selected = person.id == selectedAttendee
+            frame.put(line, row: row, column: area.left + 1, style: selected ? .selected : (person.apologies ? .muted : .plain))
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import ConveneCore
+
+/// A one-line question on the live screen, such as a theme's name or a context's ratings.
+public struct Prompt: Equatable, Sendable {
+    /// What the answer is for.
+    public enum Purpose: Equatable, Sendable {
+        /// The theme of a point, or (nil) of the points added next.
+        case theme(point: EntityID?)
+        /// A new context's name, or a new name for an existing one.
+        case contextName(context: EntityID?)
+        /// One person's ratings of a context: uncertainty, then control.
+        case rating(context: EntityID)
+        /// The response to checklist prompt `index` of an agenda item.
+        case checklistResponse(item: EntityID, index: Int)
+        /// A new attendee's name, then their organisation.
+        case attendeeName
+        case attendeeOrganisation(name: String)
+    }
+
+    public var purpose: Purpose
+    public var label: String
+    public var field: Composer
+
+    public init(_ purpose: Purpose, label: String, text: String = "") {
+        self.purpose = purpose
+        self.label = label
+        field = Composer(text: text)
+    }
+
+    public var answer: String {
+        TextRules.cleaned(field.text, singleLine: true).trimmingCharacters(in: .whitespaces)
+    }
+}
