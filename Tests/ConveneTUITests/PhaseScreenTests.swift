@@ -70,6 +70,72 @@ struct PhaseScreenTests {
         #expect(harness.backend.session.agenda[EntityID(2)]?.responses[1] == "")
     }
 
+    /// A divergence on how outcomes are defined: two perspectives across three dimensions.
+    private func diverged(width: Int = 80, height: Int = 24) throws -> Harness {
+        let agenda = [AgendaItem(id: EntityID(1), title: "Where we differ", phase: .divergence, minutes: 20)]
+        let harness = try Harness(width: width, height: height, agenda: agenda)
+        harness.press(.character("n"), .character("a"))
+        harness.type("How outcomes are defined, measured and used")
+        harness.press(.enter)
+        harness.type("Defined by each person")
+        harness.press(.enter, .character("P"))
+        harness.type("Defined across groups")
+        harness.press(.enter)
+        for (dimension, cells) in [("Defined", ["By the person using the service", "Common across similar needs"]),
+                                   ("Measured", ["Stories and qualitative data", "Standardised tools"]),
+                                   ("Acted upon", ["Broad goal, continuous learning", "Specific goal agreed in advance"])] {
+            harness.press(.character("D"))
+            harness.type(dimension)
+            harness.press(.enter)
+            for (column, text) in cells.enumerated() {
+                if column == 1 { harness.press(.character("l")) }
+                harness.press(.character("e"))
+                harness.type(text)
+                harness.press(.enter)
+            }
+        }
+        harness.press(.character("c"))
+        harness.type("Contributors may not have meant the same contexts.")
+        harness.press(.enter, .character("i"))
+        harness.type("Who defines outcomes?")
+        harness.press(.enter)
+        harness.type("Individual and collective interests can pull apart.")
+        harness.press(.enter)
+        return harness
+    }
+
+    @Test("a divergence table: perspectives across, dimensions down, caveats and dilemmas", .tags(.golden))
+    func divergence80() throws {
+        let harness = try diverged()
+        try expectSnapshot(harness.terminal.screen, named: "live-divergence-80x24")
+        let topic = try #require(harness.backend.session.topics.elements.first)
+        #expect(topic.perspectives == ["Defined by each person", "Defined across groups"])
+        #expect(topic.dimensions == ["Defined", "Measured", "Acted upon"])
+        #expect(topic.cell(row: 1, column: 1) == "Standardised tools")
+        #expect(topic.caveats.count == 1 && topic.dilemmas.first?.title == "Who defines outcomes?")
+    }
+
+    @Test("the divergence table at 160×48", .tags(.golden))
+    func divergence160() throws {
+        let harness = try diverged(width: 160, height: 48)
+        try expectSnapshot(harness.terminal.screen, named: "live-divergence-160x48")
+    }
+
+    @Test("cells are cleared with d and headings renamed with e")
+    func divergenceEditing() throws {
+        let harness = try diverged()
+        // The cursor is on the last cell filled: Acted upon × Defined across groups.
+        harness.press(.character("d"))
+        #expect(harness.backend.session.topics.elements[0].cell(row: 2, column: 1) == "")
+        harness.press(.character("g"), .character("h"), .character("e"))
+        for _ in 0..<30 { harness.press(.backspace) }
+        harness.type("Individual view")
+        harness.press(.enter)
+        #expect(harness.backend.session.topics.elements[0].perspectives[0] == "Individual view")
+        harness.press(.character("u"))
+        #expect(harness.backend.session.topics.elements[0].perspectives[0] == "Defined by each person")
+    }
+
     @Test("attendees: add with organisation, change role, send apologies, back to the session", .tags(.golden))
     func attendees() throws {
         let harness = try Harness()

@@ -51,6 +51,18 @@ public struct Frame: Equatable, Sendable {
         }
     }
 
+    /// Copies `rows` rows of `source`, from its row `sourceRow`, into this frame at (`row`, `column`):
+    /// how a view taller than its area is scrolled.
+    public mutating func paste(_ source: Frame, from sourceRow: Int, rows: Int, to row: Int, column: Int) {
+        for offset in 0..<rows {
+            let (from, to) = (sourceRow + offset, row + offset)
+            guard from >= 0, from < source.height, to >= 0, to < height else { continue }
+            for x in 0..<min(source.width, width - column) where column + x >= 0 {
+                cells[to * width + column + x] = source[from, x]
+            }
+        }
+    }
+
     /// The frame as text, one line per row, trailing blanks trimmed: the golden-screen form.
     public var lines: [String] {
         (0..<height).map { row in

@@ -4,6 +4,11 @@ public enum LiveAction: Hashable, Sendable {
     case selectPrevious, selectNext, selectFirst, selectLast, moveUp, moveDown, writeNotes, theme, rate, attendees
 }
 
+/// What a key does on a divergence item's table.
+public enum DivergenceAction: Hashable, Sendable {
+    case addPerspective, addDimension, addCaveat, addDilemma, left, right, nextTopic
+}
+
 /// What a key does in the attendees view.
 public enum AttendeeAction: Hashable, Sendable {
     case add, delete, cycleRole, toggleApologies, selectPrevious, selectNext, close
@@ -67,6 +72,17 @@ public enum KeyMap {
         KeyBinding(keys: [.up, .character("k")], action: .selectPrevious, help: "select the person above", hint: nil),
         KeyBinding(keys: [.down, .character("j")], action: .selectNext, help: "select the person below", hint: nil),
         KeyBinding(keys: [.escape, .character("A")], action: .close, help: "back to the session", hint: "back"),
+    ]
+
+    /// On a divergence item, besides the live keys (a new topic, e edit, d clear, ↑/↓ rows).
+    public static let divergence: [KeyBinding<DivergenceAction>] = [
+        KeyBinding(keys: [.character("P")], action: .addPerspective, help: "add a perspective (a column)", hint: "perspective"),
+        KeyBinding(keys: [.character("D")], action: .addDimension, help: "add a dimension (a row)", hint: "dimension"),
+        KeyBinding(keys: [.left, .character("h")], action: .left, help: "cell to the left", hint: nil),
+        KeyBinding(keys: [.right, .character("l")], action: .right, help: "cell to the right", hint: nil),
+        KeyBinding(keys: [.character("c")], action: .addCaveat, help: "add a caveat to the topic", hint: "caveat"),
+        KeyBinding(keys: [.character("i")], action: .addDilemma, help: "add a dilemma: title, then text", hint: "dilemma"),
+        KeyBinding(keys: [.tab], action: .nextTopic, help: "next divergence topic", hint: nil),
     ]
 
     /// A one-line prompt, such as a theme's name.

@@ -11,6 +11,9 @@ public enum HelpOverlay {
         lines.append(("", "While typing a point"))
         lines += KeyMap.compose.map { ($0.label, $0.help) }
         lines.append(("", ""))
+        lines.append(("", "On a divergence table"))
+        lines += KeyMap.divergence.map { ($0.label, $0.help) }
+        lines.append(("", ""))
         lines.append(("", "Attendees (A)"))
         lines += KeyMap.attendees.map { ($0.label, $0.help) }
         lines.append(("", ""))

@@ -127,3 +127,28 @@ extension LiveScreen {
         }
     }
 }
+
+extension LiveScreen {
+    /// The item's divergence topic as a table, scrolled so the cursor's row is in view.
+    func drawDivergence(into frame: inout Frame, session: Session, area: Area) {
+        let topics = itemTopics(in: session)
+        guard let topic = currentTopic(in: session) else {
+            let lines = [
+                "No divergence laid out yet. Press a to name the topic where views part;",
+                "then P adds each perspective (a column) and D each dimension (a row).",
+                "Move with the arrows or h/j/k/l, e fills the cell, c adds a caveat, i a dilemma.",
+            ]
+            for (offset, line) in lines.enumerated() {
+                frame.put(TextLayout.truncate(line, to: frame.width - area.left - 2), row: area.top + 1 + offset, column: area.left + 1, style: .muted)
+            }
+            return
+        }
+        let index = topics.firstIndex { $0.id == topic.id } ?? 0
+        let table = DivergenceTable(topic: topic, cursor: cell, position: topics.count > 1 ? "\(index + 1)/\(topics.count), Tab for next" : "")
+        let drawn = table.draw(width: frame.width - area.left - 2)
+        let rows = area.bottom - area.top
+        // From the top, unless that would leave the cursor's row out of view.
+        let first = drawn.cursorLine < rows - 2 ? 0 : max(0, min(drawn.cursorLine - rows + 3, drawn.frame.height - rows))
+        frame.paste(drawn.frame, from: first, rows: rows, to: area.top, column: area.left + 1)
+    }
+}

@@ -19,6 +19,7 @@ extension LiveScreen {
     private mutating func settle(_ prompt: Prompt, session: Session, now: Date) -> [LiveEffect] {
         let text = prompt.answer
         mode = .browsing
+        if let effects = settleDivergence(prompt.purpose, text: text, session: session) { return effects }
         switch prompt.purpose {
         case .theme(let point):
             theme = text.isEmpty ? nil : text
@@ -68,6 +69,9 @@ extension LiveScreen {
             let attendee = Attendee(id: session.nextID, name: name, organisation: text.isEmpty ? nil : text)
             selectedAttendee = attendee.id
             return [.apply(.attendeeAdded(attendee: attendee), saying: "✓ Added \(name)")]
+
+        case .topicTitle, .tableText, .newPerspective, .newDimension, .caveat, .dilemmaTitle, .dilemmaText:
+            return [] // settled above
         }
     }
 

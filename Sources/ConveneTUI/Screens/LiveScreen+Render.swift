@@ -27,6 +27,8 @@ extension LiveScreen {
         let body = (top: bodyTop, bottom: bodyBottom, left: pointsLeft)
         if mode == .attendees {
             drawAttendees(into: &frame, session: session, area: body)
+        } else if let item = session.focusedItem, item.phase == .divergence {
+            drawDivergence(into: &frame, session: session, area: body)
         } else if let item = session.focusedItem, item.phase == .contextAssessment {
             drawContexts(into: &frame, session: session, area: body)
         } else if let item = session.focusedItem, !item.checklist.isEmpty {
@@ -40,7 +42,7 @@ extension LiveScreen {
             frame.put(" " + status.text + " ", row: bodyBottom, column: 1, style: .danger)
         }
         drawComposerOrStatus(into: &frame, top: bodyBottom + 1, lines: composerLines + 1)
-        drawHints(into: &frame, row: height - 1)
+        drawHints(into: &frame, row: height - 1, session: session)
         if mode == .help { HelpOverlay.draw(into: &frame, offset: helpOffset) }
         return frame
     }
@@ -178,12 +180,14 @@ extension LiveScreen {
         frame.cursor = (top + layout.cursorLine - firstLine, textLeft + layout.cursorColumn)
     }
 
-    private func drawHints(into frame: inout Frame, row: Int) {
+    private func drawHints(into frame: inout Frame, row: Int, session: Session) {
         let hints = switch mode {
         case .composing: KeyMap.hints(KeyMap.compose)
         case .prompting: KeyMap.hints(KeyMap.prompt)
         case .attendees: KeyMap.hints(KeyMap.attendees)
-        default: KeyMap.hints(KeyMap.live)
+        default: session.focusedItem?.phase == .divergence
+            ? KeyMap.hints(KeyMap.live).prefix(4) + KeyMap.hints(KeyMap.divergence)
+            : KeyMap.hints(KeyMap.live)
         }
         var column = 1
         for hint in hints {

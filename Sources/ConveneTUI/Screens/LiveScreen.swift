@@ -34,6 +34,10 @@ public struct LiveScreen: Sendable {
     public internal(set) var selectedContext: EntityID?
     public internal(set) var selectedPrompt = 0
     public internal(set) var selectedAttendee: EntityID?
+    public internal(set) var selectedTopic: EntityID?
+    /// The cell under the cursor in the selected topic's table: row -1 is the perspectives' header,
+    /// column -1 the dimensions' names.
+    public internal(set) var cell = (row: -1, column: 0)
     public internal(set) var status: Status?
     /// The theme new points are grouped under, set from the selected point's theme when adding.
     public internal(set) var theme: String?
@@ -98,6 +102,9 @@ public struct LiveScreen: Sendable {
         case .attendees:
             return attendees(key, session: session)
         case .browsing:
+            if session.focusedItem?.phase == .divergence, let action = KeyMap.action(for: key, in: KeyMap.divergence) {
+                return divergence(action, session: session)
+            }
             guard let action = KeyMap.action(for: key, in: KeyMap.live) else {
                 if key != .resize { notice("\(key.label) does nothing here; ? shows the keys") }
                 return []
@@ -138,6 +145,7 @@ public struct LiveScreen: Sendable {
         default:
             guard let item = session.focusedItem else { return [] }
             if item.phase == .contextAssessment { return contexts(action, session: session) }
+            if item.phase == .divergence { return topics(action, session: session) }
             if !item.checklist.isEmpty { return checklist(action, item: item) }
             return points(action, session: session)
         }
@@ -153,6 +161,8 @@ public struct LiveScreen: Sendable {
         selection = nil
         selectedContext = nil
         selectedPrompt = 0
+        selectedTopic = nil
+        cell = (-1, 0)
     }
 
     @discardableResult

@@ -12,6 +12,15 @@ public struct Prompt: Equatable, Sendable {
         case rating(context: EntityID)
         /// The response to checklist prompt `index` of an agenda item.
         case checklistResponse(item: EntityID, index: Int)
+        /// A divergence topic's title (nil: a new topic).
+        case topicTitle(topic: EntityID?)
+        /// A cell, perspective (row -1) or dimension (column -1) of a topic's table.
+        case tableText(topic: EntityID, row: Int, column: Int)
+        case newPerspective(topic: EntityID)
+        case newDimension(topic: EntityID)
+        case caveat(topic: EntityID)
+        case dilemmaTitle(topic: EntityID)
+        case dilemmaText(topic: EntityID, title: String)
         /// A new attendee's name, then their organisation.
         case attendeeName
         case attendeeOrganisation(name: String)

@@ -1,0 +1,110 @@
+import ConveneCore
+
+/// A divergence topic drawn as a table that fits the width: the dimensions' names in the first
+/// column, one column per perspective, cells wrapped, the cursor's cell highlighted.
+struct DivergenceTable {
+    var topic: DivergenceTopic
+    /// Row -1 is the header, column -1 the dimensions' names.
+    var cursor: (row: Int, column: Int)?
+    var position: String
+
+    /// Draws into a frame of `width` columns as tall as it needs; returns it and the cursor's line.
+    func draw(width: Int) -> (frame: Frame, cursorLine: Int) {
+        var pieces: [Piece] = []
+        var cursorLine = 0
+        func add(_ text: String, at line: Int, column: Int, style: Style) {
+            pieces.append(Piece(line: line, column: column, text: text, style: style))
+        }
+
+        let titleSelected = cursor.map { $0 == (-1, -1) } ?? false
+        add("◆ " + topic.title + (position.isEmpty ? "" : "  " + position), at: 0, column: 0, style: titleSelected ? .selected : .heading)
+        var line = 2
+        guard !topic.perspectives.isEmpty else {
+            add("P adds a perspective (a column), D a dimension (a row).", at: line, column: 2, style: .muted)
+            return (Self.render(pieces, width: width), 0)
+        }
+        let count = topic.perspectives.count
+        let nameWidth = min(22, max(10, width / 5))
+        let cellWidth = max(6, (width - nameWidth - count - 2) / count)
+        let edges = [0, nameWidth + 1] + (1...count).map { nameWidth + 1 + $0 * (cellWidth + 1) }
+
+        func border(_ left: String, _ middle: String, _ right: String) -> String {
+            left + ([nameWidth] + Array(repeating: cellWidth, count: count)).map { String(repeating: "─", count: $0) }
+                .joined(separator: middle) + right
+        }
+        func row(_ texts: [String], styles: [Style]) {
+            let wrapped = texts.enumerated().map { index, text in
+                TextLayout.wrap(text, width: (index == 0 ? nameWidth : cellWidth) - 2) // a space each side
+            }
+            let height = max(1, wrapped.map(\.count).max() ?? 1)
+            for offset in 0..<height {
+                for edge in edges { add("│", at: line + offset, column: edge, style: .muted) }
+                for (index, cellLines) in wrapped.enumerated() {
+                    let left = edges[index] + 1
+                    let text = offset < cellLines.count ? cellLines[offset] : ""
+                    let padded = TextLayout.pad(" " + text, to: (index == 0 ? nameWidth : cellWidth))
+                    add(padded, at: line + offset, column: left, style: styles[index])
+                }
+            }
+            line += height
+        }
+        func style(row: Int, column: Int, base: Style) -> Style {
+            guard let cursor, cursor.row == row, cursor.column == column else { return base }
+            return .selected
+        }
+        add(border("┌", "┬", "┐"), at: line, column: 0, style: .muted)
+        line += 1
+        if cursor?.row == -1 { cursorLine = line }
+        row([""] + topic.perspectives, styles: [style(row: -1, column: -1, base: .plain)]
+            + (0..<count).map { style(row: -1, column: $0, base: .heading) })
+        for (index, dimension) in topic.dimensions.enumerated() {
+            add(border("├", "┼", "┤"), at: line, column: 0, style: .muted)
+            line += 1
+            if cursor?.row == index { cursorLine = line }
+            row([dimension] + (0..<count).map { topic.cell(row: index, column: $0) },
+                styles: [style(row: index, column: -1, base: .heading)] + (0..<count).map { style(row: index, column: $0, base: .plain) })
+        }
+        add(border("└", "┴", "┘"), at: line, column: 0, style: .muted)
+        line += 2
+        if !topic.caveats.isEmpty {
+            add("Caveats", at: line, column: 0, style: .heading)
+            line += 1
+            for caveat in topic.caveats {
+                for (offset, text) in TextLayout.wrap(caveat, width: width - 4).enumerated() {
+                    add((offset == 0 ? "• " : "  ") + text, at: line, column: 1, style: .plain)
+                    line += 1
+                }
+            }
+            line += 1
+        }
+        if !topic.dilemmas.isEmpty {
+            add("Dilemmas", at: line, column: 0, style: .heading)
+            line += 1
+            for dilemma in topic.dilemmas {
+                add("• " + dilemma.title, at: line, column: 1, style: Style(bold: true))
+                line += 1
+                for text in TextLayout.wrap(dilemma.text, width: width - 4) where !dilemma.text.isEmpty {
+                    add("  " + text, at: line, column: 1, style: .plain)
+                    line += 1
+                }
+            }
+        }
+        return (Self.render(pieces, width: width), cursorLine)
+    }
+
+    /// Text placed at a line and column of the table's own tall frame.
+    private struct Piece {
+        var line: Int
+        var column: Int
+        var text: String
+        var style: Style
+    }
+
+    private static func render(_ pieces: [Piece], width: Int) -> Frame {
+        var frame = Frame(width: width, height: (pieces.map(\.line).max() ?? 0) + 1)
+        for piece in pieces {
+            frame.put(piece.text, row: piece.line, column: piece.column, style: piece.style)
+        }
+        return frame
+    }
+}
