@@ -60,6 +60,92 @@ struct LiveSessionTmuxTests {
         #expect(written.contains("| 3 | Open discussion | Discussion | 25 min | 0 min |"))
     }
 
+    @Test("a whole roundtable on screen: attendees, themes, a divergence table, two rated contexts, next steps")
+    func wholeRoundtable() throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        let (folder, tmux) = try start(convene)
+        func prompt(_ text: String, then wait: String) throws {
+            try tmux.type(text)
+            try tmux.send("Enter")
+            try tmux.waitFor(wait)
+        }
+        // Attendees, one with apologies.
+        try tmux.send("A", "a")
+        try prompt("Rob Pollock", then: "organisation")
+        try prompt("Social Finance", then: "✓ Added Rob Pollock")
+        try tmux.send("R")
+        try tmux.waitFor("Rob Pollock: chair")
+        try tmux.send("a")
+        try prompt("Tris Lumley", then: "organisation")
+        try prompt("NPC", then: "✓ Added Tris Lumley")
+        try tmux.send("x")
+        try tmux.waitFor("sent apologies")
+        try tmux.send("Escape")
+        // Item 4, agreement: two themes.
+        try tmux.send("n", "n", "n", "n")
+        try tmux.waitFor("4/8  Where we agree")
+        try tmux.send("T")
+        try prompt("Importance of context", then: "New points go under")
+        try tmux.send("a")
+        try prompt("Complex contexts need adaptive practice.", then: "✓ Saved agreement point")
+        // A second theme for the points that follow: clear the field, type its name.
+        try tmux.send("T")
+        for _ in 0..<30 { try tmux.send("BSpace") }
+        try prompt("Limits of performance management", then: "New points go under ◆ Limits of performance management")
+        try tmux.send("a")
+        try prompt("How measures are used matters more than what they are.", then: "✓ Saved agreement point")
+        // Item 5, divergence: a topic with two perspectives and a dimension.
+        try tmux.send("n")
+        try tmux.waitFor("5/8  Where we differ")
+        try tmux.send("a")
+        try prompt("How outcomes are defined", then: "perspective 1")
+        try prompt("By each person", then: "✓ Perspective added")
+        try tmux.send("P")
+        try prompt("Across groups", then: "✓ Perspective added")
+        try tmux.send("D")
+        try prompt("Measured", then: "✓ Dimension added")
+        try tmux.send("e")
+        try prompt("Stories | qualitative data", then: "✓ Saved")
+        try tmux.send("l", "e")
+        try prompt("Standardised tools", then: "✓ Saved")
+        // Item 6, contexts: two, rated.
+        try tmux.send("n")
+        try tmux.waitFor("6/8  Which contexts")
+        try tmux.send("a")
+        try prompt("Homelessness support", then: "now its ratings")
+        try prompt("4 2", then: "✓ Rating 1")
+        try tmux.send("a")
+        try prompt("Childhood vaccination", then: "now its ratings")
+        try prompt("1 5", then: "✓ Rating 1")
+        // Item 7, next steps: a question and an action.
+        try tmux.send("n")
+        try tmux.waitFor("7/8  Next steps")
+        try tmux.send("a")
+        try tmux.type("Which factors should shape our choices?")
+        try tmux.send("BTab")
+        try tmux.waitFor("question   ›")
+        try tmux.send("Enter")
+        try tmux.waitFor("✓ Saved question")
+        try tmux.send("a")
+        try prompt("Circulate the note within two weeks.", then: "✓ Saved action point")
+        try tmux.send("q")
+        try tmux.waitForExit()
+
+        let written = try notes(folder)
+        #expect(written.contains("| Rob Pollock | Social Finance | Chair |"))
+        #expect(written.contains("## Apologies") && written.contains("| Tris Lumley | NPC |"))
+        #expect(written.contains("### Importance of context\n\n- Complex contexts need adaptive practice."))
+        #expect(written.contains("### Limits of performance management\n\n- How measures are used matters more than what they are."))
+        #expect(written.contains("### How outcomes are defined\n\n|  | By each person | Across groups |"))
+        #expect(written.contains("| **Measured** | Stories \\| qualitative data | Standardised tools |"))
+        #expect(written.contains("| Homelessness support |  | 4.0 | 2.0 |"))
+        #expect(written.contains("| Childhood vaccination |  | 1.0 | 5.0 |"))
+        #expect(written.contains("quadrantChart"))
+        #expect(written.contains("### Questions for next time\n\n- Which factors should shape our choices?"))
+        #expect(written.contains("### Actions\n\n- Circulate the note within two weeks."))
+    }
+
     @Test("accents, curly quotes, £, CJK and emoji go in and come out as typed")
     func unicode() throws {
         let convene = try ConveneProcess()

@@ -8,7 +8,8 @@ extension LiveScreen {
         let selected = selection.flatMap { id in visible.contains(id) ? session.points[id] : nil }
         switch action {
         case .add:
-            theme = selected?.theme ?? visible.last.flatMap { session.points[$0]?.theme }
+            // Adding after a selected point joins its theme; otherwise the theme last named stays.
+            if let selected { theme = selected.theme }
             mode = .composing(resumableDraft(in: session) ?? Composer(kind: Self.defaultKind(for: session.focusedItem?.phase)))
             draft = nil
         case .edit:
@@ -88,7 +89,9 @@ extension LiveScreen {
             id: session.nextID, kind: composer.kind, text: text, theme: theme,
             item: session.focusedItem?.id, createdAt: now
         )
-        selection = point.id
+        // Not selected: selecting is always the note-taker's own move, so T and e never act on a
+        // point they did not choose. The list shows the newest point anyway.
+        selection = nil
         return .pointAdded(point: point)
     }
 

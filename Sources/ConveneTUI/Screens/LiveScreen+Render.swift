@@ -37,9 +37,11 @@ extension LiveScreen {
             drawPoints(into: &frame, session: session, top: bodyTop, bottom: bodyBottom, left: pointsLeft)
         }
         frame.put(String(repeating: "─", count: width), row: bodyBottom, column: 0, style: .muted)
-        if isComposing, let status, status.isError {
-            // The prompt holds the status row; a problem with what was typed shows just above it.
-            frame.put(" " + status.text + " ", row: bodyBottom, column: 1, style: .danger)
+        if isComposing, let status {
+            // The prompt holds the status row, so what was last said (a problem with what was
+            // typed, or what to do next) shows just above it.
+            frame.put(" " + TextLayout.truncate(status.text, to: width - 4) + " ", row: bodyBottom, column: 1,
+                      style: status.isError ? .danger : Style(role: .success))
         }
         drawComposerOrStatus(into: &frame, top: bodyBottom + 1, lines: composerLines + 1)
         drawHints(into: &frame, row: height - 1, session: session)

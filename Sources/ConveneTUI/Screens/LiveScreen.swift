@@ -163,6 +163,7 @@ public struct LiveScreen: Sendable {
         selectedPrompt = 0
         selectedTopic = nil
         cell = (-1, 0)
+        theme = nil
     }
 
     @discardableResult
