@@ -9,6 +9,11 @@ public enum DivergenceAction: Hashable, Sendable {
     case addPerspective, addDimension, addCaveat, addDilemma, left, right, nextTopic
 }
 
+/// What a key does while reviewing disclosure findings.
+public enum DisclosureAction: Hashable, Sendable {
+    case fix, acknowledge, writeAnyway, selectPrevious, selectNext, close
+}
+
 /// What a key does in the attendees view.
 public enum AttendeeAction: Hashable, Sendable {
     case add, delete, cycleRole, toggleApologies, selectPrevious, selectNext, close
@@ -53,7 +58,7 @@ public enum KeyMap {
         KeyBinding(keys: [.character("K")], action: .moveUp, help: "move the selected point up", hint: nil),
         KeyBinding(keys: [.character("J")], action: .moveDown, help: "move the selected point down", hint: nil),
         KeyBinding(keys: [.character("u")], action: .undo, help: "undo the last change", hint: "undo"),
-        KeyBinding(keys: [.character("w")], action: .writeNotes, help: "write notes.md now and show where", hint: "write"),
+        KeyBinding(keys: [.character("w")], action: .writeNotes, help: "write notes.md (under the rule, after reviewing names found)", hint: "write"),
     ]
 
     public static let compose: [KeyBinding<ComposeAction>] = [
@@ -83,6 +88,16 @@ public enum KeyMap {
         KeyBinding(keys: [.character("c")], action: .addCaveat, help: "add a caveat to the topic", hint: "caveat"),
         KeyBinding(keys: [.character("i")], action: .addDilemma, help: "add a dilemma: title, then text", hint: "dilemma"),
         KeyBinding(keys: [.tab], action: .nextTopic, help: "next divergence topic", hint: nil),
+    ]
+
+    /// Reviewing, before the notes are written, where captured text may identify someone.
+    public static let disclosure: [KeyBinding<DisclosureAction>] = [
+        KeyBinding(keys: [.enter, .character("e")], action: .fix, help: "open the place to fix the text", hint: "fix"),
+        KeyBinding(keys: [.character("x")], action: .acknowledge, help: "not an attribution: acknowledge (u undoes)", hint: "acknowledge"),
+        KeyBinding(keys: [.character("w")], action: .writeAnyway, help: "write the notes anyway", hint: "write anyway"),
+        KeyBinding(keys: [.up, .character("k")], action: .selectPrevious, help: "finding above", hint: nil),
+        KeyBinding(keys: [.down, .character("j")], action: .selectNext, help: "finding below", hint: nil),
+        KeyBinding(keys: [.escape], action: .close, help: "back to the session", hint: "back"),
     ]
 
     /// A one-line prompt, such as a theme's name.

@@ -14,6 +14,9 @@ public enum HelpOverlay {
         lines.append(("", "On a divergence table"))
         lines += KeyMap.divergence.map { ($0.label, $0.help) }
         lines.append(("", ""))
+        lines.append(("", "Reviewing names before the notes are written (w)"))
+        lines += KeyMap.disclosure.map { ($0.label, $0.help) }
+        lines.append(("", ""))
         lines.append(("", "Attendees (A)"))
         lines += KeyMap.attendees.map { ($0.label, $0.help) }
         lines.append(("", ""))

@@ -25,7 +25,9 @@ extension LiveScreen {
             pointsLeft = Self.agendaPanelWidth + 2
         }
         let body = (top: bodyTop, bottom: bodyBottom, left: pointsLeft)
-        if mode == .attendees {
+        if mode == .disclosure {
+            drawDisclosure(into: &frame, session: session, area: body)
+        } else if mode == .attendees {
             drawAttendees(into: &frame, session: session, area: body)
         } else if let item = session.focusedItem, item.phase == .divergence {
             drawDivergence(into: &frame, session: session, area: body)
@@ -187,6 +189,7 @@ extension LiveScreen {
         case .composing: KeyMap.hints(KeyMap.compose)
         case .prompting: KeyMap.hints(KeyMap.prompt)
         case .attendees: KeyMap.hints(KeyMap.attendees)
+        case .disclosure: KeyMap.hints(KeyMap.disclosure)
         default: session.focusedItem?.phase == .divergence
             ? KeyMap.hints(KeyMap.live).prefix(4) + KeyMap.hints(KeyMap.divergence)
             : KeyMap.hints(KeyMap.live)

@@ -20,6 +20,8 @@ public struct LiveScreen: Sendable {
         case prompting(Prompt)
         /// The attendees and apologies, over the phase.
         case attendees
+        /// Reviewing disclosure findings before the notes are written.
+        case disclosure
         case help
     }
 
@@ -43,6 +45,9 @@ public struct LiveScreen: Sendable {
     public internal(set) var theme: String?
     /// A point cancelled with Esc, offered back by the next `a`.
     public internal(set) var draft: Composer?
+    public internal(set) var selectedFinding = 0
+    /// Set while a finding is being fixed, to come back to the review afterwards.
+    var reviewing = false
     /// How far the help has been scrolled.
     public internal(set) var helpOffset = 0
 
@@ -78,6 +83,13 @@ public struct LiveScreen: Sendable {
     }
 
     public mutating func update(_ key: Key, session: Session, now: Date) -> [LiveEffect] {
+        let effects = handle(key, session: session, now: now)
+        // A finding fixed (or its fix cancelled) brings the review back.
+        if reviewing && mode == .browsing { mode = .disclosure }
+        return effects
+    }
+
+    private mutating func handle(_ key: Key, session: Session, now: Date) -> [LiveEffect] {
         switch mode {
         case .help:
             let pageSize = 10
@@ -101,6 +113,8 @@ public struct LiveScreen: Sendable {
             return effects
         case .attendees:
             return attendees(key, session: session)
+        case .disclosure:
+            return review(key, session: session)
         case .browsing:
             if session.focusedItem?.phase == .divergence, let action = KeyMap.action(for: key, in: KeyMap.divergence) {
                 return divergence(action, session: session)
@@ -124,7 +138,10 @@ public struct LiveScreen: Sendable {
         case .undo:
             return [.undo]
         case .writeNotes:
-            return [.writeNotes]
+            guard session.details.chathamHouse, !DisclosureCheck.unacknowledged(in: session).isEmpty else { return [.writeNotes] }
+            mode = .disclosure
+            selectedFinding = 0
+            return []
         case .attendees:
             mode = .attendees
             selectedAttendee = selectedAttendee ?? session.attendees.ids.first
