@@ -136,6 +136,28 @@ struct PhaseScreenTests {
         #expect(harness.backend.session.topics.elements[0].perspectives[0] == "Defined by each person")
     }
 
+    @Test("presentation items attribute their points to the speaker, only where the rule is off")
+    func speakers() throws {
+        let agenda = [AgendaItem(id: EntityID(1), title: "Keynote", phase: .presentation, minutes: 25)]
+        let masterclass = try Harness(chathamHouse: false, agenda: agenda)
+        masterclass.press(.character("n"), .character("S"))
+        masterclass.type("Toby Lowe")
+        masterclass.press(.enter)
+        #expect(masterclass.screen.contains("1/1  Keynote — Toby Lowe · Presentation"))
+        masterclass.press(.character("a"))
+        masterclass.type("Outcomes are emergent properties of complex systems.")
+        masterclass.press(.enter)
+        #expect(masterclass.backend.session.points.elements.last?.speaker == "Toby Lowe")
+
+        let roundtable = try Harness(chathamHouse: true, agenda: agenda)
+        roundtable.press(.character("n"), .character("S"))
+        #expect(roundtable.screen.contains("nothing is attributed to a speaker"))
+        roundtable.press(.character("a"))
+        roundtable.type("A point")
+        roundtable.press(.enter)
+        #expect(roundtable.backend.session.points.elements.last?.speaker == nil)
+    }
+
     @Test("attendees: add with organisation, change role, send apologies, back to the session", .tags(.golden))
     func attendees() throws {
         let harness = try Harness()

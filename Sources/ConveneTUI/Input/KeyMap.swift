@@ -1,7 +1,7 @@
 /// What a key does on the live screen.
 public enum LiveAction: Hashable, Sendable {
     case help, quit, nextItem, previousItem, add, edit, delete, undo, toggleClock
-    case selectPrevious, selectNext, selectFirst, selectLast, moveUp, moveDown, writeNotes, theme, rate, attendees
+    case selectPrevious, selectNext, selectFirst, selectLast, moveUp, moveDown, writeNotes, theme, rate, attendees, speaker
 }
 
 /// What a key does on a divergence item's table.
@@ -54,6 +54,7 @@ public enum KeyMap {
         KeyBinding(keys: [.character("d")], action: .delete, help: "delete the selected point or context", hint: "del"),
         KeyBinding(keys: [.character("r")], action: .rate, help: "rate the selected context (uncertainty, control: 1–5)", hint: nil),
         KeyBinding(keys: [.character("A")], action: .attendees, help: "attendees and apologies", hint: "people"),
+        KeyBinding(keys: [.character("S")], action: .speaker, help: "who presents this item; its points are attributed (not under the rule)", hint: nil),
         KeyBinding(keys: [.character("T")], action: .theme, help: "theme of the selected point, and of points added after it", hint: "theme"),
         KeyBinding(keys: [.character("K")], action: .moveUp, help: "move the selected point up", hint: nil),
         KeyBinding(keys: [.character("J")], action: .moveDown, help: "move the selected point down", hint: nil),

@@ -85,9 +85,11 @@ extension LiveScreen {
             selection = id
             return .pointChanged(point: point)
         }
+        // Attributed only where the rule is off: the reducer would refuse it otherwise.
+        let speaker = session.details.chathamHouse ? nil : session.focusedItem?.speaker
         let point = Point(
             id: session.nextID, kind: composer.kind, text: text, theme: theme,
-            item: session.focusedItem?.id, createdAt: now
+            item: session.focusedItem?.id, speaker: speaker, createdAt: now
         )
         // Not selected: selecting is always the note-taker's own move, so T and e never act on a
         // point they did not choose. The list shows the newest point anyway.

@@ -70,6 +70,11 @@ extension LiveScreen {
             selectedAttendee = attendee.id
             return [.apply(.attendeeAdded(attendee: attendee), saying: "✓ Added \(name)")]
 
+        case .speaker(let id):
+            guard var item = session.agenda[id] else { return [] }
+            item.speaker = text.isEmpty ? nil : text
+            return [.apply(.itemChanged(item: item), saying: text.isEmpty ? "✓ No speaker" : "✓ Points here are attributed to \(text)")]
+
         case .topicTitle, .tableText, .newPerspective, .newDimension, .caveat, .dilemmaTitle, .dilemmaText:
             return [] // settled above
         }

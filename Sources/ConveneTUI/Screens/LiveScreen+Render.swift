@@ -78,7 +78,8 @@ extension LiveScreen {
         if overrun { clock += "  +\(ClockText.format(elapsed - budget)) over" }
         let clockText = "\(state)  \(clock) "
         let clockWidth = DisplayWidth.of(clockText)
-        frame.put(" \(number)/\(session.agenda.count)  \(item.title) · \(item.phase.displayName)", row: 1, column: 0,
+        let speaker = session.details.chathamHouse ? "" : item.speaker.map { " — \($0)" } ?? ""
+        frame.put(" \(number)/\(session.agenda.count)  \(item.title)\(speaker) · \(item.phase.displayName)", row: 1, column: 0,
                   style: .heading, limit: width - clockWidth - 1)
         frame.put(clockText, row: 1, column: width - clockWidth, style: overrun ? .danger : .plain)
         if !item.prompt.isEmpty {

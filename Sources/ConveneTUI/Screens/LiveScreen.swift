@@ -153,6 +153,12 @@ public struct LiveScreen: Sendable {
             resetSelections()
             guard let step = session.goBack(at: now) else { return notice("Already at the first item") }
             return [.apply(step, saying: Self.movedTo(step))]
+        case .speaker:
+            guard let item = session.focusedItem else { return [] }
+            guard !session.details.chathamHouse else {
+                return notice("Under the Chatham House Rule nothing is attributed to a speaker")
+            }
+            mode = .prompting(Prompt(.speaker(item: item.id), label: "presented by", text: item.speaker ?? ""))
         case .toggleClock:
             guard let step = session.toggleClock(at: now) else { return [] }
             if case .itemChanged(let item) = step {

@@ -21,6 +21,8 @@ public struct Prompt: Equatable, Sendable {
         case caveat(topic: EntityID)
         case dilemmaTitle(topic: EntityID)
         case dilemmaText(topic: EntityID, title: String)
+        /// Who presents an agenda item, in a session without the rule.
+        case speaker(item: EntityID)
         /// A new attendee's name, then their organisation.
         case attendeeName
         case attendeeOrganisation(name: String)
