@@ -14,6 +14,7 @@
 #include <langinfo.h>
 #include <string.h>
 #include <wchar.h>
+#include <stdio.h>
 
 static inline int convene_lines(void) { return LINES; }
 static inline int convene_cols(void) { return COLS; }
@@ -31,6 +32,19 @@ static inline int convene_put_cell(int y, int x, const wchar_t *text, attr_t att
     cchar_t cell;
     if (setcchar(&cell, text, attributes, pair, NULL) == ERR) return ERR;
     return mvwadd_wch(stdscr, y, x, &cell);
+}
+
+/// Bracketed paste: the terminal marks pasted text with ESC[200~ … ESC[201~, which ncurses is
+/// taught to return as two key codes of their own, so a pasted line break is not taken for Enter.
+static inline int convene_key_paste_start(void) { return KEY_MAX + 1; }
+static inline int convene_key_paste_end(void) { return KEY_MAX + 2; }
+static inline void convene_bracketed_paste(int on) {
+    if (on) {
+        define_key("\033[200~", KEY_MAX + 1);
+        define_key("\033[201~", KEY_MAX + 2);
+    }
+    fputs(on ? "\033[?2004h" : "\033[?2004l", stdout);
+    fflush(stdout);
 }
 
 /// Columns a character takes, as ncurses measures it. Declared here because glibc only exposes

@@ -162,6 +162,23 @@ struct LiveSessionTmuxTests {
         #expect(try notes(folder).contains("- " + text))
     }
 
+    @Test("pasting several lines keeps them in one point")
+    func paste() throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        let (folder, tmux) = try start(convene)
+        try tmux.send("n")
+        try tmux.waitFor("1/8  Welcome")
+        try tmux.tmux(["set-buffer", "-b", "clip", "Pasted first line\nand its second line"])
+        try tmux.tmux(["paste-buffer", "-p", "-b", "clip", "-t", tmux.name])
+        try tmux.waitFor("and its second line")
+        try tmux.send("Enter")
+        try tmux.waitFor("✓ Saved")
+        try tmux.send("q")
+        try tmux.waitForExit()
+        #expect(try notes(folder).contains("- Pasted first line\\\n  and its second line"))
+    }
+
     @Test("resizing down to 20×6 shows a notice, and back again loses nothing being typed")
     func resize() throws {
         let convene = try ConveneProcess()

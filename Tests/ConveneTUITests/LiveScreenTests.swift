@@ -212,6 +212,21 @@ struct LiveScreenTests {
         #expect(harness.terminal.screen?[selectedRow, 12].style == .selected)
     }
 
+    @Test("a bracketed paste arrives whole: its line breaks stay in the point, and it starts one when browsing")
+    func bracketedPaste() throws {
+        let harness = try Harness()
+        harness.press(.character("n"))
+        harness.press(.pasteStart)
+        harness.type("First pasted line, with a and n in it")
+        harness.press(.enter)
+        harness.type("second line")
+        harness.press(.tab, .pasteEnd)
+        #expect(harness.backend.session.points.isEmpty)
+        harness.press(.enter)
+        #expect(harness.backend.session.points.elements.last?.text == "First pasted line, with a and n in it\nsecond line")
+        #expect(harness.backend.session.points.elements.last?.kind == .note)
+    }
+
     @Test("pasted text arrives whole and control characters never enter a point")
     func paste() throws {
         let harness = try Harness()

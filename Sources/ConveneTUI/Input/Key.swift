@@ -7,6 +7,8 @@ public enum Key: Hashable, Sendable {
     case up, down, left, right, home, end, pageUp, pageDown
     /// The terminal changed size.
     case resize
+    /// Pasted text begins and ends (bracketed paste): what comes between is text, not commands.
+    case pasteStart, pasteEnd
 
     /// How the key is written in help and hints.
     public var label: String {
@@ -29,6 +31,7 @@ public enum Key: Hashable, Sendable {
         case .pageUp: "PgUp"
         case .pageDown: "PgDn"
         case .resize: "resize"
+        case .pasteStart, .pasteEnd: "paste"
         }
     }
 }

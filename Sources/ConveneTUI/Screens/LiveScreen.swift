@@ -48,6 +48,8 @@ public struct LiveScreen: Sendable {
     public internal(set) var selectedFinding = 0
     /// Set while a finding is being fixed, to come back to the review afterwards.
     var reviewing = false
+    /// Inside a bracketed paste: keys are text, and a line break is a line break, not Enter.
+    public internal(set) var pasting = false
     /// How far the help has been scrolled.
     public internal(set) var helpOffset = 0
 
@@ -90,6 +92,38 @@ public struct LiveScreen: Sendable {
     }
 
     private mutating func handle(_ key: Key, session: Session, now: Date) -> [LiveEffect] {
+        switch key {
+        case .pasteStart:
+            pasting = true
+            // Pasting while browsing starts a point with the pasted text.
+            if mode == .browsing, session.focusedItem?.phase != .contextAssessment {
+                return points(.add, session: session)
+            }
+            return []
+        case .pasteEnd:
+            pasting = false
+            return []
+        default:
+            break
+        }
+        if pasting {
+            switch (mode, key) {
+            case (.composing(var composer), .enter), (.composing(var composer), .control("j")):
+                composer.insert("\n")
+                mode = .composing(composer)
+                return []
+            case (.composing(var composer), .tab):
+                composer.insert(" ")
+                mode = .composing(composer)
+                return []
+            case (.prompting, .enter), (.prompting, .control("j")), (.prompting, .tab):
+                return handle(.character(" "), session: session, now: now)
+            case (.composing, _), (.prompting, _):
+                break
+            default:
+                return [] // pasted into no field: ignored rather than taken as commands
+            }
+        }
         switch mode {
         case .help:
             let pageSize = 10

@@ -20,6 +20,7 @@ public final class NCursesTerminal: TerminalDevice {
         nonl() // Enter arrives as CR, Ctrl-J as LF: two different keys.
         keypad(convene_stdscr(), true)
         set_escdelay(25) // Esc answers at once instead of after a second.
+        convene_bracketed_paste(1)
         if useColour && has_colors() {
             start_color()
             use_default_colors()
@@ -51,6 +52,7 @@ public final class NCursesTerminal: TerminalDevice {
     public func close() {
         guard open else { return }
         open = false
+        convene_bracketed_paste(0)
         endwin()
     }
 
@@ -117,6 +119,8 @@ public final class NCursesTerminal: TerminalDevice {
         case KEY_BTAB: .backTab
         case KEY_ENTER: .enter
         case convene_key_resize(): .resize
+        case convene_key_paste_start(): .pasteStart
+        case convene_key_paste_end(): .pasteEnd
         default: nil
         }
     }
