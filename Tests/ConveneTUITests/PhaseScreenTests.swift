@@ -176,6 +176,16 @@ struct PhaseScreenTests {
         #expect(people.map(\.name) == ["Michael Little", "Val Keen"])
         #expect(people[0].organisation == "RATIO" && people[0].role == .chair)
         #expect(people[1].organisation == nil && people[1].apologies)
+        // Editing: a corrected name and organisation.
+        harness.press(.character("e"))
+        for _ in 0..<20 { harness.press(.backspace) }
+        harness.type("Michael J. Little")
+        harness.press(.enter)
+        for _ in 0..<10 { harness.press(.backspace) }
+        harness.type("Dartington")
+        harness.press(.enter)
+        let edited = try #require(harness.backend.session.attendees.elements.first)
+        #expect(edited.name == "Michael J. Little" && edited.organisation == "Dartington" && edited.role == .chair)
         harness.press(.escape)
         #expect(harness.screen.contains("No points yet"))
     }

@@ -16,7 +16,7 @@ public enum DisclosureAction: Hashable, Sendable {
 
 /// What a key does in the attendees view.
 public enum AttendeeAction: Hashable, Sendable {
-    case add, delete, cycleRole, toggleApologies, selectPrevious, selectNext, close
+    case add, edit, delete, cycleRole, toggleApologies, selectPrevious, selectNext, close
 }
 
 /// What a key does while typing a point.
@@ -72,6 +72,7 @@ public enum KeyMap {
 
     public static let attendees: [KeyBinding<AttendeeAction>] = [
         KeyBinding(keys: [.character("a")], action: .add, help: "add an attendee: name, then organisation", hint: "add"),
+        KeyBinding(keys: [.character("e")], action: .edit, help: "edit the selected person's name, then organisation", hint: "edit"),
         KeyBinding(keys: [.character("R")], action: .cycleRole, help: "next role: participant, chair, speaker, note-taker", hint: "role"),
         KeyBinding(keys: [.character("x")], action: .toggleApologies, help: "attending or sent apologies", hint: "apologies"),
         KeyBinding(keys: [.character("d")], action: .delete, help: "remove the selected person", hint: "del"),

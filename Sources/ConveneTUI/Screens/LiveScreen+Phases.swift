@@ -55,7 +55,10 @@ extension LiveScreen {
         let selected = selectedAttendee.flatMap { session.attendees[$0] }
         switch action {
         case .add:
-            mode = .prompting(Prompt(.attendeeName, label: "name"))
+            mode = .prompting(Prompt(.attendeeName(attendee: nil), label: "name"))
+        case .edit:
+            guard let selected else { return [] }
+            mode = .prompting(Prompt(.attendeeName(attendee: selected.id), label: "name", text: selected.name))
         case .close:
             mode = .browsing
         case .selectPrevious, .selectNext:

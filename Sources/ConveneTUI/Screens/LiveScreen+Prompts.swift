@@ -58,15 +58,23 @@ extension LiveScreen {
             item.responses[index] = text
             return [.apply(.itemChanged(item: item), saying: text.isEmpty ? "✓ Response cleared" : "✓ Response saved")]
 
-        case .attendeeName:
+        case .attendeeName(let id):
             mode = .attendees
-            guard !text.isEmpty else { return notice("No one added") }
-            mode = .prompting(Prompt(.attendeeOrganisation(name: text), label: "\(text)'s organisation (optional)"))
+            guard !text.isEmpty else { return notice(id == nil ? "No one added" : "A name cannot be empty") }
+            let organisation = id.flatMap { session.attendees[$0]?.organisation } ?? ""
+            mode = .prompting(Prompt(.attendeeOrganisation(attendee: id, name: text), label: "\(text)'s organisation (optional)",
+                                     text: organisation))
             return []
 
-        case .attendeeOrganisation(let name):
+        case .attendeeOrganisation(let id, let name):
             mode = .attendees
-            let attendee = Attendee(id: session.nextID, name: name, organisation: text.isEmpty ? nil : text)
+            let organisation = text.isEmpty ? nil : text
+            if let id, var attendee = session.attendees[id] {
+                attendee.name = name
+                attendee.organisation = organisation
+                return [.apply(.attendeeChanged(attendee: attendee), saying: "✓ Saved \(name)")]
+            }
+            let attendee = Attendee(id: session.nextID, name: name, organisation: organisation)
             selectedAttendee = attendee.id
             return [.apply(.attendeeAdded(attendee: attendee), saying: "✓ Added \(name)")]
 

@@ -24,8 +24,9 @@ public struct Prompt: Equatable, Sendable {
         /// Who presents an agenda item, in a session without the rule.
         case speaker(item: EntityID)
         /// A new attendee's name, then their organisation.
-        case attendeeName
-        case attendeeOrganisation(name: String)
+        /// A new attendee's (nil) or an existing one's name, then their organisation.
+        case attendeeName(attendee: EntityID?)
+        case attendeeOrganisation(attendee: EntityID?, name: String)
     }
 
     public var purpose: Purpose
