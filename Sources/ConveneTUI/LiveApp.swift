@@ -11,6 +11,8 @@ public protocol LiveSessionBackend: AnyObject {
     func writeNotes() throws -> String
     /// Keeps the point being typed (or forgets it, with nil) so that a crash does not lose it.
     func saveDraft(_ composer: Composer?) throws
+    /// Runs the user's editor on `text` (the terminal is theirs meanwhile) and returns the result.
+    func editExternally(_ text: String) throws -> String
 }
 
 /// The live session's loop: draw, read a key, update the screen, perform its effects.
@@ -87,6 +89,15 @@ public final class LiveApp {
             case .undo:
                 try backend.undo(at: now)
                 screen.report("✓ Undone and saved")
+            case .editExternally(let text):
+                keepDraft(force: true)
+                var edited = text
+                do {
+                    try terminal.suspend { edited = try backend.editExternally(text) }
+                    screen.receiveEdited(edited)
+                } catch {
+                    screen.report("Editor: \(error)", isError: true)
+                }
             case .writeNotes:
                 screen.report("✓ Notes written to \(try backend.writeNotes())")
             case .quit:

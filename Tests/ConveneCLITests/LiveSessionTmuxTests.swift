@@ -179,6 +179,32 @@ struct LiveSessionTmuxTests {
         #expect(try notes(folder).contains("- Pasted first line\\\n  and its second line"))
     }
 
+    @Test("Ctrl-X opens the text in $EDITOR and brings the result back")
+    func editor() throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        // A stand-in editor that appends a paragraph to the file it is given.
+        let script = convene.home.appendingPathComponent("editor.sh")
+        try "#!/bin/sh\nprintf '\\nWritten in the editor, café 日本語.\\n' >> \"$1\"\n".write(to: script, atomically: true, encoding: .utf8)
+        chmod(script.path, 0o755)
+        let created = try convene.run(["new", "--template", "roundtable", "--title", "Editor", "--date", "2026-04-02"])
+        let folder = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let tmux = try Tmux(command: [ConveneProcess.binary.path, "run", folder], environment: [
+            "HOME": convene.home.path, "CONVENE_HOME": convene.sessions.path, "TERM": "screen", "LANG": "C.UTF-8",
+            "EDITOR": script.path,
+        ])
+        try tmux.waitFor("CHATHAM HOUSE RULE")
+        try tmux.send("n", "a")
+        try tmux.type("Typed on screen")
+        try tmux.send("C-x")
+        try tmux.waitFor("Back from the editor")
+        try tmux.send("Enter")
+        try tmux.waitFor("✓ Saved")
+        try tmux.send("q")
+        try tmux.waitForExit()
+        #expect(try notes(folder).contains("- Typed on screen\\\n  Written in the editor, café 日本語."))
+    }
+
     @Test("resizing down to 20×6 shows a notice, and back again loses nothing being typed")
     func resize() throws {
         let convene = try ConveneProcess()

@@ -227,6 +227,30 @@ struct LiveScreenTests {
         #expect(harness.backend.session.points.elements.last?.kind == .note)
     }
 
+    @Test("Ctrl-X hands the text to the editor and brings the edited text back")
+    func externalEditor() throws {
+        let harness = try Harness()
+        harness.backend.editor = { $0 + "\nand a second paragraph written in the editor" }
+        harness.press(.character("n"), .character("a"))
+        harness.type("A long thought")
+        harness.press(.tab, .control("x"))
+        #expect(harness.terminal.suspensions == 1)
+        #expect(harness.screen.contains("Back from the editor"))
+        harness.press(.enter)
+        let point = try #require(harness.backend.session.points.elements.last)
+        #expect(point.text == "A long thought\nand a second paragraph written in the editor")
+        #expect(point.kind == .agreement)
+
+        struct EditorFailed: Error, CustomStringConvertible { var description: String { "exited with status 1" } }
+        harness.backend.editor = { _ in throw EditorFailed() }
+        harness.press(.character("a"))
+        harness.type("Kept")
+        harness.press(.control("x"))
+        #expect(harness.screen.contains("Editor: exited with status 1"))
+        harness.press(.enter)
+        #expect(harness.backend.session.points.elements.last?.text == "Kept")
+    }
+
     @Test("pasted text arrives whole and control characters never enter a point")
     func paste() throws {
         let harness = try Harness()

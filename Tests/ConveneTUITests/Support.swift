@@ -45,6 +45,9 @@ final class MemoryBackend: LiveSessionBackend {
     func undo(at date: Date) throws { _ = try log.recordUndo(at: date) }
     func writeNotes() throws -> String { notesWritten += 1; return "/sessions/2026-04-02-learning/notes.md" }
     func saveDraft(_ composer: Composer?) throws { draft = composer }
+    /// Stands in for the user's editor: what it does to the text.
+    var editor: (String) throws -> String = { $0 }
+    func editExternally(_ text: String) throws -> String { try editor(text) }
 }
 
 /// A live app on a virtual terminal, driven key by key.

@@ -21,7 +21,7 @@ public enum AttendeeAction: Hashable, Sendable {
 
 /// What a key does while typing a point.
 public enum ComposeAction: Hashable, Sendable {
-    case commit, cancel, cycleKind, cycleKindBack, newline
+    case commit, cancel, cycleKind, cycleKindBack, newline, editor
 }
 
 /// One row of a key table: the keys, what they do, and how help describes it.
@@ -67,6 +67,7 @@ public enum KeyMap {
         KeyBinding(keys: [.tab], action: .cycleKind, help: "next kind: note, agreement, divergence, question, action", hint: "kind"),
         KeyBinding(keys: [.backTab], action: .cycleKindBack, help: "previous kind", hint: nil),
         KeyBinding(keys: [.control("j")], action: .newline, help: "new line within the point", hint: "new line"),
+        KeyBinding(keys: [.control("x")], action: .editor, help: "edit the text in $VISUAL or $EDITOR, then back here", hint: "editor"),
         KeyBinding(keys: [.escape], action: .cancel, help: "put the point aside; a brings it back", hint: "cancel"),
     ]
 

@@ -72,6 +72,8 @@ extension LiveScreen {
             composer.cycleKind(forward: false)
         case .newline:
             composer.insert("\n")
+        case .editor:
+            return [.editExternally(composer.text)]
         }
         return []
     }

@@ -7,6 +7,8 @@ public enum LiveEffect: Equatable, Sendable {
     case apply(SessionEvent, saying: String)
     case undo
     case writeNotes
+    /// Hand the composer's text to the user's editor and bring the result back into it.
+    case editExternally(String)
     case quit
 }
 
@@ -71,6 +73,13 @@ public struct LiveScreen: Sendable {
     public var unsavedText: Composer? {
         if case .composing(let composer) = mode, !composer.isBlank { return composer }
         return draft
+    }
+
+    /// Puts text back from the external editor into the point being typed.
+    public mutating func receiveEdited(_ text: String) {
+        guard case .composing(let composer) = mode else { return }
+        mode = .composing(Composer(text: TextRules.cleaned(text), kind: composer.kind, editing: composer.editing))
+        status = Status(text: "✓ Back from the editor: Enter saves", isError: false)
     }
 
     /// Offers back a point that was being typed when the last session stopped.

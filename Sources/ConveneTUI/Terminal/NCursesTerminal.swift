@@ -56,6 +56,20 @@ public final class NCursesTerminal: TerminalDevice {
         endwin()
     }
 
+    public func suspend(_ body: () throws -> Void) rethrows {
+        def_prog_mode()
+        convene_bracketed_paste(0)
+        endwin()
+        defer {
+            reset_prog_mode()
+            convene_bracketed_paste(1)
+            last = nil // the other program drew over everything: repaint it all
+            erase()
+            refresh()
+        }
+        try body()
+    }
+
     public var size: (width: Int, height: Int) {
         (Int(convene_cols()), Int(convene_lines()))
     }

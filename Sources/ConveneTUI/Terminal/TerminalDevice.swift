@@ -5,6 +5,8 @@ public protocol TerminalDevice: AnyObject {
     func draw(_ frame: Frame)
     /// The next key, or nil when `timeoutMilliseconds` pass with none (so clocks can tick).
     func nextKey(timeoutMilliseconds: Int) -> Key?
+    /// Gives the terminal to another program (an editor) for the length of `body`, then takes it back.
+    func suspend(_ body: () throws -> Void) rethrows
 }
 
 /// A terminal in memory: keys are queued by the test, frames are kept for it to read.
@@ -41,4 +43,11 @@ public final class VirtualTerminal: TerminalDevice {
     }
 
     public var hasPendingKeys: Bool { !keys.isEmpty }
+
+    public private(set) var suspensions = 0
+
+    public func suspend(_ body: () throws -> Void) rethrows {
+        suspensions += 1
+        try body()
+    }
 }

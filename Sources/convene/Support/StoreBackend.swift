@@ -44,3 +44,9 @@ final class StoreBackend: LiveSessionBackend {
         try writer.folder.writeNotes(renderer.render(writer.session))
     }
 }
+
+extension StoreBackend {
+    func editExternally(_ text: String) throws -> String {
+        try ExternalEditor(environment: ProcessInfo.processInfo.environment).edit(text)
+    }
+}
