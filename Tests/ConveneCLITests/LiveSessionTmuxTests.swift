@@ -1,3 +1,4 @@
+import ConveneCore
 import Foundation
 import Testing
 #if canImport(Glibc)
@@ -327,5 +328,90 @@ struct HomeTmuxTests {
         #expect(folders.count == 1)
         let notes = try String(contentsOfFile: sessions.appendingPathComponent(folders[0]).appendingPathComponent("notes.md").path, encoding: .utf8)
         #expect(notes.contains("Context decides what to measure."))
+    }
+}
+
+/// What the terminal is sent, measured in bytes rather than time: deterministic on a shared machine.
+@Suite("Bytes sent to the terminal", .serialized)
+struct TerminalOutputTests {
+    /// Appends `count` points under the first agenda item, as a long session leaves its journal.
+    private func grow(_ folder: String, by count: Int) throws {
+        let journal = URL(fileURLWithPath: folder).appendingPathComponent("session.jsonl")
+        let existing = try String(contentsOf: journal, encoding: .utf8).split(separator: "\n").count
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        let date = Date(timeIntervalSince1970: 1_775_124_000)
+        var lines = Data()
+        for index in 0..<count {
+            let point = Point(id: EntityID(1_000 + index), kind: .note, text: "Point \(index): outcomes emerge from complex systems.",
+                              item: EntityID(1), createdAt: date)
+            lines.append(try encoder.encode(JournalRecord(seq: existing + index + 1, at: date, event: .pointAdded(point: point))))
+            lines.append(0x0A)
+        }
+        let handle = try FileHandle(forWritingTo: journal)
+        try handle.seekToEnd()
+        try handle.write(contentsOf: lines)
+        try handle.close()
+    }
+
+    @Test("typing a character sends a few dozen bytes, with 10,000 points in the session")
+    func bytesPerCharacter() throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        let created = try convene.run(["new", "--template", "roundtable", "--title", "Long session", "--date", "2026-04-02"])
+        let folder = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        try grow(folder, by: 10_000)
+        let tmux = try Tmux(command: [ConveneProcess.binary.path, "run", folder], environment: [
+            "HOME": convene.home.path, "CONVENE_HOME": convene.sessions.path, "TERM": "screen", "LANG": "C.UTF-8",
+        ])
+        try tmux.waitFor("CHATHAM HOUSE RULE", seconds: 30)
+        try tmux.send("n")
+        try tmux.waitFor("Point 9999")
+        try tmux.send("t") // pause the item clock, so only the session clock ticks
+        try tmux.send("a")
+        try tmux.waitFor("Enter save")
+
+        let captured = convene.home.appendingPathComponent("pane-output").path
+        try tmux.tmux(["pipe-pane", "-t", tmux.name, "-o", "cat >> " + Tmux.quote(captured)])
+        let typed = "abcdefghijklmnopqrst"
+        try tmux.type(typed)
+        try tmux.waitFor(typed)
+        // Wait for the output to settle: the file stops growing.
+        var size = -1
+        let deadline = Date().addingTimeInterval(5)
+        while Date() < deadline {
+            let now = (try? FileManager.default.attributesOfItem(atPath: captured)[.size] as? Int) ?? 0
+            if now == size && now > 0 { break }
+            size = now
+            Thread.sleep(forTimeInterval: 0.2)
+        }
+        try tmux.tmux(["pipe-pane", "-t", tmux.name])
+        // 20 characters at a few dozen bytes each, with room for a clock tick or two.
+        #expect(size > 0)
+        print("bytes for \(typed.count) characters: \(size)")
+        #expect(size < typed.count * 40 + 200, "\(size) bytes for \(typed.count) characters")
+        try tmux.send("Escape", "q")
+        try tmux.waitForExit()
+    }
+
+    @Test("accents, CJK and emoji still work when the locale is not UTF-8")
+    func nonUTF8Locale() throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        let created = try convene.run(["new", "--template", "roundtable", "--title", "Café 会議", "--date", "2026-04-02"])
+        let folder = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let tmux = try Tmux(command: [ConveneProcess.binary.path, "run", folder], environment: [
+            "HOME": convene.home.path, "CONVENE_HOME": convene.sessions.path, "TERM": "screen", "LANG": "C", "LC_ALL": "C",
+        ])
+        try tmux.waitFor("Café 会議")
+        try tmux.send("n", "a")
+        try tmux.type("Résumé 日本語 👍")
+        try tmux.waitFor("Résumé 日本語 👍")
+        try tmux.send("Enter")
+        try tmux.waitFor("✓ Saved")
+        try tmux.send("q")
+        try tmux.waitForExit()
+        #expect(try String(contentsOfFile: folder + "/notes.md", encoding: .utf8).contains("- Résumé 日本語 👍"))
     }
 }
