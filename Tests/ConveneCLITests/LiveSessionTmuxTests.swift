@@ -12,9 +12,7 @@ struct LiveSessionTmuxTests {
         let created = try convene.run(["new", "--template", template, "--title", title, "--date", "2026-04-02"])
         #expect(created.status == 0, "\(created.stderr)")
         let folder = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        let tmux = try Tmux(command: [ConveneProcess.binary.path, "run", folder], environment: [
-            "HOME": convene.home.path, "CONVENE_HOME": convene.sessions.path, "TERM": "screen", "LANG": "C.UTF-8",
-        ])
+        let tmux = try Tmux.convene(["run", folder], for: convene)
         try tmux.waitFor("CHATHAM HOUSE RULE")
         return (folder, tmux)
     }
@@ -190,10 +188,7 @@ struct LiveSessionTmuxTests {
         chmod(script.path, 0o755)
         let created = try convene.run(["new", "--template", "roundtable", "--title", "Editor", "--date", "2026-04-02"])
         let folder = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        let tmux = try Tmux(command: [ConveneProcess.binary.path, "run", folder], environment: [
-            "HOME": convene.home.path, "CONVENE_HOME": convene.sessions.path, "TERM": "screen", "LANG": "C.UTF-8",
-            "EDITOR": script.path,
-        ])
+        let tmux = try Tmux.convene(["run", folder], for: convene, environment: ["EDITOR": script.path])
         try tmux.waitFor("CHATHAM HOUSE RULE")
         try tmux.send("n", "a")
         try tmux.type("Typed on screen")
@@ -249,9 +244,7 @@ struct LiveSessionTmuxTests {
         try tmux.waitForExit()
 
         #expect(try notes(folder).contains("Saved before the crash"))
-        let reopened = try Tmux(command: [ConveneProcess.binary.path, "run", folder], environment: [
-            "HOME": convene.home.path, "CONVENE_HOME": convene.sessions.path, "TERM": "screen", "LANG": "C.UTF-8",
-        ])
+        let reopened = try Tmux.convene(["run", folder], for: convene)
         try reopened.waitFor("Recovered an unsaved point")
         try reopened.send("a")
         try reopened.waitFor("Half a thought when the power went")
@@ -301,9 +294,7 @@ struct HomeTmuxTests {
     func firstRun() throws {
         let convene = try ConveneProcess()
         defer { convene.cleanUp() }
-        let tmux = try Tmux(command: [ConveneProcess.binary.path], environment: [
-            "HOME": convene.home.path, "TERM": "screen", "LANG": "C.UTF-8",
-        ])
+        let tmux = try Tmux.convene([], for: convene, sessionsFolder: false)
         try tmux.waitFor("No sessions yet")
         try tmux.send("N")
         try tmux.waitFor("choose a template")
@@ -362,9 +353,7 @@ struct TerminalOutputTests {
         let created = try convene.run(["new", "--template", "roundtable", "--title", "Long session", "--date", "2026-04-02"])
         let folder = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         try grow(folder, by: 10_000)
-        let tmux = try Tmux(command: [ConveneProcess.binary.path, "run", folder], environment: [
-            "HOME": convene.home.path, "CONVENE_HOME": convene.sessions.path, "TERM": "screen", "LANG": "C.UTF-8",
-        ])
+        let tmux = try Tmux.convene(["run", folder], for: convene)
         try tmux.waitFor("CHATHAM HOUSE RULE", seconds: 30)
         try tmux.send("n")
         try tmux.waitFor("Point 9999")
@@ -401,9 +390,7 @@ struct TerminalOutputTests {
         defer { convene.cleanUp() }
         let created = try convene.run(["new", "--template", "roundtable", "--title", "Café 会議", "--date", "2026-04-02"])
         let folder = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        let tmux = try Tmux(command: [ConveneProcess.binary.path, "run", folder], environment: [
-            "HOME": convene.home.path, "CONVENE_HOME": convene.sessions.path, "TERM": "screen", "LANG": "C", "LC_ALL": "C",
-        ])
+        let tmux = try Tmux.convene(["run", folder], for: convene, environment: ["LANG": "C", "LC_ALL": "C"])
         try tmux.waitFor("Café 会議")
         try tmux.send("n", "a")
         try tmux.type("Résumé 日本語 👍")

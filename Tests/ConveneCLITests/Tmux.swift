@@ -99,5 +99,14 @@ final class Tmux {
         try tmux(["resize-window", "-t", name, "-x", String(width), "-y", String(height)])
     }
 
+    /// `convene ARGUMENTS` in a terminal of its own, on `convene`'s folders, in a UTF-8 locale unless
+    /// `environment` says otherwise.
+    static func convene(_ arguments: [String], for convene: ConveneProcess, environment: [String: String] = [:],
+                        sessionsFolder: Bool = true) throws -> Tmux {
+        var base = ["HOME": convene.home.path, "TERM": "screen", "LANG": "C.UTF-8"]
+        if sessionsFolder { base["CONVENE_HOME"] = convene.sessions.path }
+        return try Tmux(command: [ConveneProcess.binary.path] + arguments, environment: base.merging(environment) { $1 })
+    }
+
     static var available: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") }
 }

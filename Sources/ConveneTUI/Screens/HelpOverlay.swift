@@ -3,28 +3,19 @@ public enum HelpOverlay {
     /// How many lines the help has, for scrolling it to the end.
     public static var lineCount: Int { lines.count }
 
-    /// Every line of help, from the key tables.
+    /// Every line of help, from the key tables: a heading (empty key) then one line per binding.
     static var lines: [(String, String)] {
-        var lines: [(String, String)] = [("", "Live session")]
-        lines += KeyMap.live.map { ($0.label, $0.help) }
-        lines.append(("", ""))
-        lines.append(("", "While typing a point"))
-        lines += KeyMap.compose.map { ($0.label, $0.help) }
-        lines.append(("", ""))
-        lines.append(("", "On a divergence table"))
-        lines += KeyMap.divergence.map { ($0.label, $0.help) }
-        lines.append(("", ""))
-        lines.append(("", "Reviewing names before the notes are written (w)"))
-        lines += KeyMap.disclosure.map { ($0.label, $0.help) }
-        lines.append(("", ""))
-        lines.append(("", "Attendees (A)"))
-        lines += KeyMap.attendees.map { ($0.label, $0.help) }
-        lines.append(("", ""))
-        lines.append(("", "Answering a prompt"))
-        lines += KeyMap.prompt.map { ($0.label, $0.help) }
-        lines.append(("", ""))
-        lines.append(("", "Any other key closes this help."))
-        return lines
+        section("Live session", KeyMap.live)
+            + section("While typing a point", KeyMap.compose)
+            + section("On a divergence table", KeyMap.divergence)
+            + section("Reviewing names before the notes are written (w)", KeyMap.disclosure)
+            + section("Attendees (A)", KeyMap.attendees)
+            + section("Answering a prompt", KeyMap.prompt)
+            + [("", "Any other key closes this help.")]
+    }
+
+    private static func section<Action>(_ title: String, _ table: [KeyBinding<Action>]) -> [(String, String)] {
+        [("", title)] + table.map { ($0.label, $0.help) } + [("", "")]
     }
 
     /// Draws the help from line `offset`; returns the largest offset that still fills the box.
