@@ -64,11 +64,6 @@ public struct LiveScreen: Sendable {
         }
     }
 
-    /// The points of the item on screen, in record order.
-    public static func points(of session: Session, item: EntityID?) -> [Point] {
-        session.pointIDs(in: item).compactMap { session.points[$0] }
-    }
-
     /// Text typed but not yet saved as a point: the composer's, else the text put aside.
     public var unsavedText: Composer? {
         if case .composing(let composer) = mode, !composer.isBlank { return composer }

@@ -42,8 +42,6 @@ public final class VirtualTerminal: TerminalDevice {
         keys.isEmpty ? nil : keys.removeFirst()
     }
 
-    public var hasPendingKeys: Bool { !keys.isEmpty }
-
     public private(set) var suspensions = 0
 
     public func suspend(_ body: () throws -> Void) rethrows {

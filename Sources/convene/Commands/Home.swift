@@ -15,7 +15,7 @@ struct Home: ParsableCommand {
             throw ValidationError("convene needs a terminal for its screens; `convene --help` lists the commands for scripts")
         }
         let signals = TerminationSignals()
-        let terminal = NCursesTerminal(useColour: sessions.environment["NO_COLOR"].map(\.isEmpty) ?? true)
+        let terminal = NCursesTerminal(useColour: sessions.useColour)
         defer { terminal.close() }
         let stop = { signals.signalled != nil }
         let app = HomeApp(terminal: terminal, backend: StoreHome(options: sessions, shouldStop: stop), today: New.today())

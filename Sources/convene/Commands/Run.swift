@@ -25,7 +25,7 @@ struct Run: ParsableCommand {
             throw ValidationError("convene run needs a terminal; use `convene add` in scripts")
         }
         let signals = TerminationSignals()
-        let terminal = NCursesTerminal(useColour: sessions.environment["NO_COLOR"].map(\.isEmpty) ?? true)
+        let terminal = NCursesTerminal(useColour: sessions.useColour)
         defer { terminal.close() }
         let app = LiveApp(
             terminal: terminal, backend: StoreBackend(writer: writer, renderer: renderer),

@@ -14,4 +14,7 @@ struct SessionsOptions: ParsableArguments {
     var catalog: SessionCatalog { SessionCatalog(root: location.sessions) }
 
     var templates: TemplateLibrary { TemplateLibrary.standard(location: location, environment: environment) }
+
+    /// Colour unless `NO_COLOR` is set to anything (see no-color.org).
+    var useColour: Bool { environment["NO_COLOR"].map(\.isEmpty) ?? true }
 }
