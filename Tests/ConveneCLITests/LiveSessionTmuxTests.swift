@@ -384,6 +384,26 @@ struct TerminalOutputTests {
         try tmux.waitForExit()
     }
 
+    @Test("colour by default, none under NO_COLOR, and a monochrome terminal still works")
+    func colour() throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        let created = try convene.run(["new", "--template", "roundtable", "--title", "Colour", "--date", "2026-04-02"])
+        let folder = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        /// Whether the visible screen uses any foreground colour (SGR 30–37 or 38;…).
+        func coloured(_ environment: [String: String]) throws -> Bool {
+            let tmux = try Tmux.convene(["run", folder], for: convene, environment: environment)
+            try tmux.waitFor("Colour")
+            let styled = try tmux.tmux(["capture-pane", "-e", "-p", "-t", tmux.name])
+            try tmux.send("q")
+            try tmux.waitForExit()
+            return styled.range(of: "\u{1B}\\[[0-9;]*(3[0-7]|38)[;m]", options: .regularExpression) != nil
+        }
+        #expect(try coloured([:]))
+        #expect(try !coloured(["NO_COLOR": "1"]))
+        #expect(try !coloured(["TERM": "vt100"]))
+    }
+
     @Test("accents, CJK and emoji still work when the locale is not UTF-8")
     func nonUTF8Locale() throws {
         let convene = try ConveneProcess()

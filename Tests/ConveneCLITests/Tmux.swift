@@ -10,9 +10,11 @@ final class Tmux {
     let socket = "convene-test-\(UUID().uuidString.prefix(8))"
     let name = "live"
 
-    init(width: Int = 100, height: Int = 30, command: [String], environment: [String: String]) throws {
+    /// - Parameter unset: variables of the test runner's own environment to keep from the program.
+    init(width: Int = 100, height: Int = 30, command: [String], environment: [String: String], unset: [String] = []) throws {
         let exports = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
-        let line = "env \(exports) " + command.map(Self.quote).joined(separator: " ")
+        let removals = unset.map { "-u \($0) " }.joined()
+        let line = "env \(removals)\(exports) " + command.map(Self.quote).joined(separator: " ")
         try tmux(["new-session", "-d", "-x", String(width), "-y", String(height), "-s", name, line])
         try tmux(["set-option", "-t", name, "remain-on-exit", "on"])
     }
@@ -105,7 +107,9 @@ final class Tmux {
                         sessionsFolder: Bool = true) throws -> Tmux {
         var base = ["HOME": convene.home.path, "TERM": "screen", "LANG": "C.UTF-8"]
         if sessionsFolder { base["CONVENE_HOME"] = convene.sessions.path }
-        return try Tmux(command: [ConveneProcess.binary.path] + arguments, environment: base.merging(environment) { $1 })
+        // The test runner sets NO_COLOR for itself; a person's terminal usually does not.
+        return try Tmux(command: [ConveneProcess.binary.path] + arguments, environment: base.merging(environment) { $1 },
+                        unset: environment["NO_COLOR"] == nil ? ["NO_COLOR"] : [])
     }
 
     static var available: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") }
