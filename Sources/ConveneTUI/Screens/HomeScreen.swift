@@ -199,15 +199,14 @@ public struct HomeScreen: Sendable {
             frame.put("Press N to start one from a template.", row: 3, column: 2)
             return
         }
-        // Fixed columns either side of the title, which takes the rest; kind and people only where
+        // Fixed columns either side of the title, which takes the rest; the people count only where
         // the terminal is wide enough to leave the title room.
-        let showKind = frame.width >= 90
         let showPeople = frame.width >= 100
-        let titleWidth = max(10, frame.width - 4 - 12 - (showKind ? 15 : 0) - 8 - (showPeople ? 8 : 0) - 9)
+        let titleWidth = max(10, frame.width - 4 - 12 - 15 - 8 - (showPeople ? 8 : 0) - 9)
         func right(_ text: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - text.count)) + text }
         func row(_ date: String, _ title: String, _ kind: String, _ points: String, _ people: String, _ rule: String) -> String {
             TextLayout.pad(date, to: 12) + TextLayout.pad(title, to: titleWidth)
-                + (showKind ? " " + TextLayout.pad(kind, to: 14) : "") + right(points, 7) + " "
+                + " " + TextLayout.pad(kind, to: 14) + right(points, 7) + " "
                 + (showPeople ? right(people, 7) + " " : "") + " " + rule
         }
         frame.put(row("Date", "Title", "Kind", "Points", "People", "Rule"), row: 2, column: 2, style: .muted)
