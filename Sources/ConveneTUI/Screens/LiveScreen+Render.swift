@@ -7,6 +7,8 @@ extension LiveScreen {
     /// Wide enough to show the agenda beside the points.
     static let agendaPanelThreshold = 100
     static let agendaPanelWidth = 30
+    /// Where the composer's text starts, after its kind label.
+    static let composerTextLeft = 14
 
     public func render(session: Session, now: Date, width: Int, height: Int) -> Frame {
         var frame = Frame(width: width, height: height)
@@ -36,7 +38,7 @@ extension LiveScreen {
         } else if let item = session.focusedItem, !item.checklist.isEmpty {
             drawChecklist(into: &frame, item: item, area: body)
         } else {
-            drawPoints(into: &frame, session: session, top: bodyTop, bottom: bodyBottom, left: pointsLeft)
+            drawPoints(into: &frame, session: session, area: body)
         }
         frame.put(String(repeating: "─", count: width), row: bodyBottom, column: 0, style: .muted)
         if isComposing, let status {
@@ -53,7 +55,12 @@ extension LiveScreen {
 
     private func composerHeight(width: Int) -> Int {
         guard case .composing(let composer) = mode else { return 0 }
-        return min(4, composer.layout(width: width - 14).lines.count - 1)
+        return min(4, composer.layout(width: Self.composerTextWidth(width)).lines.count - 1)
+    }
+
+    /// The composer's text width in a frame `width` wide: the same for measuring and drawing.
+    private static func composerTextWidth(_ width: Int) -> Int {
+        width - composerTextLeft - 1
     }
 
     private func drawHeader(into frame: inout Frame, session: Session, now: Date) {
@@ -101,7 +108,8 @@ extension LiveScreen {
 
     private typealias PointRow = (text: String, style: Style, tag: (String, Style)?, point: EntityID?)
 
-    private func drawPoints(into frame: inout Frame, session: Session, top: Int, bottom: Int, left: Int) {
+    private func drawPoints(into frame: inout Frame, session: Session, area: Area) {
+        let (top, bottom, left) = area
         let ids = session.pointIDs(in: session.focusedItem?.id)
         let width = frame.width - left
         guard !ids.isEmpty else {
@@ -176,8 +184,8 @@ extension LiveScreen {
             let tag = " ◆ " + TextLayout.truncate(theme, to: 24) + " "
             frame.put(tag, row: frame.height - 1, column: frame.width - DisplayWidth.of(tag), style: .heading)
         }
-        let textLeft = 14
-        let layout = composer.layout(width: frame.width - textLeft - 1)
+        let textLeft = Self.composerTextLeft
+        let layout = composer.layout(width: Self.composerTextWidth(frame.width))
         let firstLine = max(0, min(layout.cursorLine - lines + 1, layout.lines.count - lines))
         for (offset, line) in layout.lines.dropFirst(firstLine).prefix(lines).enumerated() {
             frame.put(line, row: top + offset, column: textLeft)
