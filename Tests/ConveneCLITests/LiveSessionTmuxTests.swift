@@ -201,6 +201,30 @@ struct LiveSessionTmuxTests {
         #expect(try notes(folder).contains("- Typed on screen\\\n  Written in the editor, café 日本語."))
     }
 
+    @Test("the editor starts with default signal actions: Ctrl-C stops it, and the text is kept")
+    func editorSignals() throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        // A stand-in editor interrupted at once: it only writes if SIGINT was ignored.
+        let script = convene.home.appendingPathComponent("interrupted.sh")
+        try "#!/bin/sh\nkill -INT $$\nprintf 'survived an interrupt' >> \"$1\"\n".write(to: script, atomically: true, encoding: .utf8)
+        chmod(script.path, 0o755)
+        let created = try convene.run(["new", "--template", "roundtable", "--title", "Signals", "--date", "2026-04-02"])
+        let folder = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let tmux = try Tmux.convene(["run", folder], for: convene, environment: ["EDITOR": script.path])
+        try tmux.waitFor("CHATHAM HOUSE RULE")
+        try tmux.send("n", "a")
+        try tmux.type("Kept as typed")
+        try tmux.send("C-x")
+        try tmux.waitFor("interrupted.sh was stopped by signal 2")
+        try tmux.send("Enter")
+        try tmux.waitFor("✓ Saved")
+        try tmux.send("q")
+        try tmux.waitForExit()
+        let written = try notes(folder)
+        #expect(written.contains("- Kept as typed") && !written.contains("survived"))
+    }
+
     @Test("resizing down to 20×6 shows a notice, and back again loses nothing being typed")
     func resize() throws {
         let convene = try ConveneProcess()

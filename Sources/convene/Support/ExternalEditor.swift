@@ -11,10 +11,16 @@ struct ExternalEditor {
         command = configured.split(separator: " ").map(String.init)
     }
 
+    /// The editor as people call it: "vim", not "/usr/bin/vim".
+    var name: String { URL(fileURLWithPath: command.first ?? "vi").lastPathComponent }
+
     struct Failure: Error, CustomStringConvertible {
         var description: String
     }
 
+    /// Runs the editor on this terminal, waits for it, and returns the file's text. The signals the
+    /// live screen turns into events are handled (not ignored) by Dispatch, so the editor starts with
+    /// their default actions: Ctrl-C or a hang-up stops it.
     func edit(_ text: String) throws -> String {
         let scratch = try ScratchFile(text: text)
         defer { scratch.remove() }
@@ -24,12 +30,16 @@ struct ExternalEditor {
         do {
             try process.run()
         } catch {
-            throw Failure(description: "could not start the editor ‘\(command.joined(separator: " "))’: \(error)")
+            throw Failure(description: "could not start \(name): \(error)")
         }
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Failure(description: "the editor ‘\(command.joined(separator: " "))’ exited with status \(process.terminationStatus); the text is as it was")
+        switch (process.terminationReason, process.terminationStatus) {
+        case (.exit, 0):
+            return try scratch.read()
+        case (.uncaughtSignal, let signal):
+            throw Failure(description: "\(name) was stopped by signal \(signal); the text is as it was")
+        case (_, let status):
+            throw Failure(description: "\(name) exited with status \(status); the text is as it was")
         }
-        return try scratch.read()
     }
 }
