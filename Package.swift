@@ -27,7 +27,12 @@ let package = Package(
             name: "CNCursesW",
             providers: [.apt(["libncursesw5-dev"])]
         ),
-        .target(name: "ConveneTUI", dependencies: ["ConveneCore", "CNCursesW"]),
+        // GitHub's Markdown parser, to read notes files for the terminal.
+        .systemLibrary(
+            name: "CCmarkGFM",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "ConveneTUI", dependencies: ["ConveneCore", "CNCursesW", "CCmarkGFM"]),
         .executableTarget(
             name: "convene",
             dependencies: [
@@ -41,7 +46,7 @@ let package = Package(
         ),
         .testTarget(name: "ConveneCoreTests", dependencies: ["ConveneCore"]),
         .testTarget(name: "ConveneStoreTests", dependencies: ["ConveneStore", "ConveneCore"]),
-        .testTarget(name: "ConveneTUITests", dependencies: ["ConveneTUI", "ConveneCore"], exclude: ["Snapshots"]),
+        .testTarget(name: "ConveneTUITests", dependencies: ["ConveneTUI", "ConveneCore"], exclude: ["Snapshots", "Fixtures"]),
         .testTarget(name: "ConveneCLITests", dependencies: ["ConveneCore", "convene"]),
     ]
 )

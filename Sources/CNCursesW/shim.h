@@ -15,6 +15,8 @@
 #include <string.h>
 #include <wchar.h>
 #include <stdio.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 static inline int convene_lines(void) { return LINES; }
 static inline int convene_cols(void) { return COLS; }
@@ -45,6 +47,13 @@ static inline void convene_bracketed_paste(int on) {
     }
     fputs(on ? "\033[?2004h" : "\033[?2004l", stdout);
     fflush(stdout);
+}
+
+/// The width of the terminal on `fd`, or 0 when it is not a terminal (ioctl is variadic: not for Swift).
+static inline int convene_terminal_columns(int fd) {
+    struct winsize size;
+    if (!isatty(fd) || ioctl(fd, TIOCGWINSZ, &size) != 0) return 0;
+    return size.ws_col;
 }
 
 /// Columns a character takes, as ncurses measures it. Declared here because glibc only exposes

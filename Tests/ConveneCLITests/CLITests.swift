@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 
 @Suite("convene on the command line", .serialized)
@@ -143,14 +146,21 @@ struct CLITests {
         let prefix = convene.home.appendingPathComponent("prefix")
         let manager = FileManager.default
         try manager.createDirectory(at: prefix.appendingPathComponent("bin"), withIntermediateDirectories: true)
-        try manager.createDirectory(at: prefix.appendingPathComponent("share/convene"), withIntermediateDirectories: true)
-        try manager.copyItem(at: ConveneProcess.binary, to: prefix.appendingPathComponent("bin/convene"))
-        let repository = ConveneProcess.binary.resolvingSymlinksInPath()
-        var templates = repository.deletingLastPathComponent()
-        while !manager.fileExists(atPath: templates.appendingPathComponent("Templates/notes.mustache").path) {
-            templates = templates.deletingLastPathComponent()
+        let installedTemplates = prefix.appendingPathComponent("share/convene/templates")
+        try manager.createDirectory(at: installedTemplates, withIntermediateDirectories: true)
+        // Plain reads and writes rather than FileManager.copyItem, which once failed here under a
+        // parallel test run for reasons not reproduced.
+        let installedBinary = prefix.appendingPathComponent("bin/convene")
+        try Data(contentsOf: ConveneProcess.binary).write(to: installedBinary)
+        chmod(installedBinary.path, 0o755)
+        var repository = ConveneProcess.binary.resolvingSymlinksInPath().deletingLastPathComponent()
+        while !manager.fileExists(atPath: repository.appendingPathComponent("Templates/notes.mustache").path) {
+            repository = repository.deletingLastPathComponent()
         }
-        try manager.copyItem(at: templates.appendingPathComponent("Templates"), to: prefix.appendingPathComponent("share/convene/templates"))
+        let templates = repository.appendingPathComponent("Templates")
+        for name in try manager.contentsOfDirectory(atPath: templates.path) {
+            try Data(contentsOf: templates.appendingPathComponent(name)).write(to: installedTemplates.appendingPathComponent(name))
+        }
 
         let installed = try convene.run(["templates"], binary: prefix.appendingPathComponent("bin/convene"))
         #expect(installed.status == 0, "\(installed.stderr)")

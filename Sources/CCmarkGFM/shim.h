@@ -1,0 +1,34 @@
+#ifndef CONVENE_CCMARKGFM_SHIM_H
+#define CONVENE_CCMARKGFM_SHIM_H
+
+// GitHub's Markdown parser (Debian's libcmark-gfm-dev). Parsing with the GFM extensions is wrapped
+// here so Swift never touches the extension registry's globals.
+#include <cmark-gfm.h>
+#include <cmark-gfm-core-extensions.h>
+#include <string.h>
+
+/// Parses GitHub-flavoured Markdown (tables, strikethrough, autolinks) into a document the caller
+/// frees with cmark_node_free.
+static inline cmark_node *convene_parse_gfm(const char *text, size_t length) {
+    cmark_gfm_core_extensions_ensure_registered();
+    cmark_parser *parser = cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES);
+    const char *names[] = {"table", "strikethrough", "autolink", "tagfilter"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        cmark_syntax_extension *extension = cmark_find_syntax_extension(names[i]);
+        if (extension) cmark_parser_attach_syntax_extension(parser, extension);
+    }
+    cmark_parser_feed(parser, text, length);
+    cmark_node *document = cmark_parser_finish(parser);
+    cmark_parser_free(parser);
+    return document;
+}
+
+/// A table cell's alignment: 'l', 'c', 'r', or 0 for none.
+static inline char convene_table_alignment(cmark_node *table, int column) {
+    uint16_t columns = cmark_gfm_extensions_get_table_columns(table);
+    if (column < 0 || column >= columns) return 0;
+    uint8_t *alignments = cmark_gfm_extensions_get_table_alignments(table);
+    return alignments ? (char)alignments[column] : 0;
+}
+
+#endif

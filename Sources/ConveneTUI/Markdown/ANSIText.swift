@@ -1,0 +1,32 @@
+/// Laid-out lines as text for standard output: with ANSI styles for a terminal, plain for a pipe.
+public enum ANSIText {
+    public static func render(_ lines: [StyledLine], styled: Bool, colour: Bool) -> String {
+        lines.map { line in
+            guard styled else { return line.text }
+            return line.spans.map { span in
+                let codes = self.codes(span.style, colour: colour)
+                return codes.isEmpty ? span.text : "\u{1B}[\(codes)m\(span.text)\u{1B}[0m"
+            }.joined()
+        }.joined(separator: "\n") + "\n"
+    }
+
+    static func codes(_ style: Style, colour: Bool) -> String {
+        var codes: [String] = []
+        if style.bold { codes.append("1") }
+        if style.dim { codes.append("2") }
+        if style.underline { codes.append("4") }
+        if style.reverse { codes.append("7") }
+        if colour, let role = style.role {
+            switch role {
+            case .accent: codes.append("36")
+            case .warning: codes.append("33")
+            case .danger: codes.append("31")
+            case .success: codes.append("32")
+            case .badge: codes.append("35")
+            case .selection: codes.append("34")
+            case .muted: codes.append("90")
+            }
+        }
+        return codes.joined(separator: ";")
+    }
+}

@@ -1,0 +1,158 @@
+/// Lays Markdown out for a terminal `width` columns wide: headings styled, paragraphs and list items
+/// wrapped with their indentation, quotes barred, code kept as typed, tables aligned with their cells
+/// wrapped (never truncated) when the table is wider than the terminal.
+public struct MarkdownLayout {
+    public var width: Int
+
+    public init(width: Int) {
+        self.width = max(20, width)
+    }
+
+    public func lines(for document: MarkdownDocument) -> [StyledLine] {
+        var lines: [StyledLine] = []
+        if let frontMatter = document.frontMatter {
+            for entry in frontMatter.split(separator: "\n", omittingEmptySubsequences: true) {
+                let parts = entry.split(separator: ":", maxSplits: 1)
+                if parts.count == 2 {
+                    lines.append(StyledLine([Span(String(parts[0]) + ":", .muted), Span(String(parts[1]))]))
+                } else {
+                    lines.append(StyledLine([Span(String(entry), .muted)]))
+                }
+            }
+            lines.append(StyledLine([Span(String(repeating: "─", count: width), .muted)]))
+            lines.append(StyledLine())
+        }
+        lines += blocks(document.blocks, width: width)
+        while lines.last?.spans.isEmpty == true { lines.removeLast() }
+        return lines.map(\.trimmed)
+    }
+
+    /// Blocks one after another, a blank line between them unless `tight`.
+    private func blocks(_ blocks: [MarkdownBlock], width: Int, tight: Bool = false) -> [StyledLine] {
+        var lines: [StyledLine] = []
+        for block in blocks {
+            lines += self.block(block, width: width)
+            if !tight { lines.append(StyledLine()) }
+        }
+        if lines.last?.spans.isEmpty == true { lines.removeLast() }
+        return lines
+    }
+
+    private func block(_ block: MarkdownBlock, width: Int) -> [StyledLine] {
+        switch block {
+        case .heading(let level, let content):
+            let style: Style = level == 1 ? Style(role: .accent, bold: true, underline: true) : level == 2 ? .heading : Style(bold: true)
+            return wrap(spans(content, base: style), width: width)
+        case .paragraph(let content):
+            return wrap(spans(content, base: .plain), width: width)
+        case .quote(let inner):
+            return blocks(inner, width: width - 2).map { Span("│ ", .muted) + $0 }
+        case .list(let ordered, let start, let tight, let items):
+            return items.enumerated().flatMap { index, item -> [StyledLine] in
+                let marker = ordered ? "\(start + index). " : "• "
+                let indent = DisplayWidth.of(marker)
+                let inner = blocks(item, width: width - indent, tight: tight) + (tight || index == items.count - 1 ? [] : [StyledLine()])
+                return inner.enumerated().map { offset, line in
+                    Span(offset == 0 ? marker : String(repeating: " ", count: indent), offset == 0 ? .muted : .plain) + line
+                }
+            }
+        case .code(let text):
+            return text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line in
+                TextLayout.wrap(String(line), width: width - 2).map { StyledLine([Span("  "), Span($0, Style(role: .accent))]) }
+            }
+        case .rule:
+            return [StyledLine([Span(String(repeating: "─", count: width), .muted)])]
+        case .html(let text):
+            return text.split(separator: "\n").map { StyledLine([Span(String($0), .muted)]) }
+        case .table(let alignments, let header, let rows):
+            return MarkdownTable(alignments: alignments, header: header.map { spans($0, base: .heading) },
+                                 rows: rows.map { $0.map { spans($0, base: .plain) } }).lines(width: width)
+        }
+    }
+
+    /// Inline Markdown as styled spans.
+    func spans(_ inlines: [MarkdownInline], base: Style) -> [Span] {
+        inlines.flatMap { inline -> [Span] in
+            switch inline {
+            case .text(let text): [Span(text, base)]
+            case .emphasis(let inner): spans(inner, base: Style(role: base.role, bold: base.bold, underline: true))
+            case .strong(let inner): spans(inner, base: Style(role: base.role, bold: true, underline: base.underline))
+            case .strikethrough(let inner): spans(inner, base: Style(role: .muted, dim: true))
+            case .code(let text): [Span(text, Style(role: .accent))]
+            case .link(let inner, let destination):
+                spans(inner, base: Style(role: .accent, underline: true))
+                    + (destination.isEmpty || destination == plain(inner) ? [] : [Span(" <\(destination)>", .muted)])
+            case .lineBreak: [Span("\n", base)]
+            case .softBreak: [Span(" ", base)]
+            }
+        }
+    }
+
+    private func plain(_ inlines: [MarkdownInline]) -> String {
+        spans(inlines, base: .plain).map(\.text).joined()
+    }
+}
+
+/// Word-wraps styled spans to `width` columns; "\n" in a span forces a break. A unit is what
+/// stands between spaces, possibly across spans ("**bold**," stays together); a unit wider than a
+/// line is broken between characters.
+func wrap(_ spans: [Span], width: Int) -> [StyledLine] {
+    enum Piece { case unit([Span]), lineBreak }
+    var pieces: [Piece] = []
+    var unit: [Span] = []
+    func endUnit() {
+        if !unit.isEmpty { pieces.append(.unit(unit)) }
+        unit = []
+    }
+    for span in spans {
+        var text = ""
+        func endText() {
+            if !text.isEmpty { unit.append(Span(text, span.style)) }
+            text = ""
+        }
+        for character in span.text {
+            switch character {
+            case " ": endText(); endUnit()
+            case "\n": endText(); endUnit(); pieces.append(.lineBreak)
+            default: text.append(character)
+            }
+        }
+        endText()
+    }
+    endUnit()
+
+    var lines = [StyledLine()]
+    var used = 0
+    for piece in pieces {
+        guard case .unit(let spans) = piece else {
+            lines.append(StyledLine())
+            used = 0
+            continue
+        }
+        let unitWidth = spans.reduce(0) { $0 + DisplayWidth.of($1.text) }
+        if used > 0 && used + 1 + unitWidth > width {
+            lines.append(StyledLine())
+            used = 0
+        }
+        if used > 0 {
+            lines[lines.count - 1].spans.append(Span(" "))
+            used += 1
+        }
+        for span in spans {
+            for character in span.text {
+                let characterWidth = DisplayWidth.of(character)
+                if used + characterWidth > width {
+                    lines.append(StyledLine())
+                    used = 0
+                }
+                if let last = lines[lines.count - 1].spans.last, last.style == span.style {
+                    lines[lines.count - 1].spans[lines[lines.count - 1].spans.count - 1].text.append(character)
+                } else {
+                    lines[lines.count - 1].spans.append(Span(String(character), span.style))
+                }
+                used += characterWidth
+            }
+        }
+    }
+    return lines
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import ConveneTUI
+import Foundation
+
+struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print a Markdown notes file for reading in the terminal.",
+        discussion: """
+            Any Markdown file, with or without its session folder (one edited by hand or received by email). \
+            Styled on a terminal, plain when piped, so `convene show notes.md | less` works.
+            """
+    )
+
+    @Argument(help: "The Markdown file.")
+    var file: String
+
+    @Option(name: .long, help: "Lay out for this many columns instead of the terminal's width.")
+    var width: Int?
+
+    func run() throws {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw ValidationError("\(file): cannot be read (does it exist?)")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ValidationError("\(file): is not UTF-8 text")
+        }
+        let environment = ProcessInfo.processInfo.environment
+        let output = PlainOutput.standardOutput(environment: environment)
+        let lines = MarkdownLayout(width: width ?? output.width).lines(for: MarkdownDocument(parsing: text))
+        let colour = environment["NO_COLOR"].map(\.isEmpty) ?? true
+        FileHandle.standardOutput.write(Data(ANSIText.render(lines, styled: output.isTerminal, colour: colour).utf8))
+    }
+}
