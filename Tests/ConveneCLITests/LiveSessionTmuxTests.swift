@@ -494,3 +494,52 @@ struct ShowTests {
         #expect(try tmux.screen().contains("┌"))
     }
 }
+
+@Suite("convene review", .serialized)
+struct ReviewTests {
+    @Test("a hand-edited file: search, contents, and q closes")
+    func file() throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("ConveneTUITests/Fixtures/hand-edited-notes.md")
+        let file = convene.home.appendingPathComponent("notes from email.md")
+        try Data(contentsOf: source).write(to: file)
+        let tmux = try Tmux.convene(["review", file.path], for: convene)
+        try tmux.waitFor("notes from email.md")
+        try tmux.send("/")
+        try tmux.type("standardised")
+        try tmux.send("Enter")
+        try tmux.waitFor("‘standardised’: hit 1 of 1")
+        try tmux.send("t")
+        try tmux.waitFor("Contents")
+        try tmux.send("q", "q")
+        try tmux.waitForExit()
+    }
+
+    @Test("a saved session reads while a live writer holds it, and takes no lock")
+    func sessionWhileLive() throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        let created = try convene.run(["new", "--template", "roundtable", "--title", "Learning", "--date", "2026-04-02"])
+        let folder = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        try convene.run(["add", "2026", "point", "Context decides what to measure.", "--kind", "agreement", "--theme", "Context"])
+        let live = try Tmux.convene(["run", folder], for: convene)
+        try live.waitFor("CHATHAM HOUSE RULE")
+        let reader = try Tmux.convene(["review", "2026"], for: convene)
+        try reader.waitFor("read-only")
+        try reader.send("/")
+        try reader.type("decides")
+        try reader.send("Enter")
+        try reader.waitFor("Context decides what to measure.")
+        try reader.send("q")
+        try reader.waitForExit()
+        // The live writer was never disturbed: it still saves.
+        try live.send("n", "a")
+        try live.type("Saved while being read")
+        try live.send("Enter")
+        try live.waitFor("✓ Saved")
+        try live.send("q")
+        try live.waitForExit()
+    }
+}

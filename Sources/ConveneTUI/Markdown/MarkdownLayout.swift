@@ -8,6 +8,28 @@ public struct MarkdownLayout {
         self.width = max(20, width)
     }
 
+    /// A heading and the line it starts on, for a table of contents and section jumps.
+    public struct Heading: Equatable, Sendable {
+        public var line: Int
+        public var level: Int
+        public var title: String
+    }
+
+    /// The document's lines, and where each of its top-level headings starts.
+    public func render(_ document: MarkdownDocument) -> (lines: [StyledLine], headings: [Heading]) {
+        let lines = lines(for: document)
+        // Headings are found again by laying each out alone: the same lines, at the same width.
+        var headings: [Heading] = []
+        var searchFrom = 0
+        for case .heading(let level, let content) in document.blocks {
+            let first = block(.heading(level: level, content), width: width).first.map(\.trimmed)
+            guard let first, let index = lines[searchFrom...].firstIndex(of: first) else { continue }
+            headings.append(Heading(line: index, level: level, title: spans(content, base: .plain).map(\.text).joined()))
+            searchFrom = index + 1
+        }
+        return (lines, headings)
+    }
+
     public func lines(for document: MarkdownDocument) -> [StyledLine] {
         var lines: [StyledLine] = []
         if let frontMatter = document.frontMatter {

@@ -1,0 +1,220 @@
+import Foundation
+
+/// What a key does while reading.
+public enum ReaderAction: Hashable, Sendable {
+    case lineDown, lineUp, pageDown, pageUp, top, bottom, search, nextHit, previousHit
+    case nextSection, previousSection, contents, quit
+}
+
+extension KeyMap {
+    public static let reader: [KeyBinding<ReaderAction>] = [
+        KeyBinding(keys: [.character("q")], action: .quit, help: "close", hint: "quit"),
+        KeyBinding(keys: [.character("/")], action: .search, help: "search (ignores case)", hint: "search"),
+        KeyBinding(keys: [.character("n")], action: .nextHit, help: "next hit", hint: "next"),
+        KeyBinding(keys: [.character("N")], action: .previousHit, help: "previous hit", hint: "prev"),
+        KeyBinding(keys: [.character("t")], action: .contents, help: "table of contents; Enter jumps", hint: "contents"),
+        KeyBinding(keys: [.character("]")], action: .nextSection, help: "next section", hint: "section"),
+        KeyBinding(keys: [.character("[")], action: .previousSection, help: "previous section", hint: nil),
+        KeyBinding(keys: [.down, .character("j")], action: .lineDown, help: "down a line", hint: nil),
+        KeyBinding(keys: [.up, .character("k")], action: .lineUp, help: "up a line", hint: nil),
+        KeyBinding(keys: [.pageDown, .character(" ")], action: .pageDown, help: "down a page", hint: nil),
+        KeyBinding(keys: [.pageUp, .character("b")], action: .pageUp, help: "up a page", hint: nil),
+        KeyBinding(keys: [.home, .character("g")], action: .top, help: "the top", hint: nil),
+        KeyBinding(keys: [.end, .character("G")], action: .bottom, help: "the end", hint: nil),
+    ]
+}
+
+/// Reading a Markdown document read-only: scrolling, sections, a table of contents and search.
+/// The document is laid out for the current width and again whenever the width changes.
+public struct ReaderScreen: Sendable {
+    public enum Mode: Equatable, Sendable {
+        case reading
+        case searching(Composer)
+        case contents(selected: Int)
+    }
+
+    public let title: String
+    let document: MarkdownDocument
+    public private(set) var mode: Mode = .reading
+    /// The first line shown.
+    public private(set) var top = 0
+    public private(set) var query = ""
+    public private(set) var status: String?
+    private var layoutWidth = 0
+    private var lines: [StyledLine] = []
+    private var headings: [MarkdownLayout.Heading] = []
+
+    public init(title: String, document: MarkdownDocument) {
+        self.title = title
+        self.document = document
+    }
+
+    /// Lays the document out again when the width has changed, keeping the same text in view.
+    public mutating func fit(width: Int) {
+        let width = max(20, width - 2)
+        guard width != layoutWidth else { return }
+        let fraction = lines.isEmpty ? 0 : Double(top) / Double(lines.count)
+        (lines, headings) = MarkdownLayout(width: width).render(document)
+        layoutWidth = width
+        top = Int(fraction * Double(lines.count))
+    }
+
+    /// Lines that contain the query, in order.
+    var hits: [Int] {
+        guard !query.isEmpty else { return [] }
+        return lines.indices.filter { lines[$0].text.range(of: query, options: [.caseInsensitive, .diacriticInsensitive]) != nil }
+    }
+
+    public mutating func update(_ key: Key, height: Int) -> Bool {
+        let page = max(1, height - 3)
+        switch mode {
+        case .searching(var field):
+            switch key {
+            case .enter:
+                query = field.text
+                mode = .reading
+                jump(toHitAfter: top - 1, forward: true)
+            case .escape:
+                mode = .reading
+            default:
+                field.edit(with: key)
+                mode = .searching(field)
+            }
+            return true
+        case .contents(let selected):
+            switch key {
+            case .down, .character("j"): mode = .contents(selected: min(max(0, headings.count - 1), selected + 1))
+            case .up, .character("k"): mode = .contents(selected: max(0, selected - 1))
+            case .enter:
+                if headings.indices.contains(selected) { top = headings[selected].line }
+                mode = .reading
+            default: mode = .reading
+            }
+            return true
+        case .reading:
+            guard let action = KeyMap.action(for: key, in: KeyMap.reader) else { return true }
+            if action != .nextHit && action != .previousHit { status = nil }
+            let last = max(0, lines.count - page)
+            switch action {
+            case .quit: return false
+            case .lineDown: top = min(last, top + 1)
+            case .lineUp: top = max(0, top - 1)
+            case .pageDown: top = min(last, top + page)
+            case .pageUp: top = max(0, top - page)
+            case .top: top = 0
+            case .bottom: top = last
+            case .search: mode = .searching(Composer(text: query))
+            case .nextHit: jump(toHitAfter: top, forward: true)
+            case .previousHit: jump(toHitAfter: top, forward: false)
+            case .nextSection: top = headings.first { $0.line > top }?.line ?? top
+            case .previousSection: top = headings.last { $0.line < top }?.line ?? 0
+            case .contents:
+                mode = .contents(selected: max(0, (headings.lastIndex { $0.line <= top }) ?? 0))
+            }
+            return true
+        }
+    }
+
+    private mutating func jump(toHitAfter line: Int, forward: Bool) {
+        let hits = self.hits
+        guard !hits.isEmpty else {
+            status = query.isEmpty ? nil : "‘\(query)’ not found"
+            return
+        }
+        let target = forward ? hits.first { $0 > line } ?? hits[0] : hits.last { $0 < line } ?? hits[hits.count - 1]
+        top = target
+        let index = (hits.firstIndex(of: target) ?? 0) + 1
+        status = "‘\(query)’: hit \(index) of \(hits.count)"
+    }
+
+    public func render(width: Int, height: Int) -> Frame {
+        var frame = Frame(width: width, height: height)
+        guard width >= 30, height >= 6 else {
+            TooSmallNotice.draw(into: &frame, minimum: (30, 6))
+            return frame
+        }
+        frame.fill(row: 0, style: Style(role: .accent, reverse: true))
+        let position = lines.isEmpty ? "" : " \(min(100, (top + height - 2) * 100 / max(1, lines.count)))% "
+        frame.put(" " + title, row: 0, column: 0, style: Style(role: .accent, bold: true, reverse: true), limit: width - position.count - 1)
+        frame.put(position, row: 0, column: width - position.count, style: Style(role: .accent, reverse: true))
+        let bodyRows = height - 2
+        if case .contents(let selected) = mode {
+            frame.put("Contents", row: 1, column: 1, style: .heading)
+            let first = max(0, selected - bodyRows + 3)
+            for (offset, heading) in headings.enumerated().dropFirst(first).prefix(bodyRows - 1) {
+                let indent = String(repeating: "  ", count: max(0, heading.level - 1))
+                frame.put(indent + heading.title, row: 2 + offset - first, column: 2, style: offset == selected ? .selected : .plain)
+            }
+        } else {
+            for (offset, line) in lines.dropFirst(top).prefix(bodyRows).enumerated() {
+                var column = 1
+                for span in line.spans {
+                    column += frame.put(span.text, row: 1 + offset, column: column, style: span.style)
+                }
+                highlightHits(in: line.text, row: 1 + offset, into: &frame)
+            }
+        }
+        switch mode {
+        case .searching(let field):
+            let used = frame.put(" /", row: height - 1, column: 0, style: .key)
+            frame.put(field.text, row: height - 1, column: used)
+            frame.cursor = (height - 1, used + field.layout(width: width).cursorColumn)
+        default:
+            if let status {
+                frame.put(" " + status, row: height - 1, column: 0, style: Style(role: .success))
+            } else {
+                var column = 1
+                for hint in KeyMap.hints(KeyMap.reader) {
+                    column += frame.put(hint.key, row: height - 1, column: column, style: .key)
+                    column += frame.put(" " + hint.text, row: height - 1, column: column, style: .muted) + 2
+                }
+            }
+        }
+        return frame
+    }
+
+    /// Marks each occurrence of the query on a line, measured in columns from the line's start.
+    private func highlightHits(in text: String, row: Int, into frame: inout Frame) {
+        guard !query.isEmpty else { return }
+        var searchStart = text.startIndex
+        while let range = text.range(of: query, options: [.caseInsensitive, .diacriticInsensitive], range: searchStart..<text.endIndex) {
+            let start = 1 + DisplayWidth.of(text[..<range.lowerBound])
+            frame.fill(row: row, from: start, to: start + DisplayWidth.of(text[range]), style: .selected)
+            searchStart = range.upperBound
+        }
+    }
+}
+
+/// The reader's loop on a terminal.
+public final class ReaderApp {
+    private let terminal: any TerminalDevice
+    public private(set) var screen: ReaderScreen
+
+    public init(terminal: any TerminalDevice, screen: ReaderScreen) {
+        self.terminal = terminal
+        self.screen = screen
+    }
+
+    public func run(shouldStop: () -> Bool = { false }) {
+        draw()
+        while !shouldStop() {
+            guard let key = terminal.nextKey(timeoutMilliseconds: 1_000) else { continue }
+            guard handle(key) else { return }
+            draw()
+        }
+    }
+
+    /// Returns false when the reader closes.
+    @discardableResult
+    public func handle(_ key: Key) -> Bool {
+        // Lay out for the terminal as it is now, so "the end" means the end of what will be drawn.
+        screen.fit(width: terminal.size.width)
+        return screen.update(key, height: terminal.size.height)
+    }
+
+    public func draw() {
+        let size = terminal.size
+        screen.fit(width: size.width)
+        terminal.draw(screen.render(width: size.width, height: size.height))
+    }
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import ConveneStore
+import ConveneTUI
+import Foundation
+
+struct Review: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Read a saved session, or any Markdown notes file, in the terminal.",
+        discussion: """
+            Read-only: nothing can be changed and no lock is taken, so it works while a live session \
+            has the same session open. Press t for the contents, / to search, q to close.
+            """
+    )
+
+    @OptionGroup var sessions: SessionsOptions
+
+    @Argument(help: "A Markdown file, or a session (folder path or unique prefix of its name).")
+    var target: String
+
+    func run() throws {
+        let (title, markdown) = try document()
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            throw ValidationError("convene review needs a terminal; `convene show` prints to standard output")
+        }
+        let signals = TerminationSignals()
+        let terminal = NCursesTerminal(useColour: sessions.useColour)
+        defer { terminal.close() }
+        let reader = ReaderApp(terminal: terminal, screen: ReaderScreen(title: title, document: MarkdownDocument(parsing: markdown)))
+        reader.run(shouldStop: { signals.signalled != nil })
+    }
+
+    /// The title and Markdown to read: the file's, or the session's notes rendered from its journal.
+    private func document() throws -> (String, String) {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: target, isDirectory: &isFolder), !isFolder.boolValue {
+            guard let data = FileManager.default.contents(atPath: target), let text = String(data: data, encoding: .utf8) else {
+                throw ValidationError("\(target): cannot be read as UTF-8 text")
+            }
+            return (URL(fileURLWithPath: target).lastPathComponent, text)
+        }
+        let folder = try sessions.catalog.resolve(target)
+        let loaded = try folder.load()
+        for warning in loaded.warnings { Output.warn(warning) }
+        let session = loaded.log.session
+        return ("\(session.details.title) · \(session.details.date) · read-only", try sessions.templates.notesRenderer().render(session))
+    }
+}

@@ -1,0 +1,68 @@
+import ConveneTUI
+import Foundation
+import Testing
+
+@Suite("Reading a document")
+struct ReaderScreenTests {
+    private func reader(width: Int = 80, height: Int = 24) throws -> (VirtualTerminal, ReaderApp) {
+        let terminal = VirtualTerminal(width: width, height: height)
+        let document = MarkdownDocument(parsing: try MarkdownLayoutTests.handEdited)
+        let app = ReaderApp(terminal: terminal, screen: ReaderScreen(title: "received by email.md", document: document))
+        app.draw()
+        return (terminal, app)
+    }
+
+    private func press(_ app: ReaderApp, _ keys: Key...) {
+        for key in keys { app.handle(key) }
+        app.draw()
+    }
+
+    @Test("opens at the top with the title and position", .tags(.golden))
+    func opening() throws {
+        let (terminal, _) = try reader()
+        try expectSnapshot(terminal.screen, named: "reader-top-80x24")
+    }
+
+    @Test("search finds hits, highlights them and steps between them; a miss says so", .tags(.golden))
+    func search() throws {
+        let (terminal, app) = try reader()
+        press(app, .character("/"))
+        for character in "context" { app.handle(.character(character)) }
+        press(app, .enter)
+        try expectSnapshot(terminal.screen, named: "reader-search-80x24")
+        #expect(terminal.screen?.text.contains("‘context’: hit 1 of") == true)
+        press(app, .character("n"))
+        #expect(terminal.screen?.text.contains("hit 2 of") == true)
+        press(app, .character("N"))
+        #expect(terminal.screen?.text.contains("hit 1 of") == true)
+        press(app, .character("/"))
+        for _ in 0..<7 { app.handle(.backspace) }
+        for character in "absent" { app.handle(.character(character)) }
+        press(app, .enter)
+        #expect(terminal.screen?.text.contains("‘absent’ not found") == true)
+    }
+
+    @Test("the contents list every heading, and Enter jumps to one")
+    func contents() throws {
+        let (terminal, app) = try reader(height: 12)
+        press(app, .character("t"))
+        let text = try #require(terminal.screen?.text)
+        #expect(text.contains("Contents") && text.contains("Points of agreement") && text.contains("Importance of context"))
+        press(app, .character("j"), .character("j"), .enter)
+        #expect(terminal.screen?.lines[1].contains("Importance of context") == true)
+        press(app, .character("g"))
+        #expect(terminal.screen?.lines[1].contains("title:") == true)
+        press(app, .character("]"))
+        #expect(terminal.screen?.lines[1].contains("Learning and accountability roundtable") == true)
+    }
+
+    @Test("a resize lays the document out again for the new width, and q closes")
+    func resizeAndQuit() throws {
+        let (terminal, app) = try reader()
+        terminal.resize(width: 60, height: 20)
+        press(app, .resize, .character("G"))
+        for line in terminal.screen?.lines ?? [] { #expect(DisplayWidth.of(line) <= 60) }
+        #expect(terminal.screen?.text.contains("code stays as typed") == true)
+        #expect(app.handle(.character("q")) == false)
+    }
+}
