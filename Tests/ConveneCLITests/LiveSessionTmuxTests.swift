@@ -517,6 +517,26 @@ struct ReviewTests {
         try tmux.waitForExit()
     }
 
+    @Test("the list: search as you type across sessions, open one at the hit, back, close")
+    func list() throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        try convene.run(["new", "--template", "roundtable", "--title", "Learning and accountability", "--date", "2026-04-02"])
+        try convene.run(["add", "2026-04-02", "point", "Context decides what to measure.", "--kind", "agreement"])
+        try convene.run(["new", "--template", "peer-learning", "--title", "Motives for measurement 9", "--date", "2021-07-14"])
+        try convene.run(["add", "2021-07-14", "point", "Participatory budgeting was tried in two places.", "--kind", "note"])
+        let tmux = try Tmux.convene(["review"], for: convene)
+        try tmux.waitFor("Motives for measurement 9")
+        try tmux.type("budgeting")
+        try tmux.waitFor("1 place(s) in 1 session(s)")
+        try tmux.send("Enter")
+        try tmux.waitFor("‘budgeting’: hit 1 of 1")
+        try tmux.send("q")
+        try tmux.waitFor("Search: budgeting")
+        try tmux.send("Escape", "Escape")
+        try tmux.waitForExit()
+    }
+
     @Test("a saved session reads while a live writer holds it, and takes no lock")
     func sessionWhileLive() throws {
         let convene = try ConveneProcess()

@@ -43,10 +43,20 @@ public struct ReaderScreen: Sendable {
     private var layoutWidth = 0
     private var lines: [StyledLine] = []
     private var headings: [MarkdownLayout.Heading] = []
+    /// Set by `search(for:)`: jump to the first hit at the next layout.
+    private var pendingJump = false
 
     public init(title: String, document: MarkdownDocument) {
         self.title = title
         self.document = document
+    }
+
+    /// Starts the reader searching for `text` (from the review list): the first hit is shown once laid out.
+    public mutating func search(for text: String) {
+        let text = text.trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty else { return }
+        query = text
+        pendingJump = true
     }
 
     /// Lays the document out again when the width has changed, keeping the same text in view.
@@ -57,6 +67,10 @@ public struct ReaderScreen: Sendable {
         (lines, headings) = MarkdownLayout(width: width).render(document)
         layoutWidth = width
         top = Int(fraction * Double(lines.count))
+        if pendingJump {
+            pendingJump = false
+            jump(toHitAfter: -1, forward: true)
+        }
     }
 
     /// Lines that contain the query, in order.

@@ -14,23 +14,28 @@ struct Review: ParsableCommand {
 
     @OptionGroup var sessions: SessionsOptions
 
-    @Argument(help: "A Markdown file, or a session (folder path or unique prefix of its name).")
-    var target: String
+    @Argument(help: "A Markdown file, or a session (folder path or unique prefix of its name); none for the list with search.")
+    var target: String?
 
     func run() throws {
-        let (title, markdown) = try document()
+        let document = try target.map(document(at:))
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw ValidationError("convene review needs a terminal; `convene show` prints to standard output")
         }
         let signals = TerminationSignals()
         let terminal = NCursesTerminal(useColour: sessions.useColour)
         defer { terminal.close() }
-        let reader = ReaderApp(terminal: terminal, screen: ReaderScreen(title: title, document: MarkdownDocument(parsing: markdown)))
-        reader.run(shouldStop: { signals.signalled != nil })
+        let stop = { signals.signalled != nil }
+        if let (title, markdown) = document {
+            let screen = ReaderScreen(title: title, document: MarkdownDocument(parsing: markdown))
+            ReaderApp(terminal: terminal, screen: screen).run(shouldStop: stop)
+        } else {
+            ReviewApp(terminal: terminal, backend: StoreReview(options: sessions)).run(shouldStop: stop)
+        }
     }
 
     /// The title and Markdown to read: the file's, or the session's notes rendered from its journal.
-    private func document() throws -> (String, String) {
+    private func document(at target: String) throws -> (String, String) {
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: target, isDirectory: &isFolder), !isFolder.boolValue {
             guard let data = FileManager.default.contents(atPath: target), let text = String(data: data, encoding: .utf8) else {

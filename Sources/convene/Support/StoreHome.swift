@@ -17,13 +17,7 @@ final class StoreHome: HomeBackend {
 
     func listings() -> (sessions: [SessionListing], templates: [TemplateListing], problems: [String]) {
         let (loaded, problems) = options.catalog.load()
-        let sessions = loaded.map { folder, session in
-            SessionListing(
-                folder: folder.name, title: session.details.title, date: session.details.date, kind: session.details.kind,
-                chathamHouse: session.details.chathamHouse, points: session.points.count,
-                attendees: session.attendees.elements.filter { !$0.apologies }.count
-            )
-        }
+        let sessions = loaded.map { SessionListing(folder: $0.folder, session: $0.session) }
         let (found, templateProblems) = options.templates.sessionTemplates()
         let templates = found.map { template in
             TemplateListing(
@@ -50,5 +44,16 @@ final class StoreHome: HomeBackend {
         defer { writer.close() }
         try writeNotes(of: writer, options: options)
         return writer.folder.name
+    }
+}
+
+extension SessionListing {
+    /// How the screens list a saved session; attendees count those present, not apologies.
+    init(folder: SessionFolder, session: Session) {
+        self.init(
+            folder: folder.name, title: session.details.title, date: session.details.date, kind: session.details.kind,
+            chathamHouse: session.details.chathamHouse, points: session.points.count,
+            attendees: session.attendees.elements.filter { !$0.apologies }.count
+        )
     }
 }

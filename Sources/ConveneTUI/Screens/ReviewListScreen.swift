@@ -1,0 +1,173 @@
+import Foundation
+
+/// A place a search found, as the review list shows it.
+public struct ReviewHit: Equatable, Sendable {
+    public var folder: String
+    public var title: String
+    public var date: String
+    /// "title", or where in the record, e.g. "point 12 (Agreement)".
+    public var place: String
+    public var excerpt: String
+
+    public init(folder: String, title: String, date: String, place: String, excerpt: String) {
+        self.folder = folder
+        self.title = title
+        self.date = date
+        self.place = place
+        self.excerpt = excerpt
+    }
+}
+
+/// What the review list needs from the store.
+public protocol ReviewBackend: AnyObject {
+    func listings() -> [SessionListing]
+    func search(_ query: String) -> [ReviewHit]
+    /// The session's title and notes as Markdown, read without the lock.
+    func notes(of folder: String) throws -> (title: String, markdown: String)
+}
+
+/// `convene review`: saved sessions, filtered as you type by what they say.
+public struct ReviewListScreen: Sendable {
+    public private(set) var query = Composer()
+    public private(set) var selection = 0
+    public private(set) var status: String?
+
+    public init() {}
+
+    public enum Outcome: Equatable, Sendable {
+        case stay
+        case open(folder: String)
+        case close
+    }
+
+    /// The rows on screen: every session while the query is empty, else the hits.
+    public func rows(sessions: [SessionListing], hits: [ReviewHit]) -> Int {
+        query.isBlank ? sessions.count : hits.count
+    }
+
+    public mutating func update(_ key: Key, sessions: [SessionListing], hits: [ReviewHit]) -> Outcome {
+        let count = rows(sessions: sessions, hits: hits)
+        switch key {
+        case .escape:
+            if query.isBlank { return .close }
+            query = Composer()
+            selection = 0
+        case .up, .control("p"): selection = max(0, selection - 1)
+        case .down, .control("n"): selection = min(max(0, count - 1), selection + 1)
+        case .pageUp: selection = max(0, selection - 10)
+        case .pageDown: selection = min(max(0, count - 1), selection + 10)
+        case .enter:
+            if query.isBlank, sessions.indices.contains(selection) { return .open(folder: sessions[selection].folder) }
+            if !query.isBlank, hits.indices.contains(selection) { return .open(folder: hits[selection].folder) }
+        default:
+            query.edit(with: key)
+            selection = 0
+        }
+        return .stay
+    }
+
+    public mutating func report(_ text: String) { status = text }
+
+    public func render(sessions: [SessionListing], hits: [ReviewHit], width: Int, height: Int) -> Frame {
+        var frame = Frame(width: width, height: height)
+        guard width >= 40, height >= 8 else {
+            TooSmallNotice.draw(into: &frame, minimum: (40, 8))
+            return frame
+        }
+        frame.fill(row: 0, style: Style(role: .accent, reverse: true))
+        frame.put(" Convene · review (read-only)", row: 0, column: 0, style: Style(role: .accent, bold: true, reverse: true))
+        let used = frame.put(" Search: ", row: 1, column: 0, style: .key)
+        frame.put(query.text, row: 1, column: used)
+        frame.cursor = (1, used + query.layout(width: width).cursorColumn)
+        let visible = height - 5
+        let first = max(0, selection - visible + 1)
+        if query.isBlank {
+            if sessions.isEmpty { frame.put("No sessions yet.", row: 3, column: 2, style: .muted) }
+            for (index, listing) in sessions.enumerated().dropFirst(first).prefix(visible) {
+                let row = 3 + index - first
+                let line = TextLayout.pad(listing.date, to: 12) + TextLayout.pad(listing.title, to: width - 32) + " " + listing.kind
+                frame.put(line, row: row, column: 2, style: index == selection ? .selected : .plain, limit: width - 3)
+            }
+        } else {
+            let summary = hits.isEmpty ? "No session says ‘\(query.text)’" : "\(hits.count) place(s) in \(Set(hits.map(\.folder)).count) session(s)"
+            frame.put(summary, row: 2, column: 2, style: .muted)
+            for (index, hit) in hits.enumerated().dropFirst(first).prefix(visible) {
+                let row = 3 + index - first
+                // Only the title gives way on a narrow terminal; the place and excerpt stay readable.
+                let head = "\(hit.date)  \(TextLayout.truncate(hit.title, to: max(10, width / 4))) · \(hit.place): "
+                let headWidth = frame.put(head, row: row, column: 2, style: index == selection ? .selected : .muted, limit: width / 2 + 10)
+                let excerpt = TextLayout.truncate(hit.excerpt, to: width - headWidth - 4)
+                frame.put(excerpt, row: row, column: 2 + headWidth, style: index == selection ? .selected : .plain)
+                if let range = excerpt.range(of: query.text, options: [.caseInsensitive, .diacriticInsensitive]) {
+                    let start = 2 + headWidth + DisplayWidth.of(excerpt[..<range.lowerBound])
+                    frame.fill(row: row, from: start, to: start + DisplayWidth.of(excerpt[range]), style: Style(role: .warning, bold: true, reverse: true))
+                }
+            }
+        }
+        if let status { frame.put(" " + status, row: height - 2, column: 0, style: .danger) }
+        var column = 1
+        for (key, text) in [("type", "to search"), ("↑/↓", "select"), ("Enter", "read"), ("Esc", query.isBlank ? "close" : "clear")] {
+            column += frame.put(key, row: height - 1, column: column, style: .key)
+            column += frame.put(" " + text, row: height - 1, column: column, style: .muted) + 2
+        }
+        return frame
+    }
+}
+
+/// The review list's loop; reading a session opens the reader on the same terminal.
+public final class ReviewApp {
+    private let terminal: any TerminalDevice
+    private let backend: any ReviewBackend
+    public private(set) var screen = ReviewListScreen()
+    private var sessions: [SessionListing]
+    private var hits: [ReviewHit] = []
+    private var searched = ""
+
+    public init(terminal: any TerminalDevice, backend: any ReviewBackend) {
+        self.terminal = terminal
+        self.backend = backend
+        sessions = backend.listings()
+    }
+
+    public func run(shouldStop: () -> Bool = { false }) {
+        draw()
+        while !shouldStop() {
+            guard let key = terminal.nextKey(timeoutMilliseconds: 1_000) else { continue }
+            guard handle(key, shouldStop: shouldStop) else { return }
+            draw()
+        }
+    }
+
+    /// Returns false when the list closes.
+    @discardableResult
+    public func handle(_ key: Key, shouldStop: () -> Bool = { false }) -> Bool {
+        switch screen.update(key, sessions: sessions, hits: hits) {
+        case .close:
+            return false
+        case .open(let folder):
+            do {
+                let (title, markdown) = try backend.notes(of: folder)
+                var reader = ReaderScreen(title: title, document: MarkdownDocument(parsing: markdown))
+                reader.search(for: screen.query.text)
+                ReaderApp(terminal: terminal, screen: reader).run(shouldStop: shouldStop)
+            } catch {
+                screen.report("\(error)")
+            }
+        case .stay:
+            refreshHits()
+        }
+        return true
+    }
+
+    private func refreshHits() {
+        let query = screen.query.text.trimmingCharacters(in: .whitespaces)
+        guard query != searched else { return }
+        searched = query
+        hits = query.isEmpty ? [] : backend.search(query)
+    }
+
+    public func draw() {
+        let size = terminal.size
+        terminal.draw(screen.render(sessions: sessions, hits: hits, width: size.width, height: size.height))
+    }
+}

@@ -1,0 +1,62 @@
+import ConveneTUI
+import Foundation
+import Testing
+
+/// Two sessions in memory, searchable, with notes to read.
+final class MemoryReview: ReviewBackend {
+    let sessions = [
+        SessionListing(folder: "2026-04-02-learning", title: "Learning and accountability", date: "2026-04-02", kind: "roundtable",
+                       chathamHouse: true, points: 3, attendees: 30),
+        SessionListing(folder: "2021-07-14-motives", title: "Motives for measurement 9", date: "2021-07-14", kind: "peer-learning",
+                       chathamHouse: true, points: 2, attendees: 12),
+    ]
+    let texts = [
+        "2026-04-02-learning": ["Complex contexts need adaptive practice.", "Measures matter; how they are used matters more."],
+        "2021-07-14-motives": ["Participatory budgeting was tried in two places.", "Context shapes what can be measured."],
+    ]
+
+    func listings() -> [SessionListing] { sessions }
+
+    func search(_ query: String) -> [ReviewHit] {
+        sessions.flatMap { listing in
+            (texts[listing.folder] ?? []).enumerated().compactMap { index, text in
+                text.range(of: query, options: .caseInsensitive) == nil ? nil
+                    : ReviewHit(folder: listing.folder, title: listing.title, date: listing.date, place: "point \(index + 1)", excerpt: text)
+            }
+        }
+    }
+
+    func notes(of folder: String) throws -> (title: String, markdown: String) {
+        let title = sessions.first { $0.folder == folder }?.title ?? folder
+        return (title, "# \(title)\n\n" + (texts[folder] ?? []).map { "- \($0)" }.joined(separator: "\n") + "\n")
+    }
+}
+
+@Suite("Review list")
+struct ReviewListTests {
+    @Test("search as you type across sessions, hits highlighted with their session and place", .tags(.golden))
+    func searchAsYouType() throws {
+        let terminal = VirtualTerminal(width: 100, height: 16)
+        let app = ReviewApp(terminal: terminal, backend: MemoryReview())
+        app.draw()
+        #expect(terminal.screen?.text.contains("Motives for measurement 9") == true)
+        for character in "measure" {
+            app.handle(.character(character))
+            app.draw()
+        }
+        try expectSnapshot(terminal.screen, named: "review-search-100x16")
+        #expect(terminal.screen?.text.contains("2 place(s) in 2 session(s)") == true)
+        app.handle(.down)
+        app.draw()
+        // Enter reads the selected session, at the first hit.
+        terminal.press(.character("q"))
+        app.handle(.enter)
+        let read = try #require(terminal.frames.last?.text)
+        #expect(read.contains("Motives for measurement 9"), "\(read)")
+        #expect(read.contains("‘measure’: hit 1 of 2"), "\(read)") // the title says "measurement" too
+        app.handle(.escape)
+        app.draw()
+        #expect(terminal.screen?.text.contains("Learning and accountability") == true)
+        #expect(app.handle(.escape) == false)
+    }
+}
