@@ -563,3 +563,44 @@ struct ReviewTests {
         try live.waitForExit()
     }
 }
+
+@Suite("convene follow", .serialized)
+struct FollowTests {
+    @Test("follows a live session in another window as it commits, without taking the lock")
+    func whileLive() throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        let created = try convene.run(["new", "--template", "roundtable", "--title", "Learning", "--date", "2026-04-02"])
+        let folder = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let live = try Tmux.convene(["run", folder], for: convene)
+        try live.waitFor("CHATHAM HOUSE RULE")
+        let follow = try Tmux.convene(["follow", folder], for: convene)
+        try follow.waitFor("Not started yet.")
+        try live.send("n")
+        try follow.waitFor("Now: 1/8  Welcome, purpose and the rule", seconds: 5)
+        try live.send("a")
+        try live.type("Seen on the projector")
+        try live.send("Enter")
+        try live.waitFor("✓ Saved")
+        try follow.waitFor("Seen on the projector", seconds: 5)
+        try live.send("q")
+        try live.waitForExit()
+        try follow.send("q")
+        try follow.waitForExit()
+    }
+
+    @Test("picks up convene add when no live writer holds the session")
+    func afterAdd() throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        let created = try convene.run(["new", "--template", "seminar", "--title", "Seminar", "--date", "2019-03-18"])
+        let folder = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let follow = try Tmux.convene(["follow", folder], for: convene)
+        try follow.waitFor("No points yet.")
+        let added = try convene.run(["add", folder, "point", "Added from a script"])
+        #expect(added.status == 0)
+        try follow.waitFor("Added from a script", seconds: 5)
+        try follow.send("q")
+        try follow.waitForExit()
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import ConveneCore
+import ConveneStore
+import ConveneTUI
+import Foundation
+
+struct Follow: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Follow a session as it runs: for a second screen, a projector or a participant over SSH.",
+        discussion: "Read-only and without the lock: shows the current item, the clock and the newest points, updated as they are saved."
+    )
+
+    @OptionGroup var sessions: SessionsOptions
+
+    @Argument(help: "The session: folder path or unique prefix of its name.")
+    var session: String
+
+    func run() throws {
+        let folder = try sessions.catalog.resolve(session)
+        let watcher = JournalWatcher(folder: folder)
+        guard let first = try watcher.refreshed() else { throw ValidationError("\(folder.name) cannot be read") }
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            throw ValidationError("convene follow needs a terminal; `convene show` prints the notes to standard output")
+        }
+        let signals = TerminationSignals()
+        let terminal = NCursesTerminal(useColour: sessions.useColour)
+        defer { terminal.close() }
+        FollowApp(terminal: terminal, backend: watcher, session: first, clock: { .nowToTheSecond })
+            .run(shouldStop: { signals.signalled != nil })
+    }
+}
+
+/// Re-reads a session's journal when its size or modification time changes.
+final class JournalWatcher: FollowBackend {
+    private let folder: SessionFolder
+    private var seen: (size: Int, modified: Date)?
+
+    init(folder: SessionFolder) {
+        self.folder = folder
+    }
+
+    func refreshed() throws -> Session? {
+        let attributes = try FileManager.default.attributesOfItem(atPath: folder.journal.path)
+        let current = ((attributes[.size] as? Int) ?? 0, (attributes[.modificationDate] as? Date) ?? .distantPast)
+        if let seen, seen.size == current.0, seen.modified == current.1 { return nil }
+        seen = current
+        return try folder.load().log.session
+    }
+}
