@@ -191,6 +191,30 @@ struct CLITests {
         #expect(try convene.run(["add", "2026", "point", "x"]).status == 0)
     }
 
+    @Test("new --follow-up starts the next session of a series with what was left open")
+    func followUp() throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        try convene.run(["new", "--template", "peer-learning", "--title", "Motives for measurement", "--date", "2021-05-12"])
+        try convene.run(["add", "2021-05-12", "point", "How might sense-making tools help?", "--kind", "question", "--item", "6"])
+        try convene.run(["add", "2021-05-12", "point", "Invite a council to present", "--kind", "action"])
+        try convene.run(["add", "2021-05-12", "point", "Asked in passing", "--kind", "question", "--item", "3"])
+        let second = try convene.run(["new", "--template", "peer-learning", "--title", "Motives for measurement 2",
+                                      "--date", "2021-06-09", "--follow-up", "2021-05-12"])
+        #expect(second.status == 0, "\(second.stderr)")
+        let notes = try String(contentsOfFile: second.stdout.trimmingCharacters(in: .whitespacesAndNewlines) + "/notes.md", encoding: .utf8)
+        #expect(notes.contains("series: Motives for measurement\n"))
+        #expect(notes.contains("**Series:** Motives for measurement"))
+        #expect(notes.contains("- How might sense-making tools help?") && notes.contains("- Invite a council to present"))
+        #expect(!notes.contains("Asked in passing"))
+        let third = try convene.run(["new", "--template", "peer-learning", "--title", "Motives for measurement 3",
+                                     "--date", "2021-07-14", "--follow-up", "2021-06-09"])
+        let thirdNotes = try String(contentsOfFile: third.stdout.trimmingCharacters(in: .whitespacesAndNewlines) + "/notes.md", encoding: .utf8)
+        #expect(thirdNotes.contains("series: Motives for measurement\n"))
+        let unknown = try convene.run(["new", "--template", "seminar", "--title", "T", "--follow-up", "1999"])
+        #expect(unknown.status != 0 && unknown.stderr.contains("no session matches ‘1999’"))
+    }
+
     @Test("every command documents itself")
     func help() throws {
         let convene = try ConveneProcess()

@@ -537,6 +537,30 @@ struct ReviewTests {
         try tmux.waitForExit()
     }
 
+    @Test("sessions of a series are listed together, and Ctrl-O lists what the series left open")
+    func series() throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        try convene.run(["new", "--template", "peer-learning", "--title", "Motives for measurement", "--date", "2021-05-12"])
+        try convene.run(["add", "2021-05-12", "point", "Invite a council to present", "--kind", "action"])
+        try convene.run(["new", "--template", "seminar", "--title", "Unrelated seminar", "--date", "2021-06-01"])
+        try convene.run(["new", "--template", "peer-learning", "--title", "Motives for measurement 2", "--date", "2021-06-09",
+                         "--follow-up", "2021-05-12"])
+        let tmux = try Tmux.convene(["review"], for: convene)
+        let screen = try tmux.waitFor("Unrelated seminar")
+        let rows = screen.split(separator: "\n").map(String.init)
+        let order = ["Motives for measurement 2", "Motives for measurement ", "Unrelated seminar"].compactMap { title in
+            rows.firstIndex { $0.contains(title) }
+        }
+        #expect(order == order.sorted() && order.count == 3, "\(screen)")
+        try tmux.send("C-o")
+        try tmux.waitFor("Open questions and actions: Motives for measurement")
+        try tmux.waitFor("Action: Invite a council to present")
+        try tmux.send("q")
+        try tmux.send("Escape")
+        try tmux.waitForExit()
+    }
+
     @Test("a saved session reads while a live writer holds it, and takes no lock")
     func sessionWhileLive() throws {
         let convene = try ConveneProcess()

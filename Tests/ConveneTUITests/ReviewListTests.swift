@@ -26,6 +26,10 @@ final class MemoryReview: ReviewBackend {
         }
     }
 
+    func openQuestions(ofSeriesOf folder: String) throws -> (title: String, markdown: String) {
+        ("Open questions", "# Open questions\n\n- Which factors should shape our choices?\n")
+    }
+
     func notes(of folder: String) throws -> (title: String, markdown: String) {
         let title = sessions.first { $0.folder == folder }?.title ?? folder
         return (title, "# \(title)\n\n" + (texts[folder] ?? []).map { "- \($0)" }.joined(separator: "\n") + "\n")

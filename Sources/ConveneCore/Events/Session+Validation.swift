@@ -5,6 +5,7 @@ extension Session {
         try TextRules.check(details.kind, field: "kind", allowEmpty: true, singleLine: true)
         try TextRules.check(details.purpose, field: "purpose", allowEmpty: true)
         for host in details.hosts { try TextRules.check(host, field: "host", singleLine: true) }
+        try TextRules.checkOptional(details.series, field: "series")
         guard TextRules.isValidDate(details.date) else { throw .invalidDate(details.date) }
     }
 

@@ -10,10 +10,12 @@ public struct SessionDetails: Codable, Sendable, Equatable {
     public var chathamHouse: Bool
     /// The template it was started from, for the record.
     public var template: String
+    /// The series it belongs to (a peer-learning group meeting many times), by name; nil if none.
+    public var series: String?
 
     public init(
         title: String, kind: String, date: String, purpose: String = "", hosts: [String] = [],
-        chathamHouse: Bool, template: String = ""
+        chathamHouse: Bool, template: String = "", series: String? = nil
     ) {
         self.title = title
         self.kind = kind
@@ -22,5 +24,6 @@ public struct SessionDetails: Codable, Sendable, Equatable {
         self.hosts = hosts
         self.chathamHouse = chathamHouse
         self.template = template
+        self.series = series
     }
 }

@@ -13,6 +13,7 @@ extension NotesView: MustacheParent {
         case "date": date
         case "kind": kind
         case "hosts": hosts
+        case "series": series
         case "purpose": purpose
         case "agenda": agenda
         case "plannedTotal": plannedTotal

@@ -15,6 +15,7 @@ extension NotesView {
         date = escape.inline(details.date)
         kind = escape.inline(details.kind)
         hosts = details.hosts.isEmpty ? nil : details.hosts.map(escape.inline).joined(separator: ", ")
+        series = details.series.map(escape.inline)
         purpose = details.purpose.allSatisfy(\.isWhitespace) ? nil : escape.block(details.purpose)
 
         let items = session.agenda.elements
@@ -182,6 +183,9 @@ extension NotesView {
             ("template", Node(details.template)),
             ("chatham-house", Node(details.chathamHouse ? "true" : "false", Tag(.bool))),
         ]
+        if let series = details.series {
+            pairs.append(("series", Node(series)))
+        }
         if !details.hosts.isEmpty {
             pairs.append(("hosts", Node(details.hosts.map { Node($0) })))
         }

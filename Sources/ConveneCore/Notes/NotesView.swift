@@ -78,6 +78,7 @@ struct NotesView {
     var date: String
     var kind: String
     var hosts: String?
+    var series: String?
     var purpose: String?
 
     var agenda: [AgendaRow]

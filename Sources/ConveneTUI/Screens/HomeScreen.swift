@@ -10,8 +10,10 @@ public struct SessionListing: Equatable, Sendable {
     public var chathamHouse: Bool
     public var points: Int
     public var attendees: Int
+    public var series: String?
 
-    public init(folder: String, title: String, date: String, kind: String, chathamHouse: Bool, points: Int, attendees: Int) {
+    public init(folder: String, title: String, date: String, kind: String, chathamHouse: Bool, points: Int, attendees: Int,
+                series: String? = nil) {
         self.folder = folder
         self.title = title
         self.date = date
@@ -19,6 +21,7 @@ public struct SessionListing: Equatable, Sendable {
         self.chathamHouse = chathamHouse
         self.points = points
         self.attendees = attendees
+        self.series = series
     }
 }
 

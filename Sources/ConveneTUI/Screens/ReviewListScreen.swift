@@ -24,6 +24,8 @@ public protocol ReviewBackend: AnyObject {
     func search(_ query: String) -> [ReviewHit]
     /// The session's title and notes as Markdown, read without the lock.
     func notes(of folder: String) throws -> (title: String, markdown: String)
+    /// The open questions and actions of every session in `folder`'s series, as Markdown.
+    func openQuestions(ofSeriesOf folder: String) throws -> (title: String, markdown: String)
 }
 
 /// `convene review`: saved sessions, filtered as you type by what they say.
@@ -37,6 +39,7 @@ public struct ReviewListScreen: Sendable {
     public enum Outcome: Equatable, Sendable {
         case stay
         case open(folder: String)
+        case openQuestions(folder: String)
         case close
     }
 
@@ -56,8 +59,12 @@ public struct ReviewListScreen: Sendable {
         case .down, .control("n"): selection = min(max(0, count - 1), selection + 1)
         case .pageUp: selection = max(0, selection - 10)
         case .pageDown: selection = min(max(0, count - 1), selection + 10)
+        case .control("o"):
+            let grouped = Self.grouped(sessions)
+            if query.isBlank, grouped.indices.contains(selection) { return .openQuestions(folder: grouped[selection].folder) }
         case .enter:
-            if query.isBlank, sessions.indices.contains(selection) { return .open(folder: sessions[selection].folder) }
+            let grouped = Self.grouped(sessions)
+            if query.isBlank, grouped.indices.contains(selection) { return .open(folder: grouped[selection].folder) }
             if !query.isBlank, hits.indices.contains(selection) { return .open(folder: hits[selection].folder) }
         default:
             query.edit(with: key)
@@ -67,6 +74,20 @@ public struct ReviewListScreen: Sendable {
     }
 
     public mutating func report(_ text: String) { status = text }
+
+    /// Sessions grouped by series (the series with the newest session first), newest first within
+    /// each; sessions in no series stand alone, in date order among the groups.
+    static func grouped(_ sessions: [SessionListing]) -> [SessionListing] {
+        let newest = Dictionary(grouping: sessions) { $0.series ?? "\u{0}" + $0.folder }.mapValues { $0.map(\.date).max() ?? "" }
+        return sessions.sorted { left, right in
+            let leftKey = left.series ?? "\u{0}" + left.folder
+            let rightKey = right.series ?? "\u{0}" + right.folder
+            if leftKey != rightKey {
+                return (newest[leftKey] ?? "", leftKey) > (newest[rightKey] ?? "", rightKey)
+            }
+            return left.date > right.date
+        }
+    }
 
     public func render(sessions: [SessionListing], hits: [ReviewHit], width: Int, height: Int) -> Frame {
         var frame = Frame(width: width, height: height)
@@ -83,9 +104,11 @@ public struct ReviewListScreen: Sendable {
         let first = max(0, selection - visible + 1)
         if query.isBlank {
             if sessions.isEmpty { frame.put("No sessions yet.", row: 3, column: 2, style: .muted) }
-            for (index, listing) in sessions.enumerated().dropFirst(first).prefix(visible) {
+            for (index, listing) in Self.grouped(sessions).enumerated().dropFirst(first).prefix(visible) {
                 let row = 3 + index - first
-                let line = TextLayout.pad(listing.date, to: 12) + TextLayout.pad(listing.title, to: width - 32) + " " + listing.kind
+                let series = listing.series.map { "◆ " + TextLayout.truncate($0, to: 20) } ?? ""
+                let line = TextLayout.pad(listing.date, to: 12) + TextLayout.pad(listing.title, to: width - 58) + " "
+                    + TextLayout.pad(listing.kind, to: 14) + " " + series
                 frame.put(line, row: row, column: 2, style: index == selection ? .selected : .plain, limit: width - 3)
             }
         } else {
@@ -106,7 +129,8 @@ public struct ReviewListScreen: Sendable {
         }
         if let status { frame.put(" " + status, row: height - 2, column: 0, style: .danger) }
         var column = 1
-        for (key, text) in [("type", "to search"), ("↑/↓", "select"), ("Enter", "read"), ("Esc", query.isBlank ? "close" : "clear")] {
+        for (key, text) in [("type", "to search"), ("↑/↓", "select"), ("Enter", "read"), ("Ctrl-O", "open questions of its series"),
+                            ("Esc", query.isBlank ? "close" : "clear")] {
             column += frame.put(key, row: height - 1, column: column, style: .key)
             column += frame.put(" " + text, row: height - 1, column: column, style: .muted) + 2
         }
@@ -150,6 +174,14 @@ public final class ReviewApp {
                 var reader = ReaderScreen(title: title, document: MarkdownDocument(parsing: markdown))
                 reader.search(for: screen.query.text)
                 ReaderApp(terminal: terminal, screen: reader).run(shouldStop: shouldStop)
+            } catch {
+                screen.report("\(error)")
+            }
+        case .openQuestions(let folder):
+            do {
+                let (title, markdown) = try backend.openQuestions(ofSeriesOf: folder)
+                ReaderApp(terminal: terminal, screen: ReaderScreen(title: title, document: MarkdownDocument(parsing: markdown)))
+                    .run(shouldStop: shouldStop)
             } catch {
                 screen.report("\(error)")
             }

@@ -26,6 +26,11 @@ struct New: ParsableCommand {
     @Option(name: .long, parsing: .singleValue, help: "An organisation hosting the session (repeatable).")
     var host: [String] = []
 
+    @Option(name: .customLong("follow-up"), help: ArgumentHelp(
+        "The previous session of the series: its questions for next time and actions are carried into this one.",
+        valueName: "session"))
+    var followUp: String?
+
     func validate() throws {
         if let date, !TextRules.isValidDate(date) {
             throw ValidationError("--date ‘\(date)’ is not a date of the form YYYY-MM-DD")
@@ -40,8 +45,16 @@ struct New: ParsableCommand {
             purpose: purpose.map { TextRules.cleaned($0) }
         )
         setup.details.hosts = host.map { TextRules.cleaned($0, singleLine: true) }
+        // The previous session is only read: it may be live elsewhere.
+        let previous = try followUp.map { try sessions.catalog.resolve($0).load().log.session }
+        setup.details.series = previous?.seriesName
         let writer = try SessionWriter.create(in: sessions.location.sessions, setup: setup, at: .nowToTheSecond)
         defer { writer.close() }
+        if let previous {
+            for event in writer.session.carryingOver(from: previous, at: .nowToTheSecond) {
+                try writer.apply(event, at: .nowToTheSecond)
+            }
+        }
         try writeNotes(of: writer, options: sessions)
         print(writer.folder.url.path)
     }

@@ -53,7 +53,7 @@ extension SessionListing {
         self.init(
             folder: folder.name, title: session.details.title, date: session.details.date, kind: session.details.kind,
             chathamHouse: session.details.chathamHouse, points: session.points.count,
-            attendees: session.attendees.elements.filter { !$0.apologies }.count
+            attendees: session.attendees.elements.filter { !$0.apologies }.count, series: session.details.series
         )
     }
 }

@@ -29,4 +29,18 @@ final class StoreReview: ReviewBackend {
         let session = try options.catalog.resolve(folder).load().log.session
         return ("\(session.details.title) · \(session.details.date) · read-only", try options.templates.notesRenderer().render(session))
     }
+
+    func openQuestions(ofSeriesOf folder: String) throws -> (title: String, markdown: String) {
+        let session = try options.catalog.resolve(folder).load().log.session
+        let series = session.seriesName
+        let members = loaded.filter { $0.session.seriesName == series }.sorted { $0.session.details.date > $1.session.details.date }
+        var markdown = "# Open questions and actions: \(MarkdownEscaping.inline(series))\n"
+        for (_, member) in members {
+            markdown += "\n## \(MarkdownEscaping.inline(member.details.date)) · \(MarkdownEscaping.inline(member.details.title))\n\n"
+            let open = member.openItems
+            markdown += open.isEmpty ? "Nothing left open.\n"
+                : open.map { "- \($0.kind == .action ? "Action: " : "")\(MarkdownEscaping.block($0.text, indent: "  "))" }.joined(separator: "\n") + "\n"
+        }
+        return ("Open questions · \(series)", markdown)
+    }
 }
