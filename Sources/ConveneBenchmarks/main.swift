@@ -129,6 +129,59 @@ func measure(size: Int, root: URL) throws {
     fflush(nil)
 }
 
+/// Opening a 10,000-point session to read it, and `convene show` of its notes beside `less` and
+/// `lowdown -Tterm` on the same file, each as the program a person would run (median of five).
+func compareReaders(root: URL) throws {
+    let library = try templateLibrary()
+    guard let folder = SessionCatalog(root: root).folders().first else { throw ValidationFailure("no session in \(root.path)") }
+    let renderer = try library.notesRenderer()
+    let opening = try median(runs: 5) {
+        let notes = renderer.render(try folder.load().log.session)
+        _ = MarkdownLayout(width: 100).render(MarkdownDocument(parsing: notes))
+    }
+    try folder.writeNotes(renderer.render(try folder.load().log.session))
+    let notes = folder.notes.path
+    let size = (try? FileManager.default.attributesOfItem(atPath: notes)[.size] as? Int) ?? 0
+    print("")
+    print("Reading a 10,000-point session (notes.md: \(size / 1024) KiB), median of 5:")
+    print("")
+    print("| what | time |")
+    print("| --- | ---: |")
+    print("| convene review: load journal, render notes, lay out at 100 columns (in process) | \(format(opening)) |")
+    let convene = Bundle.main.executableURL?.deletingLastPathComponent().appendingPathComponent("convene").path ?? "convene"
+    for (label, command) in [
+        ("convene show notes.md --width 100", [convene, "show", notes, "--width", "100"]),
+        ("less notes.md (to a pipe)", ["less", notes]),
+        ("lowdown -Tterm notes.md", ["lowdown", "-Tterm", notes]),
+    ] {
+        print("| \(label) | \(timeProgram(command).map(format) ?? "not installed") |")
+    }
+    fflush(nil)
+}
+
+/// The median wall time of running `command` five times with its output discarded; nil if it cannot
+/// run. Spawned and reaped directly: Foundation's `waitUntilExit` notices an exit only on a ~50 ms tick.
+func timeProgram(_ command: [String]) -> Double? {
+    var times: [Double] = []
+    for _ in 0..<5 {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = command.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let start = clock.now
+        guard posix_spawnp(&pid, command[0], &actions, nil, argv, environ) == 0 else { return nil }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        guard status == 0 else { return nil }
+        times.append(seconds(start.duration(to: clock.now)))
+    }
+    return times.sorted()[2]
+}
+
 func runChild(_ arguments: [String]) throws {
     let process = Process()
     process.executableURL = Bundle.main.executableURL
@@ -145,6 +198,7 @@ do {
         switch arguments.first {
         case "--prepare": try prepare(size: size, root: root)
         case "--measure": try measure(size: size, root: root)
+        case "--readers": try compareReaders(root: root)
         default: throw ValidationFailure("usage: ConveneBenchmarks [--prepare|--measure SIZE FOLDER]")
         }
     } else {
@@ -156,6 +210,7 @@ do {
             defer { try? FileManager.default.removeItem(at: root) }
             try runChild(["--prepare", String(size), root.path])
             try runChild(["--measure", String(size), root.path])
+            if size == sizes.last { try runChild(["--readers", String(size), root.path]) }
         }
     }
 } catch {
