@@ -52,6 +52,36 @@ struct MarkdownLayoutTests {
         #expect(header.count == 3 && rows.count == 2)
     }
 
+    @Test("the context assessment's Mermaid quadrantChart is drawn as a 2×2 with a legend")
+    func quadrantChart() {
+        let markdown = """
+            ## Context assessment
+
+            ```mermaid
+            quadrantChart
+                title Context assessment
+                x-axis Little control --> Broad control
+                y-axis Low uncertainty --> High uncertainty
+                quadrant-1 System outcomes
+                quadrant-2 Interim outcomes
+                quadrant-3 Outputs
+                quadrant-4 Outcomes
+                Homelessness support: [0.12, 0.88]
+                Childhood vaccination: [1.00, 0.00]
+            ```
+            """
+        let lines = MarkdownLayout(width: 60).lines(for: MarkdownDocument(parsing: markdown)).map(\.text)
+        #expect(lines.contains { $0.hasPrefix("┌") && $0.contains("┬") })
+        #expect(lines.contains { $0.contains("│Interim outcomes") && $0.contains("│System outcomes") })
+        #expect(lines.contains { $0.contains("│Outputs") && $0.contains("│Outcomes") && $0.hasSuffix("2│") })
+        #expect(lines.contains("1 Homelessness support") && lines.contains("2 Childhood vaccination"))
+        #expect(lines.contains("  Little control → Broad control"))
+        #expect(!lines.contains { $0.contains("quadrantChart") })
+        // Any other Mermaid diagram stays as its source.
+        let other = MarkdownLayout(width: 60).lines(for: MarkdownDocument(parsing: "```mermaid\ngraph TD\n  A-->B\n```\n"))
+        #expect(other.map(\.text).contains("  graph TD"))
+    }
+
     @Test("styled for a terminal, plain for a pipe, colour only when allowed")
     func output() {
         let lines = [StyledLine([Span("Title", .heading), Span(" plain")])]

@@ -22,7 +22,8 @@ public indirect enum MarkdownBlock: Equatable, Sendable {
     case quote([MarkdownBlock])
     /// `tight`: written without blank lines between items, and so laid out.
     case list(ordered: Bool, start: Int, tight: Bool, items: [[MarkdownBlock]])
-    case code(String)
+    /// Fenced or indented code; `info` is the fence's language, e.g. "mermaid".
+    case code(String, info: String = "")
     case rule
     case table(alignments: [Alignment], header: [[MarkdownInline]], rows: [[[MarkdownInline]]])
     case html(String)
@@ -77,7 +78,9 @@ public struct MarkdownDocument: Equatable, Sendable {
         case "list":
             .list(ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST, start: Int(cmark_node_get_list_start(node)),
                   tight: cmark_node_get_list_tight(node) != 0, items: children(of: node).map { children(of: $0).compactMap(block) })
-        case "code_block": .code(literal(node).hasSuffix("\n") ? String(literal(node).dropLast()) : literal(node))
+        case "code_block":
+            .code(literal(node).hasSuffix("\n") ? String(literal(node).dropLast()) : literal(node),
+                  info: cmark_node_get_fence_info(node).map { String(cString: $0) } ?? "")
         case "thematic_break": .rule
         case "html_block": .html(literal(node).trimmingCharacters(in: .newlines))
         case "table": table(node)

@@ -78,7 +78,8 @@ public struct MarkdownLayout {
                     Span(offset == 0 ? marker : String(repeating: " ", count: indent), offset == 0 ? .muted : .plain) + line
                 }
             }
-        case .code(let text):
+        case .code(let text, let info):
+            if info == "mermaid", let chart = QuadrantChart(mermaid: text) { return chart.lines(width: width) }
             return text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line in
                 TextLayout.wrap(String(line), width: width - 2).map { StyledLine([Span("  "), Span($0, Style(role: .accent))]) }
             }

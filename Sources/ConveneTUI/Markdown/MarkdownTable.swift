@@ -10,13 +10,32 @@ struct MarkdownTable {
         guard columns > 0 else { return [] }
         func cell(_ row: [[Span]], _ column: Int) -> [Span] { column < row.count ? row[column] : [] }
         let all = [header] + rows
-        // Natural widths, then narrow the widest until the table fits: borders take columns + 1.
-        var widths = (0..<columns).map { column in
+        // Each column wants its widest cell and needs at least its longest word (up to 15 columns).
+        // When the table is too wide, every column gets what it needs and the rest of the room is
+        // shared in proportion to how much more each wants. Borders take 3 per column, plus 1.
+        let natural = (0..<columns).map { column in
             max(3, all.map { row in cell(row, column).reduce(0) { $0 + DisplayWidth.of($1.text) } }.max() ?? 3)
         }
+        let needed = (0..<columns).map { column in
+            min(natural[column], 15, max(3, all.flatMap { row in
+                cell(row, column).flatMap { $0.text.split(separator: " ") }.map { DisplayWidth.of($0) }
+            }.max() ?? 3))
+        }
         let available = max(columns * 4, width - (columns * 3 + 1))
-        while widths.reduce(0, +) > available, let widest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[widest] > 4 {
-            widths[widest] -= 1
+        var widths = natural
+        if natural.reduce(0, +) > available {
+            let room = available - needed.reduce(0, +)
+            let wanted = zip(natural, needed).map { $0 - $1 }
+            let totalWanted = max(1, wanted.reduce(0, +))
+            widths = zip(needed, wanted).map { need, want in need + max(0, room) * want / totalWanted }
+            // What rounding left over goes to the column that wanted most.
+            if let keenest = wanted.indices.max(by: { wanted[$0] < wanted[$1] }) {
+                widths[keenest] += max(0, available - widths.reduce(0, +))
+            }
+            // Still too wide (words longer than the room): narrow the widest until it fits.
+            while widths.reduce(0, +) > available, let widest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[widest] > 4 {
+                widths[widest] -= 1
+            }
         }
         func border(_ left: String, _ middle: String, _ right: String) -> StyledLine {
             StyledLine([Span(left + widths.map { String(repeating: "─", count: $0 + 2) }.joined(separator: middle) + right, .muted)])

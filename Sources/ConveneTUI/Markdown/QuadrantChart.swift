@@ -1,0 +1,82 @@
+/// A Mermaid `quadrantChart` (as the notes carry the context assessment) drawn for the terminal: a
+/// 2×2 with the quadrants' labels, the contexts numbered where they sit, and a legend.
+struct QuadrantChart {
+    var xAxis: String
+    var yAxis: String
+    /// Mermaid's numbering: 1 top right, 2 top left, 3 bottom left, 4 bottom right.
+    var quadrants: [Int: String] = [:]
+    var points: [(name: String, x: Double, y: Double)] = []
+
+    /// Reads the chart, or nil when the block is some other Mermaid diagram.
+    init?(mermaid source: String) {
+        let lines = source.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard lines.first == "quadrantChart" else { return nil }
+        xAxis = ""
+        yAxis = ""
+        for line in lines.dropFirst() {
+            if line.hasPrefix("x-axis ") { xAxis = String(line.dropFirst(7)).replacingOccurrences(of: "-->", with: "→") }
+            else if line.hasPrefix("y-axis ") { yAxis = String(line.dropFirst(7)).replacingOccurrences(of: "-->", with: "→") }
+            else if line.hasPrefix("quadrant-"), let number = Int(String(line.dropFirst(9).prefix(1))) {
+                quadrants[number] = String(line.dropFirst(11))
+            } else if let colon = line.lastIndex(of: ":"), line.hasSuffix("]"), let open = line.lastIndex(of: "[") {
+                let coordinates = line[line.index(after: open)..<line.index(before: line.endIndex)]
+                    .split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+                if coordinates.count == 2 { points.append((String(line[..<colon]), coordinates[0], coordinates[1])) }
+            }
+        }
+    }
+
+    func lines(width: Int) -> [StyledLine] {
+        let gridWidth = min(61, max(21, width - 2)) | 1
+        let inner = (width: gridWidth - 2, height: 13)
+        var frame = Frame(width: gridWidth, height: inner.height + 2)
+        let middle = (x: inner.width / 2 + 1, y: inner.height / 2 + 1)
+        for y in 0..<frame.height {
+            for x in 0..<gridWidth {
+                let edgeX = x == 0 || x == gridWidth - 1
+                let edgeY = y == 0 || y == frame.height - 1
+                let character: String? = switch (edgeX, edgeY) {
+                case (true, true): x == 0 ? (y == 0 ? "┌" : "└") : (y == 0 ? "┐" : "┘")
+                case (true, false): y == middle.y ? (x == 0 ? "├" : "┤") : "│"
+                case (false, true): x == middle.x ? (y == 0 ? "┬" : "┴") : "─"
+                default: x == middle.x && y == middle.y ? "┼" : x == middle.x ? "│" : y == middle.y ? "─" : nil
+                }
+                if let character { frame.put(character, row: y, column: x, style: .muted) }
+            }
+        }
+        let half = inner.width / 2 - 1
+        let place = { (number: Int, row: Int, column: Int) in
+            frame.put(TextLayout.truncate(quadrants[number] ?? "", to: half), row: row, column: column, style: .muted)
+        }
+        place(2, 1, 1)
+        place(1, 1, middle.x + 1)
+        place(3, inner.height, 1)
+        place(4, inner.height, middle.x + 1)
+        for (index, point) in points.enumerated() {
+            let x = 1 + Int((point.x * Double(inner.width - 1)).rounded())
+            let y = 1 + Int(((1 - point.y) * Double(inner.height - 1)).rounded())
+            frame.put(index < 9 ? String(index + 1) : "•", row: y, column: x, style: .heading)
+        }
+        var lines = [StyledLine([Span("↑ " + yAxis, .muted)])]
+        lines += (0..<frame.height).map { row in Self.line(of: frame, row: row) }
+        lines.append(StyledLine([Span("  " + xAxis, .muted)]))
+        for (index, point) in points.enumerated() {
+            lines.append(StyledLine([Span("\(index < 9 ? String(index + 1) : "•") ", .heading), Span(point.name)]))
+        }
+        return lines
+    }
+
+    /// One row of a frame as styled spans, merging neighbouring cells of one style.
+    private static func line(of frame: Frame, row: Int) -> StyledLine {
+        var line = StyledLine()
+        for column in 0..<frame.width where !frame[row, column].isContinuation {
+            let cell = frame[row, column]
+            if let last = line.spans.last, last.style == cell.style {
+                line.spans[line.spans.count - 1].text.append(cell.character)
+            } else {
+                line.spans.append(Span(String(cell.character), cell.style))
+            }
+        }
+        return line
+    }
+}
