@@ -17,11 +17,10 @@ public struct FollowScreen: Sendable {
             TooSmallNotice.draw(into: &frame, minimum: (40, 8))
             return frame
         }
-        frame.fill(row: 0, style: Style(role: .accent, reverse: true))
         let badge = session.details.chathamHouse ? " CHATHAM HOUSE RULE " : " ATTRIBUTED "
         let clock = session.sessionElapsed(at: now).map { " session \(ClockText.format($0)) " } ?? ""
         let right = DisplayWidth.of(badge) + DisplayWidth.of(clock)
-        frame.put(" " + session.details.title, row: 0, column: 0, style: Style(role: .accent, bold: true, reverse: true), limit: width - right - 1)
+        frame.titleBar(" " + session.details.title, limit: width - right - 1)
         frame.put(badge, row: 0, column: width - right, style: session.details.chathamHouse ? .badge : Style(role: .muted, reverse: true))
         frame.put(clock, row: 0, column: width - DisplayWidth.of(clock), style: Style(role: .accent, reverse: true))
 

@@ -161,8 +161,7 @@ public struct HomeScreen: Sendable {
             TooSmallNotice.draw(into: &frame, minimum: (40, 8))
             return frame
         }
-        frame.fill(row: 0, style: Style(role: .accent, reverse: true))
-        frame.put(" Convene · sessions", row: 0, column: 0, style: Style(role: .accent, bold: true, reverse: true))
+        frame.titleBar(" Convene · sessions")
         frame.put(TextLayout.truncate(folder, to: width / 2) + " ", row: 0, column: width - min(width / 2, DisplayWidth.of(folder)) - 1,
                   style: Style(role: .accent, reverse: true))
         switch mode {

@@ -65,13 +65,11 @@ extension LiveScreen {
 
     private func drawHeader(into frame: inout Frame, session: Session, now: Date) {
         let width = frame.width
-        frame.fill(row: 0, style: Style(role: .accent, reverse: true))
         var right = ""
         if let elapsed = session.sessionElapsed(at: now) { right = "session \(ClockText.format(elapsed)) " }
         let badge = session.details.chathamHouse ? " CHATHAM HOUSE RULE " : " ATTRIBUTED "
         let rightWidth = DisplayWidth.of(right) + DisplayWidth.of(badge) + 1
-        frame.put(" Convene · " + session.details.title, row: 0, column: 0, style: Style(role: .accent, bold: true, reverse: true),
-                  limit: max(0, width - rightWidth - 1))
+        frame.titleBar(" Convene · " + session.details.title, limit: max(0, width - rightWidth - 1))
         let badgeColumn = width - rightWidth
         frame.put(badge, row: 0, column: badgeColumn, style: session.details.chathamHouse ? .badge : Style(role: .muted, reverse: true))
         frame.put(right, row: 0, column: badgeColumn + DisplayWidth.of(badge) + 1, style: Style(role: .accent, reverse: true))

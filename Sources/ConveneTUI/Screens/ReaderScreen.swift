@@ -147,9 +147,8 @@ public struct ReaderScreen: Sendable {
             TooSmallNotice.draw(into: &frame, minimum: (30, 6))
             return frame
         }
-        frame.fill(row: 0, style: Style(role: .accent, reverse: true))
         let position = lines.isEmpty ? "" : " \(min(100, (top + height - 2) * 100 / max(1, lines.count)))% "
-        frame.put(" " + title, row: 0, column: 0, style: Style(role: .accent, bold: true, reverse: true), limit: width - position.count - 1)
+        frame.titleBar(" " + title, limit: width - position.count - 1)
         frame.put(position, row: 0, column: width - position.count, style: Style(role: .accent, reverse: true))
         let bodyRows = height - 2
         if case .contents(let selected) = mode {

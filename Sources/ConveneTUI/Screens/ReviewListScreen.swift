@@ -95,8 +95,7 @@ public struct ReviewListScreen: Sendable {
             TooSmallNotice.draw(into: &frame, minimum: (40, 8))
             return frame
         }
-        frame.fill(row: 0, style: Style(role: .accent, reverse: true))
-        frame.put(" Convene · review (read-only)", row: 0, column: 0, style: Style(role: .accent, bold: true, reverse: true))
+        frame.titleBar(" Convene · review (read-only)")
         let used = frame.put(" Search: ", row: 1, column: 0, style: .key)
         frame.put(query.text, row: 1, column: used)
         frame.cursor = (1, used + query.layout(width: width).cursorColumn)

@@ -19,14 +19,9 @@ struct Follow: ParsableCommand {
         let folder = try sessions.catalog.resolve(session)
         let watcher = JournalWatcher(folder: folder)
         guard let first = try watcher.refreshed() else { throw ValidationError("\(folder.name) cannot be read") }
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-            throw ValidationError("convene follow needs a terminal; `convene show` prints the notes to standard output")
+        try onScreen("convene follow", otherwise: "`convene show` prints the notes to standard output", options: sessions) { terminal, stop in
+            FollowApp(terminal: terminal, backend: watcher, session: first, clock: { .nowToTheSecond }).run(shouldStop: stop)
         }
-        let signals = TerminationSignals()
-        let terminal = NCursesTerminal(useColour: sessions.useColour)
-        defer { terminal.close() }
-        FollowApp(terminal: terminal, backend: watcher, session: first, clock: { .nowToTheSecond })
-            .run(shouldStop: { signals.signalled != nil })
     }
 }
 

@@ -11,14 +11,8 @@ struct Home: ParsableCommand {
     @OptionGroup var sessions: SessionsOptions
 
     func run() throws {
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-            throw ValidationError("convene needs a terminal for its screens; `convene --help` lists the commands for scripts")
+        try onScreen("convene", otherwise: "`convene --help` lists the commands for scripts", options: sessions) { terminal, stop in
+            HomeApp(terminal: terminal, backend: StoreHome(options: sessions, shouldStop: stop), today: New.today()).run(shouldStop: stop)
         }
-        let signals = TerminationSignals()
-        let terminal = NCursesTerminal(useColour: sessions.useColour)
-        defer { terminal.close() }
-        let stop = { signals.signalled != nil }
-        let app = HomeApp(terminal: terminal, backend: StoreHome(options: sessions, shouldStop: stop), today: New.today())
-        app.run(shouldStop: stop)
     }
 }

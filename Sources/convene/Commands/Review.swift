@@ -19,18 +19,13 @@ struct Review: ParsableCommand {
 
     func run() throws {
         let document = try target.map(document(at:))
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-            throw ValidationError("convene review needs a terminal; `convene show` prints to standard output")
-        }
-        let signals = TerminationSignals()
-        let terminal = NCursesTerminal(useColour: sessions.useColour)
-        defer { terminal.close() }
-        let stop = { signals.signalled != nil }
-        if let (title, markdown) = document {
-            let screen = ReaderScreen(title: title, document: MarkdownDocument(parsing: markdown))
-            ReaderApp(terminal: terminal, screen: screen).run(shouldStop: stop)
-        } else {
-            ReviewApp(terminal: terminal, backend: StoreReview(options: sessions)).run(shouldStop: stop)
+        try onScreen("convene review", otherwise: "`convene show` prints to standard output", options: sessions) { terminal, stop in
+            if let (title, markdown) = document {
+                let screen = ReaderScreen(title: title, document: MarkdownDocument(parsing: markdown))
+                ReaderApp(terminal: terminal, screen: screen).run(shouldStop: stop)
+            } else {
+                ReviewApp(terminal: terminal, backend: StoreReview(options: sessions)).run(shouldStop: stop)
+            }
         }
     }
 

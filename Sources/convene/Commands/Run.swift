@@ -21,16 +21,11 @@ struct Run: ParsableCommand {
         let writer = try SessionWriter.open(folder)
         defer { writer.close() }
         for warning in writer.warnings { Output.warn(warning) }
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-            throw ValidationError("convene run needs a terminal; use `convene add` in scripts")
+        try onScreen("convene run", otherwise: "use `convene add` in scripts", options: sessions) { terminal, stop in
+            LiveApp(
+                terminal: terminal, backend: StoreBackend(writer: writer, renderer: renderer),
+                recovered: StoreBackend.recoveredDraft(in: folder), clock: { .nowToTheSecond }
+            ).run(shouldStop: stop)
         }
-        let signals = TerminationSignals()
-        let terminal = NCursesTerminal(useColour: sessions.useColour)
-        defer { terminal.close() }
-        let app = LiveApp(
-            terminal: terminal, backend: StoreBackend(writer: writer, renderer: renderer),
-            recovered: StoreBackend.recoveredDraft(in: folder), clock: { .nowToTheSecond }
-        )
-        app.run(shouldStop: { signals.signalled != nil })
     }
 }
