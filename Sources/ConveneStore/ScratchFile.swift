@@ -10,8 +10,13 @@ public struct ScratchFile: Sendable {
     /// Creates the file holding `text` (readable by this user only).
     public init(text: String) throws(StoreError) {
         url = FileManager.default.temporaryDirectory.appendingPathComponent("convene-\(UUID().uuidString).md")
-        guard FileManager.default.createFile(atPath: url.path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
-            throw .io(path: url.path, operation: "create", errno: EACCES)
+        let fd = try POSIX.open(url.path, flags: O_WRONLY | O_CREAT | O_EXCL, mode: 0o600)
+        defer { Glibc.close(fd) }
+        do {
+            try POSIX.writeAll(fd, Data(text.utf8), path: url.path)
+        } catch {
+            unlink(url.path) // no caller holds the file yet to remove it
+            throw error
         }
     }
 

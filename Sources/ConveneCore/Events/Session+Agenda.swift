@@ -38,9 +38,8 @@ extension Session {
     /// Pauses or resumes the clock of the item under way; starts the agenda if nothing is under way.
     public func toggleClock(at now: Date) -> SessionEvent? {
         guard var item = currentItem else { return advance(at: now) }
-        if let since = item.clockRunningSince {
-            item.clockSeconds = (item.clockSeconds ?? 0) + Int(max(0, now.timeIntervalSince(since)))
-            item.clockRunningSince = nil
+        if item.isClockRunning {
+            item.pauseClock(at: now)
         } else {
             item.clockRunningSince = now
         }
@@ -64,10 +63,7 @@ extension Session {
 
     private static func ended(_ item: AgendaItem, at now: Date) -> AgendaItem {
         var item = item
-        if let since = item.clockRunningSince {
-            item.clockSeconds = (item.clockSeconds ?? 0) + Int(max(0, now.timeIntervalSince(since)))
-        }
-        item.clockRunningSince = nil
+        item.pauseClock(at: now)
         item.endedAt = now
         return item
     }

@@ -51,6 +51,13 @@ public struct AgendaItem: Identified, Codable {
 
     public var isClockRunning: Bool { clockRunningSince != nil }
 
+    /// Stops the clock at `now`, keeping what it counted; a clock already stopped stays as it is.
+    mutating func pauseClock(at now: Date) {
+        guard isClockRunning else { return }
+        clockSeconds = Int(elapsed(at: now))
+        clockRunningSince = nil
+    }
+
     /// The item's length in whole minutes once it has ended: the clock's count where the clock was
     /// used (pauses excluded), else the time from start to end.
     public var actualMinutes: Int? {
