@@ -30,20 +30,7 @@ struct QuadrantChart {
         let gridWidth = min(61, max(21, width - 2)) | 1
         let inner = (width: gridWidth - 2, height: 13)
         var frame = Frame(width: gridWidth, height: inner.height + 2)
-        let middle = (x: inner.width / 2 + 1, y: inner.height / 2 + 1)
-        for y in 0..<frame.height {
-            for x in 0..<gridWidth {
-                let edgeX = x == 0 || x == gridWidth - 1
-                let edgeY = y == 0 || y == frame.height - 1
-                let character: String? = switch (edgeX, edgeY) {
-                case (true, true): x == 0 ? (y == 0 ? "┌" : "└") : (y == 0 ? "┐" : "┘")
-                case (true, false): y == middle.y ? (x == 0 ? "├" : "┤") : "│"
-                case (false, true): x == middle.x ? (y == 0 ? "┬" : "┴") : "─"
-                default: x == middle.x && y == middle.y ? "┼" : x == middle.x ? "│" : y == middle.y ? "─" : nil
-                }
-                if let character { frame.put(character, row: y, column: x, style: .muted) }
-            }
-        }
+        let middle = frame.crossedBox(left: 0, top: 0, width: gridWidth, height: frame.height)
         let half = inner.width / 2 - 1
         let place = { (number: Int, row: Int, column: Int) in
             frame.put(TextLayout.truncate(quadrants[number] ?? "", to: half), row: row, column: column, style: .muted)

@@ -182,11 +182,7 @@ public struct HomeScreen: Sendable {
         case .choosingTemplate: [("Enter", "choose"), ("j/k", "select"), ("Esc", "back")]
         default: [("Enter", "next"), ("Esc", "back")]
         }
-        var column = 1
-        for (key, text) in hints {
-            column += frame.put(key, row: height - 1, column: column, style: .key)
-            column += frame.put(" " + text, row: height - 1, column: column, style: .muted) + 2
-        }
+        frame.hintLine(hints, row: height - 1)
         if mode == .help {
             for (offset, entry) in Self.keys.enumerated() {
                 frame.put(TextLayout.pad(" " + entry.0, to: 16) + entry.1, row: 2 + offset, column: 2, style: .plain, limit: width - 4)

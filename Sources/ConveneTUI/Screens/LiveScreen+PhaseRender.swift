@@ -54,20 +54,7 @@ extension LiveScreen {
                           left: Int, top: Int, width: Int, height: Int) {
         guard height >= 7, width >= 15 else { return }
         let inner = (width: width - 2, height: height - 3)
-        let middle = (x: left + 1 + inner.width / 2, y: top + 1 + inner.height / 2)
-        for y in top...(top + inner.height + 1) {
-            for x in left...(left + width - 1) {
-                let edgeX = x == left || x == left + width - 1
-                let edgeY = y == top || y == top + inner.height + 1
-                let character: Character? = switch (edgeX, edgeY) {
-                case (true, true): x == left ? (y == top ? "┌" : "└") : (y == top ? "┐" : "┘")
-                case (true, false): y == middle.y ? (x == left ? "├" : "┤") : "│"
-                case (false, true): x == middle.x ? (y == top ? "┬" : "┴") : "─"
-                default: x == middle.x && y == middle.y ? "┼" : x == middle.x ? "│" : y == middle.y ? "─" : nil
-                }
-                if let character { frame.put(String(character), row: y, column: x, style: .muted) }
-            }
-        }
+        let middle = frame.crossedBox(left: left, top: top, width: width, height: inner.height + 2)
         let half = inner.width / 2 - 1
         let label = { (quadrant: EbrahimQuadrant) in TextLayout.truncate(guide[quadrant]?.label ?? quadrant.axesName, to: half) }
         frame.put(label(.highUncertaintyLowControl), row: top + 1, column: left + 1, style: .muted)

@@ -46,7 +46,7 @@ extension LiveScreen {
             guard var context = session.contexts[id] else { return [] }
             guard let rating = Self.rating(from: text) else {
                 mode = .prompting(prompt)
-                problem("Two ratings from 1 to 5: uncertainty, then control (e.g. 4 2)")
+                report("Two ratings from 1 to 5: uncertainty, then control (e.g. 4 2)", isError: true)
                 return []
             }
             context.ratings.append(rating)

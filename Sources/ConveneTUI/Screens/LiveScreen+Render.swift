@@ -201,12 +201,6 @@ extension LiveScreen {
             ? KeyMap.hints(KeyMap.live).prefix(4) + KeyMap.hints(KeyMap.divergence)
             : KeyMap.hints(KeyMap.live)
         }
-        var column = 1
-        for hint in hints {
-            let keyWidth = frame.put(hint.key, row: row, column: column, style: .key)
-            let textWidth = frame.put(" " + hint.text, row: row, column: column + keyWidth, style: .muted)
-            column += keyWidth + textWidth + 2
-            if column >= frame.width { break }
-        }
+        frame.hintLine(hints, row: row)
     }
 }

@@ -227,14 +227,11 @@ public struct LiveScreen: Sendable {
         theme = nil
     }
 
+    /// Says `text` (not a problem) and asks for nothing: the reply to a key that needs no effect.
     @discardableResult
     mutating func notice(_ text: String) -> [LiveEffect] {
-        status = Status(text: text, isError: false)
+        report(text)
         return []
-    }
-
-    mutating func problem(_ text: String) {
-        status = Status(text: text, isError: true)
     }
 
     /// The position after `action` in a list of `count` things, from `index` (nil: nothing selected).

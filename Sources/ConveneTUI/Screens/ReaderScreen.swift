@@ -176,11 +176,7 @@ public struct ReaderScreen: Sendable {
             if let status {
                 frame.put(" " + status, row: height - 1, column: 0, style: Style(role: .success))
             } else {
-                var column = 1
-                for hint in KeyMap.hints(KeyMap.reader) {
-                    column += frame.put(hint.key, row: height - 1, column: column, style: .key)
-                    column += frame.put(" " + hint.text, row: height - 1, column: column, style: .muted) + 2
-                }
+                frame.hintLine(KeyMap.hints(KeyMap.reader), row: height - 1)
             }
         }
         return frame

@@ -127,12 +127,8 @@ public struct ReviewListScreen: Sendable {
             }
         }
         if let status { frame.put(" " + status, row: height - 2, column: 0, style: .danger) }
-        var column = 1
-        for (key, text) in [("type", "to search"), ("↑/↓", "select"), ("Enter", "read"), ("Ctrl-O", "open questions of its series"),
-                            ("Esc", query.isBlank ? "close" : "clear")] {
-            column += frame.put(key, row: height - 1, column: column, style: .key)
-            column += frame.put(" " + text, row: height - 1, column: column, style: .muted) + 2
-        }
+        frame.hintLine([("type", "to search"), ("↑/↓", "select"), ("Enter", "read"), ("Ctrl-O", "open questions of its series"),
+                        ("Esc", query.isBlank ? "close" : "clear")], row: height - 1)
         return frame
     }
 }

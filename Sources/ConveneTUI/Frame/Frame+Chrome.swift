@@ -1,0 +1,38 @@
+/// What every screen draws the same way: its title bar, its hint line, and a boxed 2×2.
+extension Frame {
+    /// The accent bar every screen starts with, `title` in bold at its left (within `limit` columns).
+    mutating func titleBar(_ title: String, limit: Int? = nil) {
+        fill(row: 0, style: Style(role: .accent, reverse: true))
+        put(title, row: 0, column: 0, style: Style(role: .accent, bold: true, reverse: true), limit: limit)
+    }
+
+    /// "? help  q quit  a add …": each key, then what it does, as many as fit on `row`.
+    mutating func hintLine(_ hints: [(key: String, text: String)], row: Int) {
+        var column = 1
+        for hint in hints where column < width {
+            column += put(hint.key, row: row, column: column, style: .key)
+            column += put(" " + hint.text, row: row, column: column, style: .muted) + 2
+        }
+    }
+
+    /// A box `width` × `height` at (`top`, `left`) divided into four by a cross, drawn with line
+    /// characters; returns the column and row of the cross.
+    @discardableResult
+    mutating func crossedBox(left: Int, top: Int, width: Int, height: Int) -> (x: Int, y: Int) {
+        let right = left + width - 1
+        let bottom = top + height - 1
+        let middle = (x: left + 1 + (width - 2) / 2, y: top + 1 + (height - 2) / 2)
+        for y in top...bottom {
+            for x in left...right {
+                let character: String? = switch (x == left || x == right, y == top || y == bottom) {
+                case (true, true): x == left ? (y == top ? "┌" : "└") : (y == top ? "┐" : "┘")
+                case (true, false): y == middle.y ? (x == left ? "├" : "┤") : "│"
+                case (false, true): x == middle.x ? (y == top ? "┬" : "┴") : "─"
+                default: x == middle.x && y == middle.y ? "┼" : x == middle.x ? "│" : y == middle.y ? "─" : nil
+                }
+                if let character { put(character, row: y, column: x, style: .muted) }
+            }
+        }
+        return middle
+    }
+}
