@@ -22,10 +22,7 @@ struct Run: ParsableCommand {
         defer { writer.close() }
         for warning in writer.warnings { Output.warn(warning) }
         try onScreen("convene run", otherwise: "use `convene add` in scripts", options: sessions) { terminal, stop in
-            LiveApp(
-                terminal: terminal, backend: StoreBackend(writer: writer, renderer: renderer),
-                recovered: StoreBackend.recoveredDraft(in: folder), clock: { .nowToTheSecond }
-            ).run(shouldStop: stop)
+            StoreBackend(writer: writer, renderer: renderer).liveApp(on: terminal).run(shouldStop: stop)
         }
     }
 }

@@ -35,9 +35,11 @@ final class StoreBackend: LiveSessionBackend {
         try writer.folder.saveDraft(composer.map { Draft(text: $0.text, kind: $0.kind, editing: $0.editing) })
     }
 
-    /// The point being typed when the last live session on this folder stopped.
-    static func recoveredDraft(in folder: SessionFolder) -> Composer? {
-        folder.loadDraft().map { Composer(text: $0.text, kind: $0.kind, editing: $0.editing) }
+    /// The live screen over this session, offering back the point that was being typed when the
+    /// last live session on it stopped.
+    func liveApp(on terminal: any TerminalDevice) -> LiveApp {
+        let recovered = writer.folder.loadDraft().map { Composer(text: $0.text, kind: $0.kind, editing: $0.editing) }
+        return LiveApp(terminal: terminal, backend: self, recovered: recovered, clock: { .nowToTheSecond })
     }
 
     private func refreshNotes() throws {

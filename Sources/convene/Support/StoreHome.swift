@@ -29,13 +29,9 @@ final class StoreHome: HomeBackend {
     }
 
     func runLive(folder: String, on terminal: any TerminalDevice) throws {
-        let sessionFolder = try options.catalog.resolve(folder)
-        let writer = try SessionWriter.open(sessionFolder)
+        let writer = try SessionWriter.open(try options.catalog.resolve(folder))
         defer { writer.close() }
-        let backend = StoreBackend(writer: writer, renderer: try options.templates.notesRenderer())
-        let app = LiveApp(terminal: terminal, backend: backend, recovered: StoreBackend.recoveredDraft(in: sessionFolder),
-                          clock: { .nowToTheSecond })
-        app.run(shouldStop: shouldStop)
+        try StoreBackend(writer: writer, renderer: options.templates.notesRenderer()).liveApp(on: terminal).run(shouldStop: shouldStop)
     }
 
     func create(template name: String, title: String, date: String) throws -> String {
