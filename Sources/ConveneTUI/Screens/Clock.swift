@@ -1,3 +1,4 @@
+import ConveneCore
 import Foundation
 
 /// Durations as a facilitator reads them: `12:05`, `1:02:09`.
@@ -8,5 +9,22 @@ enum ClockText {
         return hours > 0
             ? String(format: "%d:%02d:%02d", hours, minutes, secs)
             : String(format: "%02d:%02d", minutes, secs)
+    }
+
+    /// An item's clock against its timebox, "12:30 / 25:00" or "27:10 / 25:00  +02:10 over",
+    /// and whether a started item has run over.
+    static func timebox(of item: AgendaItem, at now: Date) -> (text: String, overrun: Bool) {
+        let elapsed = item.elapsed(at: now)
+        let budget = TimeInterval(item.minutes * 60)
+        let overrun = item.startedAt != nil && elapsed > budget
+        let text = "\(format(elapsed)) / \(format(budget))" + (overrun ? "  +\(format(elapsed - budget)) over" : "")
+        return (text, overrun)
+    }
+}
+
+extension SessionDetails {
+    /// The badge every screen of a session shows: whether the Chatham House Rule applies.
+    var ruleBadge: (text: String, style: Style) {
+        chathamHouse ? (" CHATHAM HOUSE RULE ", .badge) : (" ATTRIBUTED ", Style(role: .muted, reverse: true))
     }
 }

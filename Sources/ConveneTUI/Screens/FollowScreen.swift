@@ -17,18 +17,15 @@ public struct FollowScreen: Sendable {
             TooSmallNotice.draw(into: &frame, minimum: (40, 8))
             return frame
         }
-        let badge = session.details.chathamHouse ? " CHATHAM HOUSE RULE " : " ATTRIBUTED "
+        let badge = session.details.ruleBadge
         let clock = session.sessionElapsed(at: now).map { " session \(ClockText.format($0)) " } ?? ""
-        let right = DisplayWidth.of(badge) + DisplayWidth.of(clock)
+        let right = DisplayWidth.of(badge.text) + DisplayWidth.of(clock)
         frame.titleBar(" " + session.details.title, limit: width - right - 1)
-        frame.put(badge, row: 0, column: width - right, style: session.details.chathamHouse ? .badge : Style(role: .muted, reverse: true))
+        frame.put(badge.text, row: 0, column: width - right, style: badge.style)
         frame.put(clock, row: 0, column: width - DisplayWidth.of(clock), style: Style(role: .accent, reverse: true))
 
         if let item = session.currentItem, let number = session.itemNumber(item.id) {
-            let elapsed = item.elapsed(at: now)
-            let budget = TimeInterval(item.minutes * 60)
-            let over = elapsed > budget
-            let timing = "\(ClockText.format(elapsed)) / \(ClockText.format(budget))" + (over ? "  +\(ClockText.format(elapsed - budget)) over" : "")
+            let (timing, over) = ClockText.timebox(of: item, at: now)
             frame.put(" Now: \(number)/\(session.agenda.count)  \(item.title) · \(item.phase.displayName)", row: 2, column: 0,
                       style: .heading, limit: width - DisplayWidth.of(timing) - 2)
             frame.put(timing + " ", row: 2, column: width - DisplayWidth.of(timing) - 1, style: over ? .danger : .plain)

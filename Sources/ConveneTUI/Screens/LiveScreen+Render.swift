@@ -67,20 +67,16 @@ extension LiveScreen {
         let width = frame.width
         var right = ""
         if let elapsed = session.sessionElapsed(at: now) { right = "session \(ClockText.format(elapsed)) " }
-        let badge = session.details.chathamHouse ? " CHATHAM HOUSE RULE " : " ATTRIBUTED "
-        let rightWidth = DisplayWidth.of(right) + DisplayWidth.of(badge) + 1
+        let badge = session.details.ruleBadge
+        let rightWidth = DisplayWidth.of(right) + DisplayWidth.of(badge.text) + 1
         frame.titleBar(" Convene · " + session.details.title, limit: max(0, width - rightWidth - 1))
         let badgeColumn = width - rightWidth
-        frame.put(badge, row: 0, column: badgeColumn, style: session.details.chathamHouse ? .badge : Style(role: .muted, reverse: true))
-        frame.put(right, row: 0, column: badgeColumn + DisplayWidth.of(badge) + 1, style: Style(role: .accent, reverse: true))
+        frame.put(badge.text, row: 0, column: badgeColumn, style: badge.style)
+        frame.put(right, row: 0, column: badgeColumn + DisplayWidth.of(badge.text) + 1, style: Style(role: .accent, reverse: true))
 
         guard let item = session.focusedItem, let number = session.itemNumber(item.id) else { return }
-        let elapsed = item.elapsed(at: now)
-        let budget = TimeInterval(item.minutes * 60)
         let state = item.startedAt == nil ? "not started · n to begin" : item.endedAt != nil ? "ended" : item.isClockRunning ? "▶" : "⏸ paused"
-        var clock = "\(ClockText.format(elapsed)) / \(ClockText.format(budget))"
-        let overrun = item.startedAt != nil && elapsed > budget
-        if overrun { clock += "  +\(ClockText.format(elapsed - budget)) over" }
+        let (clock, overrun) = ClockText.timebox(of: item, at: now)
         let clockText = "\(state)  \(clock) "
         let clockWidth = DisplayWidth.of(clockText)
         let speaker = session.details.chathamHouse ? "" : item.speaker.map { " — \($0)" } ?? ""
