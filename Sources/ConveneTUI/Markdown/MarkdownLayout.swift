@@ -17,36 +17,35 @@ public struct MarkdownLayout {
 
     /// The document's lines, and where each of its top-level headings starts.
     public func render(_ document: MarkdownDocument) -> (lines: [StyledLine], headings: [Heading]) {
-        let lines = lines(for: document)
-        // Headings are found again by laying each out alone: the same lines, at the same width.
+        var lines = frontMatterLines(document.frontMatter)
         var headings: [Heading] = []
-        var searchFrom = 0
-        for case .heading(let level, let content) in document.blocks {
-            let first = block(.heading(level: level, content), width: width).first.map(\.trimmed)
-            guard let first, let index = lines[searchFrom...].firstIndex(of: first) else { continue }
-            headings.append(Heading(line: index, level: level, title: spans(content, base: .plain).map(\.text).joined()))
-            searchFrom = index + 1
+        for block in document.blocks {
+            if case .heading(let level, let content) = block {
+                headings.append(Heading(line: lines.count, level: level, title: plain(content)))
+            }
+            lines += self.block(block, width: width)
+            lines.append(StyledLine())
         }
-        return (lines, headings)
+        while lines.last?.spans.isEmpty == true { lines.removeLast() }
+        return (lines.map(\.trimmed), headings)
     }
 
     public func lines(for document: MarkdownDocument) -> [StyledLine] {
-        var lines: [StyledLine] = []
-        if let frontMatter = document.frontMatter {
-            for entry in frontMatter.split(separator: "\n", omittingEmptySubsequences: true) {
-                let parts = entry.split(separator: ":", maxSplits: 1)
-                if parts.count == 2 {
-                    lines.append(StyledLine([Span(String(parts[0]) + ":", .muted), Span(String(parts[1]))]))
-                } else {
-                    lines.append(StyledLine([Span(String(entry), .muted)]))
-                }
-            }
-            lines.append(StyledLine([Span(String(repeating: "─", count: width), .muted)]))
-            lines.append(StyledLine())
+        render(document).lines
+    }
+
+    /// YAML front matter as muted `key:` value lines under a rule.
+    private func frontMatterLines(_ frontMatter: String?) -> [StyledLine] {
+        guard let frontMatter else { return [] }
+        var lines: [StyledLine] = frontMatter.split(separator: "\n", omittingEmptySubsequences: true).map { entry in
+            let parts = entry.split(separator: ":", maxSplits: 1)
+            return parts.count == 2
+                ? StyledLine([Span(String(parts[0]) + ":", .muted), Span(String(parts[1]))])
+                : StyledLine([Span(String(entry), .muted)])
         }
-        lines += blocks(document.blocks, width: width)
-        while lines.last?.spans.isEmpty == true { lines.removeLast() }
-        return lines.map(\.trimmed)
+        lines.append(StyledLine([Span(String(repeating: "─", count: width), .muted)]))
+        lines.append(StyledLine())
+        return lines
     }
 
     /// Blocks one after another, a blank line between them unless `tight`.
