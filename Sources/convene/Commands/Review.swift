@@ -33,15 +33,10 @@ struct Review: ParsableCommand {
     private func document(at target: String) throws -> (String, String) {
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: target, isDirectory: &isFolder), !isFolder.boolValue {
-            guard let data = FileManager.default.contents(atPath: target), let text = String(data: data, encoding: .utf8) else {
-                throw ValidationError("\(target): cannot be read as UTF-8 text")
-            }
-            return (URL(fileURLWithPath: target).lastPathComponent, text)
+            return (URL(fileURLWithPath: target).lastPathComponent, try readTextFile(target))
         }
-        let folder = try sessions.catalog.resolve(target)
-        let loaded = try folder.load()
-        for warning in loaded.warnings { Output.warn(warning) }
-        let session = loaded.log.session
-        return ("\(session.details.title) · \(session.details.date) · read-only", try sessions.templates.notesRenderer().render(session))
+        let notes = try StoreReview.readOnlyNotes(of: sessions.catalog.resolve(target), options: sessions)
+        for warning in notes.warnings { Output.warn(warning) }
+        return (notes.title, notes.markdown)
     }
 }

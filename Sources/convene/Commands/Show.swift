@@ -18,12 +18,7 @@ struct Show: ParsableCommand {
     var width: Int?
 
     func run() throws {
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw ValidationError("\(file): cannot be read (does it exist?)")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw ValidationError("\(file): is not UTF-8 text")
-        }
+        let text = try readTextFile(file)
         let environment = ProcessInfo.processInfo.environment
         let output = PlainOutput.standardOutput(environment: environment)
         let lines = MarkdownLayout(width: width ?? output.width).lines(for: MarkdownDocument(parsing: text))

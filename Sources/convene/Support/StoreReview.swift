@@ -26,8 +26,19 @@ final class StoreReview: ReviewBackend {
     }
 
     func notes(of folder: String) throws -> (title: String, markdown: String) {
-        let session = try options.catalog.resolve(folder).load().log.session
-        return ("\(session.details.title) · \(session.details.date) · read-only", try options.templates.notesRenderer().render(session))
+        // The list owns the terminal: load warnings cannot be printed here.
+        let notes = try Self.readOnlyNotes(of: options.catalog.resolve(folder), options: options)
+        return (notes.title, notes.markdown)
+    }
+
+    /// A session's notes rendered from its journal, read without the lock, titled for the reader,
+    /// with what loading found worth telling (e.g. a torn last line dropped).
+    static func readOnlyNotes(of folder: SessionFolder, options: SessionsOptions) throws
+        -> (title: String, markdown: String, warnings: [String]) {
+        let loaded = try folder.load()
+        let session = loaded.log.session
+        let title = "\(session.details.title) · \(session.details.date) · read-only"
+        return (title, try options.templates.notesRenderer().render(session), loaded.warnings)
     }
 
     func openQuestions(ofSeriesOf folder: String) throws -> (title: String, markdown: String) {
