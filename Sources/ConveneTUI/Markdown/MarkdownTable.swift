@@ -37,8 +37,9 @@ struct MarkdownTable {
                 widths[widest] -= 1
             }
         }
-        func border(_ left: String, _ middle: String, _ right: String) -> StyledLine {
-            StyledLine([Span(left + widths.map { String(repeating: "─", count: $0 + 2) }.joined(separator: middle) + right, .muted)])
+        // Each column is padded by a space either side of its text.
+        func border(_ rule: TableRule) -> StyledLine {
+            StyledLine([Span(rule.text(columns: widths.map { $0 + 2 }), .muted)])
         }
         func render(_ row: [[Span]]) -> [StyledLine] {
             let wrapped = (0..<columns).map { wrap(cell(row, $0), width: widths[$0]) }
@@ -61,8 +62,8 @@ struct MarkdownTable {
                 return line
             }
         }
-        var lines = [border("┌", "┬", "┐")] + render(header) + [border("├", "┼", "┤")]
+        var lines = [border(.top)] + render(header) + [border(.between)]
         for row in rows { lines += render(row) }
-        return lines + [border("└", "┴", "┘")]
+        return lines + [border(.bottom)]
     }
 }

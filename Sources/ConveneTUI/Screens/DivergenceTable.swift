@@ -28,10 +28,8 @@ struct DivergenceTable {
         let cellWidth = max(6, (width - nameWidth - count - 2) / count)
         let edges = [0, nameWidth + 1] + (1...count).map { nameWidth + 1 + $0 * (cellWidth + 1) }
 
-        func border(_ left: String, _ middle: String, _ right: String) -> String {
-            left + ([nameWidth] + Array(repeating: cellWidth, count: count)).map { String(repeating: "─", count: $0) }
-                .joined(separator: middle) + right
-        }
+        let columnWidths = [nameWidth] + Array(repeating: cellWidth, count: count)
+        func border(_ rule: TableRule) -> String { rule.text(columns: columnWidths) }
         func row(_ texts: [String], styles: [Style]) {
             let wrapped = texts.enumerated().map { index, text in
                 TextLayout.wrap(text, width: (index == 0 ? nameWidth : cellWidth) - 2) // a space each side
@@ -52,19 +50,19 @@ struct DivergenceTable {
             guard let cursor, cursor.row == row, cursor.column == column else { return base }
             return .selected
         }
-        add(border("┌", "┬", "┐"), at: line, column: 0, style: .muted)
+        add(border(.top), at: line, column: 0, style: .muted)
         line += 1
         if cursor?.row == -1 { cursorLine = line }
         row([""] + topic.perspectives, styles: [style(row: -1, column: -1, base: .plain)]
             + (0..<count).map { style(row: -1, column: $0, base: .heading) })
         for (index, dimension) in topic.dimensions.enumerated() {
-            add(border("├", "┼", "┤"), at: line, column: 0, style: .muted)
+            add(border(.between), at: line, column: 0, style: .muted)
             line += 1
             if cursor?.row == index { cursorLine = line }
             row([dimension] + (0..<count).map { topic.cell(row: index, column: $0) },
                 styles: [style(row: index, column: -1, base: .heading)] + (0..<count).map { style(row: index, column: $0, base: .plain) })
         }
-        add(border("└", "┴", "┘"), at: line, column: 0, style: .muted)
+        add(border(.bottom), at: line, column: 0, style: .muted)
         line += 2
         if !topic.caveats.isEmpty {
             add("Caveats", at: line, column: 0, style: .heading)
