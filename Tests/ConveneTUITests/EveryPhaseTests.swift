@@ -19,15 +19,11 @@ struct EveryPhaseTests {
         harness.advanceClock(by: 16 * 60) // one minute over its timebox
         switch kind {
         case .contextAssessment:
-            harness.press(.character("a"))
-            harness.type("Place-based collaboration")
-            harness.press(.enter)
+            harness.add("Place-based collaboration")
             harness.type("4 4")
             harness.press(.enter)
         case .divergence:
-            harness.press(.character("a"))
-            harness.type("Models of collaboration")
-            harness.press(.enter)
+            harness.add("Models of collaboration")
             harness.type("Collaborative councils")
             harness.press(.enter, .character("P"))
             harness.type("Alliance contracts")
@@ -37,9 +33,7 @@ struct EveryPhaseTests {
             harness.type("None")
             harness.press(.enter)
         case .checklist:
-            harness.press(.character("a"))
-            harness.type("Many factors lie outside any one service.")
-            harness.press(.enter)
+            harness.add("Many factors lie outside any one service.")
         default:
             if kind == .presentation {
                 harness.press(.character("S"))
@@ -47,9 +41,7 @@ struct EveryPhaseTests {
                 harness.press(.enter)
             }
             for text in ["Outcomes emerge from complex systems.", "Targets can create gaming — café, 日本語."] {
-                harness.press(.character("a"))
-                harness.type(text)
-                harness.press(.enter)
+                harness.add(text)
             }
         }
         try expectSnapshot(harness.terminal.screen, named: "phase-\(kind.rawValue)-\(width)x\(height)")

@@ -17,9 +17,7 @@ struct FollowScreenTests {
         harness.press(.character("n"))
         harness.advanceClock(by: 11 * 60)
         for text in ["Complex contexts need adaptive practice.", "Measures matter; how they are used matters more."] {
-            harness.press(.character("a"))
-            harness.type(text)
-            harness.press(.enter)
+            harness.add(text)
         }
         let terminal = VirtualTerminal(width: 80, height: 16)
         let backend = QueuedSessions()
@@ -29,9 +27,7 @@ struct FollowScreenTests {
         #expect(terminal.screen?.text.contains("Now: 1/4  Welcome, purpose and the rule") == true)
         #expect(terminal.screen?.text.contains("+01:00 over") == true)
 
-        harness.press(.character("a"))
-        harness.type("A point committed while someone follows")
-        harness.press(.enter)
+        harness.add("A point committed while someone follows")
         backend.next = [harness.backend.session]
         app.refresh()
         app.draw()

@@ -152,9 +152,7 @@ struct LiveScreenTests {
         #expect(harness.screen.contains("◆ Importance of context"))
 
         // Points added after it follow the theme of the selected point.
-        harness.press(.character("a"))
-        harness.type("Contribution, not attribution")
-        harness.press(.enter)
+        harness.add("Contribution, not attribution")
         #expect(harness.backend.session.points.elements.last?.theme == "Importance of context")
 
         // Moving the first point to another theme; an empty name clears it.
@@ -197,9 +195,7 @@ struct LiveScreenTests {
         let harness = try Harness()
         harness.press(.character("n"))
         for number in 1...60 {
-            harness.press(.character("a"))
-            harness.type("Point number \(number)")
-            harness.press(.enter)
+            harness.add("Point number \(number)")
         }
         #expect(harness.screen.contains("Point number 60") && !harness.screen.contains("Point number 1\n"))
         #expect(harness.screen.contains("↑ more"))

@@ -16,9 +16,7 @@ struct PhaseScreenTests {
         harness.press(.character("r"))
         harness.type("5,1")
         harness.press(.enter)
-        harness.press(.character("a"))
-        harness.type("Childhood vaccination")
-        harness.press(.enter)
+        harness.add("Childhood vaccination")
         harness.type("15")
         harness.press(.enter)
         return harness
@@ -144,17 +142,13 @@ struct PhaseScreenTests {
         masterclass.type("Toby Lowe")
         masterclass.press(.enter)
         #expect(masterclass.screen.contains("1/1  Keynote — Toby Lowe · Presentation"))
-        masterclass.press(.character("a"))
-        masterclass.type("Outcomes are emergent properties of complex systems.")
-        masterclass.press(.enter)
+        masterclass.add("Outcomes are emergent properties of complex systems.")
         #expect(masterclass.backend.session.points.elements.last?.speaker == "Toby Lowe")
 
         let roundtable = try Harness(chathamHouse: true, agenda: agenda)
         roundtable.press(.character("n"), .character("S"))
         #expect(roundtable.screen.contains("nothing is attributed to a speaker"))
-        roundtable.press(.character("a"))
-        roundtable.type("A point")
-        roundtable.press(.enter)
+        roundtable.add("A point")
         #expect(roundtable.backend.session.points.elements.last?.speaker == nil)
     }
 

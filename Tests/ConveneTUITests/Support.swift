@@ -66,6 +66,13 @@ struct Harness {
 
     func type(_ text: String) { for character in text { press(.character(character)) } }
 
+    /// `a`, the text, Enter: what a note-taker does to capture something in the current phase.
+    func add(_ text: String) {
+        press(.character("a"))
+        type(text)
+        press(.enter)
+    }
+
     func press(_ keys: Key...) {
         for key in keys { app.handle(key) }
         app.draw()
