@@ -47,6 +47,6 @@ let package = Package(
         .testTarget(name: "ConveneCoreTests", dependencies: ["ConveneCore"]),
         .testTarget(name: "ConveneStoreTests", dependencies: ["ConveneStore", "ConveneCore"]),
         .testTarget(name: "ConveneTUITests", dependencies: ["ConveneTUI", "ConveneCore"], exclude: ["Snapshots", "Fixtures"]),
-        .testTarget(name: "ConveneCLITests", dependencies: ["ConveneCore", "convene"]),
+        .testTarget(name: "ConveneCLITests", dependencies: ["ConveneCore", "convene"], exclude: ["Fixtures"]),
     ]
 )

@@ -5,17 +5,21 @@ import Glibc
 
 /// Writes a whole file so that readers see the old or the new content, never half of it.
 public enum AtomicFile {
-    /// Writes `content` to `url` through a temporary file in the same folder and a rename.
+    /// Writes `content` to `url` through a new temporary file in the same folder and a rename.
     /// Returns false, touching nothing, when the file already holds exactly this content, so that
     /// a session folder under git only changes when the session did.
+    ///
+    /// What is at `url` must be a regular file or nothing: a link or a folder there is an error
+    /// naming it, never followed or replaced. The temporary file gets a random name and is created
+    /// with `O_EXCL`, so no file planted under a guessable name is ever opened.
     @discardableResult
-    public static func write(_ content: String, to url: URL) throws(StoreError) -> Bool {
+    public static func write(_ content: String, to url: URL, mode: mode_t = 0o644) throws(StoreError) -> Bool {
         let data = Data(content.utf8)
-        if let existing = try? Data(contentsOf: url), existing == data { return false }
+        if let existing = try existingContent(of: url.path), existing == data { return false }
         let directory = url.deletingLastPathComponent().path
-        let temporary = directory + "/.\(url.lastPathComponent).\(getpid()).tmp"
-        let fd = try POSIX.open(temporary, flags: O_WRONLY | O_CREAT | O_TRUNC)
-        do {
+        let (fd, temporary) = try POSIX.makeTemporary(in: directory, prefix: "." + url.lastPathComponent)
+        do throws(StoreError) {
+            guard fchmod(fd, mode) == 0 else { throw .io(path: temporary, operation: "set permissions of", errno: errno) }
             try POSIX.writeAll(fd, data, path: temporary)
             try POSIX.sync(fd, path: temporary)
             Glibc.close(fd)
@@ -27,9 +31,21 @@ public enum AtomicFile {
         guard rename(temporary, url.path) == 0 else {
             let failure = errno
             unlink(temporary)
+            if let found = POSIX.kind(at: url.path), found != "a regular file" {
+                throw .notARegularFile(path: url.path, found: found)
+            }
             throw .io(path: url.path, operation: "replace", errno: failure)
         }
         POSIX.syncDirectory(directory)
         return true
+    }
+
+    /// The file's bytes, nil when there is none; an error when something other than a regular
+    /// file is there.
+    static func existingContent(of path: String) throws(StoreError) -> Data? {
+        guard POSIX.kind(at: path) != nil else { return nil }
+        let fd = try POSIX.openRegular(path, flags: O_RDONLY)
+        defer { Glibc.close(fd) }
+        return try POSIX.readAll(fd, path: path)
     }
 }

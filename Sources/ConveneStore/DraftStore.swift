@@ -38,9 +38,10 @@ extension SessionFolder {
         try AtomicFile.write(String(decoding: data, as: UTF8.self) + "\n", to: self.draft)
     }
 
-    /// The draft left by the last live writer, if any; a damaged one is ignored rather than blocking the session.
-    public func loadDraft() -> Draft? {
-        guard let data = FileManager.default.contents(atPath: draft.path) else { return nil }
+    /// The draft left by the last live writer, if any. A damaged one is ignored rather than blocking
+    /// the session; one that is a link or not a regular file is an error naming it, never followed.
+    public func loadDraft() throws(StoreError) -> Draft? {
+        guard let data = try AtomicFile.existingContent(of: draft.path) else { return nil }
         return try? JSONDecoder().decode(Draft.self, from: data)
     }
 }

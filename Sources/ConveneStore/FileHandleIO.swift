@@ -4,7 +4,7 @@ import Glibc
 #endif
 
 /// The few POSIX calls the store needs and Foundation does not expose with their guarantees:
-/// `fsync`, `flock` and writes that either complete or say why.
+/// `fsync`, `flock`, opening without following links, and writes that either complete or say why.
 enum POSIX {
     static func open(_ path: String, flags: Int32, mode: mode_t = 0o644) throws(StoreError) -> Int32 {
         let fd = Glibc.open(path, flags | O_CLOEXEC, mode)
@@ -12,12 +12,75 @@ enum POSIX {
         return fd
     }
 
+    /// Opens a file of a session folder. A symbolic link there is refused rather than followed, so a
+    /// link someone planted can never make Convene read or write a file elsewhere; anything but a
+    /// regular file (a folder, a FIFO, a device) is refused too. `O_NONBLOCK` keeps a planted FIFO
+    /// from hanging the open; it changes nothing for regular files.
+    static func openRegular(_ path: String, flags: Int32, mode: mode_t = 0o644) throws(StoreError) -> Int32 {
+        let fd = Glibc.open(path, flags | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, mode)
+        guard fd >= 0 else {
+            let failure = errno
+            if failure == ELOOP { throw .notARegularFile(path: path, found: "a symbolic link") }
+            throw .io(path: path, operation: "open", errno: failure)
+        }
+        do {
+            try requireRegular(fd, path: path)
+        } catch {
+            Glibc.close(fd)
+            throw error
+        }
+        return fd
+    }
+
+    /// What is at `path` without following a link: nil when nothing is there.
+    static func kind(at path: String) -> String? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        return describe(mode: info.st_mode)
+    }
+
+    private static func requireRegular(_ fd: Int32, path: String) throws(StoreError) {
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw .io(path: path, operation: "inspect", errno: errno) }
+        if let other = describe(mode: info.st_mode), other != "a regular file" {
+            throw .notARegularFile(path: path, found: other)
+        }
+    }
+
+    private static func describe(mode: mode_t) -> String? {
+        switch mode & S_IFMT {
+        case S_IFREG: "a regular file"
+        case S_IFLNK: "a symbolic link"
+        case S_IFDIR: "a folder"
+        case S_IFIFO: "a named pipe"
+        case S_IFSOCK: "a socket"
+        case S_IFCHR, S_IFBLK: "a device"
+        default: "not a regular file"
+        }
+    }
+
+    /// The whole content of an open file.
+    static func readAll(_ fd: Int32, path: String) throws(StoreError) -> Data {
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR || errno == EAGAIN { continue }
+                throw .io(path: path, operation: "read", errno: errno)
+            }
+            if count == 0 { return data }
+            data.append(contentsOf: buffer[0..<count])
+        }
+    }
+
     static func writeAll(_ fd: Int32, _ data: Data, path: String) throws(StoreError) {
         var failure: Int32 = 0
         data.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return }
             var offset = 0
             while offset < buffer.count {
-                let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                let written = Glibc.write(fd, base + offset, buffer.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
                     failure = errno
@@ -33,12 +96,32 @@ enum POSIX {
         guard fsync(fd) == 0 else { throw .io(path: path, operation: "flush to disk", errno: errno) }
     }
 
+    /// Cuts the file back to `length` bytes and makes that durable.
+    static func truncate(_ fd: Int32, to length: Int, path: String) throws(StoreError) {
+        guard ftruncate(fd, off_t(length)) == 0 else { throw .io(path: path, operation: "cut back", errno: errno) }
+        try sync(fd, path: path)
+    }
+
     /// Makes a rename or a new file in `directory` survive a power cut.
     static func syncDirectory(_ directory: String) {
         let fd = Glibc.open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { return }
         _ = fsync(fd)
         Glibc.close(fd)
+    }
+
+    /// A new file in `directory`, named from `prefix` and six random characters, created with
+    /// `O_EXCL` (so nothing already there, a planted link included, is ever opened) and readable by
+    /// its owner only until the caller says otherwise.
+    static func makeTemporary(in directory: String, prefix: String) throws(StoreError) -> (fd: Int32, path: String) {
+        var template = Array((directory + "/" + prefix + ".XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress.map { mkstemp($0) } ?? -1
+        }
+        let path = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        guard fd >= 0 else { throw .io(path: path, operation: "create", errno: errno) }
+        _ = fcntl(fd, F_SETFD, FD_CLOEXEC) // no editor or child process inherits it
+        return (fd, path)
     }
 
     /// The POSIX error behind a Foundation file error, so messages name the real cause.
@@ -55,10 +138,25 @@ enum POSIX {
     }
 
     /// An exclusive advisory lock that the kernel drops when the process dies, however it dies.
-    static func lockExclusively(_ fd: Int32, path: String) throws(StoreError) {
-        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
-            if errno == EWOULDBLOCK { throw .alreadyLocked(path: path) }
-            throw .io(path: path, operation: "lock", errno: errno)
+    /// While another process holds it, tries again until `wait` has passed, then refuses.
+    static func lockExclusively(_ fd: Int32, path: String, wait: Duration = .zero) throws(StoreError) {
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: wait)
+        var pause = Duration.milliseconds(2)
+        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            guard errno == EWOULDBLOCK else { throw .io(path: path, operation: "lock", errno: errno) }
+            guard clock.now < deadline else { throw .alreadyLocked(path: path) }
+            // Short at first so a queue of quick writers moves quickly; never past the deadline.
+            let nap = min(pause, deadline - clock.now)
+            let (seconds, attoseconds) = nap.components
+            usleep(UInt32(max(0, seconds * 1_000_000 + attoseconds / 1_000_000_000_000)))
+            pause = min(pause * 2, .milliseconds(50))
         }
     }
+}
+
+/// Writes all of `data` to an open descriptor such as standard output, or says why it could not
+/// (a full disk, a closed pipe), naming it as `name`.
+public func writeAll(_ data: Data, toDescriptor fd: Int32, name: String) throws(StoreError) {
+    try POSIX.writeAll(fd, data, path: name)
 }

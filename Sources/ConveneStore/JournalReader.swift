@@ -21,13 +21,9 @@ enum JournalReader {
     static let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4))
 
     static func load(_ url: URL) throws(StoreError) -> LoadedJournal {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw .io(path: url.path, operation: "read", errno: POSIX.code(of: error, otherwise: EIO))
-        }
-        return try parse(data, path: url.path)
+        let fd = try POSIX.openRegular(url.path, flags: O_RDONLY)
+        defer { close(fd) }
+        return try parse(try POSIX.readAll(fd, path: url.path), path: url.path)
     }
 
     static func parse(_ data: Data, path: String) throws(StoreError) -> LoadedJournal {
@@ -89,6 +85,7 @@ enum JournalReader {
             let last = min(first + chunkSize, lines.endIndex)
             guard first < last else { return }
             let results = lines[first..<last].map { range -> Result<JournalRecord, LineFailure> in
+                if let problem = JournalLineCheck.problem(data[range]) { return .failure(LineFailure(reason: problem)) }
                 do {
                     return .success(try decoder.decode(JournalRecord.self, from: data[range]))
                 } catch {
@@ -102,6 +99,8 @@ enum JournalReader {
 
     private static func describe(_ error: any Error) -> String {
         switch error {
+        case DecodingError.dataCorrupted(let context) where context.debugDescription.hasPrefix("unknown key"):
+            "\(context.debugDescription) (written by a newer Convene, or edited by hand)"
         case DecodingError.dataCorrupted(let context):
             context.codingPath.isEmpty ? "not valid JSON" : "invalid value at \(path(context.codingPath))"
         case DecodingError.keyNotFound(let key, let context):

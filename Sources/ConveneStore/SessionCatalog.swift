@@ -9,10 +9,11 @@ public struct SessionCatalog: Sendable {
         self.root = root
     }
 
-    /// Every session folder, newest first (folder names start with the date).
+    /// Every session folder, newest first (folder names start with the date). Hidden folders are
+    /// not sessions: one being created is hidden until it is complete.
     public func folders() -> [SessionFolder] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
-        return names.sorted(by: >)
+        return names.filter { !$0.hasPrefix(".") }.sorted(by: >)
             .map { SessionFolder(url: root.appendingPathComponent($0, isDirectory: true)) }
             .filter(\.exists)
     }

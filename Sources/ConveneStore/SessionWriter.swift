@@ -4,75 +4,54 @@ import Foundation
 import Glibc
 #endif
 
-/// The one live writer of a session: holds its lock, appends each change to the journal and
-/// flushes it to disk before saying it is saved.
+/// The one writer of a session: holds its lock, appends each change to the journal and flushes it
+/// to disk before saying it is saved.
+///
+/// The journal only ever holds whole, durable lines. Before each append the writer knows the
+/// length of what is durable; when a write or flush fails it cuts the file back to that length,
+/// so a failed line never stays behind to damage the journal or be followed by a line that reuses
+/// its sequence number. If even the cut fails, nothing more is written until it succeeds.
 public final class SessionWriter {
-    public let folder: SessionFolder
+    public private(set) var folder: SessionFolder
     public private(set) var log: SessionLog
     /// What loading found worth telling (e.g. a torn last line dropped).
     public let warnings: [String]
     private var fd: Int32
+    /// Bytes of the journal that are whole lines on disk.
+    private var durableLength: Int
+    /// Set while a failed append is still in the file.
+    private var unrepaired: StoreError?
     private let encoder = JournalCoding.encoder()
 
     public var session: Session { log.session }
 
-    private init(folder: SessionFolder, log: SessionLog, warnings: [String], fd: Int32) {
+    private init(folder: SessionFolder, log: SessionLog, warnings: [String], fd: Int32, durableLength: Int) {
         self.folder = folder
         self.log = log
         self.warnings = warnings
         self.fd = fd
+        self.durableLength = durableLength
     }
 
     deinit { close() }
 
-    /// Creates a new session folder under `root`, named from the date and title; a name already
-    /// taken gets `-2`, `-3`, … so that nothing existing is ever touched.
-    public static func create(in root: URL, setup: SessionSetup, at date: Date) throws -> SessionWriter {
-        do {
-            try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        } catch {
-            throw StoreError.io(path: root.path, operation: "create the sessions folder", errno: POSIX.code(of: error, otherwise: EIO))
-        }
-        let base = SessionFolderName.make(date: setup.details.date, title: setup.details.title)
-        var attempt = 1
-        while true {
-            let name = attempt == 1 ? base : "\(base)-\(attempt)"
-            let url = root.appendingPathComponent(name, isDirectory: true)
-            if mkdir(url.path, 0o755) == 0 {
-                return try start(SessionFolder(url: url), setup: setup, at: date)
-            }
-            guard errno == EEXIST else { throw StoreError.io(path: url.path, operation: "create", errno: errno) }
-            attempt += 1
-        }
-    }
-
-    private static func start(_ folder: SessionFolder, setup: SessionSetup, at date: Date) throws -> SessionWriter {
-        let path = folder.journal.path
-        let fd = try POSIX.open(path, flags: O_WRONLY | O_CREAT | O_EXCL | O_APPEND)
-        let writer = SessionWriter(folder: folder, log: SessionLog(), warnings: [], fd: fd)
-        try POSIX.lockExclusively(fd, path: folder.url.path)
-        try writer.apply(.created(setup: setup), at: date)
-        POSIX.syncDirectory(folder.url.path)
-        return writer
-    }
-
-    /// Opens an existing session for writing. Refused while another writer holds it.
-    public static func open(_ folder: SessionFolder) throws -> SessionWriter {
+    /// Opens an existing session for writing. While another writer holds it, waits up to `wait`
+    /// for it to finish (short writers such as `convene add` queue this way), then refuses.
+    public static func open(_ folder: SessionFolder, wait: Duration = .zero) throws -> SessionWriter {
         guard folder.exists else { throw StoreError.notASession(path: folder.url.path) }
         let path = folder.journal.path
-        let fd = try POSIX.open(path, flags: O_RDWR | O_APPEND)
+        let fd = try POSIX.openRegular(path, flags: O_RDWR | O_APPEND)
         do {
-            try POSIX.lockExclusively(fd, path: folder.url.path)
+            try POSIX.lockExclusively(fd, path: folder.url.path, wait: wait)
             // Read only once the lock is held, so no other writer can add a line in between.
-            let loaded = try JournalReader.load(folder.journal)
-            if let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int, size > loaded.intactLength {
+            let loaded = try JournalReader.parse(try POSIX.readAll(fd, path: path), path: path)
+            var size = stat()
+            guard fstat(fd, &size) == 0 else { throw StoreError.io(path: path, operation: "inspect", errno: errno) }
+            if Int(size.st_size) > loaded.intactLength {
                 // Cut the torn tail the load dropped, so the next line starts on a line of its own.
-                guard ftruncate(fd, off_t(loaded.intactLength)) == 0 else {
-                    throw StoreError.io(path: path, operation: "truncate the unfinished last line", errno: errno)
-                }
-                try POSIX.sync(fd, path: path)
+                try POSIX.truncate(fd, to: loaded.intactLength, path: path)
             }
-            return SessionWriter(folder: folder, log: loaded.log, warnings: loaded.warnings, fd: fd)
+            return SessionWriter(folder: folder, log: loaded.log, warnings: loaded.warnings, fd: fd, durableLength: loaded.intactLength)
         } catch {
             Glibc.close(fd)
             throw error
@@ -80,10 +59,12 @@ public final class SessionWriter {
     }
 
     /// Applies `event` and keeps it: when this returns, the change is on disk.
-    /// Throws `SessionError` when the event is refused (nothing changes), `StoreError` when the disk fails.
+    /// Throws `SessionError` when the event is refused (nothing changes), `StoreError` when the disk
+    /// fails (nothing changes either: the journal is as it was before the call).
     @discardableResult
-    public func apply(_ event: SessionEvent, at date: Date) throws -> JournalRecord {
-        let record = try log.record(event, at: date)
+    public func apply(_ event: SessionEvent, at date: Date, key: String? = nil) throws -> JournalRecord {
+        try repairIfNeeded()
+        let record = try log.record(event, at: date, key: key)
         try persist(record)
         return record
     }
@@ -91,21 +72,48 @@ public final class SessionWriter {
     /// Undoes the newest change by appending its inverse.
     @discardableResult
     public func undo(at date: Date) throws -> JournalRecord {
+        try repairIfNeeded()
         let record = try log.recordUndo(at: date)
         try persist(record)
         return record
     }
 
     private func persist(_ record: JournalRecord) throws {
+        let path = folder.journal.path
         do {
             guard fd >= 0 else { throw StoreError.readOnly(path: folder.url.path) }
             let line = try JournalCoding.line(for: record, encoder: encoder)
-            try POSIX.writeAll(fd, line, path: folder.journal.path)
-            try POSIX.sync(fd, path: folder.journal.path)
+            do {
+                try POSIX.writeAll(fd, line, path: path)
+                try POSIX.sync(fd, path: path)
+            } catch {
+                cutBack(after: error)
+                throw error
+            }
+            durableLength += line.count
         } catch {
             // Memory must never run ahead of the disk.
             log.rollBack(record)
             throw error
+        }
+    }
+
+    /// Takes a failed line back out of the journal, or remembers that it could not.
+    private func cutBack(after failure: StoreError) {
+        do {
+            try POSIX.truncate(fd, to: durableLength, path: folder.journal.path)
+        } catch {
+            unrepaired = .journalNeedsRepair(path: folder.journal.path, cause: "\(failure); then \(error)")
+        }
+    }
+
+    private func repairIfNeeded() throws(StoreError) {
+        guard let problem = unrepaired else { return }
+        do {
+            try POSIX.truncate(fd, to: durableLength, path: folder.journal.path)
+            unrepaired = nil
+        } catch {
+            throw problem
         }
     }
 
@@ -114,6 +122,64 @@ public final class SessionWriter {
         if fd >= 0 {
             Glibc.close(fd)
             fd = -1
+        }
+    }
+}
+
+extension SessionWriter {
+    /// Creates a new session folder under `root`, named from the date and title; a name already
+    /// taken gets `-2`, `-3`, … so that nothing existing is ever touched.
+    ///
+    /// The folder appears whole or not at all: it is built under a hidden temporary name (the
+    /// `created` event, then whatever `prepare` adds, such as carried-over points and the notes)
+    /// and renamed into place only then. A creation that fails or is killed leaves no session
+    /// behind; the hidden folder of one that was killed is swept away by the next creation.
+    public static func create(
+        in root: URL, setup: SessionSetup, at date: Date, prepare: (SessionWriter) throws -> Void = { _ in }
+    ) throws -> SessionWriter {
+        do {
+            try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        } catch {
+            throw StoreError.io(path: root.path, operation: "create the sessions folder", errno: POSIX.code(of: error, otherwise: EIO))
+        }
+        UnfinishedSessions.sweep(in: root)
+        let staging = try UnfinishedSessions.makeFolder(in: root)
+        do {
+            let writer = try start(staging, setup: setup, at: date)
+            try prepare(writer)
+            try writer.moveInto(root, named: SessionFolderName.make(date: setup.details.date, title: setup.details.title))
+            return writer
+        } catch {
+            try? FileManager.default.removeItem(at: staging.url)
+            throw error
+        }
+    }
+
+    private static func start(_ folder: SessionFolder, setup: SessionSetup, at date: Date) throws -> SessionWriter {
+        let path = folder.journal.path
+        let fd = try POSIX.open(path, flags: O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_NOFOLLOW)
+        let writer = SessionWriter(folder: folder, log: SessionLog(), warnings: [], fd: fd, durableLength: 0)
+        try POSIX.lockExclusively(fd, path: folder.url.path)
+        try writer.apply(.created(setup: setup), at: date)
+        return writer
+    }
+
+    /// Renames the staging folder to `base`, or `base-2`, `base-3`, … whichever is free.
+    private func moveInto(_ root: URL, named base: String) throws(StoreError) {
+        var attempt = 1
+        while true {
+            let name = attempt == 1 ? base : "\(base)-\(attempt)"
+            let target = root.appendingPathComponent(name, isDirectory: true)
+            // rename(2) never replaces a folder that has anything in it; an empty one holds nothing to lose.
+            if rename(folder.url.path, target.path) == 0 {
+                POSIX.syncDirectory(root.path)
+                folder = SessionFolder(url: target)
+                return
+            }
+            guard errno == EEXIST || errno == ENOTEMPTY || errno == ENOTDIR else {
+                throw .io(path: target.path, operation: "create", errno: errno)
+            }
+            attempt += 1
         }
     }
 }

@@ -16,6 +16,10 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case unknownTemplate(name: String, available: [String])
     case invalidTemplate(TemplateError)
     case readOnly(path: String)
+    /// A session file that is a link, a folder or anything but a regular file.
+    case notARegularFile(path: String, found: String)
+    /// A failed append could not be cut back out of the journal; nothing more is written until it is.
+    case journalNeedsRepair(path: String, cause: String)
 
     public var description: String {
         switch self {
@@ -29,7 +33,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             "‘\(query)’ matches \(matches.count) sessions: \(matches.joined(separator: ", ")); type more of the name"
         case .alreadyLocked(let path):
             "\(path) is open for writing in another Convene; only one writer at a time. "
-                + "Close it there first, or read it without changing it (`convene export`)"
+                + "Close it there first, or read it without changing it (`convene review`, `convene export`)"
         case .corruptLine(let path, let line, let reason):
             "\(path):\(line): this journal line is damaged (\(reason)); the session was not opened so that nothing is lost. "
                 + "Repair or remove the line by hand, keeping a copy of the file"
@@ -43,6 +47,12 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             error.description
         case .readOnly(let path):
             "\(path) was opened read-only"
+        case .notARegularFile(let path, let found):
+            "\(path) is \(found), not a regular file; Convene does not follow or replace it, so that it cannot be made "
+                + "to read or write anything outside the session. Move it away and try again"
+        case .journalNeedsRepair(let path, let cause):
+            "\(path): a failed write could not be taken back out of the journal (\(cause)); nothing more is saved "
+                + "until it can be. Free space or fix the disk, then try again: everything shown saved is kept"
         }
     }
 }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import ConveneCore
+import Foundation
 
 @main
 struct Convene: ParsableCommand {
@@ -15,4 +17,25 @@ struct Convene: ParsableCommand {
         ],
         defaultSubcommand: Home.self
     )
+
+    /// Runs the command as ArgumentParser would, but every message it prints (which may echo a
+    /// session name, a path or an option's value) has its control characters made visible first.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                // Help asked for is a result, not an error: standard output, as ArgumentParser does.
+                if code == .success {
+                    try? Output.print(message)
+                } else {
+                    Output.report(message)
+                }
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
 }

@@ -36,7 +36,9 @@ struct ConveneProcess {
     /// - Parameters:
     ///   - binary: another copy of convene to run (e.g. an installed one).
     ///   - useDefaults: leave out CONVENE_HOME and the XDG folders, as on a machine with no configuration.
-    func run(_ arguments: [String], stdin: String? = nil, binary: URL? = nil, useDefaults: Bool = false) throws -> Result {
+    ///   - extra: more environment, e.g. a fault to inject.
+    func run(_ arguments: [String], stdin: String? = nil, binary: URL? = nil, useDefaults: Bool = false,
+             environment extra: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = binary ?? Self.binary
         process.arguments = arguments
@@ -47,6 +49,7 @@ struct ConveneProcess {
             environment["CONVENE_HOME"] = sessions.path
             environment["XDG_CONFIG_HOME"] = home.appendingPathComponent("config").path
         }
+        environment.merge(extra) { _, new in new }
         process.environment = environment
         let output = Pipe()
         let errors = Pipe()

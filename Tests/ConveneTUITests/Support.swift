@@ -41,8 +41,26 @@ final class MemoryBackend: LiveSessionBackend {
         _ = try log.record(.created(setup: SessionSetup(details: details, agenda: agenda, quadrantGuide: Self.guide)), at: start)
     }
 
-    func apply(_ event: SessionEvent, at date: Date) throws { _ = try log.record(event, at: date) }
-    func undo(at date: Date) throws { _ = try log.recordUndo(at: date) }
+    /// Set to make the next changes fail as a full disk would, before anything is kept.
+    var diskFull = false
+    /// Set to make the notes fail after each change is kept.
+    var notesProblem: String?
+
+    struct DiskFull: Error, CustomStringConvertible {
+        var description: String { "session.jsonl: could not write: No space left on device" }
+    }
+
+    func apply(_ event: SessionEvent, at date: Date) throws -> SaveOutcome {
+        if diskFull { throw DiskFull() }
+        _ = try log.record(event, at: date)
+        return SaveOutcome(notesProblem: notesProblem)
+    }
+
+    func undo(at date: Date) throws -> SaveOutcome {
+        if diskFull { throw DiskFull() }
+        _ = try log.recordUndo(at: date)
+        return SaveOutcome(notesProblem: notesProblem)
+    }
     func writeNotes() throws -> String { notesWritten += 1; return "/sessions/2026-04-02-learning/notes.md" }
     func saveDraft(_ composer: Composer?) throws { draft = composer }
     /// Stands in for the user's editor: what it does to the text.

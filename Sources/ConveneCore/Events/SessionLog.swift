@@ -23,14 +23,16 @@ public struct SessionLog: Sendable {
     public private(set) var lastSeq = 0
     private var undoStack: [Undoable] = []
     private var lastStep: LastStep?
+    /// The records that scripts named with a key, by key.
+    public private(set) var keyed: [String: JournalRecord] = [:]
 
     public init() {}
 
     public var canUndo: Bool { !undoStack.isEmpty }
 
     /// Applies `event` and returns the record to append to the journal.
-    public mutating func record(_ event: SessionEvent, at date: Date) throws(SessionError) -> JournalRecord {
-        let record = JournalRecord(seq: lastSeq + 1, at: date, event: event)
+    public mutating func record(_ event: SessionEvent, at date: Date, key: String? = nil) throws(SessionError) -> JournalRecord {
+        let record = JournalRecord(seq: lastSeq + 1, at: date, event: event, key: key)
         try replay(record)
         return record
     }
@@ -61,6 +63,7 @@ public struct SessionLog: Sendable {
             pushed = true
         }
         lastSeq = record.seq
+        if let key = record.key { keyed[key] = record }
         lastStep = LastStep(seq: record.seq, inverse: inverse, popped: popped, pushed: pushed)
     }
 
@@ -72,6 +75,7 @@ public struct SessionLog: Sendable {
             self = SessionLog()
             return
         }
+        if let key = record.key, keyed[key]?.seq == record.seq { keyed[key] = nil }
         _ = try? session.apply(step.inverse)
         if step.pushed { undoStack.removeLast() }
         if let popped = step.popped { undoStack.append(popped) }

@@ -10,6 +10,8 @@ struct Add: ParsableCommand {
             convene add SESSION attendee "NAME" --org "ORGANISATION" --role chair
             convene add SESSION context "NAME" --uncertainty 4 --control 2
             Rating a context that already exists adds one more individual rating. TEXT - reads standard input.
+            A script that may run an add twice (a retry after a timeout) gives it --id: the second add with
+            the same id saves nothing and prints what the first saved.
             """
     )
 
@@ -18,6 +20,8 @@ struct Add: ParsableCommand {
     }
 
     @OptionGroup var sessions: SessionsOptions
+
+    @OptionGroup var lock: WaitOption
 
     @Argument(help: "The session: folder path or unique prefix of its name.")
     var session: String
@@ -58,6 +62,10 @@ struct Add: ParsableCommand {
     @Option(name: .long, help: "context: what the context is.")
     var description: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "A name for this change, unique to the script: adding again with the same id saves nothing.", valueName: "key"))
+    var id: String?
+
     func validate() throws {
         let pointOnly = theme != nil || item != nil || speaker != nil
         let attendeeOnly = org != nil || apologies
@@ -74,12 +82,15 @@ struct Add: ParsableCommand {
 
     func run() throws {
         let folder = try sessions.catalog.resolve(session)
-        let added = try editing(folder, options: sessions) { writer in
+        let key = id.map { TextRules.cleaned($0, singleLine: true) }
+        let added = try editing(folder, options: sessions, wait: lock.duration) { writer in
+            // Already kept under this id: the script's earlier run got through.
+            if let key, let earlier = writer.log.keyed[key] { return earlier.event }
             let event = try self.event(for: writer.session)
-            try writer.apply(event, at: .nowToTheSecond)
+            try writer.apply(event, at: .nowToTheSecond, key: key)
             return event
         }
-        print(Self.summary(of: added))
+        try Output.print(Self.summary(of: added))
     }
 
     private func event(for session: Session) throws -> SessionEvent {

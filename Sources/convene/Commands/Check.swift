@@ -14,6 +14,8 @@ struct Check: ParsableCommand {
 
     @OptionGroup var sessions: SessionsOptions
 
+    @OptionGroup var lock: WaitOption
+
     @Argument(help: "The session: folder path or unique prefix of its name.")
     var session: String
 
@@ -27,7 +29,7 @@ struct Check: ParsableCommand {
         let folder = try sessions.catalog.resolve(session)
         var current = try folder.load().log.session
         if !acknowledge.isEmpty {
-            current = try editing(folder, options: sessions) { writer in
+            current = try editing(folder, options: sessions, wait: lock.duration) { writer in
                 let known = Set(DisclosureCheck.findings(in: writer.session).map(\.key))
                 for key in acknowledge {
                     guard known.contains(key) else { throw ValidationError("no finding has the key ‘\(key)’") }
@@ -41,12 +43,12 @@ struct Check: ParsableCommand {
         for finding in findings {
             let acknowledged = current.acknowledgedFindings.contains(finding.key)
             if !acknowledged { open += 1 }
-            if !acknowledged || all { print((acknowledged ? "(acknowledged) " : "") + finding.description) }
+            if !acknowledged || all { try Output.print((acknowledged ? "(acknowledged) " : "") + finding.description) }
         }
         if open == 0 {
-            print("clean: no unacknowledged names of attendees or organisations in \(folder.name)")
+            try Output.print("clean: no unacknowledged names of attendees or organisations in \(folder.name)")
         } else {
-            print("\(open) finding(s) in \(folder.name)")
+            try Output.print("\(open) finding(s) in \(folder.name)")
             throw ExitCode(1)
         }
     }

@@ -48,15 +48,17 @@ struct New: ParsableCommand {
         // The previous session is only read: it may be live elsewhere.
         let previous = try followUp.map { try sessions.catalog.resolve($0).load().log.session }
         setup.details.series = previous?.seriesName
-        let writer = try SessionWriter.create(in: sessions.location.sessions, setup: setup, at: .nowToTheSecond)
-        defer { writer.close() }
-        if let previous {
-            for event in writer.session.carryingOver(from: previous, at: .nowToTheSecond) {
-                try writer.apply(event, at: .nowToTheSecond)
+        // The folder appears with everything carried over and its notes, or not at all.
+        let writer = try SessionWriter.create(in: sessions.location.sessions, setup: setup, at: .nowToTheSecond) { writer in
+            if let previous {
+                for event in writer.session.carryingOver(from: previous, at: .nowToTheSecond) {
+                    try writer.apply(event, at: .nowToTheSecond)
+                }
             }
+            warnIfNotesFail(writer, options: sessions)
         }
-        try writeNotes(of: writer, options: sessions)
-        print(writer.folder.url.path)
+        defer { writer.close() }
+        try Output.print(writer.folder.url.path)
     }
 
     static func today() -> String {

@@ -9,14 +9,16 @@ struct Undo: ParsableCommand {
 
     @OptionGroup var sessions: SessionsOptions
 
+    @OptionGroup var lock: WaitOption
+
     @Argument(help: "The session: folder path or unique prefix of its name.")
     var session: String
 
     func run() throws {
         let folder = try sessions.catalog.resolve(session)
-        let record = try editing(folder, options: sessions) { writer in
+        let record = try editing(folder, options: sessions, wait: lock.duration) { writer in
             try writer.undo(at: .nowToTheSecond)
         }
-        print("undid change \(record.undoes.map(String.init) ?? "?")")
+        try Output.print("undid change \(record.undoes.map(String.init) ?? "?")")
     }
 }

@@ -3,22 +3,38 @@ import ConveneStore
 import Foundation
 
 /// Opens a session for writing, lets `body` apply events, then brings `notes.md` up to date.
-/// Every event is on disk as soon as `apply` returns; the notes are regenerated from that.
+/// Every event is on disk as soon as `apply` returns; the notes are regenerated from that. A notes
+/// write that fails is said on standard error but is no failure of the command: what it saved is
+/// saved, and a script that retried would keep it twice.
 func editing<Result>(
-    _ folder: SessionFolder, options: SessionsOptions, _ body: (SessionWriter) throws -> Result
+    _ folder: SessionFolder, options: SessionsOptions, wait: Duration = .zero, _ body: (SessionWriter) throws -> Result
 ) throws -> Result {
-    let writer = try SessionWriter.open(folder)
+    let writer = try SessionWriter.open(folder, wait: wait)
     defer { writer.close() }
     for warning in writer.warnings { Output.warn(warning) }
     let result = try body(writer)
-    try writeNotes(of: writer, options: options)
+    warnIfNotesFail(writer, options: options)
     return result
 }
 
-/// Regenerates `notes.md` from the session's current state.
-func writeNotes(of writer: SessionWriter, options: SessionsOptions) throws {
-    let renderer = try options.templates.notesRenderer()
-    try writer.folder.writeNotes(renderer.render(writer.session))
+/// Regenerates `notes.md` from the session's current state, saying on standard error if it cannot.
+func warnIfNotesFail(_ writer: SessionWriter, options: SessionsOptions) {
+    do {
+        let renderer = try options.templates.notesRenderer()
+        if let problem = notesProblem(of: writer, renderer: renderer) { Output.warn("saved; notes.md not updated: \(problem)") }
+    } catch {
+        Output.warn("saved; notes.md not updated: \(error)")
+    }
+}
+
+/// Regenerates `notes.md`; returns why it could not, or nil when it is up to date.
+func notesProblem(of writer: SessionWriter, renderer: NotesRenderer) -> String? {
+    do {
+        try writer.folder.writeNotes(renderer.render(writer.session))
+        return nil
+    } catch {
+        return "\(error)"
+    }
 }
 
 /// Reads text given as an argument, or standard input when it is `-`, cleaned of control characters.

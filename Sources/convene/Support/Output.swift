@@ -1,8 +1,34 @@
+import ConveneCore
+import ConveneStore
 import Foundation
 
-/// Messages for people go to standard error, so that standard output stays clean for scripts.
+/// Everything the command line writes. Messages for people go to standard error, so that standard
+/// output stays clean for scripts. Whatever a line echoes (a folder name, an argument, a template's
+/// text) is shown with its control characters made visible, so no input can drive the terminal.
 enum Output {
+    /// A message for a person on standard error, prefixed `convene:`.
     static func warn(_ message: String) {
-        FileHandle.standardError.write(Data(("convene: " + message + "\n").utf8))
+        let text = "convene: " + VisibleText.of(message, keepingLineBreaks: true) + "\n"
+        try? write(Data(text.utf8), to: STDERR_FILENO, name: "standard error")
+    }
+
+    /// An error as ArgumentParser words it (already prefixed `Error:`), on standard error.
+    static func report(_ message: String) {
+        try? write(Data((VisibleText.of(message, keepingLineBreaks: true) + "\n").utf8), to: STDERR_FILENO, name: "standard error")
+    }
+
+    /// One line of a command's result on standard output.
+    static func print(_ line: String) throws {
+        try write(Data((VisibleText.of(line, keepingLineBreaks: true) + "\n").utf8), to: STDOUT_FILENO, name: "standard output")
+    }
+
+    /// Bytes already made safe by whoever produced them (the notes, a laid-out document), written as
+    /// they are. A full disk or a closed pipe is an error that says so, never a crash.
+    static func standardOutput(_ text: String) throws {
+        try write(Data(text.utf8), to: STDOUT_FILENO, name: "standard output")
+    }
+
+    private static func write(_ data: Data, to fd: Int32, name: String) throws {
+        try writeAll(data, toDescriptor: fd, name: name)
     }
 }

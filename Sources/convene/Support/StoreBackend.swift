@@ -16,18 +16,18 @@ final class StoreBackend: LiveSessionBackend {
 
     var session: Session { writer.session }
 
-    func apply(_ event: SessionEvent, at date: Date) throws {
+    func apply(_ event: SessionEvent, at date: Date) throws -> SaveOutcome {
         try writer.apply(event, at: date)
-        try refreshNotes()
+        return SaveOutcome(notesProblem: notesProblem(of: writer, renderer: renderer))
     }
 
-    func undo(at date: Date) throws {
+    func undo(at date: Date) throws -> SaveOutcome {
         try writer.undo(at: date)
-        try refreshNotes()
+        return SaveOutcome(notesProblem: notesProblem(of: writer, renderer: renderer))
     }
 
     func writeNotes() throws -> String {
-        try refreshNotes()
+        try writer.folder.writeNotes(renderer.render(writer.session))
         return writer.folder.notes.path
     }
 
@@ -38,12 +38,14 @@ final class StoreBackend: LiveSessionBackend {
     /// The live screen over this session, offering back the point that was being typed when the
     /// last live session on it stopped.
     func liveApp(on terminal: any TerminalDevice) -> LiveApp {
-        let recovered = writer.folder.loadDraft().map { Composer(text: $0.text, kind: $0.kind, editing: $0.editing) }
-        return LiveApp(terminal: terminal, backend: self, recovered: recovered, clock: { .nowToTheSecond })
-    }
-
-    private func refreshNotes() throws {
-        try writer.folder.writeNotes(renderer.render(writer.session))
+        do {
+            let recovered = try writer.folder.loadDraft().map { Composer(text: $0.text, kind: $0.kind, editing: $0.editing) }
+            return LiveApp(terminal: terminal, backend: self, recovered: recovered, clock: { .nowToTheSecond })
+        } catch {
+            let app = LiveApp(terminal: terminal, backend: self, clock: { .nowToTheSecond })
+            app.tell("Unsaved text not offered back: \(error)", isError: true)
+            return app
+        }
     }
 }
 

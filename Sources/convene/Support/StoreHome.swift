@@ -36,9 +36,13 @@ final class StoreHome: HomeBackend {
 
     func create(template name: String, title: String, date: String) throws -> String {
         let template = try options.templates.sessionTemplate(named: name)
-        let writer = try SessionWriter.create(in: options.location.sessions, setup: template.setup(title: title, date: date), at: .nowToTheSecond)
+        let renderer = try options.templates.notesRenderer()
+        let writer = try SessionWriter.create(in: options.location.sessions, setup: template.setup(title: title, date: date),
+                                              at: .nowToTheSecond) { writer in
+            // The home screen owns the terminal: a notes problem shows at the first change, live.
+            _ = notesProblem(of: writer, renderer: renderer)
+        }
         defer { writer.close() }
-        try writeNotes(of: writer, options: options)
         return writer.folder.name
     }
 }

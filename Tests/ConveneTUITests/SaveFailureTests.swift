@@ -1,0 +1,59 @@
+import ConveneCore
+@testable import ConveneTUI
+import Foundation
+import Testing
+
+/// What the live screen does when the disk refuses a change: says so, keeps what was typed, and
+/// saves it on the next Enter once the disk takes it.
+@Suite("Live screen when saving fails")
+struct SaveFailureTests {
+    @Test("a point the disk refused stays in the composer, and Enter saves it once the disk recovers")
+    func refusedPointIsKept() throws {
+        let harness = try Harness()
+        harness.press(.character("n"), .character("n"))
+        harness.backend.diskFull = true
+        harness.add("A thought worth keeping")
+        #expect(harness.screen.contains("Not saved: session.jsonl: could not write: No space left on device"))
+        guard case .composing(let composer) = harness.app.screen.mode else {
+            Issue.record("the composer was closed: \(harness.app.screen.mode)")
+            return
+        }
+        #expect(composer.text == "A thought worth keeping")
+        #expect(harness.backend.session.points.isEmpty)
+        harness.backend.diskFull = false
+        harness.press(.enter)
+        #expect(harness.screen.contains("✓ Saved note point"))
+        #expect(harness.backend.session.points.elements.map(\.text) == ["A thought worth keeping"])
+    }
+
+    @Test("a prompt's answer the disk refused is still in the prompt")
+    func refusedPromptIsKept() throws {
+        let harness = try Harness()
+        harness.backend.diskFull = true
+        harness.press(.character("A"), .character("a"))
+        harness.type("Anna Randle")
+        harness.press(.enter)
+        harness.type("Collaborate")
+        harness.press(.enter)
+        #expect(harness.screen.contains("Not saved"))
+        guard case .prompting(let prompt) = harness.app.screen.mode else {
+            Issue.record("the prompt was closed: \(harness.app.screen.mode)")
+            return
+        }
+        #expect(prompt.answer == "Collaborate")
+        harness.backend.diskFull = false
+        harness.press(.enter)
+        #expect(harness.backend.session.attendees.elements.map(\.name) == ["Anna Randle"])
+    }
+
+    @Test("a change saved while the notes cannot follow says both")
+    func notesBehind() throws {
+        let harness = try Harness()
+        harness.press(.character("n"), .character("n"))
+        harness.backend.notesProblem = "notes.md is a folder"
+        harness.add("Saved all the same")
+        #expect(harness.screen.contains("✓ Saved note point; notes.md not updated: notes.md is a folder"))
+        #expect(harness.app.screen.mode == .browsing)
+        #expect(harness.backend.session.points.count == 1)
+    }
+}
