@@ -1,3 +1,5 @@
+import ConveneCore
+
 /// A screen's worth of styled cells: what a view draws into. The ncurses adapter copies it to the
 /// window and lets ncurses send only what changed; tests read it back as text.
 public struct Frame: Equatable, Sendable {
@@ -27,12 +29,14 @@ public struct Frame: Equatable, Sendable {
 
     /// Writes `text` from (`row`, `column`), at most `limit` columns (default: to the right edge).
     /// A wide character that would be cut in half is left out. Returns the columns used.
+    /// Control characters are drawn as visible stand-ins (`␛`): every screen draws through here,
+    /// so nothing shown can reach the terminal as a control sequence.
     @discardableResult
     public mutating func put(_ text: String, row: Int, column: Int, style: Style = .plain, limit: Int? = nil) -> Int {
         guard row >= 0, row < height, column < width else { return 0 }
         let end = min(width, column + (limit ?? width))
         var x = max(0, column)
-        for character in text {
+        for character in VisibleText.of(text) {
             let characterWidth = DisplayWidth.of(character)
             if characterWidth == 0 { continue }
             guard x + characterWidth <= end else { break }

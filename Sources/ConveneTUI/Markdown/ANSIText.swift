@@ -1,11 +1,16 @@
+import ConveneCore
+
 /// Laid-out lines as text for standard output: with ANSI styles for a terminal, plain for a pipe.
+/// The only escape sequences in the result are the styles added here: control characters in the
+/// document's own text (a notes file is often received by email) are made visible.
 public enum ANSIText {
     public static func render(_ lines: [StyledLine], styled: Bool, colour: Bool) -> String {
         lines.map { line in
-            guard styled else { return line.text }
+            guard styled else { return VisibleText.of(line.text) }
             return line.spans.map { span in
+                let text = VisibleText.of(span.text)
                 let codes = self.codes(span.style, colour: colour)
-                return codes.isEmpty ? span.text : "\u{1B}[\(codes)m\(span.text)\u{1B}[0m"
+                return codes.isEmpty ? text : "\u{1B}[\(codes)m\(text)\u{1B}[0m"
             }.joined()
         }.joined(separator: "\n") + "\n"
     }

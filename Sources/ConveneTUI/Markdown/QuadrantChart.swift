@@ -7,23 +7,42 @@ struct QuadrantChart {
     var quadrants: [Int: String] = [:]
     var points: [(name: String, x: Double, y: Double)] = []
 
-    /// Reads the chart, or nil when the block is some other Mermaid diagram.
+    /// Reads the chart, or nil when the block is some other Mermaid diagram. A point is placed only
+    /// with two finite coordinates from 0 to 1, as Mermaid requires; others are left off the chart.
     init?(mermaid source: String) {
         let lines = source.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
         guard lines.first == "quadrantChart" else { return nil }
         xAxis = ""
         yAxis = ""
         for line in lines.dropFirst() {
-            if line.hasPrefix("x-axis ") { xAxis = String(line.dropFirst(7)).replacingOccurrences(of: "-->", with: "→") }
-            else if line.hasPrefix("y-axis ") { yAxis = String(line.dropFirst(7)).replacingOccurrences(of: "-->", with: "→") }
-            else if line.hasPrefix("quadrant-"), let number = Int(String(line.dropFirst(9).prefix(1))) {
-                quadrants[number] = String(line.dropFirst(11))
-            } else if let colon = line.lastIndex(of: ":"), line.hasSuffix("]"), let open = line.lastIndex(of: "[") {
-                let coordinates = line[line.index(after: open)..<line.index(before: line.endIndex)]
-                    .split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
-                if coordinates.count == 2 { points.append((String(line[..<colon]), coordinates[0], coordinates[1])) }
+            if line.hasPrefix("x-axis ") { xAxis = Self.axis(line.dropFirst(7)) }
+            else if line.hasPrefix("y-axis ") { yAxis = Self.axis(line.dropFirst(7)) }
+            else if line.hasPrefix("quadrant-"), let number = Int(String(line.dropFirst(9).prefix(1))), (1...4).contains(number) {
+                quadrants[number] = Self.unquoted(line.dropFirst(10))
+            } else if let point = Self.point(line) {
+                points.append(point)
             }
         }
+    }
+
+    /// `name: [x, y]`, the name bare or in quotes.
+    private static func point(_ line: String) -> (name: String, x: Double, y: Double)? {
+        guard line.hasSuffix("]"), let open = line.lastIndex(of: "["),
+              let colon = line[..<open].lastIndex(of: ":") else { return nil }
+        let coordinates = line[line.index(after: open)..<line.index(before: line.endIndex)]
+            .split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard coordinates.count == 2, coordinates.allSatisfy({ $0.isFinite && (0...1).contains($0) }) else { return nil }
+        return (unquoted(line[..<colon]), coordinates[0], coordinates[1])
+    }
+
+    private static func axis(_ text: Substring) -> String {
+        text.components(separatedBy: "-->").map { unquoted(Substring($0)) }.joined(separator: " → ")
+    }
+
+    private static func unquoted(_ text: Substring) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard trimmed.count >= 2, trimmed.hasPrefix("\""), trimmed.hasSuffix("\"") else { return trimmed }
+        return String(trimmed.dropFirst().dropLast())
     }
 
     func lines(width: Int) -> [StyledLine] {

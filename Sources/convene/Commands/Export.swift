@@ -46,7 +46,7 @@ struct Export: ParsableCommand {
             try AtomicFile.write(markdown, to: URL(fileURLWithPath: output))
             Output.warn("wrote \(output)")
         } else {
-            FileHandle.standardOutput.write(Data(markdown.utf8))
+            try Output.standardOutput(markdown)
         }
     }
 }

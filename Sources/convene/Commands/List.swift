@@ -17,16 +17,16 @@ struct List: ParsableCommand {
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(summaries), as: UTF8.self))
+            try Output.print(String(decoding: try encoder.encode(summaries), as: UTF8.self))
             return
         }
         if summaries.isEmpty {
-            print("no sessions yet in \(sessions.location.sessions.path); start one with `convene new`")
+            try Output.print("no sessions yet in \(sessions.location.sessions.path); start one with `convene new`")
             return
         }
         for summary in summaries {
             let rule = summary.chathamHouse ? " [Chatham House]" : ""
-            print("\(summary.folder)  \(summary.kind)  \(summary.title)\(rule)  "
+            try Output.print("\(summary.folder)  \(summary.kind)  \(summary.title)\(rule)  "
                 + "\(summary.attendees) attendees, \(summary.points) points, \(summary.topics) topics, \(summary.contexts) contexts")
         }
     }

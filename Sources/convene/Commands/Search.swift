@@ -16,7 +16,7 @@ struct Search: ParsableCommand {
         let (loaded, problems) = sessions.catalog.load()
         for problem in problems { Output.warn(problem.description) }
         let hits = loaded.flatMap { SessionSearch.hits(for: query, in: $0.folder, session: $0.session) }
-        for hit in hits { print("\(hit.folder)  \(hit.place): \(hit.excerpt)") }
+        for hit in hits { try Output.print("\(hit.folder)  \(hit.place): \(hit.excerpt)") }
         if hits.isEmpty { throw ExitCode(1) }
     }
 }

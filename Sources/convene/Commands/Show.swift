@@ -23,6 +23,6 @@ struct Show: ParsableCommand {
         let output = PlainOutput.standardOutput(environment: environment)
         let lines = MarkdownLayout(width: width ?? output.width).lines(for: MarkdownDocument(parsing: text))
         let colour = environment["NO_COLOR"].map(\.isEmpty) ?? true
-        FileHandle.standardOutput.write(Data(ANSIText.render(lines, styled: output.isTerminal, colour: colour).utf8))
+        try Output.standardOutput(ANSIText.render(lines, styled: output.isTerminal, colour: colour))
     }
 }

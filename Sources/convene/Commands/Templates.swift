@@ -16,9 +16,9 @@ struct Templates: ParsableCommand {
         for template in templates {
             let minutes = template.agenda.reduce(0) { $0 + $1.minutes }
             let rule = template.chathamHouse ? "Chatham House" : "attributed"
-            print("\(template.name)  \(template.title) — \(template.agenda.count) items, \(minutes) min, \(rule)")
-            if !template.summary.isEmpty { print("    \(template.summary)") }
-            if let file = files[template.name] { print("    \(file.path)") }
+            try Output.print("\(template.name)  \(template.title) — \(template.agenda.count) items, \(minutes) min, \(rule)")
+            if !template.summary.isEmpty { try Output.print("    \(template.summary)") }
+            if let file = files[template.name] { try Output.print("    \(file.path)") }
         }
         for problem in problems { Output.warn(problem.description) }
         do {
