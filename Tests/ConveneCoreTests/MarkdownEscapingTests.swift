@@ -26,6 +26,6 @@ struct MarkdownEscapingTests {
 
     @Test("table cells stay on one line")
     func tableCell() {
-        #expect(MarkdownEscaping.tableCell("a | b\nc\n\n  d") == "a \\| b<br>c<br>d")
+        #expect(MarkdownEscaping.oneLine("a | b\nc\n\n  d") == "a \\| b<br>c<br>d")
     }
 }

@@ -19,7 +19,7 @@ struct NotesRendererTests {
         #expect(notes.contains("| **Measured** | Stories and qualitative data | Standardised tools |"))
         #expect(notes.contains("#### How to judge public value"))
         #expect(notes.contains("| Homelessness support |  | 4.5 | 1.5 | Interim outcomes | Track early signs and learn | 4–5 / 1–2 (2 ratings) |"))
-        #expect(notes.contains("quadrantChart") && notes.contains("    Homelessness support: [0.12, 0.88]"))
+        #expect(notes.contains("quadrantChart") && notes.contains("    \"Homelessness support\": [0.12, 0.88]"))
         #expect(notes.contains("- **Start with a systems view**\\\n  Several partners were missing from the map."))
         #expect(notes.contains("- **Build shared purpose**\n"))
         #expect(notes.contains("### Questions for next time\n\n- What factors should shape our choices?"))

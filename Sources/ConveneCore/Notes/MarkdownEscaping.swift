@@ -24,18 +24,43 @@ public enum MarkdownEscaping {
 
     /// One line of text inside a paragraph, list item, heading or table cell.
     public static func inline(_ text: String) -> String {
-        guard text.utf8.contains(where: isInlineSpecial) else { return text }
+        let bytes = text.utf8
+        guard bytes.indices.contains(where: { needsBackslash(at: $0, in: bytes) }) else { return text }
         return String(decoding: escapedInline(text.utf8), as: UTF8.self)
     }
 
     private static func escapedInline<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> [UInt8] {
         var escaped: [UInt8] = []
         escaped.reserveCapacity(bytes.count + 8)
-        for byte in bytes {
-            if isInlineSpecial(byte) { escaped.append(backslash) }
+        var index = bytes.startIndex
+        while index != bytes.endIndex {
+            let byte = bytes[index]
+            if needsBackslash(at: index, in: bytes) { escaped.append(backslash) }
             escaped.append(byte)
+            index = bytes.index(after: index)
         }
         return escaped
+    }
+
+    private static func needsBackslash<Bytes: Collection<UInt8>>(at index: Bytes.Index, in bytes: Bytes) -> Bool {
+        isInlineSpecial(bytes[index]) || startsAutolink(bytes[index], at: index, in: bytes)
+    }
+
+    /// GitHub turns `scheme://…` and `www.…` in plain text into links, reading the raw characters:
+    /// a backslash escape inside such a link shows, and leaks into its address. Escaping the `:` of
+    /// `://` and the `.` of a word-initial `www.` keeps the text exactly as typed and never a link.
+    /// (An e-mail address still becomes a `mailto:` link; its text is exactly what was typed, as
+    /// GitHub finds those after escapes are read and no escape can leak into one.)
+    private static func startsAutolink<Bytes: Collection<UInt8>>(_ byte: UInt8, at index: Bytes.Index, in bytes: Bytes) -> Bool {
+        let after = bytes[bytes.index(after: index)...]
+        if byte == UInt8(ascii: ":") { return after.starts(with: "//".utf8) }
+        guard byte == UInt8(ascii: "."), bytes.distance(from: bytes.startIndex, to: index) >= 3 else { return false }
+        let word = bytes[bytes.index(index, offsetBy: -3)..<index].map { $0 | 0x20 }
+        guard word == Array("www".utf8) else { return false }
+        let before = bytes.index(index, offsetBy: -3)
+        guard before != bytes.startIndex else { return true }
+        let previous = bytes[bytes.index(before, offsetBy: -1)]
+        return !(previous.isASCIILetterOrDigit || previous >= 0x80)
     }
 
     /// One line as it starts a block: also escapes what would make it a list item, a thematic
@@ -82,21 +107,60 @@ public enum MarkdownEscaping {
         return String(decoding: output, as: UTF8.self)
     }
 
-    /// Text inside a GFM table cell: one line, pipes escaped, line breaks as `<br>`.
-    public static func tableCell(_ text: String) -> String {
+    /// Text on one line, safe wherever a line of Markdown can stand: a paragraph, a list item, a
+    /// heading, a table cell, emphasis or a link's text, at the start of a line or inside one. Blanks
+    /// at either end are dropped (so `*{{x}}*` stays emphasis) and line breaks become `<br>`.
+    public static func oneLine(_ text: String) -> String {
         var output: [UInt8] = []
         for rawLine in text.utf8.split(separator: UInt8(ascii: "\n")) {
-            let line = trimmingTrailingBlanks(rawLine.drop { $0 == space })
+            let line = trimmingTrailingBlanks(rawLine.drop { $0 == space || $0 == UInt8(ascii: "\t") })
             guard !line.isEmpty else { continue }
-            if !output.isEmpty { output += Array("<br>".utf8) }
-            output += escapedInline(line)
+            if output.isEmpty {
+                output += escapedLineStart(line)
+            } else {
+                output += Array("<br>".utf8)
+                output += escapedInline(line)
+            }
         }
         return String(decoding: output, as: UTF8.self)
     }
 
-    /// Text as a heading: one line.
-    public static func heading(_ text: String) -> String {
-        lineStart(text.split(whereSeparator: \.isNewline).joined(separator: " "))
+    /// Text as an inline code span, backticks included: a fence longer than any run of backticks in
+    /// it, and a space inside each end where the text starts or ends with a backtick or a blank.
+    /// Line breaks become spaces. (Inside a table a `|` still ends the cell, as GFM reads tables
+    /// first: put code spans in paragraphs, list items and headings.)
+    public static func codeSpan(_ text: String) -> String {
+        let content = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        guard !content.allSatisfy({ $0 == " " }) else { return "" }
+        var longest = 0
+        var run = 0
+        for character in content {
+            run = character == "`" ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        let fence = String(repeating: "`", count: longest + 1)
+        let padded = content.first == "`" || content.last == "`" || content.first == " " || content.last == " "
+        return padded ? "\(fence) \(content) \(fence)" : fence + content + fence
+    }
+
+    /// Text as a YAML double-quoted scalar, quotes included: safe as any value in front matter.
+    public static func yamlString(_ text: String) -> String {
+        var quoted = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": quoted += "\\\\"
+            case "\"": quoted += "\\\""
+            case "\n": quoted += "\\n"
+            case "\t": quoted += "\\t"
+            default:
+                if TextRules.isControl(scalar) || scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.value == 0xFEFF {
+                    quoted += "\\u" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
+                } else {
+                    quoted.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return quoted + "\""
     }
 
     private static func trimmingTrailingBlanks(_ line: Substring.UTF8View.SubSequence) -> Substring.UTF8View.SubSequence {
@@ -107,5 +171,17 @@ public enum MarkdownEscaping {
             end = previous
         }
         return line[line.startIndex..<end]
+    }
+}
+
+private extension UInt8 {
+    var isASCIILetterOrDigit: Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(self | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(self)
+    }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String {
+        String(repeating: "0", count: max(0, width - count)) + self
     }
 }

@@ -19,28 +19,30 @@ struct MermaidQuadrantChart {
             (3, .lowUncertaintyLowControl), (4, .lowUncertaintyHighControl),
         ]
         for (number, quadrant) in numbered {
-            lines.append("    quadrant-\(number) \(Self.label(guide[quadrant]?.label ?? quadrant.axesName, fallback: quadrant.axesName))")
+            lines.append("    quadrant-\(number) \(Self.quoted(guide[quadrant]?.label ?? quadrant.axesName, fallback: quadrant.axesName))")
         }
         for (index, context) in contexts.enumerated() {
             guard let uncertainty = context.meanUncertainty, let control = context.meanControl else { continue }
-            let name = Self.label(context.name, fallback: "Context \(index + 1)")
+            let name = Self.quoted(context.name, fallback: "Context \(index + 1)")
             lines.append("    \(name): [\(Self.coordinate(control)), \(Self.coordinate(uncertainty))]")
         }
         return lines.joined(separator: "\n")
     }
 
-    /// Ratings 1…5 as Mermaid's 0…1.
+    /// Ratings 1…5 as Mermaid's 0…1, written as its lexer reads them: `1`, or `0` and decimals.
     static func coordinate(_ rating: Double) -> String {
-        String(format: "%.2f", (rating - 1) / 4)
+        let value = (rating - 1) / 4
+        guard value.isFinite, value > 0 else { return "0" }
+        let text = String(format: "%.2f", min(value, 1))
+        return text.hasPrefix("1") ? "1" : text
     }
 
-    /// Mermaid's chart grammar has no escapes: keep letters, digits, spaces and harmless punctuation.
-    static func label(_ text: String, fallback: String) -> String {
-        let kept = text.unicodeScalars.map { scalar -> Character in
-            let allowed = scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || " -.,'/&".unicodeScalars.contains(scalar)
-            return allowed ? Character(scalar) : " "
-        }
-        let words = String(kept).split(separator: " ").joined(separator: " ")
-        return words.isEmpty ? fallback : words
+    /// Text as a Mermaid string: in quotes, everything is taken as text (a name like `quadrant-1 x`
+    /// or `x-axis y` is a label, not a directive). Mermaid has no escape for a quote inside, so one
+    /// becomes a typographic quote; the chart's source is one line per statement.
+    static func quoted(_ text: String, fallback: String) -> String {
+        let words = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        let label = words.isEmpty ? fallback : words
+        return "\"" + label.replacingOccurrences(of: "\"", with: "\u{201D}") + "\""
     }
 }

@@ -12,6 +12,7 @@ public struct NotesRenderer: Sendable {
         // would mangle them. The pragma goes on the first line without a newline, so line numbers in
         // errors stay the file's own.
         let pragma = "{{%CONTENT_TYPE:TEXT}}"
+        try MustacheSourceCheck.check(source, file: file)
         do {
             template = try MustacheTemplate(string: pragma + source)
         } catch let error as MustacheTemplate.ParserError {

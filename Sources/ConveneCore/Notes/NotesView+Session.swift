@@ -7,21 +7,20 @@ extension NotesView {
     init(session: Session) {
         let details = session.details
         let attributed = !details.chathamHouse
-        let escape = MarkdownEscaping.self
 
         frontMatter = Self.frontMatter(for: session)
-        title = escape.heading(details.title)
+        title = NotesText(details.title)
         chathamHouse = details.chathamHouse
-        date = escape.inline(details.date)
-        kind = escape.inline(details.kind)
-        hosts = details.hosts.isEmpty ? nil : details.hosts.map(escape.inline).joined(separator: ", ")
-        series = details.series.map(escape.inline)
-        purpose = details.purpose.allSatisfy(\.isWhitespace) ? nil : escape.block(details.purpose)
+        date = NotesText(details.date)
+        kind = NotesText(details.kind)
+        hosts = details.hosts.isEmpty ? nil : NotesText(details.hosts.joined(separator: ", "))
+        series = details.series.map(NotesText.init)
+        purpose = details.purpose.allSatisfy(\.isWhitespace) ? nil : NotesText(details.purpose)
 
         let items = session.agenda.elements
         agenda = items.enumerated().map { offset, item in
             AgendaRow(
-                number: offset + 1, title: escape.tableCell(item.title), phase: item.phase.displayName,
+                number: offset + 1, title: NotesText(item.title), phase: item.phase.displayName,
                 planned: "\(item.minutes) min", actual: item.actualMinutes.map { "\($0) min" } ?? "—"
             )
         }
@@ -52,14 +51,14 @@ extension NotesView {
             let points = presentationPoints[item.id] ?? []
             guard !points.isEmpty || item.speaker != nil else { return nil }
             return ItemSection(
-                title: escape.heading(item.title), speaker: attributed ? item.speaker.map(escape.inline) : nil,
+                title: NotesText(item.title), speaker: attributed ? item.speaker.map(NotesText.init) : nil,
                 themes: Self.themes(points, attributed: attributed)
             )
         }
         let itemOrder: [EntityID?] = items.map(\.id) + [nil]
         discussion = itemOrder.compactMap { id in
             guard let points = notesByItem[id], !points.isEmpty else { return nil }
-            let title = id.flatMap { session.agenda[$0] }.map { escape.heading($0.title) } ?? "Other notes"
+            let title = NotesText(id.flatMap { session.agenda[$0] }?.title ?? "Other notes")
             return ItemSection(title: title, speaker: nil, themes: Self.themes(points, attributed: attributed))
         }
         agreement = Self.themes(byKind[.agreement] ?? [], attributed: attributed)
@@ -76,12 +75,12 @@ extension NotesView {
 
         checklists = items.filter { !$0.checklist.isEmpty }.map { item in
             Checklist(
-                title: escape.heading(item.title),
+                title: NotesText(item.title),
                 entries: item.checklist.enumerated().map { index, prompt in
                     let response = item.response(to: index)
                     return ChecklistEntry(
-                        prompt: escape.inline(prompt),
-                        response: response.allSatisfy(\.isWhitespace) ? nil : escape.block(response, indent: "  ")
+                        prompt: NotesText(prompt),
+                        response: response.allSatisfy(\.isWhitespace) ? nil : NotesText(response)
                     )
                 }
             )
@@ -98,8 +97,8 @@ extension NotesView {
 
     private static func pointLine(_ point: Point, attributed: Bool) -> PointLine {
         PointLine(
-            text: MarkdownEscaping.block(point.text, indent: "  "),
-            speaker: attributed ? point.speaker.map(MarkdownEscaping.inline) : nil
+            text: NotesText(point.text),
+            speaker: attributed ? point.speaker.map(NotesText.init) : nil
         )
     }
 
@@ -117,12 +116,12 @@ extension NotesView {
             if grouped[theme] == nil { order.append(theme) }
             grouped[theme, default: []].append(line)
         }
-        let themed = order.map { Theme(heading: MarkdownEscaping.heading($0), points: grouped[$0] ?? []) }
+        let themed = order.map { Theme(heading: NotesText($0), points: grouped[$0] ?? []) }
         return (unthemed.isEmpty ? [] : [Theme(heading: nil, points: unthemed)]) + themed
     }
 
     private static func topic(_ topic: DivergenceTopic) -> Topic {
-        let cell = MarkdownEscaping.tableCell
+        let cell = MarkdownEscaping.oneLine
         let header = "| " + ([""] + topic.perspectives.map(cell)).joined(separator: " | ") + " |"
         let separator = "|" + String(repeating: " --- |", count: topic.perspectives.count + 1)
         let rows = topic.dimensions.enumerated().map { row, dimension in
@@ -130,17 +129,15 @@ extension NotesView {
             return "| " + (["**" + cell(dimension) + "**"] + cells).joined(separator: " | ") + " |"
         }
         return Topic(
-            title: MarkdownEscaping.heading(topic.title), header: header, separator: separator, rows: rows,
-            caveats: topic.caveats.map { MarkdownEscaping.block($0, indent: "  ") },
-            dilemmas: topic.dilemmas.map {
-                Dilemma(title: MarkdownEscaping.heading($0.title), text: MarkdownEscaping.block($0.text))
-            },
+            title: NotesText(topic.title), header: header, separator: separator, rows: rows,
+            caveats: topic.caveats.map(NotesText.init),
+            dilemmas: topic.dilemmas.map { Dilemma(title: NotesText($0.title), text: NotesText($0.text)) },
             hasCaveats: !topic.caveats.isEmpty, hasDilemmas: !topic.dilemmas.isEmpty
         )
     }
 
     private static func contextRow(_ context: ContextAssessment, guide: [EbrahimQuadrant: QuadrantGuide]) -> ContextRow {
-        let cell = MarkdownEscaping.tableCell
+        let cell = MarkdownEscaping.oneLine
         let quadrants = context.quadrants
         let labels = quadrants.map { cell(guide[$0]?.label ?? $0.axesName) }
         let quadrant = switch quadrants.count {
@@ -157,7 +154,7 @@ extension NotesView {
                 + "\(range.control.lowerBound)–\(range.control.upperBound) (\(count) rating\(count == 1 ? "" : "s"))"
         }
         return ContextRow(
-            name: cell(context.name), description: cell(context.description),
+            name: NotesText(context.name), description: NotesText(context.description),
             uncertainty: context.meanUncertainty.map { String(format: "%.1f", $0) } ?? "—",
             control: context.meanControl.map { String(format: "%.1f", $0) } ?? "—",
             quadrant: quadrant, measure: measure.isEmpty ? "—" : measure, spread: spread
@@ -166,8 +163,8 @@ extension NotesView {
 
     private static func person(_ attendee: Attendee) -> Person {
         Person(
-            name: MarkdownEscaping.tableCell(attendee.name),
-            organisation: MarkdownEscaping.tableCell(attendee.organisation ?? ""),
+            name: NotesText(attendee.name),
+            organisation: NotesText(attendee.organisation ?? ""),
             role: attendee.role.displayName
         )
     }

@@ -1,53 +1,54 @@
-/// What the notes template sees. Every string here is already Markdown, escaped for where the
-/// template puts it, so a template (built-in or a user's) cannot be broken by what people typed.
-/// Field names are the template's vocabulary: see `Templates/notes.mustache`.
+/// What the notes template sees. Text people typed arrives as `NotesText`, escaped for the place
+/// the template puts it; every `String` here is Markdown built by Convene (table rows whose cells
+/// are escaped, timings, the chart), so a template (built-in or a user's) cannot be broken by what
+/// people typed. Field names are the template's vocabulary: see `Templates/notes.mustache`.
 struct NotesView {
     struct PointLine {
-        /// A list item's text; continuation lines indented to stay in the item.
-        var text: String
+        /// The point's text: `{{text.block}}` keeps its line breaks inside a list item.
+        var text: NotesText
         /// "Name" where the rule is off and the point is attributed.
-        var speaker: String?
+        var speaker: NotesText?
     }
 
     struct Theme {
         /// Nil for points given no theme.
-        var heading: String?
+        var heading: NotesText?
         var points: [PointLine]
     }
 
     struct ItemSection {
-        var title: String
-        var speaker: String?
+        var title: NotesText
+        var speaker: NotesText?
         var themes: [Theme]
     }
 
     struct AgendaRow {
         var number: Int
-        var title: String
+        var title: NotesText
         var phase: String
         var planned: String
         var actual: String
     }
 
     struct Dilemma {
-        var title: String
-        var text: String
+        var title: NotesText
+        var text: NotesText
     }
 
     struct Topic {
-        var title: String
+        var title: NotesText
         var header: String
         var separator: String
         var rows: [String]
-        var caveats: [String]
+        var caveats: [NotesText]
         var dilemmas: [Dilemma]
         var hasCaveats: Bool
         var hasDilemmas: Bool
     }
 
     struct ContextRow {
-        var name: String
-        var description: String
+        var name: NotesText
+        var description: NotesText
         var uncertainty: String
         var control: String
         var quadrant: String
@@ -56,30 +57,30 @@ struct NotesView {
     }
 
     struct ChecklistEntry {
-        var prompt: String
+        var prompt: NotesText
         /// Nil where no response was given.
-        var response: String?
+        var response: NotesText?
     }
 
     struct Checklist {
-        var title: String
+        var title: NotesText
         var entries: [ChecklistEntry]
     }
 
     struct Person {
-        var name: String
-        var organisation: String
+        var name: NotesText
+        var organisation: NotesText
         var role: String
     }
 
     var frontMatter: String
-    var title: String
+    var title: NotesText
     var chathamHouse: Bool
-    var date: String
-    var kind: String
-    var hosts: String?
-    var series: String?
-    var purpose: String?
+    var date: NotesText
+    var kind: NotesText
+    var hosts: NotesText?
+    var series: NotesText?
+    var purpose: NotesText?
 
     var agenda: [AgendaRow]
     var plannedTotal: String

@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Reads session templates from YAML text and says where a broken one is broken.
@@ -15,11 +16,12 @@ public enum SessionTemplateParser {
         } catch let error as TemplateError {
             throw error
         } catch let error as YamlError {
-            throw templateError(from: error, file: file)
+            throw templateError(from: error, yaml: yaml, file: file)
         } catch {
             throw TemplateError(file: file, problem: "\(error)")
         }
 
+        try checkText(in: root, path: [], file: file)
         var template: SessionTemplate
         do {
             template = try YAMLDecoder().decode(SessionTemplate.self, from: root)
@@ -59,15 +61,40 @@ public enum SessionTemplateParser {
         return root.mark?.line
     }
 
-    private static func templateError(from error: YamlError, file: String) -> TemplateError {
+    /// Every text in the template is shown on screens and written into notes: a control character
+    /// in any of them (an escape sequence, a NUL) is refused at its own line.
+    private static func checkText(in node: Node, path: [String], file: String) throws(TemplateError) {
+        switch node {
+        case .scalar(let scalar):
+            guard let bad = scalar.string.unicodeScalars.first(where: { TextRules.isControl($0) && $0 != "\t" }) else { return }
+            let code = String(bad.value, radix: 16, uppercase: true)
+            let place = path.isEmpty ? "" : " in \(path.joined(separator: ".").replacingOccurrences(of: ".[", with: "["))"
+            throw TemplateError(file: file, line: node.mark?.line, column: node.mark?.column,
+                                problem: "a control character (U+\(code)) is not allowed\(place)")
+        case .mapping(let mapping):
+            for (key, value) in mapping {
+                try checkText(in: key, path: path, file: file)
+                try checkText(in: value, path: path + [key.string ?? "?"], file: file)
+            }
+        case .sequence(let sequence):
+            for (index, element) in sequence.enumerated() {
+                try checkText(in: element, path: path + ["[\(index + 1)]"], file: file)
+            }
+        case .alias:
+            break
+        }
+    }
+
+    private static func templateError(from error: YamlError, yaml: String, file: String) -> TemplateError {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
              .composer(_, let problem, let mark, _):
             return TemplateError(file: file, line: mark.line, column: mark.column, problem: "YAML: \(problem)")
         case .duplicatedKeysInMapping(let duplicates, let context):
+            let line = duplicates.compactMap { secondLine(ofKey: $0, inMappingAt: context.mark, yaml: yaml) }.min()
             return TemplateError(
-                file: file, line: context.mark.line, column: context.mark.column,
-                problem: "duplicated key(s) \(duplicates.joined(separator: ", "))"
+                file: file, line: line ?? context.mark.line, column: line == nil ? context.mark.column : nil,
+                problem: "the key(s) \(duplicates.map { "‘\($0)’" }.joined(separator: ", ")) appear twice in one mapping"
             )
         default:
             return TemplateError(file: file, problem: "YAML: \(error)")
@@ -129,5 +156,29 @@ public enum SessionTemplateParser {
         case is Bool.Type: "true or false"
         default: "\(type)"
         }
+    }
+
+    /// Yams names the mapping that repeats a key, not the repeat: find the key's second line among
+    /// the mapping's own keys (those at its column, from its first line until it ends).
+    private static func secondLine(ofKey key: String, inMappingAt mark: Mark, yaml: String) -> Int? {
+        let indent = max(0, mark.column - 1)
+        var seen = 0
+        for (offset, text) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated().dropFirst(mark.line - 1) {
+            var line = Substring(text)
+            if offset == mark.line - 1 { line = line.dropFirst(indent) } else {
+                let leading = line.prefix { $0 == " " }.count
+                let content = line.drop { $0 == " " }
+                if content.isEmpty || content.hasPrefix("#") { continue }
+                if leading < indent { break }
+                guard leading == indent else { continue }
+                line = content
+            }
+            let name = line.prefix { $0 != ":" }.trimmingCharacters(in: CharacterSet(charactersIn: " \"'"))
+            if name == key, line.contains(":") {
+                seen += 1
+                if seen == 2 { return offset + 1 }
+            }
+        }
+        return nil
     }
 }
