@@ -1,4 +1,4 @@
-import ConveneTUI
+@testable import ConveneTUI
 import Foundation
 import Testing
 
@@ -88,5 +88,18 @@ struct MarkdownLayoutTests {
         #expect(ANSIText.render(lines, styled: false, colour: true) == "Title plain\n")
         #expect(ANSIText.render(lines, styled: true, colour: true) == "\u{1B}[1;36mTitle\u{1B}[0m plain\n")
         #expect(ANSIText.render(lines, styled: true, colour: false) == "\u{1B}[1mTitle\u{1B}[0m plain\n")
+    }
+
+    @Test("nesting thousands deep keeps every word, within the width, indented no deeper than drawn")
+    func deepNesting() {
+        let list = (0..<2000).map { String(repeating: "  ", count: $0) + "- level \($0)" }.joined(separator: "\n")
+        let quotes = String(repeating: ">", count: 5000) + " deepest words"
+        for (source, words) in [(list, (0..<2000).map { "level \($0)" }), (quotes, ["deepest words"])] {
+            let lines = MarkdownLayout(width: 60).lines(for: MarkdownDocument(parsing: source))
+            let text = lines.map(\.text).joined(separator: "\n")
+            for word in words { #expect(text.contains(word + "\n") || text.hasSuffix(word), "lost: \(word)") }
+            #expect(lines.allSatisfy { $0.width <= 60 })
+            #expect(lines.map { $0.text.prefix { $0 == " " || $0 == "•" || $0 == "│" }.count }.max() ?? 0 <= MarkdownLayout.Place.maximumIndent + 2)
+        }
     }
 }

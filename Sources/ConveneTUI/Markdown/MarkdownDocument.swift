@@ -49,7 +49,7 @@ public struct MarkdownDocument: Equatable, Sendable {
             return
         }
         defer { cmark_node_free(document) }
-        blocks = Self.children(of: document).compactMap(Self.block)
+        blocks = Self.children(of: document).compactMap { Self.block($0, depth: 0) }
     }
 
     private static func children(of node: OpaquePointer) -> [OpaquePointer] {
@@ -70,22 +70,49 @@ public struct MarkdownDocument: Equatable, Sendable {
         cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
     }
 
-    private static func block(_ node: OpaquePointer) -> MarkdownBlock? {
+    /// Lists and quotes nested deeper than this are read as one level holding all their blocks:
+    /// nothing is dropped, and neither reading nor drawing recurses further, however deep a file
+    /// (or an attacker) nests them.
+    static let maximumDepth = 32
+
+    private static func block(_ node: OpaquePointer, depth: Int) -> MarkdownBlock? {
         switch typeName(node) {
-        case "heading": .heading(level: Int(cmark_node_get_heading_level(node)), inlines(of: node))
-        case "paragraph": .paragraph(inlines(of: node))
-        case "block_quote": .quote(children(of: node).compactMap(block))
+        case "heading": return .heading(level: Int(cmark_node_get_heading_level(node)), inlines(of: node))
+        case "paragraph": return .paragraph(inlines(of: node))
+        case "block_quote":
+            return .quote(depth < maximumDepth ? children(of: node).compactMap { block($0, depth: depth + 1) } : leaves(of: node))
         case "list":
-            .list(ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST, start: Int(cmark_node_get_list_start(node)),
-                  tight: cmark_node_get_list_tight(node) != 0, items: children(of: node).map { children(of: $0).compactMap(block) })
+            let items = depth < maximumDepth
+                ? children(of: node).map { children(of: $0).compactMap { block($0, depth: depth + 1) } }
+                : [leaves(of: node)]
+            return .list(ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST, start: Int(cmark_node_get_list_start(node)),
+                         tight: cmark_node_get_list_tight(node) != 0, items: items)
         case "code_block":
-            .code(literal(node).hasSuffix("\n") ? String(literal(node).dropLast()) : literal(node),
-                  info: cmark_node_get_fence_info(node).map { String(cString: $0) } ?? "")
-        case "thematic_break": .rule
-        case "html_block": .html(literal(node).trimmingCharacters(in: .newlines))
-        case "table": table(node)
-        default: nil
+            return .code(literal(node).hasSuffix("\n") ? String(literal(node).dropLast()) : literal(node),
+                         info: cmark_node_get_fence_info(node).map { String(cString: $0) } ?? "")
+        case "thematic_break": return .rule
+        case "html_block": return .html(literal(node).trimmingCharacters(in: .newlines))
+        case "table": return table(node)
+        default: return nil
         }
+    }
+
+    /// Every block below `node` that holds no blocks itself, in document order, found by walking
+    /// with cmark's iterator rather than by recursion.
+    private static func leaves(of node: OpaquePointer) -> [MarkdownBlock] {
+        guard let iterator = cmark_iter_new(node) else { return [] }
+        defer { cmark_iter_free(iterator) }
+        var found: [MarkdownBlock] = []
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iterator), current != node else { continue }
+            switch typeName(current) {
+            case "block_quote", "list", "item": continue
+            case "heading", "paragraph", "code_block", "thematic_break", "html_block", "table":
+                if let leaf = block(current, depth: maximumDepth) { found.append(leaf) }
+            default: continue
+            }
+        }
+        return found
     }
 
     private static func table(_ node: OpaquePointer) -> MarkdownBlock {

@@ -48,47 +48,92 @@ public struct MarkdownLayout {
         return lines
     }
 
-    /// Blocks one after another, a blank line between them unless `tight`.
-    private func blocks(_ blocks: [MarkdownBlock], width: Int, tight: Bool = false) -> [StyledLine] {
-        var lines: [StyledLine] = []
-        for block in blocks {
-            lines += self.block(block, width: width)
-            if !tight { lines.append(StyledLine()) }
+    /// Where a block is drawn: what goes before its first line and before each line after, and the
+    /// columns left for its own text. Nested lists and quotes extend the prefixes as they go down,
+    /// so every line is built once however deep it sits (laying out is linear in the document);
+    /// past `maximumIndent` columns they stop indenting further, so deep nesting never squeezes
+    /// the text out of the screen.
+    struct Place {
+        var first: [Span] = []
+        var rest: [Span] = []
+        var indent = 0
+        /// Columns for text after the `rest` prefix.
+        var width: Int
+        /// Columns the first line's marker takes beyond `rest`, once nesting is deeper than drawn.
+        var overflow = 0
+
+        static let maximumIndent = 24
+
+        /// The columns the block's text is wrapped to.
+        var textWidth: Int { width - overflow }
+
+        /// The place of a block inside this one, marked with `marker` on its first line and
+        /// `continuation` before the others.
+        func nested(marker: Span, continuation: Span, isFirst: Bool) -> Place {
+            let columns = DisplayWidth.of(marker.text)
+            guard indent + columns <= Self.maximumIndent, width - columns >= 20 else {
+                // Deeper than drawn: the marker shows, the indentation stays as it is.
+                return Place(first: rest + [marker], rest: rest, indent: indent, width: width, overflow: columns)
+            }
+            return Place(first: (isFirst ? first : rest) + [marker], rest: rest + [continuation], indent: indent + columns,
+                         width: width - columns)
         }
-        if lines.last?.spans.isEmpty == true { lines.removeLast() }
+
+        /// `lines` with this place's prefixes before them.
+        func prefixed(_ lines: [StyledLine]) -> [StyledLine] {
+            lines.enumerated().map { offset, line in StyledLine((offset == 0 ? first : rest) + line.spans) }
+        }
+    }
+
+    /// Blocks one after another, a blank line between them unless `tight`.
+    private func blocks(_ blocks: [MarkdownBlock], in place: Place, tight: Bool = false) -> [StyledLine] {
+        var lines: [StyledLine] = []
+        for (index, block) in blocks.enumerated() {
+            var here = place
+            if index > 0 { here.first = place.rest }
+            lines += self.block(block, in: here)
+            if !tight && index < blocks.count - 1 { lines.append(StyledLine(place.rest)) }
+        }
         return lines
     }
 
     private func block(_ block: MarkdownBlock, width: Int) -> [StyledLine] {
+        self.block(block, in: Place(width: width))
+    }
+
+    private func block(_ block: MarkdownBlock, in place: Place) -> [StyledLine] {
         switch block {
         case .heading(let level, let content):
             let style: Style = level == 1 ? Style(role: .accent, bold: true, underline: true) : level == 2 ? .heading : Style(bold: true)
-            return wrap(spans(content, base: style), width: width)
+            return place.prefixed(wrap(spans(content, base: style), width: place.textWidth))
         case .paragraph(let content):
-            return wrap(spans(content, base: .plain), width: width)
+            return place.prefixed(wrap(spans(content, base: .plain), width: place.textWidth))
         case .quote(let inner):
-            return blocks(inner, width: width - 2).map { Span("│ ", .muted) + $0 }
+            let bar = Span("│ ", .muted)
+            return blocks(inner, in: place.nested(marker: bar, continuation: bar, isFirst: true))
         case .list(let ordered, let start, let tight, let items):
-            return items.enumerated().flatMap { index, item -> [StyledLine] in
+            var lines: [StyledLine] = []
+            for (index, item) in items.enumerated() {
                 let marker = ordered ? "\(start + index). " : "• "
-                let indent = DisplayWidth.of(marker)
-                let inner = blocks(item, width: width - indent, tight: tight) + (tight || index == items.count - 1 ? [] : [StyledLine()])
-                return inner.enumerated().map { offset, line in
-                    Span(offset == 0 ? marker : String(repeating: " ", count: indent), offset == 0 ? .muted : .plain) + line
-                }
+                let inner = place.nested(marker: Span(marker, .muted), continuation: Span(String(repeating: " ", count: DisplayWidth.of(marker))),
+                                         isFirst: index == 0)
+                let body = blocks(item, in: inner, tight: tight)
+                lines += body.isEmpty ? [StyledLine(inner.first)] : body
+                if !tight && index < items.count - 1 { lines.append(StyledLine(place.rest)) }
             }
+            return lines
         case .code(let text, let info):
-            if info == "mermaid", let chart = QuadrantChart(mermaid: text) { return chart.lines(width: width) }
-            return text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line in
-                TextLayout.wrap(String(line), width: width - 2).map { StyledLine([Span("  "), Span($0, Style(role: .accent))]) }
-            }
+            if info == "mermaid", let chart = QuadrantChart(mermaid: text) { return place.prefixed(chart.lines(width: place.textWidth)) }
+            return place.prefixed(text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line in
+                TextLayout.wrap(String(line), width: place.textWidth - 2).map { StyledLine([Span("  "), Span($0, Style(role: .accent))]) }
+            })
         case .rule:
-            return [StyledLine([Span(String(repeating: "─", count: width), .muted)])]
+            return place.prefixed([StyledLine([Span(String(repeating: "─", count: place.textWidth), .muted)])])
         case .html(let text):
-            return text.split(separator: "\n").map { StyledLine([Span(String($0), .muted)]) }
+            return place.prefixed(text.split(separator: "\n").map { StyledLine([Span(String($0), .muted)]) })
         case .table(let alignments, let header, let rows):
-            return MarkdownTable(alignments: alignments, header: header.map { spans($0, base: .heading) },
-                                 rows: rows.map { $0.map { spans($0, base: .plain) } }).lines(width: width)
+            return place.prefixed(MarkdownTable(alignments: alignments, header: header.map { spans($0, base: .heading) },
+                                                rows: rows.map { $0.map { spans($0, base: .plain) } }).lines(width: place.textWidth))
         }
     }
 
