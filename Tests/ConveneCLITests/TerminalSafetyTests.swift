@@ -107,4 +107,44 @@ struct TerminalSafetyTests {
         #expect(shown.status == 0, "\(shown.stderr)")
         #expect(shown.stdout.contains("1 Fine") && !shown.stdout.contains("Huge") && shown.stdout.contains("Placed"))
     }
+
+    @Test("screens: a hostile folder name on home and review, hostile bytes pasted into a point")
+    func screens() throws {
+        guard Tmux.available else { return }
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        let created = try convene.run(["new", "--template", "roundtable", "--title", "Plain", "--date", "2026-05-01"])
+        try #require(created.status == 0)
+        let folder = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        // A folder named with escape sequences whose journal is damaged: its problem names it on screen.
+        let planted = convene.sessions.appendingPathComponent("2026-05-02-\(Self.hostile)")
+        try FileManager.default.createDirectory(at: planted, withIntermediateDirectories: true)
+        try "not json\n".write(to: planted.appendingPathComponent("session.jsonl"), atomically: true, encoding: .utf8)
+
+        for command in [["home"], ["review"]] {
+            let tmux = try Tmux.convene(command, for: convene)
+            let title = try tmux.tmux(["display-message", "-p", "-t", tmux.name, "#{pane_title}"])
+            let screen = try tmux.waitFor("Plain")
+            if command == ["home"] { #expect(screen.contains("␛]2;PWNED␇"), "\(screen)") }
+            #expect(try tmux.tmux(["display-message", "-p", "-t", tmux.name, "#{pane_title}"]) == title)
+            try tmux.send("Escape")
+            try tmux.send("q")
+        }
+
+        let tmux = try Tmux.convene(["run", folder], for: convene)
+        let title = try tmux.tmux(["display-message", "-p", "-t", tmux.name, "#{pane_title}"])
+        try tmux.waitFor("CHATHAM HOUSE RULE")
+        try tmux.send("n", "n", "n")
+        try tmux.waitFor("3/8  Open discussion")
+        try tmux.tmux(["set-buffer", "-b", "hostile", "Pasted \(Self.hostile) text"])
+        try tmux.tmux(["paste-buffer", "-p", "-b", "hostile", "-t", tmux.name])
+        try tmux.waitFor("Pasted")
+        try tmux.send("Enter")
+        try tmux.waitFor("✓ Saved")
+        #expect(try tmux.tmux(["display-message", "-p", "-t", tmux.name, "#{pane_title}"]) == title)
+        try tmux.send("q")
+        try tmux.waitForExit()
+        let journal = try String(contentsOfFile: folder + "/session.jsonl", encoding: .utf8)
+        #expect(journal.contains("Pasted ") && !journal.contains("\\u001b") && !Self.hasControl(journal.replacingOccurrences(of: "\n", with: "")))
+    }
 }

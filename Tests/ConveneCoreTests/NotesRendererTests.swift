@@ -76,4 +76,19 @@ struct NotesRendererTests {
             #expect(error.problem.contains("never closed"), "\(error)")
         }
     }
+
+    @Test("context names that look like Mermaid directives stay points of the chart, parentheses and all")
+    func mermaidNames() throws {
+        var session = Fixtures.created()
+        let names = ["quadrant-1 Hijacked", "x-axis Evil (pilot)", "Say \"no\"; %% not a comment"]
+        for (offset, name) in names.enumerated() {
+            try session.apply(.contextAdded(context: ContextAssessment(
+                id: EntityID(200 + offset), name: name, ratings: [Rating(uncertainty: 5, control: 1 + offset)])))
+        }
+        let notes = try Fixtures.notesRenderer().render(session)
+        #expect(notes.contains("    \"quadrant-1 Hijacked\": [0, 1]"))
+        #expect(notes.contains("    \"x-axis Evil (pilot)\": [0.25, 1]"))
+        #expect(notes.contains("    \"Say ”no”; %% not a comment\": [0.50, 1]"))
+        #expect(!notes.contains("\n    quadrant-1 Hijacked") && !notes.contains("\n    x-axis Evil"))
+    }
 }

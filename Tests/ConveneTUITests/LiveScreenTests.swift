@@ -264,8 +264,22 @@ struct LiveScreenTests {
         let open = try Harness(chathamHouse: false)
         #expect(open.screen.contains("ATTRIBUTED") && !open.screen.contains("CHATHAM"))
     }
+
+    @Test("pasted escape sequences and control keys are text, never commands")
+    func pastedCommandsAreText() throws {
+        let harness = try Harness()
+        harness.press(.character("n"), .character("n"))
+        harness.press(.pasteStart, .character("a"), .escape, .character("["), .character("2"), .character("J"), .control("x"),
+                      .up, .control("g"), .character("b"), .pasteEnd)
+        guard case .composing(let composer) = harness.app.screen.mode else {
+            Issue.record("the paste was taken as commands: \(harness.app.screen.mode)")
+            return
+        }
+        #expect(composer.text == "a[2Jb")
+    }
 }
 
 extension Tag {
     @Tag static var golden: Self
+
 }

@@ -122,10 +122,14 @@ public struct LiveScreen: Sendable {
                 return []
             case (.prompting, .enter), (.prompting, .control("j")), (.prompting, .tab):
                 return handle(.character(" "), session: session, now: now)
-            case (.composing, _), (.prompting, _):
+            case (.composing, .character), (.prompting, .character):
                 break
+            case (_, .resize):
+                return []
             default:
-                return [] // pasted into no field: ignored rather than taken as commands
+                // Pasted bytes are text, never commands: an ESC, an arrow's sequence or a Ctrl-X in
+                // the clipboard must not cancel the point, move the cursor or open the editor.
+                return []
             }
         }
         switch mode {
