@@ -1,3 +1,4 @@
+import ConveneCore
 import Foundation
 
 /// What a journal line must be beyond valid JSON. Convene writes every line itself, so anything
@@ -5,14 +6,8 @@ import Foundation
 /// half-read: Foundation's decoder would silently keep the first of two equal keys and accept a
 /// byte-order mark or a carriage return.
 enum JournalLineCheck {
-    /// An object or array open at the scanner's position.
-    private struct Container {
-        var isObject: Bool
-        var expectingKey: Bool
-        var keys: Set<[UInt8]> = []
-    }
-
     static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+    private static let topLevel = JournalRecord.fieldNames.map { Array($0.utf8) }
 
     /// Why the line (without its newline) is not as Convene writes lines, or nil.
     static func problem(_ line: Data) -> String? {
@@ -22,47 +17,63 @@ enum JournalLineCheck {
         if line.last == UInt8(ascii: "\r") {
             return "it ends in a carriage return (Windows line ends); convert the file with `sed -i 's/\\r$//'`"
         }
-        if let key = repeatedKey(in: line) {
-            return "the key ‘\(key)’ appears twice in one object, so which value is meant cannot be told"
+        switch keyProblem(in: line) {
+        case .repeated(let key)?: return "the key ‘\(key)’ appears twice in one object, so which value is meant cannot be told"
+        case .unknown(let key)?:
+            return "unknown key ‘\(key)’; expected one of \(JournalRecord.fieldNames.sorted().joined(separator: ", ")) "
+                + "(written by a newer Convene, or edited by hand)"
+        case nil: return nil
         }
-        return nil
     }
 
-    /// The first key that appears twice in one JSON object, at any depth. One pass over the bytes:
-    /// strings are skipped whole, and each open object keeps the keys seen so far.
-    static func repeatedKey(in line: Data) -> String? {
-        var stack: [Container] = []
-        var index = line.startIndex
-        while index != line.endIndex {
-            let byte = line[index]
-            switch byte {
-            case UInt8(ascii: "{"): stack.append(Container(isObject: true, expectingKey: true))
-            case UInt8(ascii: "["): stack.append(Container(isObject: false, expectingKey: false))
-            case UInt8(ascii: "}"), UInt8(ascii: "]"): _ = stack.popLast()
-            case UInt8(ascii: ","):
-                if let last = stack.indices.last, stack[last].isObject { stack[last].expectingKey = true }
-            case UInt8(ascii: "\""):
-                var string: [UInt8] = []
-                index = line.index(after: index)
-                while index != line.endIndex, line[index] != UInt8(ascii: "\"") {
-                    if line[index] == UInt8(ascii: "\\") {
-                        string.append(line[index])
-                        index = line.index(after: index)
-                        guard index != line.endIndex else { break }
+    enum KeyProblem: Equatable {
+        case repeated(String)
+        /// A field of the record itself (the top-level object) that a journal line does not have.
+        case unknown(String)
+    }
+
+    /// The first key that appears twice in one JSON object, at any depth, or a field of the record
+    /// itself that journal lines do not have. One pass over the bytes
+    /// without allocating per key: strings are skipped whole, and each open object remembers where
+    /// its keys lie in the line (objects in a journal line have a handful of keys, so comparing a
+    /// new key with its object's earlier ones costs less than hashing it).
+    static func keyProblem(in line: Data) -> KeyProblem? {
+        line.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> KeyProblem? in
+            var keys: [Range<Int>] = []
+            // Per open container: where its keys start in `keys`, or nil for an array; and whether a key comes next.
+            var containers: [(firstKey: Int?, expectingKey: Bool)] = []
+            var index = 0
+            while index < bytes.count {
+                switch bytes[index] {
+                case UInt8(ascii: "{"): containers.append((keys.count, true))
+                case UInt8(ascii: "["): containers.append((nil, false))
+                case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                    if let closed = containers.popLast(), let first = closed.firstKey { keys.removeSubrange(first...) }
+                case UInt8(ascii: ","):
+                    if let last = containers.indices.last, containers[last].firstKey != nil { containers[last].expectingKey = true }
+                case UInt8(ascii: "\""):
+                    let start = index + 1
+                    index = start
+                    while index < bytes.count, bytes[index] != UInt8(ascii: "\"") {
+                        index += bytes[index] == UInt8(ascii: "\\") ? 2 : 1
                     }
-                    string.append(line[index])
-                    index = line.index(after: index)
+                    guard index < bytes.count else { return nil }
+                    if let last = containers.indices.last, let first = containers[last].firstKey, containers[last].expectingKey {
+                        containers[last].expectingKey = false
+                        let key = start..<index
+                        let earlier = keys[first...].contains { bytes[$0].elementsEqual(bytes[key]) }
+                        if earlier { return .repeated(String(decoding: bytes[key], as: UTF8.self)) }
+                        if last == 0, !topLevel.contains(where: { $0.elementsEqual(bytes[key]) }) {
+                            return .unknown(String(decoding: bytes[key], as: UTF8.self))
+                        }
+                        keys.append(key)
+                    }
+                default:
+                    break
                 }
-                if let last = stack.indices.last, stack[last].isObject, stack[last].expectingKey {
-                    stack[last].expectingKey = false
-                    if !stack[last].keys.insert(string).inserted { return String(decoding: string, as: UTF8.self) }
-                }
-                guard index != line.endIndex else { return nil }
-            default:
-                break
+                index += 1
             }
-            index = line.index(after: index)
+            return nil
         }
-        return nil
     }
 }

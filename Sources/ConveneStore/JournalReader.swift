@@ -99,8 +99,6 @@ enum JournalReader {
 
     private static func describe(_ error: any Error) -> String {
         switch error {
-        case DecodingError.dataCorrupted(let context) where context.debugDescription.hasPrefix("unknown key"):
-            "\(context.debugDescription) (written by a newer Convene, or edited by hand)"
         case DecodingError.dataCorrupted(let context):
             context.codingPath.isEmpty ? "not valid JSON" : "invalid value at \(path(context.codingPath))"
         case DecodingError.keyNotFound(let key, let context):

@@ -142,6 +142,18 @@ struct FileSafetyTests {
         #expect { try folder.load() } throws: { "\($0)".contains("session.jsonl:1:") && "\($0)".contains("unknown key ‘author’") }
     }
 
+    @Test("repeated keys are found at any depth and only within one object; unknown fields only at the top",
+          arguments: [
+              (#"{"event":{"b":1,"b":2}}"#, JournalLineCheck.KeyProblem.repeated("b")),
+              (#"{"at":1,"event":{"at":2,"author":3},"key":[{"k":1},{"k":2}],"seq":3}"#, nil),
+              (#"{"event":"{\"a\":1,\"a\":2}","key":"\\","seq":1}"#, nil),
+              (#"{"event":[1,{"y":1,"z":{"y":2},"y":3}]}"#, .repeated("y")),
+              (#"{"seq":1,"author":"x"}"#, .unknown("author")),
+          ] as [(String, JournalLineCheck.KeyProblem?)])
+    func keyScan(line: String, problem: JournalLineCheck.KeyProblem?) {
+        #expect(JournalLineCheck.keyProblem(in: Data(line.utf8)) == problem)
+    }
+
     @Test("a writer waits for a held lock up to its limit, then refuses")
     func boundedWait() throws {
         let root = try TemporaryFolder()

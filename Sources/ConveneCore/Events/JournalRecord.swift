@@ -2,6 +2,9 @@ import Foundation
 
 /// One line of a session's journal: an event with its place in the sequence and when it happened.
 public struct JournalRecord: Codable, Sendable, Equatable {
+    /// The fields a journal line may have, for readers that refuse others.
+    public static let fieldNames: Set<String> = ["seq", "at", "event", "undoes", "key"]
+
     /// 1, 2, 3, … with no gaps: a gap or repeat means the journal was tampered with or damaged.
     public var seq: Int
     public var at: Date
@@ -18,23 +21,5 @@ public struct JournalRecord: Codable, Sendable, Equatable {
         self.event = event
         self.undoes = undoes
         self.key = key
-    }
-}
-
-extension JournalRecord {
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case seq, at, event, undoes, key
-    }
-
-    /// Refuses fields it does not know, naming them: a journal written by a newer Convene, or edited
-    /// by hand, is not half-read.
-    public init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(CodingKeys.self)
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        seq = try container.decode(Int.self, forKey: .seq)
-        at = try container.decode(Date.self, forKey: .at)
-        event = try container.decode(SessionEvent.self, forKey: .event)
-        undoes = try container.decodeIfPresent(Int.self, forKey: .undoes)
-        key = try container.decodeIfPresent(String.self, forKey: .key)
     }
 }

@@ -24,9 +24,12 @@ public enum MarkdownEscaping {
 
     /// One line of text inside a paragraph, list item, heading or table cell.
     public static func inline(_ text: String) -> String {
-        let bytes = text.utf8
-        guard bytes.indices.contains(where: { needsBackslash(at: $0, in: bytes) }) else { return text }
-        return String(decoding: escapedInline(text.utf8), as: UTF8.self)
+        var contiguous = text
+        let escaped = contiguous.withUTF8 { bytes -> String? in
+            guard bytes.indices.contains(where: { needsBackslash(at: $0, in: bytes) }) else { return nil }
+            return String(decoding: escapedInline(bytes), as: UTF8.self)
+        }
+        return escaped ?? text
     }
 
     private static func escapedInline<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> [UInt8] {
@@ -52,8 +55,7 @@ public enum MarkdownEscaping {
     /// (An e-mail address still becomes a `mailto:` link; its text is exactly what was typed, as
     /// GitHub finds those after escapes are read and no escape can leak into one.)
     private static func startsAutolink<Bytes: Collection<UInt8>>(_ byte: UInt8, at index: Bytes.Index, in bytes: Bytes) -> Bool {
-        let after = bytes[bytes.index(after: index)...]
-        if byte == UInt8(ascii: ":") { return after.starts(with: "//".utf8) }
+        if byte == UInt8(ascii: ":") { return bytes[bytes.index(after: index)...].starts(with: "//".utf8) }
         guard byte == UInt8(ascii: "."), bytes.distance(from: bytes.startIndex, to: index) >= 3 else { return false }
         let word = bytes[bytes.index(index, offsetBy: -3)..<index].map { $0 | 0x20 }
         guard word == Array("www".utf8) else { return false }
@@ -63,10 +65,25 @@ public enum MarkdownEscaping {
         return !(previous.isASCIILetterOrDigit || previous >= 0x80)
     }
 
+    /// One line with no blanks at either end and nothing a block could start with: what most typed
+    /// values are, and what needs only inline escaping wherever it goes.
+    private static func isOrdinaryLine(_ text: String) -> Bool {
+        guard let first = text.utf8.first, let last = text.utf8.last else { return false }
+        let blanks = [space, UInt8(ascii: "\t")]
+        return !blanks.contains(first) && !blanks.contains(last) && !startsBlock(first) && !text.utf8.contains(UInt8(ascii: "\n"))
+    }
+
+    /// Whether a line starting with `byte` may need more than inline escaping at its start.
+    private static func startsBlock(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "=")
+            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+    }
+
     /// One line as it starts a block: also escapes what would make it a list item, a thematic
     /// break, a setext underline or an ordered list, and drops indentation that would make code.
     public static func lineStart(_ line: String) -> String {
-        String(decoding: escapedLineStart(line.utf8), as: UTF8.self)
+        var line = line
+        return line.withUTF8 { String(decoding: escapedLineStart($0), as: UTF8.self) }
     }
 
     private static func escapedLineStart<Bytes: Collection<UInt8>>(_ line: Bytes) -> [UInt8] {
@@ -85,11 +102,17 @@ public enum MarkdownEscaping {
     /// and blank lines as paragraph breaks; `indent` is put before every line after the first so the
     /// text stays inside its list item.
     public static func block(_ text: String, indent: String = "") -> String {
+        if isOrdinaryLine(text) { return inline(text) }
+        var text = text
+        return text.withUTF8 { block($0, indent: indent) }
+    }
+
+    private static func block(_ text: UnsafeBufferPointer<UInt8>, indent: String) -> String {
         var output: [UInt8] = []
-        output.reserveCapacity(text.utf8.count + 16)
+        output.reserveCapacity(text.count + 16)
         var pendingBreak = false
         var pendingParagraph = false
-        for rawLine in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+        for rawLine in text.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             let line = trimmingTrailingBlanks(rawLine)
             if line.isEmpty {
                 if !output.isEmpty { pendingParagraph = true }
@@ -111,8 +134,14 @@ public enum MarkdownEscaping {
     /// heading, a table cell, emphasis or a link's text, at the start of a line or inside one. Blanks
     /// at either end are dropped (so `*{{x}}*` stays emphasis) and line breaks become `<br>`.
     public static func oneLine(_ text: String) -> String {
+        if isOrdinaryLine(text) { return inline(text) }
+        var text = text
+        return text.withUTF8 { oneLine($0) }
+    }
+
+    private static func oneLine(_ text: UnsafeBufferPointer<UInt8>) -> String {
         var output: [UInt8] = []
-        for rawLine in text.utf8.split(separator: UInt8(ascii: "\n")) {
+        for rawLine in text.split(separator: UInt8(ascii: "\n")) {
             let line = trimmingTrailingBlanks(rawLine.drop { $0 == space || $0 == UInt8(ascii: "\t") })
             guard !line.isEmpty else { continue }
             if output.isEmpty {
@@ -163,7 +192,7 @@ public enum MarkdownEscaping {
         return quoted + "\""
     }
 
-    private static func trimmingTrailingBlanks(_ line: Substring.UTF8View.SubSequence) -> Substring.UTF8View.SubSequence {
+    private static func trimmingTrailingBlanks(_ line: Slice<UnsafeBufferPointer<UInt8>>) -> Slice<UnsafeBufferPointer<UInt8>> {
         var end = line.endIndex
         while end > line.startIndex {
             let previous = line.index(before: end)
