@@ -17,6 +17,8 @@
 #include <stdio.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
+#include <signal.h>
+#include <termios.h>
 
 static inline int convene_lines(void) { return LINES; }
 static inline int convene_cols(void) { return COLS; }
@@ -69,6 +71,43 @@ static inline int convene_use_utf8_locale(void) {
     if (codeset && strcmp(codeset, "UTF-8") == 0) return 1;
     if (setlocale(LC_CTYPE, "C.UTF-8") || setlocale(LC_CTYPE, "C.utf8") || setlocale(LC_CTYPE, "en_US.UTF-8")) return 1;
     return 0;
+}
+
+/// The terminal as it was before ncurses took it over, and the crash handlers that were there before
+/// ours (Swift's backtracer among them). Kept in a function's static storage: a header's globals are
+/// not emitted for Swift, and only the ncurses adapter calls these.
+struct convene_crash_state {
+    struct termios before;
+    struct sigaction previous[32];
+};
+static inline struct convene_crash_state *convene_crash_state(void) {
+    static struct convene_crash_state state;
+    return &state;
+}
+/// A crash while ncurses has the terminal: leave the alternate screen, stop bracketed paste, show the
+/// cursor, put the terminal's modes back, then hand the signal to the handler that was there before
+/// (which prints Swift's backtrace on a usable terminal). Uses only async-signal-safe calls.
+static inline void convene_crash_handler(int number) {
+    static const char reset[] = "\033[?2004l\033[?1049l\033[?25h\033[0m\r\n";
+    ssize_t written = write(STDOUT_FILENO, reset, sizeof reset - 1);
+    (void)written;
+    tcsetattr(STDIN_FILENO, TCSANOW, &convene_crash_state()->before);
+    if (number > 0 && number < 32) sigaction(number, &convene_crash_state()->previous[number], NULL);
+    raise(number); // delivered to the earlier handler as soon as this one returns
+}
+
+/// Remembers the terminal as it is now and installs the crash handler. Call before ncurses starts.
+static inline void convene_restore_terminal_on_crash(void) {
+    if (tcgetattr(STDIN_FILENO, &convene_crash_state()->before) != 0) return;
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = convene_crash_handler;
+    sigemptyset(&action.sa_mask);
+    static const int signals[] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGABRT };
+    for (size_t index = 0; index < sizeof signals / sizeof signals[0]; index++) {
+        int number = signals[index];
+        sigaction(number, &action, &convene_crash_state()->previous[number]);
+    }
 }
 
 #endif

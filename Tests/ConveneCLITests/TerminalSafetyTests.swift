@@ -147,4 +147,24 @@ struct TerminalSafetyTests {
         let journal = try String(contentsOfFile: folder + "/session.jsonl", encoding: .utf8)
         #expect(journal.contains("Pasted ") && !journal.contains("\\u001b") && !Self.hasControl(journal.replacingOccurrences(of: "\n", with: "")))
     }
+
+    @Test("a crash while on screen gives the terminal back: main screen, cursor, the crash report readable")
+    func crashRestoresTerminal() throws {
+        guard Tmux.available else { return }
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        let file = convene.home.appendingPathComponent("notes.md")
+        try "# Notes\n\nSomething to read\n".write(to: file, atomically: true, encoding: .utf8)
+        let tmux = try Tmux.convene(["review", file.path], for: convene)
+        try tmux.waitFor("Something to read")
+        let alternate = { try tmux.tmux(["display-message", "-p", "-t", tmux.name, "#{alternate_on}"]).trimmingCharacters(in: .whitespacesAndNewlines) }
+        #expect(try alternate() == "1")
+        let pid = try #require(try tmux.pid())
+        kill(pid, SIGSEGV)
+        let deadline = Date().addingTimeInterval(10)
+        while try alternate() != "0", Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(try alternate() == "0", "still on the alternate screen after the crash")
+        try tmux.waitFor("crashed")
+        kill(pid, SIGKILL) // Swift's crash reporter may wait for a key
+    }
 }

@@ -14,6 +14,8 @@ public final class NCursesTerminal: TerminalDevice {
     public init(useColour: Bool) {
         _ = convene_use_utf8_locale()
         Self.receiveResizes()
+        // Should anything crash while ncurses has the terminal, the person gets their terminal back.
+        convene_restore_terminal_on_crash()
         initscr()
         cbreak()
         noecho()
