@@ -109,49 +109,73 @@ struct FaultInjectionTests {
         return mountPoint
     }
 
-    @Test("a disk that fills up: every point reported saved is there, every one reported failed is not, the session reopens")
-    func diskFull() throws {
-        guard let disk = smallDisk(kilobytes: 200) else {
-            // Without root there is no small disk to fill; the injected ENOSPC above covers the path.
-            if ProcessInfo.processInfo.environment["CI"] == "true" && geteuid() == 0 { Issue.record("could not mount a tmpfs as root") }
-            return
-        }
-        defer {
-            umount2(disk.path, Int32(MNT_DETACH))
-            try? FileManager.default.removeItem(at: disk)
-        }
+    /// How the disk runs out: a real small disk (a tmpfs, where the tests run as root), or a limit
+    /// on file size (`RLIMIT_FSIZE`, with SIGXFSZ ignored so that writes fail with EFBIG instead).
+    enum Shortage: String, CaseIterable {
+        case smallDisk, fileSizeLimit
+    }
+
+    @Test("when space runs out: every point reported saved is there, every one reported failed is not, the session reopens",
+          arguments: Shortage.allCases)
+    func diskFull(shortage: Shortage) throws {
         let convene = try ConveneProcess()
         defer { convene.cleanUp() }
-        let dir = disk.appendingPathComponent("sessions").path
+        var root = convene.home
+        var disk: URL?
+        if shortage == .smallDisk {
+            guard let mounted = smallDisk(kilobytes: 200) else {
+                if ProcessInfo.processInfo.environment["CI"] == "true" && geteuid() == 0 { Issue.record("could not mount a tmpfs as root") }
+                return // not root: the file-size limit stands in
+            }
+            disk = mounted
+            root = mounted
+        }
+        defer {
+            if let disk {
+                umount2(disk.path, Int32(MNT_DETACH))
+                try? FileManager.default.removeItem(at: disk)
+            }
+        }
+        let dir = root.appendingPathComponent("sessions").path
         let created = try convene.run(["new", "--dir", dir, "--template", "roundtable", "--title", "Full disk", "--date", "2026-05-01"])
         try #require(created.status == 0, "\(created.stderr)")
         let session = URL(fileURLWithPath: created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)).lastPathComponent
-        // Leave a few pages free, then keep adding until the disk says no.
-        var info = statvfs()
-        try #require(statvfs(disk.path, &info) == 0)
-        let free = Int(info.f_bavail) * Int(info.f_frsize)
-        try Data(count: max(0, free - 12 * 1024)).write(to: disk.appendingPathComponent("filler"))
+        if let disk {
+            // Leave a few pages free, then keep adding until the disk says no.
+            var info = statvfs()
+            try #require(statvfs(disk.path, &info) == 0)
+            let free = Int(info.f_bavail) * Int(info.f_frsize)
+            try Data(count: max(0, free - 12 * 1024)).write(to: disk.appendingPathComponent("filler"))
+        }
+        /// `convene add`, short of space: on the filled disk, or with files limited to 20,000 bytes.
+        func add(_ text: String) throws -> ConveneProcess.Result {
+            guard disk == nil else { return try convene.run(["add", "--dir", dir, session, "point", text]) }
+            let command = "trap '' XFSZ; exec prlimit --fsize=20000 \(Tmux.quote(ConveneProcess.binary.path)) add --dir \(Tmux.quote(dir)) "
+                + "\(Tmux.quote(session)) point \(Tmux.quote(text))"
+            return try convene.run(["-c", command], binary: URL(fileURLWithPath: "/bin/sh"))
+        }
         var saved: [String] = []
         var refused: [String] = []
         var notesWarnings = 0
         for index in 0..<60 {
             let text = "Point \(index) " + String(repeating: "évidence ", count: 40)
-            let result = try convene.run(["add", "--dir", dir, session, "point", text])
+            let result = try add(text)
             if result.status == 0 { saved.append(text) } else { refused.append(text) }
             if result.stderr.contains("notes.md not updated") { notesWarnings += 1 }
         }
-        #expect(!refused.isEmpty, "the disk never filled")
-        #expect(notesWarnings > 0, "no add was saved while its notes could not be")
-        try FileManager.default.removeItem(at: disk.appendingPathComponent("filler"))
+        #expect(!refused.isEmpty, "space never ran out")
+        // On the small disk the notes (rewritten whole) run out first; under the size limit the journal does.
+        if shortage == .smallDisk { #expect(notesWarnings > 0, "no add was saved while its notes could not be") }
+        if let disk { try FileManager.default.removeItem(at: disk.appendingPathComponent("filler")) }
         let after = try convene.run(["add", "--dir", dir, session, "point", "After space was freed"])
         #expect(after.status == 0, "\(after.stderr)")
         let exported = try convene.run(["export", "--dir", dir, session, "--force"])
         #expect(exported.status == 0, "\(exported.stderr)")
-        let journal = try String(contentsOf: disk.appendingPathComponent("sessions/\(session)/session.jsonl"), encoding: .utf8)
+        let journal = try String(contentsOfFile: "\(dir)/\(session)/session.jsonl", encoding: .utf8)
         for text in saved { #expect(journal.contains("\"\(text)\""), "reported saved, then missing: \(text.prefix(9))") }
         for text in refused { #expect(!journal.contains("\"\(text)\""), "reported failed, yet kept: \(text.prefix(9))") }
         #expect(journal.contains("After space was freed"))
-        let notes = try String(contentsOf: disk.appendingPathComponent("sessions/\(session)/notes.md"), encoding: .utf8)
+        let notes = try String(contentsOfFile: "\(dir)/\(session)/notes.md", encoding: .utf8)
         #expect(notes.contains("After space was freed") && notes.contains(saved.last?.prefix(8) ?? "?"))
     }
 
