@@ -201,6 +201,81 @@ struct LiveSessionTmuxTests {
         #expect(try notes(folder).contains("- Typed on screen\\\n  Written in the editor, café 日本語."))
     }
 
+    /// A live session on its discussion item with "Typed on screen" in the composer, under `editor`.
+    private func composing(_ convene: ConveneProcess, editor: String) throws -> (String, Tmux) {
+        let created = try convene.run(["new", "--template", "roundtable", "--title", "Editor", "--date", "2026-04-02"])
+        let folder = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let tmux = try Tmux.convene(["run", folder], for: convene, environment: ["EDITOR": editor])
+        try tmux.waitFor("CHATHAM HOUSE RULE")
+        try tmux.send("n", "a")
+        try tmux.waitFor("Enter save")
+        try tmux.type("Typed on screen")
+        return (folder, tmux)
+    }
+
+    @Test("Ctrl-X with an editor that reads the terminal: it gets the keyboard, and the text comes back")
+    func editorReadingTheTerminal() throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        let script = convene.home.appendingPathComponent("asks.sh")
+        try "#!/bin/sh\nprintf 'add what? ' > /dev/tty\nread line < /dev/tty\nprintf ' %s' \"$line\" >> \"$1\"\n"
+            .write(to: script, atomically: true, encoding: .utf8)
+        chmod(script.path, 0o755)
+        let (folder, tmux) = try composing(convene, editor: script.path)
+        try tmux.send("C-x")
+        try tmux.waitFor("add what?")
+        try tmux.type("and typed at the prompt")
+        try tmux.send("Enter")
+        try tmux.waitFor("Back from the editor")
+        try tmux.send("Enter")
+        try tmux.waitFor("✓ Saved")
+        try tmux.send("q")
+        try tmux.waitForExit()
+        #expect(try notes(folder).contains("- Typed on screen and typed at the prompt"))
+    }
+
+    @Test("Ctrl-X with real vi: edited with vi's own keys, back in the composer, saved")
+    func realVi() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/vi") else {
+            if ProcessInfo.processInfo.environment["CI"] == "true" { Issue.record("vi is not installed") }
+            return
+        }
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        let (folder, tmux) = try composing(convene, editor: "vi")
+        try tmux.send("C-x")
+        try tmux.waitFor("~")
+        try tmux.send("A")
+        try tmux.type(", then edited in vi")
+        try tmux.send("Escape")
+        try tmux.type(":wq")
+        try tmux.send("Enter")
+        try tmux.waitFor("Back from the editor")
+        try tmux.send("Enter")
+        try tmux.waitFor("✓ Saved")
+        try tmux.send("q")
+        try tmux.waitForExit()
+        #expect(try notes(folder).contains("- Typed on screen, then edited in vi"))
+    }
+
+    @Test("an interrupt to the editor's whole process group stops the editor, not the session")
+    func interruptInEditor() throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        let script = convene.home.appendingPathComponent("interrupts.sh")
+        try "#!/bin/sh\nkill -INT 0\nsleep 1\n".write(to: script, atomically: true, encoding: .utf8)
+        chmod(script.path, 0o755)
+        let (folder, tmux) = try composing(convene, editor: script.path)
+        try tmux.send("C-x")
+        try tmux.waitFor("interrupts.sh was stopped by signal 2")
+        try tmux.send("Enter")
+        try tmux.waitFor("✓ Saved")
+        #expect(try !tmux.exited())
+        try tmux.send("q")
+        try tmux.waitForExit()
+        #expect(try notes(folder).contains("- Typed on screen"))
+    }
+
     @Test("the editor starts with default signal actions: Ctrl-C stops it, and the text is kept")
     func editorSignals() throws {
         let convene = try ConveneProcess()

@@ -19,7 +19,8 @@ struct Follow: ParsableCommand {
         let folder = try sessions.catalog.resolve(session)
         let watcher = JournalWatcher(folder: folder)
         guard let first = try watcher.refreshed() else { throw ValidationError("\(folder.name) cannot be read") }
-        try onScreen("convene follow", otherwise: "`convene show` prints the notes to standard output", options: sessions) { terminal, stop in
+        try onScreen("convene follow", otherwise: "`convene show` prints the notes to standard output", options: sessions) { terminal, signals in
+            let stop = signals.shouldStop
             FollowApp(terminal: terminal, backend: watcher, session: first, clock: { .nowToTheSecond }).run(shouldStop: stop)
         }
     }

@@ -11,8 +11,9 @@ struct Home: ParsableCommand {
     @OptionGroup var sessions: SessionsOptions
 
     func run() throws {
-        try onScreen("convene", otherwise: "`convene --help` lists the commands for scripts", options: sessions) { terminal, stop in
-            HomeApp(terminal: terminal, backend: StoreHome(options: sessions, shouldStop: stop), today: New.today()).run(shouldStop: stop)
+        try onScreen("convene", otherwise: "`convene --help` lists the commands for scripts", options: sessions) { terminal, signals in
+            HomeApp(terminal: terminal, backend: StoreHome(options: sessions, signals: signals), today: New.today())
+                .run(shouldStop: signals.shouldStop)
         }
     }
 }

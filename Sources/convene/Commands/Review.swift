@@ -19,7 +19,8 @@ struct Review: ParsableCommand {
 
     func run() throws {
         let document = try target.map(document(at:))
-        try onScreen("convene review", otherwise: "`convene show` prints to standard output", options: sessions) { terminal, stop in
+        try onScreen("convene review", otherwise: "`convene show` prints to standard output", options: sessions) { terminal, signals in
+            let stop = signals.shouldStop
             if let (title, markdown) = document {
                 let screen = ReaderScreen(title: title, document: MarkdownDocument(parsing: markdown))
                 ReaderApp(terminal: terminal, screen: screen).run(shouldStop: stop)

@@ -21,8 +21,8 @@ struct Run: ParsableCommand {
         let writer = try SessionWriter.open(folder)
         defer { writer.close() }
         for warning in writer.warnings { Output.warn(warning) }
-        try onScreen("convene run", otherwise: "use `convene add` in scripts", options: sessions) { terminal, stop in
-            StoreBackend(writer: writer, renderer: renderer).liveApp(on: terminal).run(shouldStop: stop)
+        try onScreen("convene run", otherwise: "use `convene add` in scripts", options: sessions) { terminal, signals in
+            StoreBackend(writer: writer, renderer: renderer, signals: signals).liveApp(on: terminal).run(shouldStop: signals.shouldStop)
         }
     }
 }

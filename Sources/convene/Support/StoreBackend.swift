@@ -8,10 +8,12 @@ import Foundation
 final class StoreBackend: LiveSessionBackend {
     private let writer: SessionWriter
     private let renderer: NotesRenderer
+    private let signals: TerminationSignals
 
-    init(writer: SessionWriter, renderer: NotesRenderer) {
+    init(writer: SessionWriter, renderer: NotesRenderer, signals: TerminationSignals) {
         self.writer = writer
         self.renderer = renderer
+        self.signals = signals
     }
 
     var session: Session { writer.session }
@@ -51,6 +53,6 @@ final class StoreBackend: LiveSessionBackend {
 
 extension StoreBackend {
     func editExternally(_ text: String) throws -> String {
-        try ExternalEditor(environment: ProcessInfo.processInfo.environment).edit(text)
+        try signals.sparingInterrupts { try ExternalEditor(environment: ProcessInfo.processInfo.environment).edit(text) }
     }
 }

@@ -6,11 +6,11 @@ import Foundation
 /// The home screen's view of the sessions folder and templates.
 final class StoreHome: HomeBackend {
     private let options: SessionsOptions
-    private let shouldStop: () -> Bool
+    private let signals: TerminationSignals
 
-    init(options: SessionsOptions, shouldStop: @escaping () -> Bool) {
+    init(options: SessionsOptions, signals: TerminationSignals) {
         self.options = options
-        self.shouldStop = shouldStop
+        self.signals = signals
     }
 
     var location: String { options.location.sessions.path }
@@ -31,7 +31,8 @@ final class StoreHome: HomeBackend {
     func runLive(folder: String, on terminal: any TerminalDevice) throws {
         let writer = try SessionWriter.open(try options.catalog.resolve(folder))
         defer { writer.close() }
-        try StoreBackend(writer: writer, renderer: options.templates.notesRenderer()).liveApp(on: terminal).run(shouldStop: shouldStop)
+        try StoreBackend(writer: writer, renderer: options.templates.notesRenderer(), signals: signals).liveApp(on: terminal)
+            .run(shouldStop: signals.shouldStop)
     }
 
     func create(template name: String, title: String, date: String) throws -> String {

@@ -31,4 +31,27 @@ final class TerminationSignals {
         let number = received.number.load(ordering: .relaxed)
         return number == 0 ? nil : number
     }
+
+    /// Whether a signal asks the program to stop: what the screens' loops check.
+    var shouldStop: () -> Bool {
+        { [received] in received.number.load(ordering: .relaxed) != 0 }
+    }
+
+    /// Runs `body` (a program in the foreground, such as the user's editor) during which Ctrl-C and
+    /// Ctrl-\ are meant for that program, not for Convene: as `system()` does, Convene ignores
+    /// SIGINT and SIGQUIT meanwhile and then puts back what handled them. A hang-up or SIGTERM still
+    /// ends the session.
+    func sparingInterrupts<Result>(_ body: () throws -> Result) rethrows -> Result {
+        var ignore = sigaction()
+        ignore.__sigaction_handler.sa_handler = SIG_IGN
+        sigemptyset(&ignore.sa_mask)
+        var previous = [sigaction(), sigaction()]
+        sigaction(SIGINT, &ignore, &previous[0])
+        sigaction(SIGQUIT, &ignore, &previous[1])
+        defer {
+            sigaction(SIGINT, &previous[0], nil)
+            sigaction(SIGQUIT, &previous[1], nil)
+        }
+        return try body()
+    }
 }
