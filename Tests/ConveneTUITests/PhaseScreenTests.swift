@@ -48,7 +48,7 @@ struct PhaseScreenTests {
         harness.type("9 9")
         harness.press(.enter)
         #expect(harness.screen.contains("Two ratings from 1 to 5"))
-        #expect(harness.screen.contains("rate ‘Homelessness support’"))
+        #expect(harness.screen.contains("uncertainty, control 1–5 (e.g. 4 2) for"))
         for _ in 0..<3 { harness.press(.backspace) }
         harness.type("3 3")
         harness.press(.enter)

@@ -3,6 +3,8 @@ public enum Key: Hashable, Sendable {
     case character(Character)
     /// Ctrl plus a letter, e.g. `.control("j")`.
     case control(Character)
+    /// Alt (Meta) plus a key, as terminals send it: ESC then the key. Alt-Backspace is `.alt("\u{7F}")`.
+    case alt(Character)
     case enter, escape, tab, backTab, backspace, delete
     case up, down, left, right, home, end, pageUp, pageDown
     /// The terminal changed size.
@@ -16,6 +18,8 @@ public enum Key: Hashable, Sendable {
         case .character(" "): "Space"
         case .character(let character): String(character)
         case .control(let letter): "Ctrl-\(letter.uppercased())"
+        case .alt("\u{7F}"): "Alt-Backspace"
+        case .alt(let character): "Alt-\(character)"
         case .enter: "Enter"
         case .escape: "Esc"
         case .tab: "Tab"

@@ -24,6 +24,12 @@ public enum ComposeAction: Hashable, Sendable {
     case commit, cancel, cycleKind, cycleKindBack, newline, editor
 }
 
+/// What a key does to the text being typed, in any field of any screen.
+public enum EditAction: Hashable, Sendable {
+    case left, right, wordLeft, wordRight, lineStart, lineEnd
+    case deleteBackward, deleteForward, killToLineStart, killToLineEnd, killWord, killAlphanumericWord, yank
+}
+
 /// One row of a key table: the keys, what they do, and how help describes it.
 public struct KeyBinding<Action: Hashable & Sendable>: Sendable {
     public var keys: [Key]
@@ -103,9 +109,27 @@ public enum KeyMap {
         KeyBinding(keys: [.escape], action: .close, help: "back to the session", hint: "back"),
     ]
 
-    /// A one-line prompt, such as a theme's name.
+    /// Editing text in any field, as in a shell (readline's keys).
+    public static let editing: [KeyBinding<EditAction>] = [
+        KeyBinding(keys: [.left, .control("b")], action: .left, help: "back a character", hint: nil),
+        KeyBinding(keys: [.right, .control("f")], action: .right, help: "forward a character", hint: nil),
+        KeyBinding(keys: [.alt("b")], action: .wordLeft, help: "back a word", hint: nil),
+        KeyBinding(keys: [.alt("f")], action: .wordRight, help: "forward a word", hint: nil),
+        KeyBinding(keys: [.home, .control("a")], action: .lineStart, help: "start of the line", hint: nil),
+        KeyBinding(keys: [.end, .control("e")], action: .lineEnd, help: "end of the line", hint: nil),
+        KeyBinding(keys: [.backspace, .control("h")], action: .deleteBackward, help: "delete the character before", hint: nil),
+        KeyBinding(keys: [.delete, .control("d")], action: .deleteForward, help: "delete the character under the cursor", hint: nil),
+        KeyBinding(keys: [.control("u")], action: .killToLineStart, help: "cut to the start of the line", hint: nil),
+        KeyBinding(keys: [.control("k")], action: .killToLineEnd, help: "cut to the end of the line", hint: nil),
+        KeyBinding(keys: [.control("w")], action: .killWord, help: "cut the word before (up to a space)", hint: nil),
+        KeyBinding(keys: [.alt("\u{7F}")], action: .killAlphanumericWord, help: "cut the word before (letters and digits)", hint: nil),
+        KeyBinding(keys: [.control("y")], action: .yank, help: "paste what was cut last", hint: nil),
+    ]
+
+    /// A prompt, such as a theme's name or a caveat.
     public static let prompt: [KeyBinding<ComposeAction>] = [
         KeyBinding(keys: [.enter], action: .commit, help: "set it (empty clears it)", hint: "set"),
+        KeyBinding(keys: [.control("j")], action: .newline, help: "new line (caveats, dilemmas, cells, responses)", hint: "new line"),
         KeyBinding(keys: [.escape], action: .cancel, help: "leave it as it was", hint: "cancel"),
     ]
 

@@ -11,6 +11,7 @@ public enum HelpOverlay {
             + section("Reviewing names before the notes are written (w)", KeyMap.disclosure)
             + section("Attendees (A)", KeyMap.attendees)
             + section("Answering a prompt", KeyMap.prompt)
+            + section("Editing any text", KeyMap.editing)
             + [("", "Any other key closes this help.")]
     }
 

@@ -55,8 +55,8 @@ public struct HomeScreen: Sendable {
     public enum Mode: Equatable, Sendable {
         case list
         case choosingTemplate(index: Int)
-        case naming(template: String, title: Composer)
-        case dating(template: String, title: String, date: Composer)
+        case naming(template: String, title: TextField)
+        case dating(template: String, title: String, date: TextField)
         case help
     }
 
@@ -87,7 +87,7 @@ public struct HomeScreen: Sendable {
             case .down, .character("j"): mode = .choosingTemplate(index: min(max(0, templates.count - 1), index + 1))
             case .enter:
                 guard templates.indices.contains(index) else { return [] }
-                mode = .naming(template: templates[index].name, title: Composer())
+                mode = .naming(template: templates[index].name, title: TextField(allowsLineBreaks: false))
             case .escape, .character("q"): mode = .list
             default: break
             }
@@ -99,7 +99,7 @@ public struct HomeScreen: Sendable {
                     report("A session needs a title", isError: true)
                     return []
                 }
-                mode = .dating(template: template, title: text, date: Composer(text: today))
+                mode = .dating(template: template, title: text, date: TextField(text: today, allowsLineBreaks: false))
             case .escape: mode = .choosingTemplate(index: templates.firstIndex { $0.name == template } ?? 0)
             default:
                 title.edit(with: key)
@@ -114,7 +114,7 @@ public struct HomeScreen: Sendable {
                 }
                 mode = .list
                 return [.create(template: template, title: title, date: date.text)]
-            case .escape: mode = .naming(template: template, title: Composer(text: title))
+            case .escape: mode = .naming(template: template, title: TextField(text: title, allowsLineBreaks: false))
             default:
                 date.edit(with: key)
                 mode = .dating(template: template, title: title, date: date)
@@ -170,7 +170,7 @@ public struct HomeScreen: Sendable {
         case .naming(let template, let title):
             drawForm(into: &frame, template: template, templates: templates, title: title, date: nil)
         case .dating(let template, let title, let date):
-            drawForm(into: &frame, template: template, templates: templates, title: Composer(text: title), date: date)
+            drawForm(into: &frame, template: template, templates: templates, title: TextField(text: title, allowsLineBreaks: false), date: date)
         default:
             drawSessions(into: &frame, sessions: sessions)
         }
@@ -231,19 +231,20 @@ public struct HomeScreen: Sendable {
         }
     }
 
-    private func drawForm(into frame: inout Frame, template: String, templates: [TemplateListing], title: Composer, date: Composer?) {
+    private func drawForm(into frame: inout Frame, template: String, templates: [TemplateListing], title: TextField, date: TextField?) {
         let name = templates.first { $0.name == template }?.title ?? template
         frame.put("New \(name)", row: 2, column: 2, style: .heading)
         frame.put("Title", row: 4, column: 4, style: .muted)
         frame.put("Date", row: 6, column: 4, style: .muted)
-        let titleLayout = title.layout(width: frame.width - 16)
-        frame.put(titleLayout.lines.last ?? "", row: 4, column: 12)
+        let titleRow = title.row(width: frame.width - 16)
+        frame.put(titleRow.text, row: 4, column: 12)
         if let date {
-            frame.put(date.text, row: 6, column: 12)
-            frame.cursor = (6, 12 + date.layout(width: 20).cursorColumn)
+            let dateRow = date.row(width: 20)
+            frame.put(dateRow.text, row: 6, column: 12)
+            frame.cursor = (6, 12 + dateRow.cursorColumn)
         } else {
             frame.put("(next)", row: 6, column: 12, style: .muted)
-            frame.cursor = (4, 12 + titleLayout.cursorColumn)
+            frame.cursor = (4, 12 + titleRow.cursorColumn)
         }
     }
 }

@@ -31,9 +31,10 @@ extension LiveScreen {
             guard visible.indices.contains(neighbour), let target = session.points.index(of: visible[neighbour]) else { return [] }
             return [.apply(.pointMoved(id: selected.id, to: target), saying: "✓ Moved")]
         case .theme:
+            // Opens on the current theme, selected: typing replaces it, a movement keeps it to edit.
             mode = .prompting(Prompt(.theme(point: selected?.id),
                                      label: selected == nil ? "theme of new points" : "theme of the point",
-                                     text: selected?.theme ?? theme ?? ""))
+                                     text: selected?.theme ?? theme ?? "", selectingAll: true))
         case .rate:
             return notice("r rates contexts, in a context-assessment item")
         default:

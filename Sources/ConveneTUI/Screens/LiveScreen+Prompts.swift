@@ -89,7 +89,8 @@ extension LiveScreen {
     }
 
     static func ratingPrompt(for context: ContextAssessment) -> Prompt {
-        Prompt(.rating(context: context.id), label: "rate ‘\(context.name)’: uncertainty, control (1–5)")
+        // The format first: a long name is what gets cut when the label does not fit.
+        Prompt(.rating(context: context.id), label: "uncertainty, control 1–5 (e.g. 4 2) for ‘\(context.name)’")
     }
 
     /// "4 2", "4,2" or "42": uncertainty about cause and effect, then control over outcomes.

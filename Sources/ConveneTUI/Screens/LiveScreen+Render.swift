@@ -17,7 +17,7 @@ extension LiveScreen {
             return frame
         }
         drawHeader(into: &frame, session: session, now: now)
-        let composerLines = composerHeight(width: width)
+        let composerLines = fieldRows(width: width, height: height) - 1
         let bodyTop = 4
         let bodyBottom = height - 3 - composerLines // exclusive
         var pointsLeft = 0
@@ -53,14 +53,27 @@ extension LiveScreen {
         return frame
     }
 
-    private func composerHeight(width: Int) -> Int {
-        guard case .composing(let composer) = mode else { return 0 }
-        return min(4, composer.layout(width: Self.composerTextWidth(width)).lines.count - 1)
+    /// The field being typed in (the composer's or a prompt's), laid out for a frame `width` wide,
+    /// with the column its text starts at: the same for measuring and drawing.
+    private func typing(width: Int) -> (field: TextField, left: Int, layout: TextField.Layout)? {
+        let (field, left): (TextField, Int)
+        switch mode {
+        case .composing(let composer): (field, left) = (composer.field, Self.composerTextLeft)
+        case .prompting(let prompt): (field, left) = (prompt.field, DisplayWidth.of(Self.promptLabel(prompt, width: width)) + 1)
+        default: return nil
+        }
+        return (field, left, field.layout(width: width - left - 1))
     }
 
-    /// The composer's text width in a frame `width` wide: the same for measuring and drawing.
-    private static func composerTextWidth(_ width: Int) -> Int {
-        width - composerTextLeft - 1
+    private static func promptLabel(_ prompt: Prompt, width: Int) -> String {
+        " " + TextLayout.truncate(prompt.label, to: width / 2) + " ›"
+    }
+
+    /// Rows for the field being typed (at least the one the status uses otherwise): all its text,
+    /// up to half the screen while leaving the body a few rows.
+    private func fieldRows(width: Int, height: Int) -> Int {
+        guard let typing = typing(width: width) else { return 1 }
+        return min(typing.layout.rows.count, max(1, min(height / 2, height - 10)))
     }
 
     private func drawHeader(into frame: inout Frame, session: Session, now: Date) {
@@ -159,38 +172,41 @@ extension LiveScreen {
     }
 
     private func drawComposerOrStatus(into frame: inout Frame, top: Int, lines: Int) {
-        if case .prompting(let prompt) = mode {
-            let left = frame.put(" " + TextLayout.truncate(prompt.label, to: frame.width / 2) + " ›", row: top, column: 0, style: .heading) + 1
-            let layout = prompt.field.layout(width: frame.width - left - 1)
-            frame.put(layout.lines.last ?? "", row: top, column: left)
-            frame.cursor = (top, left + layout.cursorColumn)
-            return
-        }
-        guard case .composing(let composer) = mode else {
+        guard let typing = typing(width: frame.width) else {
             if let status {
                 frame.put(" " + status.text, row: top, column: 0, style: status.isError ? .danger : Style(role: .success))
             }
             return
         }
-        let label = (composer.editing == nil ? "" : "edit ") + composer.kind.tag
-        frame.put(" " + TextLayout.pad(label, to: 11) + "›", row: top, column: 0, style: composer.kind.style)
-        if let theme, composer.editing == nil {
-            let tag = " ◆ " + TextLayout.truncate(theme, to: 24) + " "
-            frame.put(tag, row: frame.height - 1, column: frame.width - DisplayWidth.of(tag), style: .heading)
+        switch mode {
+        case .prompting(let prompt):
+            frame.put(Self.promptLabel(prompt, width: frame.width), row: top, column: 0, style: .heading)
+        case .composing(let composer):
+            let label = (composer.editing == nil ? "" : "edit ") + composer.kind.tag
+            frame.put(" " + TextLayout.pad(label, to: 11) + "›", row: top, column: 0, style: composer.kind.style)
+            if let theme, composer.editing == nil {
+                let tag = " ◆ " + TextLayout.truncate(theme, to: 24) + " "
+                frame.put(tag, row: frame.height - 1, column: frame.width - DisplayWidth.of(tag), style: .heading)
+            }
+        default:
+            break
         }
-        let textLeft = Self.composerTextLeft
-        let layout = composer.layout(width: Self.composerTextWidth(frame.width))
-        let firstLine = max(0, min(layout.cursorLine - lines + 1, layout.lines.count - lines))
-        for (offset, line) in layout.lines.dropFirst(firstLine).prefix(lines).enumerated() {
-            frame.put(line, row: top + offset, column: textLeft)
+        // All of the text when it fits; else the rows around the cursor, which is always shown.
+        let layout = typing.layout
+        let firstRow = max(0, min(layout.cursorRow - lines + 1, layout.rows.count - lines))
+        let style: Style = typing.field.isAllSelected ? .selected : .plain
+        for (offset, row) in layout.rows.dropFirst(firstRow).prefix(lines).enumerated() {
+            frame.put(row, row: top + offset, column: typing.left, style: style)
         }
-        frame.cursor = (top + layout.cursorLine - firstLine, textLeft + layout.cursorColumn)
+        if firstRow > 0 { frame.put("↑", row: top, column: frame.width - 1, style: .muted) }
+        if firstRow + lines < layout.rows.count { frame.put("↓", row: top + lines - 1, column: frame.width - 1, style: .muted) }
+        frame.cursor = (top + layout.cursorRow - firstRow, typing.left + layout.cursorColumn)
     }
 
     private func drawHints(into frame: inout Frame, row: Int, session: Session) {
         let hints = switch mode {
         case .composing: KeyMap.hints(KeyMap.compose)
-        case .prompting: KeyMap.hints(KeyMap.prompt)
+        case .prompting(let prompt): KeyMap.hints(KeyMap.prompt).filter { $0.key != "Ctrl-J" || prompt.purpose.allowsLineBreaks }
         case .attendees: KeyMap.hints(KeyMap.attendees)
         case .disclosure: KeyMap.hints(KeyMap.disclosure)
         default: session.focusedItem?.phase == .divergence

@@ -96,6 +96,10 @@ public struct LiveScreen: Sendable {
     }
 
     private mutating func handle(_ key: Key, session: Session, now: Date) -> [LiveEffect] {
+        // Outside a field an Alt key means nothing: it was Esc and a key pressed close together.
+        if case .alt(let character) = key, !isComposing, !pasting {
+            return handle(.escape, session: session, now: now) + handle(.character(character), session: session, now: now)
+        }
         switch key {
         case .pasteStart:
             pasting = true
@@ -120,8 +124,15 @@ public struct LiveScreen: Sendable {
                 composer.insert(" ")
                 mode = .composing(composer)
                 return []
-            case (.prompting, .enter), (.prompting, .control("j")), (.prompting, .tab):
+            case (.prompting(var prompt), .enter), (.prompting(var prompt), .control("j")):
+                prompt.field.insert("\n") // a space where the answer is one line
+                mode = .prompting(prompt)
+                return []
+            case (.prompting, .tab):
                 return handle(.character(" "), session: session, now: now)
+            case (.composing, .alt(let character)), (.prompting, .alt(let character)):
+                // A pasted ESC arrives joined to the character after it: the character is text.
+                return character == "\u{7F}" ? [] : handle(.character(character), session: session, now: now)
             case (.composing, .character), (.prompting, .character):
                 break
             case (_, .resize):

@@ -1,6 +1,6 @@
 import ConveneCore
 
-/// A one-line question on the live screen, such as a theme's name or a context's ratings.
+/// A question on the live screen, such as a theme's name, a caveat or a context's ratings.
 public struct Prompt: Equatable, Sendable {
     /// What the answer is for.
     public enum Purpose: Equatable, Sendable {
@@ -31,15 +31,27 @@ public struct Prompt: Equatable, Sendable {
 
     public var purpose: Purpose
     public var label: String
-    public var field: Composer
+    public var field: TextField
 
-    public init(_ purpose: Purpose, label: String, text: String = "") {
+    /// - Parameter selectingAll: open with `text` selected, so that typing replaces it.
+    public init(_ purpose: Purpose, label: String, text: String = "", selectingAll: Bool = false) {
         self.purpose = purpose
         self.label = label
-        field = Composer(text: text)
+        field = TextField(text: text, allowsLineBreaks: purpose.allowsLineBreaks, selectingAll: selectingAll)
     }
 
     public var answer: String {
-        TextRules.cleaned(field.text, singleLine: true).trimmingCharacters(in: .whitespaces)
+        TextRules.cleaned(field.text, singleLine: !purpose.allowsLineBreaks).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
+
+extension Prompt.Purpose {
+    /// Answers that may run to paragraphs (a caveat, a dilemma, a cell, a checklist response) take
+    /// line breaks with Ctrl-J; names, titles, themes and ratings are one line.
+    public var allowsLineBreaks: Bool {
+        switch self {
+        case .checklistResponse, .tableText, .newPerspective, .newDimension, .caveat, .dilemmaText: true
+        case .theme, .contextName, .rating, .topicTitle, .dilemmaTitle, .speaker, .attendeeName, .attendeeOrganisation: false
+        }
     }
 }

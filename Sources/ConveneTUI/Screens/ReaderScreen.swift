@@ -29,7 +29,7 @@ extension KeyMap {
 public struct ReaderScreen: Sendable {
     public enum Mode: Equatable, Sendable {
         case reading
-        case searching(Composer)
+        case searching(TextField)
         case contents(selected: Int)
     }
 
@@ -117,7 +117,7 @@ public struct ReaderScreen: Sendable {
             case .pageUp: top = max(0, top - page)
             case .top: top = 0
             case .bottom: top = last
-            case .search: mode = .searching(Composer(text: query))
+            case .search: mode = .searching(TextField(text: query, allowsLineBreaks: false))
             case .nextHit: jump(toHitAfter: top, forward: true)
             case .previousHit: jump(toHitAfter: top, forward: false)
             case .nextSection: top = headings.first { $0.line > top }?.line ?? top
@@ -170,8 +170,9 @@ public struct ReaderScreen: Sendable {
         switch mode {
         case .searching(let field):
             let used = frame.put(" /", row: height - 1, column: 0, style: .key)
-            frame.put(field.text, row: height - 1, column: used)
-            frame.cursor = (height - 1, used + field.layout(width: width).cursorColumn)
+            let row = field.row(width: width - used - 1)
+            frame.put(row.text, row: height - 1, column: used)
+            frame.cursor = (height - 1, used + row.cursorColumn)
         default:
             if let status {
                 frame.put(" " + status, row: height - 1, column: 0, style: Style(role: .success))

@@ -30,7 +30,7 @@ public protocol ReviewBackend: AnyObject {
 
 /// `convene review`: saved sessions, filtered as you type by what they say.
 public struct ReviewListScreen: Sendable {
-    public private(set) var query = Composer()
+    public private(set) var query = TextField(allowsLineBreaks: false)
     public private(set) var selection = 0
     public private(set) var status: String?
 
@@ -53,7 +53,7 @@ public struct ReviewListScreen: Sendable {
         switch key {
         case .escape:
             if query.isBlank { return .close }
-            query = Composer()
+            query = TextField(allowsLineBreaks: false)
             selection = 0
         case .up, .control("p"): selection = max(0, selection - 1)
         case .down, .control("n"): selection = min(max(0, count - 1), selection + 1)
@@ -97,8 +97,9 @@ public struct ReviewListScreen: Sendable {
         }
         frame.titleBar(" Convene · review (read-only)")
         let used = frame.put(" Search: ", row: 1, column: 0, style: .key)
-        frame.put(query.text, row: 1, column: used)
-        frame.cursor = (1, used + query.layout(width: width).cursorColumn)
+        let queryRow = query.row(width: width - used - 1)
+        frame.put(queryRow.text, row: 1, column: used)
+        frame.cursor = (1, used + queryRow.cursorColumn)
         let visible = height - 5
         let first = max(0, selection - visible + 1)
         if query.isBlank {

@@ -117,7 +117,29 @@ public final class NCursesTerminal: TerminalDevice {
         let result = get_wch(&code)
         if result == ERR { return nil }
         if result == KEY_CODE_YES { return Self.functionKey(Int32(code)) }
+        if code == 27 { return altKey() ?? .escape }
         return Self.characterKey(UInt32(code))
+    }
+
+    /// Alt-b arrives as ESC and b together: a key already waiting right after ESC makes the pair
+    /// one key, when it is one of the Alt keys Convene has (`KeyMap.editing`). Anything else waiting
+    /// is put back to be read on its own: Esc then n, typed fast or sent by a script, stays two keys.
+    private func altKey() -> Key? {
+        timeout(0)
+        var code: wint_t = 0
+        let result = get_wch(&code)
+        if result == ERR { return nil }
+        if result == KEY_CODE_YES {
+            if Int32(code) == KEY_BACKSPACE { return .alt("\u{7F}") }
+            ungetch(Int32(code))
+            return nil
+        }
+        if code == 127 || code == 8 { return .alt("\u{7F}") }
+        guard let scalar = Unicode.Scalar(UInt32(code)), KeyMap.action(for: .alt(Character(scalar)), in: KeyMap.editing) != nil else {
+            unget_wch(wchar_t(code))
+            return nil
+        }
+        return .alt(Character(scalar))
     }
 
     static func functionKey(_ code: Int32) -> Key? {
