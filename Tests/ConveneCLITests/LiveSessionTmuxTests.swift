@@ -39,7 +39,7 @@ struct LiveSessionTmuxTests {
         try tmux.waitFor("✓ Saved agreement point")
         try tmux.send("a")
         try tmux.type("Who should define outcomes?")
-        try tmux.send("Tab", "Tab", "Tab", "Enter")
+        try tmux.send("M-4", "Enter")
         try tmux.waitFor("✓ Saved question / dilemma point")
         try tmux.send("a")
         try tmux.type("A slip to undo")
@@ -126,7 +126,11 @@ struct LiveSessionTmuxTests {
         try tmux.waitFor("question   ›")
         try tmux.send("Enter")
         try tmux.waitFor("✓ Saved question")
+        // The next point starts as a question too; Alt-5 makes it an action.
         try tmux.send("a")
+        try tmux.waitFor("question   ›")
+        try tmux.send("M-5")
+        try tmux.waitFor("action     ›")
         try prompt("Circulate the note within two weeks.", then: "✓ Saved action point")
         try tmux.send("q")
         try tmux.waitForExit()
@@ -274,6 +278,62 @@ struct LiveSessionTmuxTests {
         try tmux.send("q")
         try tmux.waitForExit()
         #expect(try notes(folder).contains("- Typed on screen"))
+    }
+
+    @Test("fields edit as in bash: Ctrl-W, Ctrl-A, Ctrl-E, Ctrl-U, Ctrl-K, Ctrl-Y, Alt-b")
+    func readlineKeys() throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        let (folder, tmux) = try start(convene)
+        try tmux.send("n", "n", "n")
+        try tmux.waitFor("3/8  Open discussion")
+        try tmux.send("a")
+        try tmux.waitFor("Enter save")
+        try tmux.type("alpha beta gamma")
+        try tmux.send("C-w")
+        try tmux.waitFor("› alpha beta\n")
+        try tmux.send("C-a")
+        try tmux.type("Start ")
+        try tmux.send("C-e")
+        try tmux.type("end")
+        try tmux.waitFor("› Start alpha beta end")
+        try tmux.send("M-b", "C-k")
+        try tmux.waitFor("› Start alpha beta\n")
+        try tmux.send("C-u")
+        try tmux.type("Kept: ")
+        try tmux.send("C-y")
+        try tmux.waitFor("› Kept: Start alpha beta")
+        try tmux.send("Enter")
+        try tmux.waitFor("✓ Saved")
+        try tmux.send("q")
+        try tmux.waitForExit()
+        #expect(try notes(folder).contains("- Kept: Start alpha beta"))
+    }
+
+    @Test("twelve agreement points in a row need one Tab")
+    func twelveAgreements() throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        let (folder, tmux) = try start(convene)
+        try tmux.send("n", "n", "n")
+        try tmux.waitFor("3/8  Open discussion")
+        try tmux.send("a", "Tab")
+        try tmux.waitFor("agree      ›")
+        for index in 1...12 {
+            if index > 1 {
+                try tmux.send("a")
+                try tmux.waitFor("agree      ›")
+            }
+            try tmux.type("Agreement number \(index)")
+            try tmux.send("Enter")
+            try tmux.waitFor("Agreement number \(index)")
+            try tmux.waitFor("✓ Saved agreement point")
+        }
+        try tmux.send("q")
+        try tmux.waitForExit()
+        let written = try notes(folder)
+        #expect((1...12).allSatisfy { written.contains("- Agreement number \($0)\n") || written.hasSuffix("- Agreement number \($0)") })
+        #expect(!written.contains("## Discussion"))
     }
 
     @Test("the editor starts with default signal actions: Ctrl-C stops it, and the text is kept")

@@ -1,3 +1,4 @@
+import ConveneCore
 /// What a key does on the live screen.
 public enum LiveAction: Hashable, Sendable {
     case help, quit, nextItem, previousItem, add, edit, delete, undo, toggleClock
@@ -22,6 +23,7 @@ public enum AttendeeAction: Hashable, Sendable {
 /// What a key does while typing a point.
 public enum ComposeAction: Hashable, Sendable {
     case commit, cancel, cycleKind, cycleKindBack, newline, editor
+    case setKind(PointKind)
 }
 
 /// What a key does to the text being typed, in any field of any screen.
@@ -75,6 +77,11 @@ public enum KeyMap {
         KeyBinding(keys: [.control("j")], action: .newline, help: "new line within the point", hint: "new line"),
         KeyBinding(keys: [.control("x")], action: .editor, help: "edit the text in $VISUAL or $EDITOR, then back here", hint: "editor"),
         KeyBinding(keys: [.escape], action: .cancel, help: "put the point aside; a brings it back", hint: "cancel"),
+        KeyBinding(keys: [.alt("1")], action: .setKind(.note), help: "kind: note", hint: nil),
+        KeyBinding(keys: [.alt("2")], action: .setKind(.agreement), help: "kind: agreement", hint: nil),
+        KeyBinding(keys: [.alt("3")], action: .setKind(.divergence), help: "kind: divergence", hint: nil),
+        KeyBinding(keys: [.alt("4")], action: .setKind(.question), help: "kind: question", hint: nil),
+        KeyBinding(keys: [.alt("5")], action: .setKind(.action), help: "kind: action", hint: nil),
     ]
 
     public static let attendees: [KeyBinding<AttendeeAction>] = [
@@ -132,6 +139,11 @@ public enum KeyMap {
         KeyBinding(keys: [.control("j")], action: .newline, help: "new line (caveats, dilemmas, cells, responses)", hint: "new line"),
         KeyBinding(keys: [.escape], action: .cancel, help: "leave it as it was", hint: "cancel"),
     ]
+
+    /// Whether some table binds Alt with `character`: only those ESC-and-key pairs are read as Alt.
+    public static func bindsAlt(_ character: Character) -> Bool {
+        action(for: .alt(character), in: editing) != nil || action(for: .alt(character), in: compose) != nil
+    }
 
     public static func action<Action>(for key: Key, in table: [KeyBinding<Action>]) -> Action? {
         table.first { $0.keys.contains(key) }?.action

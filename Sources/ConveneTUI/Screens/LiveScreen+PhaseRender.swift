@@ -19,7 +19,7 @@ extension LiveScreen {
         }
         var row = area.top
         for (index, context) in contexts.enumerated() where row + 2 < area.bottom {
-            let selected = context.id == selectedContext
+            let selected = context.id == currentContext(in: session)
             let name = "\(index + 1) " + context.name
             frame.put(TextLayout.pad(name, to: listWidth), row: row, column: area.left + 1, style: selected ? .selected : .heading)
             let detail: String
@@ -35,7 +35,7 @@ extension LiveScreen {
             frame.put(placement, row: row + 2, column: area.left + 3, style: .muted, limit: listWidth - 2)
             row += 3
         }
-        drawGrid(into: &frame, contexts: contexts, guide: session.quadrantGuide,
+        drawGrid(into: &frame, contexts: contexts, guide: session.quadrantGuide, selected: currentContext(in: session),
                  left: frame.width - gridWidth - 1, top: area.top, width: gridWidth, height: min(17, area.bottom - area.top))
     }
 
@@ -51,7 +51,7 @@ extension LiveScreen {
 
     /// The 2×2: control over outcomes across, uncertainty about cause and effect up.
     private func drawGrid(into frame: inout Frame, contexts: [ContextAssessment], guide: [EbrahimQuadrant: QuadrantGuide],
-                          left: Int, top: Int, width: Int, height: Int) {
+                          selected current: EntityID?, left: Int, top: Int, width: Int, height: Int) {
         guard height >= 7, width >= 15 else { return }
         let inner = (width: width - 2, height: height - 3)
         let middle = frame.crossedBox(left: left, top: top, width: width, height: inner.height + 2)
@@ -65,7 +65,7 @@ extension LiveScreen {
             guard let uncertainty = context.meanUncertainty, let control = context.meanControl else { continue }
             let x = left + 1 + Int(((control - 1) / 4 * Double(inner.width - 1)).rounded())
             let y = top + 1 + Int(((5 - uncertainty) / 4 * Double(inner.height - 1)).rounded())
-            let selected = context.id == selectedContext
+            let selected = context.id == current
             frame.put(index < 9 ? String(index + 1) : "•", row: y, column: x, style: selected ? .selected : .heading)
         }
         frame.put("control over outcomes →", row: top + inner.height + 2, column: left + 1, style: .muted, limit: width - 1)

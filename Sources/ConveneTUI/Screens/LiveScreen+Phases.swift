@@ -5,7 +5,7 @@ import Foundation
 extension LiveScreen {
     mutating func contexts(_ action: LiveAction, session: Session) -> [LiveEffect] {
         let ids = session.contexts.ids
-        let selected = selectedContext.flatMap { session.contexts[$0] }
+        let selected = currentContext(in: session).flatMap { session.contexts[$0] }
         switch action {
         case .add:
             mode = .prompting(Prompt(.contextName(context: nil), label: "new context"))
@@ -20,7 +20,7 @@ extension LiveScreen {
             selectedContext = nil
             return [.apply(.contextRemoved(id: selected.id), saying: "✓ Deleted (u to undo)")]
         case .selectPrevious, .selectNext, .selectFirst, .selectLast:
-            selectedContext = Self.moved(action, from: selectedContext.flatMap { ids.firstIndex(of: $0) }, count: ids.count).map { ids[$0] }
+            selectedContext = Self.moved(action, from: currentContext(in: session).flatMap { ids.firstIndex(of: $0) }, count: ids.count).map { ids[$0] }
         default:
             return notice("In the context assessment: a adds a context, r rates it, e renames, d deletes")
         }

@@ -10,7 +10,8 @@ extension LiveScreen {
         case .add:
             // Adding after a selected point joins its theme; otherwise the theme last named stays.
             if let selected { theme = selected.theme }
-            mode = .composing(resumableDraft(in: session) ?? Composer(kind: Self.defaultKind(for: session.focusedItem?.phase)))
+            // The kind of the last point saved here, else the phase's own: twelve agreements in a row need no Tab.
+            mode = .composing(resumableDraft(in: session) ?? Composer(kind: lastKind ?? Self.defaultKind(for: session.focusedItem?.phase)))
             draft = nil
         case .edit:
             guard let selected else { return notice("Select a point to edit (↑/↓ or j/k)") }
@@ -75,6 +76,8 @@ extension LiveScreen {
             composer.insert("\n")
         case .editor:
             return [.editExternally(composer.text)]
+        case .setKind(let kind):
+            composer.kind = kind
         }
         return []
     }
@@ -97,6 +100,7 @@ extension LiveScreen {
         // Not selected: selecting is always the note-taker's own move, so T and e never act on a
         // point they did not choose. The list shows the newest point anyway.
         selection = nil
+        lastKind = composer.kind
         return .pointAdded(point: point)
     }
 

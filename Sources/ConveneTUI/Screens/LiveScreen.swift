@@ -45,6 +45,10 @@ public struct LiveScreen: Sendable {
     public internal(set) var status: Status?
     /// The theme new points are grouped under, set from the selected point's theme when adding.
     public internal(set) var theme: String?
+    /// The kind of the point last saved on this item: the next one starts as that kind.
+    public internal(set) var lastKind: PointKind?
+    /// What was selected on each item the agenda has left, to come back to.
+    var remembered: [EntityID: ItemSelection] = [:]
     /// A point cancelled with Esc, offered back by the next `a`.
     public internal(set) var draft: Composer?
     public internal(set) var selectedFinding = 0
@@ -199,12 +203,12 @@ public struct LiveScreen: Sendable {
             mode = .attendees
             selectedAttendee = selectedAttendee ?? session.attendees.ids.first
         case .nextItem:
-            resetSelections()
             guard let step = session.advance(at: now) else { return notice("The agenda is complete") }
+            move(by: step, in: session)
             return [.apply(step, saying: Self.movedTo(step))]
         case .previousItem:
-            resetSelections()
             guard let step = session.goBack(at: now) else { return notice("Already at the first item") }
+            move(by: step, in: session)
             return [.apply(step, saying: Self.movedTo(step))]
         case .speaker:
             guard let item = session.focusedItem else { return [] }
@@ -233,14 +237,6 @@ public struct LiveScreen: Sendable {
         return last.endedAt == nil ? "✓ Now on: \(last.title)" : "✓ Ended: \(last.title)"
     }
 
-    private mutating func resetSelections() {
-        selection = nil
-        selectedContext = nil
-        selectedPrompt = 0
-        selectedTopic = nil
-        cell = (-1, 0)
-        theme = nil
-    }
 
     /// Says `text` (not a problem) and asks for nothing: the reply to a key that needs no effect.
     @discardableResult

@@ -122,7 +122,7 @@ public final class NCursesTerminal: TerminalDevice {
     }
 
     /// Alt-b arrives as ESC and b together: a key already waiting right after ESC makes the pair
-    /// one key, when it is one of the Alt keys Convene has (`KeyMap.editing`). Anything else waiting
+    /// one key, when it is one of the Alt keys Convene has (`KeyMap.bindsAlt`). Anything else waiting
     /// is put back to be read on its own: Esc then n, typed fast or sent by a script, stays two keys.
     private func altKey() -> Key? {
         timeout(0)
@@ -135,7 +135,7 @@ public final class NCursesTerminal: TerminalDevice {
             return nil
         }
         if code == 127 || code == 8 { return .alt("\u{7F}") }
-        guard let scalar = Unicode.Scalar(UInt32(code)), KeyMap.action(for: .alt(Character(scalar)), in: KeyMap.editing) != nil else {
+        guard let scalar = Unicode.Scalar(UInt32(code)), KeyMap.bindsAlt(Character(scalar)) else {
             unget_wch(wchar_t(code))
             return nil
         }
