@@ -53,6 +53,22 @@ struct HomeScreenTests {
         app.draw()
     }
 
+    @Test("? shows the keys in a box that hides the list under it, and any key closes it", .tags(.golden))
+    func help() throws {
+        let backend = MemoryHome()
+        backend.sessions = [SessionListing(folder: "2026-04-02-learning", title: "Learning and accountability: a long title to be hidden",
+                                           date: "2026-04-02", kind: "roundtable", chathamHouse: true, points: 12, attendees: 9)]
+        let (terminal, app) = home(backend)
+        press(app, .character("?"))
+        try expectSnapshot(terminal.screen, named: "home-help-80x24")
+        let lines = terminal.screen?.lines ?? []
+        #expect(lines.contains { $0.contains("new session from a template") })
+        // Inside the box nothing of the list shows through.
+        #expect(!lines.dropFirst(2).dropLast(2).contains { $0.contains("hidden") })
+        press(app, .character("x"))
+        #expect(terminal.screen?.text.contains("Keys") == false)
+    }
+
     @Test("a first run with no sessions says how to start one", .tags(.golden))
     func empty() throws {
         let (terminal, _) = home(MemoryHome())

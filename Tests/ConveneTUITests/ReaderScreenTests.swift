@@ -17,6 +17,17 @@ struct ReaderScreenTests {
         app.draw()
     }
 
+    @Test("? lists the reader's keys from its key table; any key closes it, q quits")
+    func help() throws {
+        let (terminal, app) = try reader()
+        press(app, .character("?"))
+        let shown = terminal.screen?.text ?? ""
+        for binding in KeyMap.reader { #expect(shown.contains(binding.help), "help lacks: \(binding.help)") }
+        press(app, .character("j"))
+        let after = terminal.screen?.text ?? ""
+        #expect(!after.contains("show these keys"), "\(after)")
+    }
+
     @Test("opens at the top with the title and position", .tags(.golden))
     func opening() throws {
         let (terminal, _) = try reader()

@@ -1,9 +1,11 @@
-/// The `?` overlay: every key, read from the key tables.
+/// The `?` panel of every screen: a box over the screen listing keys from the screen's key tables,
+/// so help cannot drift from what the keys do. Lines are (key, what it does); an empty key makes a
+/// heading.
 public enum HelpOverlay {
-    /// How many lines the help has, for scrolling it to the end.
+    /// How many lines the live screen's help has, for scrolling it to the end.
     public static var lineCount: Int { lines.count }
 
-    /// Every line of help, from the key tables: a heading (empty key) then one line per binding.
+    /// The live screen's help: every table it uses.
     static var lines: [(String, String)] {
         section("Live session", KeyMap.live)
             + section("While typing a point", KeyMap.compose)
@@ -15,14 +17,14 @@ public enum HelpOverlay {
             + [("", "Any other key closes this help.")]
     }
 
-    private static func section<Action>(_ title: String, _ table: [KeyBinding<Action>]) -> [(String, String)] {
+    static func section<Action>(_ title: String, _ table: [KeyBinding<Action>]) -> [(String, String)] {
         [("", title)] + table.map { ($0.label, $0.help) } + [("", "")]
     }
 
-    /// Draws the help from line `offset`; returns the largest offset that still fills the box.
+    /// Draws `lines` (the live screen's by default) from line `offset` in a box that clears what is
+    /// under it; returns the largest offset that still fills the box.
     @discardableResult
-    static func draw(into frame: inout Frame, offset: Int) -> Int {
-        let lines = Self.lines
+    static func draw(into frame: inout Frame, lines: [(String, String)] = lines, offset: Int) -> Int {
         let width = min(frame.width - 4, 90)
         let height = min(frame.height - 2, lines.count + 2)
         let left = (frame.width - width) / 2

@@ -184,9 +184,7 @@ public struct HomeScreen: Sendable {
         }
         frame.hintLine(hints, row: height - 1)
         if mode == .help {
-            for (offset, entry) in Self.keys.enumerated() {
-                frame.put(TextLayout.pad(" " + entry.0, to: 16) + entry.1, row: 2 + offset, column: 2, style: .plain, limit: width - 4)
-            }
+            HelpOverlay.draw(into: &frame, lines: [("", "Sessions")] + Self.keys + [("", ""), ("", "Any other key closes this help.")], offset: 0)
         }
         return frame
     }

@@ -3,11 +3,12 @@ import Foundation
 /// What a key does while reading.
 public enum ReaderAction: Hashable, Sendable {
     case lineDown, lineUp, pageDown, pageUp, top, bottom, search, nextHit, previousHit
-    case nextSection, previousSection, contents, quit
+    case nextSection, previousSection, contents, help, quit
 }
 
 extension KeyMap {
     public static let reader: [KeyBinding<ReaderAction>] = [
+        KeyBinding(keys: [.character("?")], action: .help, help: "show these keys", hint: "help"),
         KeyBinding(keys: [.character("q")], action: .quit, help: "close", hint: "quit"),
         KeyBinding(keys: [.character("/")], action: .search, help: "search (ignores case)", hint: "search"),
         KeyBinding(keys: [.character("n")], action: .nextHit, help: "next hit", hint: "next"),
@@ -31,6 +32,8 @@ public struct ReaderScreen: Sendable {
         case reading
         case searching(TextField)
         case contents(selected: Int)
+        /// The keys, over the text.
+        case help
     }
 
     public let title: String
@@ -95,6 +98,10 @@ public struct ReaderScreen: Sendable {
                 mode = .searching(field)
             }
             return true
+        case .help:
+            if key == .character("q") { return false }
+            mode = .reading // any other key closes the help
+            return true
         case .contents(let selected):
             switch key {
             case .down, .character("j"): mode = .contents(selected: min(max(0, headings.count - 1), selected + 1))
@@ -124,6 +131,8 @@ public struct ReaderScreen: Sendable {
             case .previousSection: top = headings.last { $0.line < top }?.line ?? 0
             case .contents:
                 mode = .contents(selected: max(0, (headings.lastIndex { $0.line <= top }) ?? 0))
+            case .help:
+                mode = .help
             }
             return true
         }
@@ -166,6 +175,10 @@ public struct ReaderScreen: Sendable {
                 }
                 highlightHits(in: line.text, row: 1 + offset, into: &frame)
             }
+        }
+        if mode == .help {
+            HelpOverlay.draw(into: &frame, lines: HelpOverlay.section("Reading", KeyMap.reader)
+                + [("", "Any other key closes this help.")], offset: 0)
         }
         switch mode {
         case .searching(let field):
