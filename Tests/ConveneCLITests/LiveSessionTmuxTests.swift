@@ -336,6 +336,49 @@ struct LiveSessionTmuxTests {
         #expect(!written.contains("## Discussion"))
     }
 
+    @Test("a 300-character caveat and a 900-character dilemma on a full table: each fully visible at 100×30 once saved")
+    func longCaveatAndDilemma() throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        let (folder, tmux) = try start(convene)
+        func enter(_ text: String, then wait: String) throws {
+            try tmux.type(text)
+            try tmux.send("Enter")
+            try tmux.waitFor(wait)
+        }
+        try tmux.send("n", "n", "n", "n", "n")
+        try tmux.waitFor("5/8  Where we differ")
+        try tmux.send("a")
+        try enter("How outcomes are defined, measured and used", then: "perspective 1")
+        try enter("Defined by each person", then: "✓ Topic added")
+        for perspective in ["Defined across groups", "Defined by funders"] {
+            try tmux.send("P")
+            try enter(perspective, then: "✓ Perspective added")
+        }
+        for dimension in ["Defined", "Measured", "Used", "Reported"] {
+            try tmux.send("D")
+            try enter(dimension, then: "✓ Dimension added")
+        }
+        // Numbered words, so that every one of them can be looked for on the screen.
+        let caveat = (1...60).map { String(format: "c%03d", $0) }.joined(separator: " ")
+        let dilemma = (1...180).map { String(format: "d%03d", $0) }.joined(separator: " ")
+        #expect(caveat.count >= 299 && dilemma.count >= 899)
+        try tmux.send("c")
+        try enter(caveat, then: "✓ Caveat added")
+        var screen = try tmux.screen()
+        for word in caveat.split(separator: " ") { #expect(screen.contains(word), "caveat word \(word) not on screen") }
+        try tmux.send("i")
+        try enter("Who should define outcomes?", then: "what makes")
+        try enter(dilemma, then: "✓ Dilemma added")
+        screen = try tmux.screen()
+        #expect(screen.contains("Who should define outcomes?"))
+        for word in dilemma.split(separator: " ") { #expect(screen.contains(word), "dilemma word \(word) not on screen") }
+        #expect(screen.contains("↑") && screen.contains("more lines"))
+        try tmux.send("q")
+        try tmux.waitForExit()
+        #expect(try notes(folder).contains("d180"))
+    }
+
     @Test("the editor starts with default signal actions: Ctrl-C stops it, and the text is kept")
     func editorSignals() throws {
         let convene = try ConveneProcess()

@@ -122,7 +122,8 @@ struct PhaseScreenTests {
     @Test("cells are cleared with d and headings renamed with e")
     func divergenceEditing() throws {
         let harness = try diverged()
-        // The cursor is on the last cell filled: Acted upon × Defined across groups.
+        // The cursor is on the dilemma added last; up to the last cell filled: Acted upon × Defined across groups.
+        harness.press(.character("g"), .character("j"), .character("j"), .character("j"))
         harness.press(.character("d"))
         #expect(harness.backend.session.topics.elements[0].cell(row: 2, column: 1) == "")
         harness.press(.character("g"), .character("h"), .character("e"))

@@ -1,17 +1,31 @@
 import ConveneCore
 
 /// A divergence topic drawn as a table that fits the width: the dimensions' names in the first
-/// column, one column per perspective, cells wrapped, the cursor's cell highlighted.
+/// column, one column per perspective, cells wrapped, the cursor's cell highlighted; then its
+/// caveats and dilemmas, which the cursor reaches too (rows after the last dimension).
 struct DivergenceTable {
     var topic: DivergenceTopic
-    /// Row -1 is the header, column -1 the dimensions' names.
+    /// Row -1 is the header, column -1 the dimensions' names; rows from `dimensions.count` on are
+    /// the caveats, then the dilemmas.
     var cursor: (row: Int, column: Int)?
     var position: String
 
-    /// Draws into a frame of `width` columns as tall as it needs; returns it and the cursor's line.
-    func draw(width: Int) -> (frame: Frame, cursorLine: Int) {
+    /// What the table has drawn: the frame, as tall as it needs, the cursor's line, and the line
+    /// where each caveat and dilemma starts (to say what lies out of view).
+    struct Drawn {
+        var frame: Frame
+        var cursorLine: Int
+        /// The last line of what the cursor is on (a wrapped row, caveat or dilemma).
+        var cursorEnd: Int
+        var caveatLines: [Int]
+        var dilemmaLines: [Int]
+    }
+
+    /// Draws into a frame of `width` columns as tall as it needs.
+    func draw(width: Int) -> Drawn {
         var pieces: [Piece] = []
         var cursorLine = 0
+        var cursorEnd = 0
         func add(_ text: String, at line: Int, column: Int, style: Style) {
             pieces.append(Piece(line: line, column: column, text: text, style: style))
         }
@@ -21,7 +35,7 @@ struct DivergenceTable {
         var line = 2
         guard !topic.perspectives.isEmpty else {
             add("P adds a perspective (a column), D a dimension (a row).", at: line, column: 2, style: .muted)
-            return (Self.render(pieces, width: width), 0)
+            return Drawn(frame: Self.render(pieces, width: width), cursorLine: 0, cursorEnd: 0, caveatLines: [], dilemmaLines: [])
         }
         let count = topic.perspectives.count
         let nameWidth = min(22, max(10, width / 5))
@@ -55,39 +69,54 @@ struct DivergenceTable {
         if cursor?.row == -1 { cursorLine = line }
         row([""] + topic.perspectives, styles: [style(row: -1, column: -1, base: .plain)]
             + (0..<count).map { style(row: -1, column: $0, base: .heading) })
+        if cursor?.row == -1 { cursorEnd = line - 1 }
         for (index, dimension) in topic.dimensions.enumerated() {
             add(border(.between), at: line, column: 0, style: .muted)
             line += 1
             if cursor?.row == index { cursorLine = line }
             row([dimension] + (0..<count).map { topic.cell(row: index, column: $0) },
                 styles: [style(row: index, column: -1, base: .heading)] + (0..<count).map { style(row: index, column: $0, base: .plain) })
+            if cursor?.row == index { cursorEnd = line - 1 }
         }
         add(border(.bottom), at: line, column: 0, style: .muted)
         line += 2
+        var caveatLines: [Int] = []
+        var dilemmaLines: [Int] = []
+        let below = cursor.map { $0.row - topic.dimensions.count } ?? -1
         if !topic.caveats.isEmpty {
             add("Caveats", at: line, column: 0, style: .heading)
             line += 1
-            for caveat in topic.caveats {
+            for (index, caveat) in topic.caveats.enumerated() {
+                caveatLines.append(line)
+                if below == index { cursorLine = line }
                 for (offset, text) in TextLayout.wrap(caveat, width: width - 4).enumerated() {
-                    add((offset == 0 ? "• " : "  ") + text, at: line, column: 1, style: .plain)
+                    add((offset == 0 ? "• " : "  ") + text, at: line, column: 1, style: below == index ? .selected : .plain)
                     line += 1
                 }
+                if below == index { cursorEnd = line - 1 }
             }
             line += 1
         }
         if !topic.dilemmas.isEmpty {
             add("Dilemmas", at: line, column: 0, style: .heading)
             line += 1
-            for dilemma in topic.dilemmas {
-                add("• " + dilemma.title, at: line, column: 1, style: Style(bold: true))
-                line += 1
+            for (index, dilemma) in topic.dilemmas.enumerated() {
+                let selected = below == topic.caveats.count + index
+                dilemmaLines.append(line)
+                if selected { cursorLine = line }
+                for (offset, text) in TextLayout.wrap(dilemma.title, width: width - 4).enumerated() {
+                    add((offset == 0 ? "• " : "  ") + text, at: line, column: 1, style: selected ? .selected : Style(bold: true))
+                    line += 1
+                }
                 for text in TextLayout.wrap(dilemma.text, width: width - 4) where !dilemma.text.isEmpty {
                     add("  " + text, at: line, column: 1, style: .plain)
                     line += 1
                 }
+                if selected { cursorEnd = line - 1 }
             }
         }
-        return (Self.render(pieces, width: width), cursorLine)
+        return Drawn(frame: Self.render(pieces, width: width), cursorLine: cursorLine, cursorEnd: max(cursorLine, cursorEnd),
+                     caveatLines: caveatLines, dilemmaLines: dilemmaLines)
     }
 
     /// Text placed at a line and column of the table's own tall frame.

@@ -27,6 +27,8 @@ extension LiveScreen {
             mode = .prompting(Prompt(.topicTitle(topic: nil), label: "new divergence topic"))
         case .edit:
             mode = .prompting(editPrompt(topic))
+        case .delete where cell.row >= topic.dimensions.count:
+            return deleteBelowTable(topic)
         case .delete:
             var cleared = topic
             guard cell.row >= 0, cell.column >= 0, !topic.cell(row: cell.row, column: cell.column).isEmpty else {
@@ -35,7 +37,8 @@ extension LiveScreen {
             Self.setCell(&cleared, row: cell.row, column: cell.column, to: "")
             return [.apply(.topicChanged(topic: cleared), saying: "✓ Cell cleared (u to undo)")]
         case .selectPrevious, .selectNext, .selectFirst, .selectLast:
-            let rows = topic.dimensions.count + 1 // the header, then one per dimension
+            // The header, one row per dimension, then each caveat and each dilemma.
+            let rows = 1 + topic.dimensions.count + topic.caveats.count + topic.dilemmas.count
             let index = Self.moved(action, from: cell.row + 1, count: rows) ?? 0
             cell.row = index - 1
         default:
@@ -71,9 +74,32 @@ extension LiveScreen {
         return []
     }
 
+    /// Deletes the caveat or dilemma under the cursor.
+    private mutating func deleteBelowTable(_ topic: DivergenceTopic) -> [LiveEffect] {
+        var changed = topic
+        let index = cell.row - topic.dimensions.count
+        if topic.caveats.indices.contains(index) {
+            changed.caveats.remove(at: index)
+            return [.apply(.topicChanged(topic: changed), saying: "✓ Caveat deleted (u to undo)")]
+        }
+        let dilemma = index - topic.caveats.count
+        guard topic.dilemmas.indices.contains(dilemma) else { return [] }
+        changed.dilemmas.remove(at: dilemma)
+        return [.apply(.topicChanged(topic: changed), saying: "✓ Dilemma deleted (u to undo)")]
+    }
+
     /// The prompt for what is under the cursor: the title (header row, name column), a perspective,
-    /// a dimension, or a cell.
+    /// a dimension, a cell, a caveat or a dilemma's text.
     private func editPrompt(_ topic: DivergenceTopic) -> Prompt {
+        let below = cell.row - topic.dimensions.count
+        if topic.caveats.indices.contains(below) {
+            return Prompt(.editCaveat(topic: topic.id, index: below), label: "caveat", text: topic.caveats[below])
+        }
+        if topic.dilemmas.indices.contains(below - topic.caveats.count) {
+            let dilemma = topic.dilemmas[below - topic.caveats.count]
+            return Prompt(.editDilemma(topic: topic.id, index: below - topic.caveats.count), label: "what makes ‘\(dilemma.title)’ hard",
+                          text: dilemma.text)
+        }
         switch (cell.row, cell.column) {
         case (-1, -1):
             return Prompt(.topicTitle(topic: topic.id), label: "topic", text: topic.title)
@@ -128,13 +154,29 @@ extension LiveScreen {
             }
         case .caveat(let id):
             guard !text.isEmpty else { return notice("No caveat added") }
-            return change(id, "✓ Caveat added") { $0.caveats.append(text) }
+            // The cursor goes to the new caveat, so the view shows it.
+            return change(id, "✓ Caveat added") { topic in
+                topic.caveats.append(text)
+                cell.row = topic.dimensions.count + topic.caveats.count - 1
+            }
+        case .editCaveat(let id, let index):
+            guard !text.isEmpty else { return notice("A caveat cannot be empty: d deletes it") }
+            return change(id, "✓ Caveat saved") { topic in
+                if topic.caveats.indices.contains(index) { topic.caveats[index] = text }
+            }
+        case .editDilemma(let id, let index):
+            return change(id, "✓ Dilemma saved") { topic in
+                if topic.dilemmas.indices.contains(index) { topic.dilemmas[index].text = text }
+            }
         case .dilemmaTitle(let id):
             guard !text.isEmpty else { return notice("No dilemma added") }
             mode = .prompting(Prompt(.dilemmaText(topic: id, title: text), label: "what makes ‘\(text)’ hard"))
             return []
         case .dilemmaText(let id, let title):
-            return change(id, "✓ Dilemma added") { $0.dilemmas.append(.init(title: title, text: text)) }
+            return change(id, "✓ Dilemma added") { topic in
+                topic.dilemmas.append(.init(title: title, text: text))
+                cell.row = topic.dimensions.count + topic.caveats.count + topic.dilemmas.count - 1
+            }
         default:
             return nil
         }

@@ -134,8 +134,31 @@ extension LiveScreen {
         let table = DivergenceTable(topic: topic, cursor: cell, position: topics.count > 1 ? "\(index + 1)/\(topics.count), Tab for next" : "")
         let drawn = table.draw(width: frame.width - area.left - 2)
         let rows = area.bottom - area.top
-        // From the top, unless that would leave the cursor's row out of view.
-        let first = drawn.cursorLine < rows - 2 ? 0 : max(0, min(drawn.cursorLine - rows + 3, drawn.frame.height - rows))
-        frame.paste(drawn.frame, from: first, rows: rows, to: area.top, column: area.left + 1)
+        let total = drawn.frame.height
+        guard total > rows else {
+            frame.paste(drawn.frame, from: 0, rows: rows, to: area.top, column: area.left + 1)
+            return
+        }
+        // Too tall: a row at the top and one at the bottom say what is out of view, so the markers
+        // never cover text; the cursor's line is always in the rows between.
+        var (first, start, window) = (0, area.top, max(1, rows - 1))
+        if drawn.cursorEnd >= window {
+            // Scrolled: the top row says so. What the cursor is on shows whole where it fits, else from its start.
+            (start, window) = (area.top + 1, max(1, rows - 2))
+            first = max(1, min(drawn.cursorEnd - window + 1, drawn.cursorLine, total - window))
+        }
+        frame.paste(drawn.frame, from: first, rows: window, to: start, column: area.left + 1)
+        let marker = Style(role: .muted)
+        if first > 0 { frame.put("↑ \(first) more line\(first == 1 ? "" : "s") · k to scroll up", row: area.top, column: area.left + 1, style: marker) }
+        let hidden = first + window
+        if hidden < total {
+            let caveats = drawn.caveatLines.filter { $0 >= hidden }.count
+            let dilemmas = drawn.dilemmaLines.filter { $0 >= hidden }.count
+            var parts: [String] = []
+            if caveats > 0 { parts.append("\(caveats) caveat\(caveats == 1 ? "" : "s")") }
+            if dilemmas > 0 { parts.append("\(dilemmas) dilemma\(dilemmas == 1 ? "" : "s")") }
+            let below = parts.isEmpty ? "\(total - hidden) more lines" : parts.joined(separator: ", ")
+            frame.put("↓ \(below) · j to scroll down", row: area.bottom - 1, column: area.left + 1, style: marker)
+        }
     }
 }

@@ -83,7 +83,7 @@ extension LiveScreen {
             item.speaker = text.isEmpty ? nil : text
             return [.apply(.itemChanged(item: item), saying: text.isEmpty ? "✓ No speaker" : "✓ Points here are attributed to \(text)")]
 
-        case .topicTitle, .tableText, .newPerspective, .newDimension, .caveat, .dilemmaTitle, .dilemmaText:
+        case .topicTitle, .tableText, .newPerspective, .newDimension, .caveat, .editCaveat, .editDilemma, .dilemmaTitle, .dilemmaText:
             return [] // settled above
         }
     }

@@ -19,6 +19,9 @@ public struct Prompt: Equatable, Sendable {
         case newPerspective(topic: EntityID)
         case newDimension(topic: EntityID)
         case caveat(topic: EntityID)
+        /// An existing caveat, and an existing dilemma's text.
+        case editCaveat(topic: EntityID, index: Int)
+        case editDilemma(topic: EntityID, index: Int)
         case dilemmaTitle(topic: EntityID)
         case dilemmaText(topic: EntityID, title: String)
         /// Who presents an agenda item, in a session without the rule.
@@ -50,7 +53,7 @@ extension Prompt.Purpose {
     /// line breaks with Ctrl-J; names, titles, themes and ratings are one line.
     public var allowsLineBreaks: Bool {
         switch self {
-        case .checklistResponse, .tableText, .newPerspective, .newDimension, .caveat, .dilemmaText: true
+        case .checklistResponse, .tableText, .newPerspective, .newDimension, .caveat, .editCaveat, .editDilemma, .dilemmaText: true
         case .theme, .contextName, .rating, .topicTitle, .dilemmaTitle, .speaker, .attendeeName, .attendeeOrganisation: false
         }
     }
