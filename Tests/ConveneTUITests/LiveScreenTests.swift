@@ -198,10 +198,17 @@ struct LiveScreenTests {
             harness.add("Point number \(number)")
         }
         #expect(harness.screen.contains("Point number 60") && !harness.screen.contains("Point number 1\n"))
-        #expect(harness.screen.contains("↑ more"))
+        // The markers have rows of their own and count what is out of view.
+        let lines = { harness.terminal.screen?.lines ?? [] }
+        let aboveRow = try #require(lines().firstIndex { $0.contains("↑") })
+        #expect(lines()[aboveRow].contains("more points") && !lines()[aboveRow].contains("Point number"))
+        let listed = lines().filter { $0.contains("Point number") }.count
+        #expect(lines()[aboveRow].contains("↑ \(60 - listed) more points"))
         harness.press(.character("g"))
         #expect(harness.screen.contains("Point number 1") && !harness.screen.contains("Point number 60"))
-        #expect(harness.screen.contains("↓ more") && !harness.screen.contains("↑ more"))
+        #expect(harness.screen.contains("more points · j") && !harness.screen.contains("↑"))
+        let belowRow = try #require(lines().firstIndex { $0.contains("↓") })
+        #expect(!lines()[belowRow].contains("Point number"))
         for _ in 0..<30 { harness.press(.character("j")) }
         #expect(harness.screen.contains("Point number 31"))
         let selectedRow = try #require(harness.terminal.screen?.lines.firstIndex { $0.contains("Point number 31") })

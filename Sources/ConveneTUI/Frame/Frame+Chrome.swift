@@ -6,10 +6,12 @@ extension Frame {
         put(title, row: 0, column: 0, style: Style(role: .accent, bold: true, reverse: true), limit: limit)
     }
 
-    /// "? help  q quit  a add …": each key, then what it does, as many as fit on `row`.
+    /// "? help  q quit  a add …": each key, then what it does, as many whole hints as fit on `row`
+    /// (a hint is never cut: "T them" helps no one).
     mutating func hintLine(_ hints: [(key: String, text: String)], row: Int) {
         var column = 1
-        for hint in hints where column < width {
+        for hint in hints {
+            guard column + DisplayWidth.of(hint.key) + 1 + DisplayWidth.of(hint.text) <= width else { break }
             column += put(hint.key, row: row, column: column, style: .key)
             column += put(" " + hint.text, row: row, column: column, style: .muted) + 2
         }

@@ -130,7 +130,6 @@ extension LiveScreen {
         }
         // Only the points that can show are laid out, from the selection (or the newest point)
         // outwards, so a frame costs the same with ten points or ten thousand.
-        let visibleRows = bottom - top
         let focus = selection.flatMap { ids.lastIndex(of: $0) } ?? ids.count - 1
         let tagWidth = 10
         func rows(at index: Int) -> [PointRow] {
@@ -143,32 +142,51 @@ extension LiveScreen {
             }
             return rows
         }
-        var laidOut = rows(at: focus)
-        var focusEnd = laidOut.count // rows up to and including the focused point
-        var before = focus - 1
-        while before >= 0 && focusEnd < visibleRows {
-            let earlier = rows(at: before)
-            laidOut.insert(contentsOf: earlier, at: 0)
-            focusEnd += earlier.count
-            before -= 1
+        /// The rows around the focused point that fill `visibleRows`, the first of them to show,
+        /// and which points lie wholly before and after them.
+        func window(_ visibleRows: Int) -> (rows: [PointRow], first: Int, before: Int, after: Int) {
+            var laidOut = rows(at: focus)
+            var focusEnd = laidOut.count // rows up to and including the focused point
+            var before = focus - 1
+            while before >= 0 && focusEnd < visibleRows {
+                let earlier = rows(at: before)
+                laidOut.insert(contentsOf: earlier, at: 0)
+                focusEnd += earlier.count
+                before -= 1
+            }
+            var after = focus + 1
+            while after < ids.count && laidOut.count < focusEnd + visibleRows {
+                laidOut += rows(at: after)
+                after += 1
+            }
+            return (laidOut, max(0, min(focusEnd - visibleRows, laidOut.count - visibleRows)), before, after)
         }
-        var after = focus + 1
-        while after < ids.count && laidOut.count < focusEnd + visibleRows {
-            laidOut += rows(at: after)
-            after += 1
+        var contentTop = top
+        var visibleRows = bottom - top
+        var shown = window(visibleRows)
+        let overflows = shown.before >= 0 || shown.after < ids.count || shown.rows.count > visibleRows
+        if overflows {
+            // A row above and a row below say how many points are out of view: they never cover text.
+            contentTop += 1
+            visibleRows = max(1, visibleRows - 2)
+            shown = window(visibleRows)
         }
-        let first = max(0, min(focusEnd - visibleRows, laidOut.count - visibleRows))
-        for (offset, row) in laidOut.dropFirst(first).prefix(visibleRows).enumerated() {
-            let y = top + offset
+        let visible = shown.rows.dropFirst(shown.first).prefix(visibleRows)
+        for (offset, row) in visible.enumerated() {
+            let y = contentTop + offset
             let selected = row.point != nil && row.point == selection
             if let tag = row.tag { frame.put(tag.0, row: y, column: left + 1, style: tag.1) }
             frame.put(row.text, row: y, column: left + (row.point == nil ? 1 : tagWidth), style: selected ? .selected : row.style)
             if selected { frame.fill(row: y, from: left + tagWidth - 1, style: .selected) }
         }
-        if first > 0 || before >= 0 { frame.put("↑ more", row: top, column: frame.width - 7, style: .muted) }
-        if after < ids.count || laidOut.count - first > visibleRows {
-            frame.put("↓ more", row: bottom - 1, column: frame.width - 7, style: .muted)
-        }
+        guard overflows else { return }
+        // Points with at least a row on screen count as shown.
+        let shownPoints = visible.compactMap(\.point)
+        let above = shownPoints.first.flatMap { ids.firstIndex(of: $0) } ?? focus
+        let below = ids.count - 1 - (shownPoints.last.flatMap { ids.lastIndex(of: $0) } ?? focus)
+        let marker = Style(role: .muted)
+        if above > 0 { frame.put("↑ \(above) more point\(above == 1 ? "" : "s") · k", row: top, column: left + 1, style: marker) }
+        if below > 0 { frame.put("↓ \(below) more point\(below == 1 ? "" : "s") · j", row: bottom - 1, column: left + 1, style: marker) }
     }
 
     private func drawComposerOrStatus(into frame: inout Frame, top: Int, lines: Int) {
