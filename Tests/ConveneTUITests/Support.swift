@@ -110,8 +110,9 @@ func expectSnapshot(_ frame: Frame?, named name: String, sourceLocation: SourceL
     let frame = try #require(frame, sourceLocation: sourceLocation)
     let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots/\(name).txt")
     // A right-hand border makes trailing spaces and the frame's true width visible in the file.
+    // Below the screen, its runs of styled cells, so a lost highlight or colour fails too.
     let text = frame.lines.map { line in line + String(repeating: " ", count: max(0, frame.width - DisplayWidth.of(line))) + "|" }
-        .joined(separator: "\n") + "\n"
+        .joined(separator: "\n") + "\n" + styleRuns(of: frame)
     if ProcessInfo.processInfo.environment["UPDATE_SNAPSHOTS"] == "1" {
         try text.write(to: url, atomically: true, encoding: .utf8)
         return
@@ -130,4 +131,28 @@ func expectSnapshot(_ frame: Frame?, named name: String, sourceLocation: SourceL
             actual:   \(firstDifference < actual.count ? actual[firstDifference] : "<end>")
             """, sourceLocation: sourceLocation)
     }
+}
+
+/// Every run of cells with a style other than plain, one line each: `row 3, 0–79: accent bold reverse`.
+func styleRuns(of frame: Frame) -> String {
+    func name(_ style: Style) -> String {
+        var words: [String] = style.role.map { ["\($0)"] } ?? []
+        if style.bold { words.append("bold") }
+        if style.dim { words.append("dim") }
+        if style.reverse { words.append("reverse") }
+        if style.underline { words.append("underline") }
+        return words.joined(separator: " ")
+    }
+    var lines = ["--- styles ---"]
+    for row in 0..<frame.height {
+        var column = 0
+        while column < frame.width {
+            let style = frame[row, column].style
+            var end = column
+            while end + 1 < frame.width, frame[row, end + 1].style == style { end += 1 }
+            if style != .plain { lines.append("row \(row), \(column)–\(end): \(name(style))") }
+            column = end + 1
+        }
+    }
+    return lines.joined(separator: "\n") + "\n"
 }
