@@ -6,7 +6,8 @@ extension LiveScreen {
     public static let minimumSize = (width: 60, height: 12)
     /// Wide enough to show the agenda beside the points.
     static let agendaPanelThreshold = 100
-    static let agendaPanelWidth = 30
+    /// The agenda beside the points is at least this wide, and wider where its titles need it.
+    static let agendaPanelMinimumWidth = 30
     /// Where the composer's text starts, after its kind label.
     static let composerTextLeft = 14
 
@@ -22,9 +23,10 @@ extension LiveScreen {
         let bodyBottom = height - 3 - composerLines // exclusive
         var pointsLeft = 0
         if width >= Self.agendaPanelThreshold {
-            drawAgenda(into: &frame, session: session, top: bodyTop, bottom: bodyBottom)
-            for row in bodyTop..<bodyBottom { frame.put("│", row: row, column: Self.agendaPanelWidth, style: .muted) }
-            pointsLeft = Self.agendaPanelWidth + 2
+            let panelWidth = Self.agendaPanelWidth(for: session, width: width)
+            drawAgenda(into: &frame, session: session, top: bodyTop, bottom: bodyBottom, width: panelWidth)
+            for row in bodyTop..<bodyBottom { frame.put("│", row: row, column: panelWidth, style: .muted) }
+            pointsLeft = panelWidth + 2
         }
         let body = (top: bodyTop, bottom: bodyBottom, left: pointsLeft)
         if mode == .disclosure {
@@ -102,14 +104,27 @@ extension LiveScreen {
         frame.put(String(repeating: "─", count: width), row: 3, column: 0, style: .muted)
     }
 
-    private func drawAgenda(into frame: inout Frame, session: Session, top: Int, bottom: Int) {
+    /// Wide enough for the longest title with its mark, number and minutes, within a third of the screen.
+    static func agendaPanelWidth(for session: Session, width: Int) -> Int {
+        let items = session.agenda.elements
+        let widest = items.enumerated().map { offset, item in
+            DisplayWidth.of("▶ \(offset + 1) \(item.title)") + 1 + DisplayWidth.of(Self.agendaMinutes(item)) + 2
+        }.max() ?? 0
+        return min(max(agendaPanelMinimumWidth, widest), max(agendaPanelMinimumWidth, width / 3))
+    }
+
+    private static func agendaMinutes(_ item: AgendaItem) -> String {
+        item.actualMinutes.map { "\($0)/\(item.minutes)" } ?? "\(item.minutes)"
+    }
+
+    private func drawAgenda(into frame: inout Frame, session: Session, top: Int, bottom: Int, width: Int) {
         let focused = session.focusedItem?.id
         for (offset, item) in session.agenda.elements.enumerated() where top + offset < bottom {
             let mark = item.id == focused ? "▶" : item.endedAt != nil ? "✓" : " "
-            let minutes = item.actualMinutes.map { "\($0)/\(item.minutes)" } ?? "\(item.minutes)"
-            let label = TextLayout.pad("\(mark) \(offset + 1) \(item.title)", to: Self.agendaPanelWidth - DisplayWidth.of(minutes) - 2)
+            let minutes = Self.agendaMinutes(item)
+            let label = TextLayout.pad("\(mark) \(offset + 1) \(item.title)", to: width - DisplayWidth.of(minutes) - 2)
             let style: Style = item.id == focused ? .heading : item.endedAt != nil ? .muted : .plain
-            frame.put(label + " " + minutes, row: top + offset, column: 0, style: style, limit: Self.agendaPanelWidth - 1)
+            frame.put(label + " " + minutes, row: top + offset, column: 0, style: style, limit: width - 1)
         }
     }
 
