@@ -77,6 +77,44 @@ func prepare(size: Int, root: URL) throws {
     try handle.close()
 }
 
+/// A keystroke where the live screen holds the most besides points: typing into a cell of a divergence
+/// topic with 6 perspectives × 6 dimensions, 10 caveats and 10 dilemmas on screen, and typing a
+/// name in the attendees overlay listing 200 people. Each is the screen's update plus an 80×24 frame.
+func busyScreens(_ base: Session) throws -> (table: Double, people: Double) {
+    var session = base
+    while session.focusedItem?.phase != .divergence, let step = session.advance(at: date) { try session.apply(step) }
+    let words = "outcomes are emergent properties of complex systems, café 日本語"
+    let topic = DivergenceTopic(
+        id: session.nextID, title: "How outcomes are defined, measured and used", item: session.focusedItem?.id,
+        perspectives: (1...6).map { "Perspective \($0)" }, dimensions: (1...6).map { "Dimension \($0)" },
+        cells: (0..<6).map { row in (0..<6).map { "Cell \(row).\($0): \(words)" } },
+        caveats: (1...10).map { "Caveat \($0): " + String(repeating: words + " ", count: 2) },
+        dilemmas: (1...10).map { .init(title: "Dilemma \($0)", text: String(repeating: words + " ", count: 4)) }
+    )
+    try session.apply(.topicAdded(topic: topic))
+    var screen = LiveScreen()
+    for key: Key in [.character("j"), .character("j"), .character("l"), .character("e")] { _ = screen.update(key, session: session, now: date) }
+    let table = seconds(clock.measure {
+        for _ in 0..<1_000 {
+            _ = screen.update(.character("x"), session: session, now: date)
+            _ = screen.render(session: session, now: date, width: 80, height: 24)
+        }
+    }) / 1_000
+
+    for index in 0..<200 {
+        try session.apply(.attendeeAdded(attendee: Attendee(id: session.nextID, name: "Participant \(index)", organisation: "Organisation \(index % 40)")))
+    }
+    screen = LiveScreen()
+    for key: Key in [.character("A"), .character("a")] { _ = screen.update(key, session: session, now: date) }
+    let people = seconds(clock.measure {
+        for _ in 0..<1_000 {
+            _ = screen.update(.character("x"), session: session, now: date)
+            _ = screen.render(session: session, now: date, width: 80, height: 24)
+        }
+    }) / 1_000
+    return (table, people)
+}
+
 /// Opens the session in `root` and prints one row of the table.
 func measure(size: Int, root: URL) throws {
     let renderer = try templateLibrary().notesRenderer()
@@ -107,6 +145,8 @@ func measure(size: Int, root: URL) throws {
         }
     }) / 200
 
+    let (onTable, amongPeople) = try busyScreens(session)
+
     // Applying: 1,000 further points on a session of this size (200 more than it had), per event.
     let applying = seconds(clock.measure {
         for index in 0..<1_000 {
@@ -125,7 +165,8 @@ func measure(size: Int, root: URL) throws {
     writer.close()
 
     print("| \(size) | \(format(applying)) | \(format(appending)) | \(format(load)) | \(format(render)) | "
-        + "\(format(typing)) | \(format(committing)) | " + String(format: "%.1f MB", memory) + " |")
+        + "\(format(typing)) | \(format(committing)) | \(format(onTable)) | \(format(amongPeople)) | "
+        + String(format: "%.1f MB", memory) + " |")
     fflush(nil)
 }
 
@@ -202,8 +243,8 @@ do {
         default: throw ValidationFailure("usage: ConveneBenchmarks [--prepare|--measure SIZE FOLDER]")
         }
     } else {
-        print("| points | apply one event | append + fsync one event | load from journal | render notes | keystroke: type + frame | keystroke: commit + frame | peak memory, load + notes |")
-        print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+        print("| points | apply one event | append + fsync one event | load from journal | render notes | keystroke: type + frame | keystroke: commit + frame | keystroke: 6×6 divergence table | keystroke: 200 attendees | peak memory, load + notes |")
+        print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
         fflush(nil)
         for size in sizes {
             let root = FileManager.default.temporaryDirectory.appendingPathComponent("convene-bench-\(getpid())-\(size)")

@@ -1,4 +1,5 @@
 import ConveneCore
+import Synchronization
 
 /// A divergence topic drawn as a table that fits the width: the dimensions' names in the first
 /// column, one column per perspective, cells wrapped, the cursor's cell highlighted; then its
@@ -12,7 +13,7 @@ struct DivergenceTable {
 
     /// What the table has drawn: the frame, as tall as it needs, the cursor's line, and the line
     /// where each caveat and dilemma starts (to say what lies out of view).
-    struct Drawn {
+    struct Drawn: Sendable {
         var frame: Frame
         var cursorLine: Int
         /// The last line of what the cursor is on (a wrapped row, caveat or dilemma).
@@ -21,8 +22,30 @@ struct DivergenceTable {
         var dilemmaLines: [Int]
     }
 
-    /// Draws into a frame of `width` columns as tall as it needs.
+    /// What a layout depends on, to reuse the last one.
+    private struct Key: Equatable {
+        var topic: DivergenceTopic
+        var cursorRow: Int?
+        var cursorColumn: Int?
+        var position: String
+        var width: Int
+    }
+
+    /// The last table laid out. The live screen draws a frame for every key and clock tick, and
+    /// laying out a 6×6 table with its caveats and dilemmas costs milliseconds; typing in one of its
+    /// prompts changes none of that. One entry: only one table is on screen at a time.
+    private static let lastDrawn = Mutex<(key: Key, drawn: Drawn)?>(nil)
+
+    /// Draws into a frame of `width` columns as tall as it needs (or returns the same layout as last time).
     func draw(width: Int) -> Drawn {
+        let key = Key(topic: topic, cursorRow: cursor?.row, cursorColumn: cursor?.column, position: position, width: width)
+        if let cached = Self.lastDrawn.withLock({ $0 }), cached.key == key { return cached.drawn }
+        let drawn = layOut(width: width)
+        Self.lastDrawn.withLock { $0 = (key, drawn) }
+        return drawn
+    }
+
+    private func layOut(width: Int) -> Drawn {
         var pieces: [Piece] = []
         var cursorLine = 0
         var cursorEnd = 0
