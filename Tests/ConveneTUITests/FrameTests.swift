@@ -25,7 +25,11 @@ struct FrameTests {
 
     @Test("truncation and wrapping respect display width")
     func layout() {
-        #expect(TextLayout.truncate("Open discussion", to: 8) == "Open di…")
+        // Cut after a whole word where one ends in the second half of what fits, else where it must.
+        #expect(TextLayout.truncate("Open discussion", to: 8) == "Open…")
+        #expect(TextLayout.truncate("Interim outcomes and influence", to: 15) == "Interim…")
+        #expect(TextLayout.truncate("Interim outcomes and influence", to: 22) == "Interim outcomes and…")
+        #expect(TextLayout.truncate("Unbreakablewordhere", to: 8) == "Unbreak…")
         #expect(TextLayout.truncate("日本語の会議", to: 7) == "日本語…")
         #expect(TextLayout.wrap("Complex contexts need adaptive practice", width: 16)
             == ["Complex contexts", "need adaptive", "practice"])

@@ -1,17 +1,27 @@
 /// Fitting text into columns by display width: truncation with an ellipsis, and word wrapping.
 public enum TextLayout {
-    /// `text` cut to `width` columns, ending in "…" when cut.
+    /// `text` cut to `width` columns, ending in "…" when cut. The cut falls after a whole word when
+    /// one ends in the second half of what fits ("Interim outcomes and…", not "Interim outcom…"); a
+    /// single long word is cut where it must be.
     public static func truncate(_ text: String, to width: Int) -> String {
         guard width > 0 else { return "" }
         guard DisplayWidth.of(text) > width else { return text }
         var result = ""
         var used = 0
+        var cutsWord = false
         for character in text {
             let characterWidth = DisplayWidth.of(character)
-            if used + characterWidth > width - 1 { break }
+            if used + characterWidth > width - 1 {
+                cutsWord = !character.isWhitespace
+                break
+            }
             result.append(character)
             used += characterWidth
         }
+        if cutsWord, let space = result.lastIndex(where: \.isWhitespace), result.distance(from: result.startIndex, to: space) >= result.count / 2 {
+            result = String(result[..<space])
+        }
+        while result.last?.isWhitespace == true { result.removeLast() }
         return result + "…"
     }
 

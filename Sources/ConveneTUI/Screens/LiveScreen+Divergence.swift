@@ -132,7 +132,7 @@ extension LiveScreen {
             selectedTopic = topic.id
             cell = (-1, 0)
             mode = .prompting(Prompt(.newPerspective(topic: topic.id), label: "perspective 1"))
-            return [.apply(.topicAdded(topic: topic), saying: "✓ Topic added: now its perspectives (P adds more)")]
+            return [.apply(.topicAdded(topic: topic), saying: "✓ Topic added: type its first perspective, Enter, then P for each next one")]
         case .newPerspective(let id):
             guard !text.isEmpty else { return notice("No perspective added") }
             return change(id, "✓ Perspective added") { topic in
