@@ -224,8 +224,8 @@ public struct HomeScreen: Sendable {
             guard row + 1 < frame.height - 2 else { break }
             let rule = template.chathamHouse ? "Chatham House" : "attributed"
             let line = "\(template.title) — \(template.items) items, \(template.minutes) min, \(rule)"
-            frame.put(line, row: row, column: 4, style: offset == index ? .selected : .heading)
-            frame.put(template.summary, row: row + 1, column: 6, style: .muted)
+            frame.put(TextLayout.truncate(line, to: frame.width - 6), row: row, column: 4, style: offset == index ? .selected : .heading)
+            frame.put(TextLayout.truncate(template.summary, to: frame.width - 8), row: row + 1, column: 6, style: .muted)
         }
     }
 

@@ -102,8 +102,12 @@ extension LiveScreen {
             frame.put("No one yet. Press a to add an attendee.", row: area.top + 3, column: area.left + 1, style: .muted)
             return
         }
-        let nameWidth = max(12, (frame.width - area.left) * 2 / 5)
-        let organisationWidth = max(10, frame.width - area.left - nameWidth - 26)
+        // The columns share the width by what they hold: short names leave long organisations room.
+        let available = max(24, frame.width - area.left - 2 - 2 - 12) // two gaps and the status
+        let longestName = people.map { DisplayWidth.of($0.name) }.max() ?? 0
+        let longestOrganisation = people.map { DisplayWidth.of($0.organisation ?? "") }.max() ?? 0
+        let nameWidth = max(12, min(longestName, available - min(longestOrganisation, available / 2)))
+        let organisationWidth = max(10, available - nameWidth)
         for (offset, person) in people.enumerated() where area.top + 3 + offset < area.bottom {
             let row = area.top + 3 + offset
             let status = person.apologies ? "apologies" : person.role.displayName.lowercased()
