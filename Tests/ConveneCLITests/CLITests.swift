@@ -148,11 +148,9 @@ struct CLITests {
         try manager.createDirectory(at: prefix.appendingPathComponent("bin"), withIntermediateDirectories: true)
         let installedTemplates = prefix.appendingPathComponent("share/convene/templates")
         try manager.createDirectory(at: installedTemplates, withIntermediateDirectories: true)
-        // Plain reads and writes rather than FileManager.copyItem, which once failed here under a
-        // parallel test run for reasons not reproduced.
+        // Not copyItem or Data.write: see writeExecutable (why this test used to fail now and then).
         let installedBinary = prefix.appendingPathComponent("bin/convene")
-        try Data(contentsOf: ConveneProcess.binary).write(to: installedBinary)
-        chmod(installedBinary.path, 0o755)
+        try writeExecutable(Data(contentsOf: ConveneProcess.binary), to: installedBinary)
         var repository = ConveneProcess.binary.resolvingSymlinksInPath().deletingLastPathComponent()
         while !manager.fileExists(atPath: repository.appendingPathComponent("Templates/notes.mustache").path) {
             repository = repository.deletingLastPathComponent()

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Runs the built `convene` binary, as a person or script would, in its own sessions folder.
 struct ConveneProcess {
@@ -66,4 +69,15 @@ struct ConveneProcess {
         return Result(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
                       stderr: String(decoding: err, as: UTF8.self))
     }
+}
+
+/// Writes a program (an editor stand-in, an installed binary) through a descriptor no child process
+/// can inherit. Tests running alongside start processes all the time; one that inherits the file open
+/// for writing makes running it fail with ETXTBSY ("Text file busy").
+func writeExecutable(_ data: Data, to url: URL) throws {
+    let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+    guard fd >= 0 else { throw CocoaError(.fileWriteUnknown) }
+    defer { close(fd) }
+    let written = data.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+    guard written == data.count else { throw CocoaError(.fileWriteUnknown) }
 }

@@ -188,8 +188,7 @@ struct LiveSessionTmuxTests {
         defer { convene.cleanUp() }
         // A stand-in editor that appends a paragraph to the file it is given.
         let script = convene.home.appendingPathComponent("editor.sh")
-        try "#!/bin/sh\nprintf '\\nWritten in the editor, café 日本語.\\n' >> \"$1\"\n".write(to: script, atomically: true, encoding: .utf8)
-        chmod(script.path, 0o755)
+        try writeExecutable(Data("#!/bin/sh\nprintf '\\nWritten in the editor, café 日本語.\\n' >> \"$1\"\n".utf8), to: script)
         let created = try convene.run(["new", "--template", "roundtable", "--title", "Editor", "--date", "2026-04-02"])
         let folder = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         let tmux = try Tmux.convene(["run", folder], for: convene, environment: ["EDITOR": script.path])
@@ -222,9 +221,7 @@ struct LiveSessionTmuxTests {
         let convene = try ConveneProcess()
         defer { convene.cleanUp() }
         let script = convene.home.appendingPathComponent("asks.sh")
-        try "#!/bin/sh\nprintf 'add what? ' > /dev/tty\nread line < /dev/tty\nprintf ' %s' \"$line\" >> \"$1\"\n"
-            .write(to: script, atomically: true, encoding: .utf8)
-        chmod(script.path, 0o755)
+        try writeExecutable(Data("#!/bin/sh\nprintf 'add what? ' > /dev/tty\nread line < /dev/tty\nprintf ' %s' \"$line\" >> \"$1\"\n".utf8), to: script)
         let (folder, tmux) = try composing(convene, editor: script.path)
         try tmux.send("C-x")
         try tmux.waitFor("add what?")
@@ -267,8 +264,7 @@ struct LiveSessionTmuxTests {
         let convene = try ConveneProcess()
         defer { convene.cleanUp() }
         let script = convene.home.appendingPathComponent("interrupts.sh")
-        try "#!/bin/sh\nkill -INT 0\nsleep 1\n".write(to: script, atomically: true, encoding: .utf8)
-        chmod(script.path, 0o755)
+        try writeExecutable(Data("#!/bin/sh\nkill -INT 0\nsleep 1\n".utf8), to: script)
         let (folder, tmux) = try composing(convene, editor: script.path)
         try tmux.send("C-x")
         try tmux.waitFor("interrupts.sh was stopped by signal 2")
@@ -385,8 +381,7 @@ struct LiveSessionTmuxTests {
         defer { convene.cleanUp() }
         // A stand-in editor interrupted at once: it only writes if SIGINT was ignored.
         let script = convene.home.appendingPathComponent("interrupted.sh")
-        try "#!/bin/sh\nkill -INT $$\nprintf 'survived an interrupt' >> \"$1\"\n".write(to: script, atomically: true, encoding: .utf8)
-        chmod(script.path, 0o755)
+        try writeExecutable(Data("#!/bin/sh\nkill -INT $$\nprintf 'survived an interrupt' >> \"$1\"\n".utf8), to: script)
         let created = try convene.run(["new", "--template", "roundtable", "--title", "Signals", "--date", "2026-04-02"])
         let folder = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         let tmux = try Tmux.convene(["run", folder], for: convene, environment: ["EDITOR": script.path])

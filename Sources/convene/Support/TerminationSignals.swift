@@ -8,9 +8,24 @@ import Glibc
 /// Turns SIGINT, SIGTERM and SIGHUP into a flag the live loop checks, so it ends normally and the
 /// terminal is restored; everything accepted is already on disk by then.
 final class TerminationSignals {
-    /// The last signal received, shared with the handlers on Dispatch's queue.
+    /// The last signal received, shared with the handlers on Dispatch's queue; and until when (on
+    /// the monotonic clock, in nanoseconds) an interrupt is meant for another program.
     private final class Received: Sendable {
         let number = Atomic<Int32>(0)
+        let sparingUntil = Atomic<Int64>(0)
+
+        func take(_ signal: Int32) {
+            // Dispatch runs this a little after the signal came: an interrupt sent while the editor
+            // ran may arrive only after it has returned, hence a deadline rather than a flag.
+            if signal == SIGINT && Received.now() < sparingUntil.load(ordering: .relaxed) { return }
+            number.store(signal, ordering: .relaxed)
+        }
+
+        static func now() -> Int64 {
+            var time = timespec()
+            clock_gettime(CLOCK_MONOTONIC, &time)
+            return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
+        }
     }
 
     private let received = Received()
@@ -21,7 +36,7 @@ final class TerminationSignals {
         sources = [SIGINT, SIGTERM, SIGHUP].map { number in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { received.number.store(number, ordering: .relaxed) }
+            source.setEventHandler { received.take(number) }
             source.resume()
             return source
         }
@@ -39,9 +54,12 @@ final class TerminationSignals {
 
     /// Runs `body` (a program in the foreground, such as the user's editor) during which Ctrl-C and
     /// Ctrl-\ are meant for that program, not for Convene: as `system()` does, Convene ignores
-    /// SIGINT and SIGQUIT meanwhile and then puts back what handled them. A hang-up or SIGTERM still
-    /// ends the session.
+    /// SIGINT and SIGQUIT meanwhile and then puts back what handled them; and an interrupt that
+    /// Dispatch reports up to half a second after the program ends is not taken as one for Convene.
+    /// A hang-up or SIGTERM still ends the session.
     func sparingInterrupts<Result>(_ body: () throws -> Result) rethrows -> Result {
+        received.sparingUntil.store(.max, ordering: .relaxed)
+        defer { received.sparingUntil.store(Received.now() + 500_000_000, ordering: .relaxed) }
         var ignore = sigaction()
         ignore.__sigaction_handler.sa_handler = SIG_IGN
         sigemptyset(&ignore.sa_mask)
