@@ -158,10 +158,7 @@ struct LiveSessionTmuxTests {
         try tmux.send("n", "a")
         try tmux.type(text)
         try tmux.waitFor(text)
-        try tmux.send("Enter")
-        try tmux.waitFor("✓ Saved")
-        try tmux.send("q")
-        try tmux.waitForExit()
+        try tmux.saveAndQuit()
         #expect(try notes(folder).contains("- " + text))
     }
 
@@ -175,10 +172,7 @@ struct LiveSessionTmuxTests {
         try tmux.tmux(["set-buffer", "-b", "clip", "Pasted first line\nand its second line"])
         try tmux.tmux(["paste-buffer", "-p", "-b", "clip", "-t", tmux.name])
         try tmux.waitFor("and its second line")
-        try tmux.send("Enter")
-        try tmux.waitFor("✓ Saved")
-        try tmux.send("q")
-        try tmux.waitForExit()
+        try tmux.saveAndQuit()
         #expect(try notes(folder).contains("- Pasted first line\\\n  and its second line"))
     }
 
@@ -197,10 +191,7 @@ struct LiveSessionTmuxTests {
         try tmux.type("Typed on screen")
         try tmux.send("C-x")
         try tmux.waitFor("Back from the editor")
-        try tmux.send("Enter")
-        try tmux.waitFor("✓ Saved")
-        try tmux.send("q")
-        try tmux.waitForExit()
+        try tmux.saveAndQuit()
         #expect(try notes(folder).contains("- Typed on screen\\\n  Written in the editor, café 日本語."))
     }
 
@@ -228,10 +219,7 @@ struct LiveSessionTmuxTests {
         try tmux.type("and typed at the prompt")
         try tmux.send("Enter")
         try tmux.waitFor("Back from the editor")
-        try tmux.send("Enter")
-        try tmux.waitFor("✓ Saved")
-        try tmux.send("q")
-        try tmux.waitForExit()
+        try tmux.saveAndQuit()
         #expect(try notes(folder).contains("- Typed on screen and typed at the prompt"))
     }
 
@@ -252,10 +240,7 @@ struct LiveSessionTmuxTests {
         try tmux.type(":wq")
         try tmux.send("Enter")
         try tmux.waitFor("Back from the editor")
-        try tmux.send("Enter")
-        try tmux.waitFor("✓ Saved")
-        try tmux.send("q")
-        try tmux.waitForExit()
+        try tmux.saveAndQuit()
         #expect(try notes(folder).contains("- Typed on screen, then edited in vi"))
     }
 
@@ -299,10 +284,7 @@ struct LiveSessionTmuxTests {
         try tmux.type("Kept: ")
         try tmux.send("C-y")
         try tmux.waitFor("› Kept: Start alpha beta")
-        try tmux.send("Enter")
-        try tmux.waitFor("✓ Saved")
-        try tmux.send("q")
-        try tmux.waitForExit()
+        try tmux.saveAndQuit()
         #expect(try notes(folder).contains("- Kept: Start alpha beta"))
     }
 
@@ -390,10 +372,7 @@ struct LiveSessionTmuxTests {
         try tmux.type("Kept as typed")
         try tmux.send("C-x")
         try tmux.waitFor("interrupted.sh was stopped by signal 2")
-        try tmux.send("Enter")
-        try tmux.waitFor("✓ Saved")
-        try tmux.send("q")
-        try tmux.waitForExit()
+        try tmux.saveAndQuit()
         let written = try notes(folder)
         #expect(written.contains("- Kept as typed") && !written.contains("survived"))
     }
@@ -411,10 +390,7 @@ struct LiveSessionTmuxTests {
         try tmux.type(" and during it")
         try tmux.resize(width: 100, height: 30)
         try tmux.waitFor("Typed before the resize and during it")
-        try tmux.send("Enter")
-        try tmux.waitFor("✓ Saved")
-        try tmux.send("q")
-        try tmux.waitForExit()
+        try tmux.saveAndQuit()
         #expect(try notes(folder).contains("Typed before the resize and during it"))
     }
 
@@ -612,10 +588,7 @@ struct TerminalOutputTests {
         try tmux.send("n", "a")
         try tmux.type("Résumé 日本語 👍")
         try tmux.waitFor("Résumé 日本語 👍")
-        try tmux.send("Enter")
-        try tmux.waitFor("✓ Saved")
-        try tmux.send("q")
-        try tmux.waitForExit()
+        try tmux.saveAndQuit()
         #expect(try String(contentsOfFile: folder + "/notes.md", encoding: .utf8).contains("- Résumé 日本語 👍"))
     }
 }

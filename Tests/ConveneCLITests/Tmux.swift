@@ -97,6 +97,14 @@ final class Tmux {
         Issue.record("convene did not exit within \(seconds)s", sourceLocation: sourceLocation)
     }
 
+    /// Enter saves what is being typed in the live screen; once it says so, q quits.
+    func saveAndQuit(sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try send("Enter")
+        try waitFor("✓ Saved", sourceLocation: sourceLocation)
+        try send("q")
+        try waitForExit(sourceLocation: sourceLocation)
+    }
+
     func resize(width: Int, height: Int) throws {
         try tmux(["resize-window", "-t", name, "-x", String(width), "-y", String(height)])
     }
