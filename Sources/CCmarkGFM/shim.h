@@ -6,11 +6,15 @@
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
 #include <string.h>
+#include <pthread.h>
 
 /// Parses GitHub-flavoured Markdown (tables, strikethrough, autolinks) into a document the caller
 /// frees with cmark_node_free.
 static inline cmark_node *convene_parse_gfm(const char *text, size_t length) {
-    cmark_gfm_core_extensions_ensure_registered();
+    // cmark-gfm registers its extensions behind an unguarded flag: two threads parsing at once
+    // could find "strikethrough" not yet registered and show ~~text~~ as typed. Once, for all.
+    static pthread_once_t registered = PTHREAD_ONCE_INIT;
+    pthread_once(&registered, cmark_gfm_core_extensions_ensure_registered);
     cmark_parser *parser = cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES);
     const char *names[] = {"table", "strikethrough", "autolink", "tagfilter"};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {

@@ -56,11 +56,19 @@ extension LiveScreen {
         let inner = (width: width - 2, height: height - 3)
         let middle = frame.crossedBox(left: left, top: top, width: width, height: inner.height + 2)
         let half = inner.width / 2 - 1
-        let label = { (quadrant: EbrahimQuadrant) in TextLayout.truncate(guide[quadrant]?.label ?? quadrant.axesName, to: half) }
-        frame.put(label(.highUncertaintyLowControl), row: top + 1, column: left + 1, style: .muted)
-        frame.put(label(.highUncertaintyHighControl), row: top + 1, column: middle.x + 1, style: .muted)
-        frame.put(label(.lowUncertaintyLowControl), row: top + inner.height, column: left + 1, style: .muted)
-        frame.put(label(.lowUncertaintyHighControl), row: top + inner.height, column: middle.x + 1, style: .muted)
+        // Each quadrant's label on up to two lines, wrapped on words ("Interim outcomes / and influence").
+        func label(_ quadrant: EbrahimQuadrant, row: Int, column: Int, upwards: Bool) {
+            let lines = TextLayout.wrap(guide[quadrant]?.label ?? quadrant.axesName, width: half)
+            var shown = Array(lines.prefix(2))
+            if lines.count > 2, let last = shown.popLast() { shown.append(TextLayout.truncate(last + " " + lines[2], to: half)) }
+            for (offset, line) in shown.enumerated() {
+                frame.put(line, row: upwards ? row - (shown.count - 1) + offset : row + offset, column: column, style: .muted)
+            }
+        }
+        label(.highUncertaintyLowControl, row: top + 1, column: left + 1, upwards: false)
+        label(.highUncertaintyHighControl, row: top + 1, column: middle.x + 1, upwards: false)
+        label(.lowUncertaintyLowControl, row: top + inner.height, column: left + 1, upwards: true)
+        label(.lowUncertaintyHighControl, row: top + inner.height, column: middle.x + 1, upwards: true)
         for (index, context) in contexts.enumerated() {
             guard let uncertainty = context.meanUncertainty, let control = context.meanControl else { continue }
             let x = left + 1 + Int(((control - 1) / 4 * Double(inner.width - 1)).rounded())

@@ -31,7 +31,8 @@ extension LiveScreen {
         let body = (top: bodyTop, bottom: bodyBottom, left: pointsLeft)
         if mode == .disclosure {
             drawDisclosure(into: &frame, session: session, area: body)
-        } else if mode == .attendees {
+        } else if mode == .attendees || isAnsweringForAttendees {
+            // While a name or organisation is typed, the list it goes into stays in view.
             drawAttendees(into: &frame, session: session, area: body)
         } else if let item = session.focusedItem, item.phase == .divergence {
             drawDivergence(into: &frame, session: session, area: body)
@@ -53,6 +54,11 @@ extension LiveScreen {
         drawHints(into: &frame, row: height - 1, session: session)
         if mode == .help { HelpOverlay.draw(into: &frame, offset: helpOffset) }
         return frame
+    }
+
+    private var isAnsweringForAttendees: Bool {
+        if case .prompting(let prompt) = mode { return prompt.purpose.returnsToAttendees }
+        return false
     }
 
     /// The field being typed in (the composer's or a prompt's), laid out for a frame `width` wide,
