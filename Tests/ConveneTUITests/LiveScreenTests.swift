@@ -272,6 +272,16 @@ struct LiveScreenTests {
         #expect(open.screen.contains("ATTRIBUTED") && !open.screen.contains("CHATHAM"))
     }
 
+    @Test("a long facilitator's prompt wraps onto a second line instead of being cut")
+    func longPrompt() throws {
+        let prompt = "Say why the group is meeting, what the record will and will not contain, and that the Chatham House Rule applies."
+        let harness = try Harness(agenda: [AgendaItem(id: EntityID(1), title: "Welcome", phase: .opening, minutes: 10, prompt: prompt)])
+        let lines = harness.terminal.screen?.lines ?? []
+        let shown = lines[2].trimmingCharacters(in: .whitespaces) + " " + lines[3].trimmingCharacters(in: .whitespaces)
+        #expect(shown == prompt)
+        #expect(lines[4].hasPrefix("───"))
+    }
+
     @Test("pasted escape sequences and control keys are text, never commands")
     func pastedCommandsAreText() throws {
         let harness = try Harness()

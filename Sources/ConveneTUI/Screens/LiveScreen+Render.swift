@@ -17,9 +17,10 @@ extension LiveScreen {
             TooSmallNotice.draw(into: &frame, minimum: Self.minimumSize)
             return frame
         }
-        drawHeader(into: &frame, session: session, now: now)
+        let promptLines = Self.promptLines(of: session.focusedItem, width: width)
+        drawHeader(into: &frame, session: session, now: now, promptLines: promptLines)
         let composerLines = fieldRows(width: width, height: height) - 1
-        let bodyTop = 4
+        let bodyTop = 3 + max(1, promptLines.count)
         let bodyBottom = height - 3 - composerLines // exclusive
         var pointsLeft = 0
         if width >= Self.agendaPanelThreshold {
@@ -84,7 +85,16 @@ extension LiveScreen {
         return min(typing.layout.rows.count, max(1, min(height / 2, height - 10)))
     }
 
-    private func drawHeader(into frame: inout Frame, session: Session, now: Date) {
+    /// The facilitator's prompt for the item, wrapped on words onto at most two lines (the second
+    /// ending in "…" only when even two cannot hold it).
+    private static func promptLines(of item: AgendaItem?, width: Int) -> [String] {
+        guard let prompt = item?.prompt, !prompt.isEmpty else { return [] }
+        let lines = TextLayout.wrap(prompt, width: width - 2)
+        guard lines.count > 2 else { return lines }
+        return [lines[0], TextLayout.truncate(lines[1...].joined(separator: " "), to: width - 2)]
+    }
+
+    private func drawHeader(into frame: inout Frame, session: Session, now: Date, promptLines: [String]) {
         let width = frame.width
         var right = ""
         if let elapsed = session.sessionElapsed(at: now) { right = "session \(ClockText.format(elapsed)) " }
@@ -104,10 +114,10 @@ extension LiveScreen {
         frame.put(" \(number)/\(session.agenda.count)  \(item.title)\(speaker) · \(item.phase.displayName)", row: 1, column: 0,
                   style: .heading, limit: width - clockWidth - 1)
         frame.put(clockText, row: 1, column: width - clockWidth, style: overrun ? .danger : .plain)
-        if !item.prompt.isEmpty {
-            frame.put(" " + TextLayout.truncate(item.prompt, to: width - 2), row: 2, column: 0, style: .muted)
+        for (offset, line) in promptLines.enumerated() {
+            frame.put(" " + line, row: 2 + offset, column: 0, style: .muted)
         }
-        frame.put(String(repeating: "─", count: width), row: 3, column: 0, style: .muted)
+        frame.put(String(repeating: "─", count: width), row: 2 + max(1, promptLines.count), column: 0, style: .muted)
     }
 
     /// Wide enough for the longest title with its mark, number and minutes, within a third of the screen.
