@@ -25,7 +25,10 @@ final class StoreHome: HomeBackend {
                 items: template.agenda.count, minutes: template.agenda.reduce(0) { $0 + $1.minutes }
             )
         }
-        return (sessions, templates, (problems + templateProblems).map(\.description))
+        // The sessions folder is in the title bar: problems name what is in it from there, so the
+        // part that matters (which session, which line) fits on the status line.
+        let prefix = options.location.sessions.path + "/"
+        return (sessions, templates, (problems + templateProblems).map { $0.description.replacingOccurrences(of: prefix, with: "") })
     }
 
     func runLive(folder: String, on terminal: any TerminalDevice) throws {
