@@ -13,13 +13,14 @@ public enum AtomicFile {
     /// naming it, never followed or replaced. The temporary file gets a random name and is created
     /// with `O_EXCL`, so no file planted under a guessable name is ever opened.
     @discardableResult
-    public static func write(_ content: String, to url: URL, mode: mode_t = 0o644) throws(StoreError) -> Bool {
+    public static func write(_ content: String, to url: URL) throws(StoreError) -> Bool {
         let data = Data(content.utf8)
         if let existing = try existingContent(of: url.path), existing == data { return false }
         let directory = url.deletingLastPathComponent().path
         let (fd, temporary) = try POSIX.makeTemporary(in: directory, prefix: "." + url.lastPathComponent)
         do throws(StoreError) {
-            guard fchmod(fd, mode) == 0 else { throw .io(path: temporary, operation: "set permissions of", errno: errno) }
+            // mkstemp makes the file readable by its owner only; notes and drafts are ordinary files.
+            guard fchmod(fd, 0o644) == 0 else { throw .io(path: temporary, operation: "set permissions of", errno: errno) }
             try POSIX.writeAll(fd, data, path: temporary)
             try POSIX.sync(fd, path: temporary)
             Glibc.close(fd)

@@ -76,10 +76,10 @@ struct TerminalSafetyTests {
         try "# Received\n\nBefore \(Self.hostile) after\n".write(to: file, atomically: true, encoding: .utf8)
         for command in [["show", file.path], ["review", file.path]] {
             let tmux = try Tmux.convene(command, for: convene)
-            let title = try tmux.tmux(["display-message", "-p", "-t", tmux.name, "#{pane_title}"])
+            let title = try tmux.display("#{pane_title}")
             let screen = try tmux.waitFor("after")
             #expect(screen.contains("Before ␁␈␛[2J␛]2;PWNED␇"))
-            #expect(try tmux.tmux(["display-message", "-p", "-t", tmux.name, "#{pane_title}"]) == title)
+            #expect(try tmux.display("#{pane_title}") == title)
             #expect(!title.contains("PWNED"))
         }
     }
@@ -123,16 +123,16 @@ struct TerminalSafetyTests {
 
         for command in [["home"], ["review"]] {
             let tmux = try Tmux.convene(command, for: convene)
-            let title = try tmux.tmux(["display-message", "-p", "-t", tmux.name, "#{pane_title}"])
+            let title = try tmux.display("#{pane_title}")
             let screen = try tmux.waitFor("Plain")
             if command == ["home"] { #expect(screen.contains("␛]2;PWNED␇"), "\(screen)") }
-            #expect(try tmux.tmux(["display-message", "-p", "-t", tmux.name, "#{pane_title}"]) == title)
+            #expect(try tmux.display("#{pane_title}") == title)
             try tmux.send("Escape")
             try tmux.send("q")
         }
 
         let tmux = try Tmux.convene(["run", folder], for: convene)
-        let title = try tmux.tmux(["display-message", "-p", "-t", tmux.name, "#{pane_title}"])
+        let title = try tmux.display("#{pane_title}")
         try tmux.waitFor("CHATHAM HOUSE RULE")
         try tmux.send("n", "n", "n")
         try tmux.waitFor("3/8  Open discussion")
@@ -141,7 +141,7 @@ struct TerminalSafetyTests {
         try tmux.waitFor("Pasted")
         try tmux.send("Enter")
         try tmux.waitFor("✓ Saved")
-        #expect(try tmux.tmux(["display-message", "-p", "-t", tmux.name, "#{pane_title}"]) == title)
+        #expect(try tmux.display("#{pane_title}") == title)
         try tmux.send("q")
         try tmux.waitForExit()
         let journal = try String(contentsOfFile: folder + "/session.jsonl", encoding: .utf8)
@@ -157,7 +157,7 @@ struct TerminalSafetyTests {
         try "# Notes\n\nSomething to read\n".write(to: file, atomically: true, encoding: .utf8)
         let tmux = try Tmux.convene(["review", file.path], for: convene)
         try tmux.waitFor("Something to read")
-        let alternate = { try tmux.tmux(["display-message", "-p", "-t", tmux.name, "#{alternate_on}"]).trimmingCharacters(in: .whitespacesAndNewlines) }
+        let alternate = { try tmux.display("#{alternate_on}") }
         #expect(try alternate() == "1")
         let pid = try #require(try tmux.pid())
         kill(pid, SIGSEGV)

@@ -82,11 +82,16 @@ final class Tmux {
         return shown
     }
 
+    /// A tmux format for the pane, such as `#{pane_title}` or `#{alternate_on}`, without its newline.
+    func display(_ format: String) throws -> String {
+        try tmux(["display-message", "-p", "-t", name, format]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// The pid of the program in the pane.
-    func pid() throws -> Int32? { Int32(try tmux(["display-message", "-p", "-t", name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) }
+    func pid() throws -> Int32? { Int32(try display("#{pane_pid}")) }
 
     /// Whether the program in the pane has exited.
-    func exited() throws -> Bool { try tmux(["display-message", "-p", "-t", name, "#{pane_dead}"]).hasPrefix("1") }
+    func exited() throws -> Bool { try display("#{pane_dead}") == "1" }
 
     func waitForExit(seconds: Double = 10, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let deadline = Date().addingTimeInterval(seconds)

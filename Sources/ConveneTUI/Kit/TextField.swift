@@ -66,8 +66,6 @@ public struct TextField: Equatable, Sendable {
         return true
     }
 
-    public mutating func moveToEnd() { move(to: characters.count) }
-
     /// Removes the selected text, if the whole of it is selected; returns whether it did.
     @discardableResult
     private mutating func replaceSelection() -> Bool {

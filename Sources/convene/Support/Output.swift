@@ -8,11 +8,10 @@ import Foundation
 enum Output {
     /// A message for a person on standard error, prefixed `convene:`.
     static func warn(_ message: String) {
-        let text = "convene: " + VisibleText.of(message, keepingLineBreaks: true) + "\n"
-        try? write(Data(text.utf8), to: STDERR_FILENO, name: "standard error")
+        report("convene: " + message)
     }
 
-    /// An error as ArgumentParser words it (already prefixed `Error:`), on standard error.
+    /// A message on standard error as it is (an error as ArgumentParser words it starts `Error:`).
     static func report(_ message: String) {
         try? write(Data((VisibleText.of(message, keepingLineBreaks: true) + "\n").utf8), to: STDERR_FILENO, name: "standard error")
     }
