@@ -17,6 +17,18 @@ extension Frame {
         }
     }
 
+    /// A line box around the edge of `rect`, `title` set into its top line.
+    mutating func box(_ rect: Rect, title: String = "") {
+        guard rect.width >= 2, rect.height >= 2 else { return }
+        put("┌" + String(repeating: "─", count: rect.width - 2) + "┐", row: rect.y, column: rect.x, style: .muted)
+        for row in (rect.y + 1)..<(rect.bottom - 1) {
+            put("│", row: row, column: rect.x, style: .muted)
+            put("│", row: row, column: rect.right - 1, style: .muted)
+        }
+        put("└" + String(repeating: "─", count: rect.width - 2) + "┘", row: rect.bottom - 1, column: rect.x, style: .muted)
+        if !title.isEmpty { put(title, row: rect.y, column: rect.x + 2, style: .heading, limit: rect.width - 4) }
+    }
+
     /// A box `width` × `height` at (`top`, `left`) divided into four by a cross, drawn with line
     /// characters; returns the column and row of the cross.
     @discardableResult

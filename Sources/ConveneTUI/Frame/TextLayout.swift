@@ -1,4 +1,4 @@
-/// Fitting text into columns by display width: truncation with an ellipsis, and word wrapping.
+/// Fitting text into columns by display width: truncation with an ellipsis, padding, and wrapping.
 public enum TextLayout {
     /// `text` cut to `width` columns, ending in "…" when cut. The cut falls after a whole word when
     /// one ends in the second half of what fits ("Interim outcomes and…", not "Interim outcom…"); a
@@ -25,44 +25,11 @@ public enum TextLayout {
         return result + "…"
     }
 
-    /// `text` wrapped at word boundaries to lines of at most `width` columns; words longer than a
-    /// line are broken; line breaks in the text are kept.
+    /// `text` wrapped on words to lines of at most `width` columns (`WordWrap`'s rule); line
+    /// breaks in the text are kept.
     public static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
-        var lines: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = ""
-            var lineWidth = 0
-            for word in paragraph.split(separator: " ", omittingEmptySubsequences: false) {
-                var word = Substring(word)
-                let separator = line.isEmpty ? 0 : 1
-                let wordWidth = DisplayWidth.of(word)
-                if lineWidth + separator + wordWidth <= width {
-                    if separator == 1 { line += " " }
-                    line += word
-                    lineWidth += separator + wordWidth
-                    continue
-                }
-                if !line.isEmpty { lines.append(line) }
-                line = ""
-                lineWidth = 0
-                while DisplayWidth.of(word) > width {
-                    var piece = ""
-                    var pieceWidth = 0
-                    while let next = word.first, pieceWidth + DisplayWidth.of(next) <= width {
-                        piece.append(next)
-                        pieceWidth += DisplayWidth.of(next)
-                        word = word.dropFirst()
-                    }
-                    if piece.isEmpty, let next = word.first { piece.append(next); word = word.dropFirst() }
-                    lines.append(piece)
-                }
-                line = String(word)
-                lineWidth = DisplayWidth.of(word)
-            }
-            lines.append(line)
-        }
-        return lines
+        return WordWrap.lines(text, width: width)
     }
 
     /// `text` padded with spaces to exactly `width` columns (or truncated).

@@ -148,33 +148,10 @@ public struct TextField: Equatable, Sendable {
         return (layout.rows[layout.cursorRow], layout.cursorColumn)
     }
 
-    /// Rows break after a space where they can, inside a word only when it is longer than a row; a
-    /// space at the very end of a row takes no column, so text never runs past `width`. Line breaks
-    /// in the text always start a row. The cursor's column is always within `width`.
+    /// Rows break as everywhere else (`WordWrap`); the cursor's column is always within `width`.
     public func layout(width: Int) -> Layout {
         let width = max(1, width)
-        var ranges: [Range<Int>] = []
-        var start = 0
-        var column = 0
-        var breakAfterSpace: Int?
-        for (index, character) in characters.enumerated() {
-            if character == "\n" {
-                ranges.append(start..<index)
-                (start, column, breakAfterSpace) = (index + 1, 0, nil)
-                continue
-            }
-            let characterWidth = DisplayWidth.of(character)
-            if column + characterWidth > width && character != " " {
-                let breakAt = breakAfterSpace.flatMap { $0 > start ? $0 : nil } ?? index
-                ranges.append(start..<breakAt)
-                start = breakAt
-                column = characters[breakAt..<index].reduce(0) { $0 + DisplayWidth.of($1) }
-                breakAfterSpace = nil
-            }
-            column = min(width, column + characterWidth)
-            if character == " " { breakAfterSpace = index + 1 }
-        }
-        ranges.append(start..<characters.count)
+        let ranges = WordWrap.rows(of: characters, width: width)
 
         // The cursor goes on the row it ends, unless a wrapped row starts there.
         var cursorRow = ranges.count - 1

@@ -105,9 +105,9 @@ public struct MarkdownLayout {
         switch block {
         case .heading(let level, let content):
             let style: Style = level == 1 ? Style(role: .accent, bold: true, underline: true) : level == 2 ? .heading : Style(bold: true)
-            return place.prefixed(wrap(spans(content, base: style), width: place.textWidth))
+            return place.prefixed(WordWrap.lines(spans(content, base: style), width: place.textWidth))
         case .paragraph(let content):
-            return place.prefixed(wrap(spans(content, base: .plain), width: place.textWidth))
+            return place.prefixed(WordWrap.lines(spans(content, base: .plain), width: place.textWidth))
         case .quote(let inner):
             let bar = Span("│ ", .muted)
             return blocks(inner, in: place.nested(marker: bar, continuation: bar, isFirst: true))
@@ -158,68 +158,4 @@ public struct MarkdownLayout {
     private func plain(_ inlines: [MarkdownInline]) -> String {
         spans(inlines, base: .plain).map(\.text).joined()
     }
-}
-
-/// Word-wraps styled spans to `width` columns; "\n" in a span forces a break. A unit is what
-/// stands between spaces, possibly across spans ("**bold**," stays together); a unit wider than a
-/// line is broken between characters.
-func wrap(_ spans: [Span], width: Int) -> [StyledLine] {
-    enum Piece { case unit([Span]), lineBreak }
-    var pieces: [Piece] = []
-    var unit: [Span] = []
-    func endUnit() {
-        if !unit.isEmpty { pieces.append(.unit(unit)) }
-        unit = []
-    }
-    for span in spans {
-        var text = ""
-        func endText() {
-            if !text.isEmpty { unit.append(Span(text, span.style)) }
-            text = ""
-        }
-        for character in span.text {
-            switch character {
-            case " ": endText(); endUnit()
-            case "\n": endText(); endUnit(); pieces.append(.lineBreak)
-            default: text.append(character)
-            }
-        }
-        endText()
-    }
-    endUnit()
-
-    var lines = [StyledLine()]
-    var used = 0
-    for piece in pieces {
-        guard case .unit(let spans) = piece else {
-            lines.append(StyledLine())
-            used = 0
-            continue
-        }
-        let unitWidth = spans.reduce(0) { $0 + DisplayWidth.of($1.text) }
-        if used > 0 && used + 1 + unitWidth > width {
-            lines.append(StyledLine())
-            used = 0
-        }
-        if used > 0 {
-            lines[lines.count - 1].spans.append(Span(" "))
-            used += 1
-        }
-        for span in spans {
-            for character in span.text {
-                let characterWidth = DisplayWidth.of(character)
-                if used + characterWidth > width {
-                    lines.append(StyledLine())
-                    used = 0
-                }
-                if let last = lines[lines.count - 1].spans.last, last.style == span.style {
-                    lines[lines.count - 1].spans[lines[lines.count - 1].spans.count - 1].text.append(character)
-                } else {
-                    lines[lines.count - 1].spans.append(Span(String(character), span.style))
-                }
-                used += characterWidth
-            }
-        }
-    }
-    return lines
 }

@@ -42,7 +42,7 @@ struct MarkdownTable {
             StyledLine([Span(rule.text(columns: widths.map { $0 + 2 }), .muted)])
         }
         func render(_ row: [[Span]]) -> [StyledLine] {
-            let wrapped = (0..<columns).map { wrap(cell(row, $0), width: widths[$0]) }
+            let wrapped = (0..<columns).map { WordWrap.lines(cell(row, $0), width: widths[$0]) }
             let height = wrapped.map(\.count).max() ?? 1
             return (0..<height).map { lineIndex in
                 var line = StyledLine([Span("│", .muted)])

@@ -39,21 +39,13 @@ public struct FollowScreen: Sendable {
         frame.put(String(repeating: "─", count: width), row: 4, column: 0, style: .muted)
 
         // The newest points, newest at the bottom, as many as fit.
-        var rows: [(String, Style, String?, Style)] = []
-        let ids = session.points.ids
-        var index = ids.count - 1
-        let room = height - 7
-        while index >= 0 && rows.count < room, let point = session.points[ids[index]] {
+        let list = frame.bounds.inset(left: 1, right: 1, top: 5, bottom: 2)
+        ListView(noun: ("point", "points"), keys: nil).draw(count: session.points.count, focus: .newest, into: &frame, in: list) { index in
+            guard let point = session.points[session.points.ids[index]] else { return [] }
             let speaker = session.details.chathamHouse ? nil : point.speaker
-            let lines = TextLayout.wrap(point.text + (speaker.map { " — \($0)" } ?? ""), width: max(10, width - 12))
-            for (offset, line) in lines.enumerated().reversed() {
-                rows.append((line, .plain, offset == 0 ? point.kind.tag : nil, point.kind.style))
+            return WordWrap.lines(point.text + (speaker.map { " — \($0)" } ?? ""), width: max(10, list.width - 10)).enumerated().map { line, text in
+                ListRow(text, indent: 10, lead: line == 0 ? Span(point.kind.tag, point.kind.style) : nil, highlights: false)
             }
-            index -= 1
-        }
-        for (offset, row) in rows.prefix(room).reversed().enumerated() {
-            if let tag = row.2 { frame.put(tag, row: 5 + offset, column: 1, style: row.3) }
-            frame.put(row.0, row: 5 + offset, column: 11, style: row.1)
         }
         if session.points.isEmpty { frame.put("No points yet.", row: 6, column: 2, style: .muted) }
         frame.put(" " + status, row: height - 1, column: 0, style: .muted)

@@ -21,38 +21,37 @@ public enum HelpOverlay {
         [("", title)] + table.map { ($0.label, $0.help) } + [("", "")]
     }
 
+    /// The column a key's description starts at, after its key.
+    private static let keyWidth = 15
+
     /// Draws `lines` (the live screen's by default) from line `offset` in a box that clears what is
-    /// under it; returns the largest offset that still fills the box.
+    /// under it, descriptions wrapped rather than cut; returns the largest offset worth scrolling to.
     @discardableResult
     static func draw(into frame: inout Frame, lines: [(String, String)] = lines, offset: Int) -> Int {
         let width = min(frame.width - 4, 90)
-        let height = min(frame.height - 2, lines.count + 2)
-        let left = (frame.width - width) / 2
-        let top = (frame.height - height) / 2
-        for row in top..<(top + height) {
-            frame.put(String(repeating: " ", count: width), row: row, column: left)
-        }
-        frame.put("┌" + String(repeating: "─", count: width - 2) + "┐", row: top, column: left, style: .muted)
-        frame.put(" Keys ", row: top, column: left + 2, style: .heading)
-        for row in (top + 1)..<(top + height - 1) {
-            frame.put("│", row: row, column: left, style: .muted)
-            frame.put("│", row: row, column: left + width - 1, style: .muted)
-        }
-        frame.put("└" + String(repeating: "─", count: width - 2) + "┘", row: top + height - 1, column: left, style: .muted)
-        let capacity = height - 2
-        let maximum = max(0, lines.count - capacity)
-        let first = min(max(0, offset), maximum)
-        if first > 0 { frame.put(" ↑ k ", row: top, column: left + width - 7, style: .key) }
-        if first < maximum { frame.put(" ↓ j, more ", row: top + height - 1, column: left + width - 13, style: .key) }
-        for (index, line) in lines.dropFirst(first).prefix(capacity).enumerated() {
-            let row = top + 1 + index
-            if line.0.isEmpty {
-                frame.put(line.1, row: row, column: left + 2, style: .heading, limit: width - 4)
-            } else {
-                frame.put(line.0, row: row, column: left + 2, style: .key, limit: 14)
-                frame.put(line.1, row: row, column: left + 17, style: .plain, limit: width - 19)
+        let textWidth = width - 4
+        func rows(_ index: Int) -> [ListRow] {
+            let (key, text) = lines[index]
+            if key.isEmpty { return WordWrap.lines(text, width: textWidth).map { ListRow($0, style: .heading) } }
+            return WordWrap.lines(text, width: textWidth - keyWidth).enumerated().map { line, wrapped in
+                ListRow(wrapped, indent: keyWidth, lead: line == 0 ? Span(TextLayout.truncate(key, to: keyWidth - 1), .key) : nil)
             }
         }
+        let heights = lines.indices.map { rows($0).count }
+        let box = Rect(x: (frame.width - width) / 2, y: 0, width: width, height: min(frame.height - 2, heights.reduce(0, +) + 2))
+        let placed = Rect(x: box.x, y: (frame.height - box.height) / 2, width: box.width, height: box.height)
+        frame.clear(placed)
+        frame.box(placed, title: " Keys ")
+        let inside = placed.inset(left: 2, right: 2, top: 1, bottom: 1)
+        // The furthest offset from which the rest still fills the box.
+        var maximum = lines.count
+        var below = 0
+        while maximum > 0 && below + heights[maximum - 1] <= inside.height {
+            maximum -= 1
+            below += heights[maximum]
+        }
+        ListView(noun: ("line", "lines")).draw(count: lines.count, focus: .top(min(max(0, offset), maximum)), into: &frame,
+                                               in: inside, rows: rows)
         return maximum
     }
 }

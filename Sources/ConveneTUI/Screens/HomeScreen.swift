@@ -206,26 +206,25 @@ public struct HomeScreen: Sendable {
                 + (showPeople ? right(people, 7) + " " : "") + " " + rule
         }
         frame.put(row("Date", "Title", "Kind", "Points", "People", "Rule"), row: 2, column: 2, style: .muted)
-        let visible = frame.height - 6
-        let first = max(0, selection - visible + 1)
-        for (offset, listing) in sessions.enumerated().dropFirst(first).prefix(visible) {
-            let y = 3 + offset - first
-            let line = row(listing.date, listing.title, listing.kind, String(listing.points), String(listing.attendees),
-                           listing.chathamHouse ? "Chatham" : "open")
-            frame.put(line, row: y, column: 2, style: offset == selection ? .selected : .plain)
-            if offset == selection { frame.fill(row: y, from: 1, to: frame.width - 1, style: .selected) }
+        let list = frame.bounds.inset(left: 1, right: 1, top: 3, bottom: 3)
+        ListView(noun: ("session", "sessions")).draw(count: sessions.count, focus: .selected(selection), into: &frame, in: list) { index in
+            let listing = sessions[index]
+            return [ListRow(row(listing.date, listing.title, listing.kind, String(listing.points), String(listing.attendees),
+                                listing.chathamHouse ? "Chatham" : "open"), indent: 1)]
         }
     }
 
     private func drawTemplates(into frame: inout Frame, templates: [TemplateListing], index: Int) {
         frame.put("New session: choose a template", row: 2, column: 2, style: .heading)
-        for (offset, template) in templates.enumerated() {
-            let row = 4 + offset * 2
-            guard row + 1 < frame.height - 2 else { break }
+        let list = frame.bounds.inset(left: 3, right: 2, top: 4, bottom: 2)
+        ListView(noun: ("template", "templates")).draw(count: templates.count, focus: .selected(index), into: &frame, in: list) { offset in
+            let template = templates[offset]
             let rule = template.chathamHouse ? "Chatham House" : "attributed"
             let line = "\(template.title) — \(template.items) items, \(template.minutes) min, \(rule)"
-            frame.put(TextLayout.truncate(line, to: frame.width - 6), row: row, column: 4, style: offset == index ? .selected : .heading)
-            frame.put(TextLayout.truncate(template.summary, to: frame.width - 8), row: row + 1, column: 6, style: .muted)
+            // The summary wraps under its title: a template is chosen by what it is for.
+            return [ListRow(TextLayout.truncate(line, to: list.width - 1), style: .heading, indent: 1)]
+                + WordWrap.lines(template.summary, width: list.width - 4).map { ListRow($0, style: .muted, indent: 3, highlights: false) }
+                + [ListRow("", highlights: false)]
         }
     }
 

@@ -162,10 +162,10 @@ public struct ReaderScreen: Sendable {
         let bodyRows = height - 2
         if case .contents(let selected) = mode {
             frame.put("Contents", row: 1, column: 1, style: .heading)
-            let first = max(0, selected - bodyRows + 3)
-            for (offset, heading) in headings.enumerated().dropFirst(first).prefix(bodyRows - 1) {
-                let indent = String(repeating: "  ", count: max(0, heading.level - 1))
-                frame.put(indent + heading.title, row: 2 + offset - first, column: 2, style: offset == selected ? .selected : .plain)
+            let list = frame.bounds.inset(left: 2, right: 1, top: 2, bottom: 1)
+            ListView(noun: ("heading", "headings")).draw(count: headings.count, focus: .selected(selected), into: &frame, in: list) { index in
+                let heading = headings[index]
+                return [ListRow(String(repeating: "  ", count: max(0, heading.level - 1)) + heading.title)]
             }
         } else {
             for (offset, line) in lines.dropFirst(top).prefix(bodyRows).enumerated() {

@@ -89,6 +89,18 @@ public struct ReviewListScreen: Sendable {
         }
     }
 
+    /// A hit on one row of a screen `width` wide: where it is, muted, then the excerpt with the query marked. Only the title
+    /// gives way on a narrow terminal; the place and excerpt stay readable.
+    private func hitSpans(_ hit: ReviewHit, width: Int) -> [Span] {
+        let head = TextLayout.truncate("\(hit.date)  \(TextLayout.truncate(hit.title, to: max(10, width / 4))) · \(hit.place): ", to: width / 2 + 10)
+        let excerpt = TextLayout.truncate(hit.excerpt, to: width - DisplayWidth.of(head) - 4)
+        guard let range = excerpt.range(of: query.text, options: [.caseInsensitive, .diacriticInsensitive]) else {
+            return [Span(head, Style(role: .muted, dim: true)), Span(excerpt)]
+        }
+        return [Span(head, Style(role: .muted, dim: true)), Span(String(excerpt[..<range.lowerBound])),
+                Span(String(excerpt[range]), Style(role: .warning, bold: true, reverse: true)), Span(String(excerpt[range.upperBound...]))]
+    }
+
     public func render(sessions: [SessionListing], hits: [ReviewHit], width: Int, height: Int) -> Frame {
         var frame = Frame(width: width, height: height)
         guard width >= 40, height >= 8 else {
@@ -100,31 +112,22 @@ public struct ReviewListScreen: Sendable {
         let queryRow = query.row(width: width - used - 1)
         frame.put(queryRow.text, row: 1, column: used)
         frame.cursor = (1, used + queryRow.cursorColumn)
-        let visible = height - 5
-        let first = max(0, selection - visible + 1)
+        let list = frame.bounds.inset(left: 1, right: 1, top: 3, bottom: 2)
         if query.isBlank {
             if sessions.isEmpty { frame.put("No sessions yet.", row: 3, column: 2, style: .muted) }
-            for (index, listing) in Self.grouped(sessions).enumerated().dropFirst(first).prefix(visible) {
-                let row = 3 + index - first
+            let grouped = Self.grouped(sessions)
+            ListView(noun: ("session", "sessions")).draw(count: grouped.count, focus: .selected(selection), into: &frame, in: list) { index in
+                let listing = grouped[index]
                 let series = listing.series.map { "◆ " + TextLayout.truncate($0, to: 20) } ?? ""
                 let line = TextLayout.pad(listing.date, to: 12) + TextLayout.pad(listing.title, to: width - 58) + " "
                     + TextLayout.pad(listing.kind, to: 14) + " " + series
-                frame.put(line, row: row, column: 2, style: index == selection ? .selected : .plain, limit: width - 3)
+                return [ListRow(line, indent: 1)]
             }
         } else {
             let summary = hits.isEmpty ? "No session says ‘\(query.text)’" : "\(hits.count) place(s) in \(Set(hits.map(\.folder)).count) session(s)"
             frame.put(summary, row: 2, column: 2, style: .muted)
-            for (index, hit) in hits.enumerated().dropFirst(first).prefix(visible) {
-                let row = 3 + index - first
-                // Only the title gives way on a narrow terminal; the place and excerpt stay readable.
-                let head = "\(hit.date)  \(TextLayout.truncate(hit.title, to: max(10, width / 4))) · \(hit.place): "
-                let headWidth = frame.put(head, row: row, column: 2, style: index == selection ? .selected : .muted, limit: width / 2 + 10)
-                let excerpt = TextLayout.truncate(hit.excerpt, to: width - headWidth - 4)
-                frame.put(excerpt, row: row, column: 2 + headWidth, style: index == selection ? .selected : .plain)
-                if let range = excerpt.range(of: query.text, options: [.caseInsensitive, .diacriticInsensitive]) {
-                    let start = 2 + headWidth + DisplayWidth.of(excerpt[..<range.lowerBound])
-                    frame.fill(row: row, from: start, to: start + DisplayWidth.of(excerpt[range]), style: Style(role: .warning, bold: true, reverse: true))
-                }
+            ListView(noun: ("place", "places")).draw(count: hits.count, focus: .selected(selection), into: &frame, in: list) { index in
+                [ListRow(spans: hitSpans(hits[index], width: width), indent: 1)]
             }
         }
         if let status { frame.put(" " + status, row: height - 2, column: 0, style: .danger) }

@@ -1,0 +1,73 @@
+/// The one word-wrapping rule of every screen: the text field, saved points, the reader's
+/// paragraphs and every list wrap with it, so text breaks the same way wherever it shows.
+///
+/// Rows break after a space where they can, inside a word only when it is longer than a row. A
+/// space at the very end of a row takes no column, so text never runs past the width. A line break
+/// always starts a row and belongs to no row. A character wider than the whole row gets a row of
+/// its own rather than an endless run of empty rows.
+enum WordWrap {
+    /// The rows of `characters` at `width` columns, as ranges of indices into `characters`.
+    static func rows(of characters: [Character], width: Int) -> [Range<Int>] {
+        let width = max(1, width)
+        var rows: [Range<Int>] = []
+        var start = 0
+        var column = 0
+        var breakAfterSpace: Int?
+        for (index, character) in characters.enumerated() {
+            if character == "\n" {
+                rows.append(start..<index)
+                (start, column, breakAfterSpace) = (index + 1, 0, nil)
+                continue
+            }
+            let characterWidth = DisplayWidth.of(character)
+            if column + characterWidth > width && character != " " && index > start {
+                let breakAt = breakAfterSpace.flatMap { $0 > start ? $0 : nil } ?? index
+                rows.append(start..<breakAt)
+                start = breakAt
+                column = characters[breakAt..<index].reduce(0) { $0 + DisplayWidth.of($1) }
+                breakAfterSpace = nil
+            }
+            column = min(width, column + characterWidth)
+            if character == " " { breakAfterSpace = index + 1 }
+        }
+        rows.append(start..<characters.count)
+        return rows
+    }
+
+    /// `text` as the lines it wraps to, without the spaces a row ends on.
+    static func lines(_ text: String, width: Int) -> [String] {
+        let characters = Array(text)
+        return rows(of: characters, width: width).map { range in
+            var end = range.upperBound
+            while end > range.lowerBound, characters[end - 1] == " " { end -= 1 }
+            return String(characters[range.lowerBound..<end])
+        }
+    }
+
+    /// Styled spans as the lines they wrap to: the same breaks as the plain text would take, each
+    /// line's spans keeping their styles ("**bold**," stays together across its two spans).
+    static func lines(_ spans: [Span], width: Int) -> [StyledLine] {
+        var characters: [Character] = []
+        var styles: [Int] = [] // the span each character came from
+        for (index, span) in spans.enumerated() {
+            for character in span.text {
+                characters.append(character)
+                styles.append(index)
+            }
+        }
+        return rows(of: characters, width: width).map { range in
+            var end = range.upperBound
+            while end > range.lowerBound, characters[end - 1] == " " { end -= 1 }
+            var line = StyledLine()
+            for index in range.lowerBound..<end {
+                let style = spans[styles[index]].style
+                if let last = line.spans.last, last.style == style {
+                    line.spans[line.spans.count - 1].text.append(characters[index])
+                } else {
+                    line.spans.append(Span(String(characters[index]), style))
+                }
+            }
+            return line
+        }
+    }
+}
