@@ -93,10 +93,10 @@ func busyScreens(_ base: Session) throws -> (table: Double, people: Double) {
     )
     try session.apply(.topicAdded(topic: topic))
     var screen = LiveScreen()
-    for key: Key in [.character("j"), .character("j"), .character("l"), .character("e")] { _ = screen.update(key, session: session, now: date) }
+    for key: Key in [.character("j"), .character("j"), .character("l"), .character("e")] { _ = screen.update(.key(key), session: session, now: date) }
     let table = seconds(clock.measure {
         for _ in 0..<1_000 {
-            _ = screen.update(.character("x"), session: session, now: date)
+            _ = screen.update(.key(.character("x")), session: session, now: date)
             _ = screen.render(session: session, now: date, width: 80, height: 24)
         }
     }) / 1_000
@@ -105,10 +105,10 @@ func busyScreens(_ base: Session) throws -> (table: Double, people: Double) {
         try session.apply(.attendeeAdded(attendee: Attendee(id: session.nextID, name: "Participant \(index)", organisation: "Organisation \(index % 40)")))
     }
     screen = LiveScreen()
-    for key: Key in [.character("A"), .character("a")] { _ = screen.update(key, session: session, now: date) }
+    for key: Key in [.character("A"), .character("a")] { _ = screen.update(.key(key), session: session, now: date) }
     let people = seconds(clock.measure {
         for _ in 0..<1_000 {
-            _ = screen.update(.character("x"), session: session, now: date)
+            _ = screen.update(.key(.character("x")), session: session, now: date)
             _ = screen.render(session: session, now: date, width: 80, height: 24)
         }
     }) / 1_000
@@ -131,10 +131,10 @@ func measure(size: Int, root: URL) throws {
     // Measured on the loaded session in place: a copy would double the memory being measured.
     var screen = LiveScreen()
     for _ in 0..<3 { if let step = session.advance(at: date) { _ = try? session.apply(step) } }
-    _ = screen.update(.character("a"), session: session, now: date)
+    _ = screen.update(.key(.character("a")), session: session, now: date)
     let typing = seconds(clock.measure {
         for _ in 0..<1_000 {
-            _ = screen.update(.character("x"), session: session, now: date)
+            _ = screen.update(.key(.character("x")), session: session, now: date)
             _ = screen.render(session: session, now: date, width: 80, height: 24)
         }
     }) / 1_000

@@ -22,13 +22,13 @@ struct CaptureSpeedTests {
         for index in 2...12 { harness.add("Agreement \(index)") }
         #expect(harness.backend.session.points.elements.map(\.kind) == Array(repeating: .agreement, count: 12))
         harness.press(.character("a"), .tab)
-        guard case .composing(let composer) = harness.app.screen.mode else { Issue.record("not composing"); return }
+        guard case .composer(let composer)? = harness.app.screen.top else { Issue.record("not composing"); return }
         #expect(composer.kind == .divergence)
         harness.press(.escape)
         // Another item starts from its own phase's kind.
         harness.press(.character("n"))
         harness.press(.character("a"))
-        guard case .composing(let next) = harness.app.screen.mode else { Issue.record("not composing"); return }
+        guard case .composer(let next)? = harness.app.screen.top else { Issue.record("not composing"); return }
         #expect(next.kind == .agreement) // item 3 of this agenda is an agreement phase
     }
 
@@ -47,12 +47,12 @@ struct CaptureSpeedTests {
         harness.add("One")
         harness.add("Two")
         harness.press(.character("k"))
-        let selected = harness.app.screen.selection
+        let selected = harness.app.screen.selectedPoint(in: harness.backend.session)
         #expect(selected != nil)
         harness.press(.character("n"))
-        #expect(harness.app.screen.selection == nil)
+        #expect(harness.app.screen.selectedPoint(in: harness.backend.session) == nil)
         harness.press(.character("p"))
-        #expect(harness.app.screen.selection == selected)
+        #expect(harness.app.screen.selectedPoint(in: harness.backend.session) == selected)
     }
 
     @Test("on a context assessment, r rates the first context without selecting it first")
@@ -63,7 +63,7 @@ struct CaptureSpeedTests {
         _ = try harness.backend.apply(.contextAdded(context: ContextAssessment(id: harness.backend.session.nextID, name: "Homelessness support")),
                                       at: harness.backend.now)
         harness.press(.character("r"))
-        guard case .prompting(let prompt) = harness.app.screen.mode else { Issue.record("r did not open the rating"); return }
+        guard case .prompt(let prompt)? = harness.app.screen.top else { Issue.record("r did not open the rating"); return }
         #expect(prompt.label.hasPrefix("uncertainty, control 1–5 (e.g. 4 2)"))
     }
 

@@ -21,7 +21,7 @@ struct FollowScreenTests {
         }
         let terminal = VirtualTerminal(width: 80, height: 16)
         let backend = QueuedSessions()
-        let app = FollowApp(terminal: terminal, backend: backend, session: harness.backend.session, clock: { harness.backend.now })
+        let app = Program(terminal: terminal, root: FollowScene(backend: backend, session: harness.backend.session, clock: { harness.backend.now }))
         app.draw()
         try expectSnapshot(terminal.screen, named: "follow-80x16")
         #expect(terminal.screen?.text.contains("Now: 1/4  Welcome, purpose and the rule") == true)
@@ -29,7 +29,7 @@ struct FollowScreenTests {
 
         harness.add("A point committed while someone follows")
         backend.next = [harness.backend.session]
-        app.refresh()
+        app.tick()
         app.draw()
         #expect(terminal.screen?.text.contains("A point committed while someone follows") == true)
         #expect(terminal.screen?.text.contains("updated") == true)

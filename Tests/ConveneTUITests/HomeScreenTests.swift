@@ -16,9 +16,12 @@ final class MemoryHome: HomeBackend {
 
     func listings() -> (sessions: [SessionListing], templates: [TemplateListing], problems: [String]) { (sessions, templates, []) }
 
-    func runLive(folder: String, on terminal: any TerminalDevice) throws {
+    /// A real live screen, over a session in memory: q closes it back to home.
+    func openLive(folder: String) throws -> any Scene {
         if let refuse { throw HomeTestError(message: refuse) }
         opened.append(folder)
+        let session = try MemoryBackend()
+        return LiveScene(terminal: VirtualTerminal(width: 80, height: 24), backend: session, clock: { session.now })
     }
 
     func create(template: String, title: String, date: String) throws -> String {
@@ -36,21 +39,21 @@ struct HomeTestError: Error, CustomStringConvertible {
 
 @Suite("Home screen")
 struct HomeScreenTests {
-    private func home(_ backend: MemoryHome, width: Int = 80, height: Int = 24) -> (VirtualTerminal, HomeApp) {
+    private func home(_ backend: MemoryHome, width: Int = 80, height: Int = 24) -> (VirtualTerminal, Program) {
         let terminal = VirtualTerminal(width: width, height: height)
-        let app = HomeApp(terminal: terminal, backend: backend, today: "2026-04-02")
-        app.draw()
-        return (terminal, app)
+        let program = Program(terminal: terminal, root: HomeScene(backend: backend, today: "2026-04-02"))
+        program.draw()
+        return (terminal, program)
     }
 
-    private func press(_ app: HomeApp, _ keys: Key...) {
-        for key in keys { app.handle(key) }
-        app.draw()
+    private func press(_ program: Program, _ keys: Key...) {
+        for key in keys { program.send(key) }
+        program.draw()
     }
 
-    private func type(_ app: HomeApp, _ text: String) {
-        for character in text { app.handle(.character(character)) }
-        app.draw()
+    private func type(_ program: Program, _ text: String) {
+        for character in text { program.send(.character(character)) }
+        program.draw()
     }
 
     @Test("? shows the keys in a box that hides the list under it, and any key closes it", .tags(.golden))
@@ -113,7 +116,14 @@ struct HomeScreenTests {
         type(app, "30")
         press(app, .enter)
         #expect(backend.opened == ["2026-04-30-learning-and-accountability"])
-        #expect(terminal.screen?.text.contains("Learning and accountability") == true)
+        #expect(terminal.screen?.text.contains("Convene · Learning and accountability") == true)
+        // q leaves the live screen for home, which says the session is saved and lists it.
+        press(app, .character("q"))
+        #expect(terminal.screen?.text.contains("Saved: 2026-04-30-learning-and-accountability") == true)
+        #expect(terminal.screen?.text.contains("Convene · sessions") == true)
+        #expect(!app.isFinished)
+        press(app, .character("q"))
+        #expect(app.isFinished)
     }
 
     @Test("a session that cannot be opened says why and stays on the list")

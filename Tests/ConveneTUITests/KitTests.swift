@@ -82,3 +82,50 @@ struct KitTests {
         #expect(list(count: 30, focus: .top(29), height: 6)[1] == "entry 26")
     }
 }
+
+/// The one loop: every screen is a scene under the same guard, tick and stack.
+@Suite("Program loop")
+struct ProgramTests {
+    private func scenes(on terminal: VirtualTerminal) throws -> [(String, any Scene)] {
+        let session = try MemoryBackend()
+        let document = MarkdownDocument(parsing: "# Notes\n\n- A point\n")
+        return [
+            ("live", LiveScene(terminal: terminal, backend: session, clock: { session.now })),
+            ("home", HomeScene(backend: MemoryHome(), today: "2026-04-02")),
+            ("review", ReviewScene(terminal: terminal, backend: MemoryReview())),
+            ("reader", ReaderScene(terminal: terminal, screen: ReaderScreen(title: "notes.md", document: document))),
+            ("follow", FollowScene(backend: QueuedSessions(), session: session.session, clock: { session.now })),
+        ]
+    }
+
+    @Test("every screen says when the terminal is too small, keeps taking keys, and comes back when it grows")
+    func tooSmall() throws {
+        let terminal = VirtualTerminal(width: 80, height: 24)
+        for (name, scene) in try scenes(on: terminal) {
+            terminal.resize(width: 80, height: 24)
+            let program = Program(terminal: terminal, root: scene)
+            terminal.resize(width: 20, height: 5)
+            program.send(.resize)
+            program.draw()
+            #expect(terminal.screen?.text.contains("Terminal too small") == true, "\(name)")
+            #expect(terminal.screen?.text.contains("20×5") == true, "\(name)")
+            terminal.resize(width: 80, height: 24)
+            program.send(.resize)
+            program.draw()
+            #expect(terminal.screen?.text.contains("too small") == false, "\(name)")
+            #expect(!program.isFinished, "\(name)")
+        }
+    }
+
+    @Test("q on a scene opened over another goes back to it; q on the last ends the program")
+    func stack() throws {
+        let terminal = VirtualTerminal(width: 80, height: 24)
+        let program = Program(terminal: terminal, root: ReviewScene(terminal: terminal, backend: MemoryReview()))
+        program.send(.enter)
+        #expect(program.scenes.count == 2)
+        program.send(.character("q"))
+        #expect(program.scenes.count == 1)
+        program.send(.escape)
+        #expect(program.isFinished)
+    }
+}

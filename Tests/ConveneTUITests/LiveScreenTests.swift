@@ -75,11 +75,11 @@ struct LiveScreenTests {
         harness.press(.character("a"))
         harness.type("Half-typed thought")
         harness.terminal.resize(width: 20, height: 6)
-        harness.app.draw()
+        harness.program.draw()
         try expectSnapshot(harness.terminal.screen, named: "too-small-20x6")
         harness.type(" continues")
         harness.terminal.resize(width: 80, height: 24)
-        harness.app.draw()
+        harness.program.draw()
         #expect(harness.screen.contains("Half-typed thought continues"))
         harness.press(.enter)
         #expect(harness.backend.session.points.elements.last?.text == "Half-typed thought continues")
@@ -288,8 +288,8 @@ struct LiveScreenTests {
         harness.press(.character("n"), .character("n"))
         harness.press(.pasteStart, .character("a"), .escape, .character("["), .character("2"), .character("J"), .control("x"),
                       .up, .control("g"), .character("b"), .pasteEnd)
-        guard case .composing(let composer) = harness.app.screen.mode else {
-            Issue.record("the paste was taken as commands: \(harness.app.screen.mode)")
+        guard case .composer(let composer)? = harness.app.screen.top else {
+            Issue.record("the paste was taken as commands: \(String(describing: harness.app.screen.top))")
             return
         }
         #expect(composer.text == "a[2Jb")

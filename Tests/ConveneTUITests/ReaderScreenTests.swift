@@ -4,26 +4,29 @@ import Testing
 
 @Suite("Reading a document")
 struct ReaderScreenTests {
-    private func reader(width: Int = 80, height: Int = 24) throws -> (VirtualTerminal, ReaderApp) {
+    private func reader(width: Int = 80, height: Int = 24) throws -> (VirtualTerminal, Program) {
         let terminal = VirtualTerminal(width: width, height: height)
         let document = MarkdownDocument(parsing: try MarkdownLayoutTests.handEdited)
-        let app = ReaderApp(terminal: terminal, screen: ReaderScreen(title: "received by email.md", document: document))
+        let app = Program(terminal: terminal, root: ReaderScene(terminal: terminal, screen: ReaderScreen(title: "received by email.md", document: document)))
         app.draw()
         return (terminal, app)
     }
 
-    private func press(_ app: ReaderApp, _ keys: Key...) {
-        for key in keys { app.handle(key) }
+    private func press(_ app: Program, _ keys: Key...) {
+        for key in keys { app.send(key) }
         app.draw()
     }
 
-    @Test("? lists the reader's keys from its key table; any key closes it, q quits")
+    @Test("? lists the reader's keys from its key table; j/k scroll it, any other key closes it")
     func help() throws {
-        let (terminal, app) = try reader()
+        let (terminal, app) = try reader(height: 30)
         press(app, .character("?"))
         let shown = terminal.screen?.text ?? ""
         for binding in KeyMap.reader { #expect(shown.contains(binding.help), "help lacks: \(binding.help)") }
+        #expect(shown.contains("more lines · j"))
         press(app, .character("j"))
+        #expect(terminal.screen?.text.contains("1 more line · k") == true)
+        press(app, .character("x"))
         let after = terminal.screen?.text ?? ""
         #expect(!after.contains("show these keys"), "\(after)")
     }
@@ -38,7 +41,7 @@ struct ReaderScreenTests {
     func search() throws {
         let (terminal, app) = try reader()
         press(app, .character("/"))
-        for character in "context" { app.handle(.character(character)) }
+        for character in "context" { app.send(.character(character)) }
         press(app, .enter)
         try expectSnapshot(terminal.screen, named: "reader-search-80x24")
         #expect(terminal.screen?.text.contains("‘context’: hit 1 of") == true)
@@ -47,8 +50,8 @@ struct ReaderScreenTests {
         press(app, .character("N"))
         #expect(terminal.screen?.text.contains("hit 1 of") == true)
         press(app, .character("/"))
-        for _ in 0..<7 { app.handle(.backspace) }
-        for character in "absent" { app.handle(.character(character)) }
+        for _ in 0..<7 { app.send(.backspace) }
+        for character in "absent" { app.send(.character(character)) }
         press(app, .enter)
         #expect(terminal.screen?.text.contains("‘absent’ not found") == true)
     }
@@ -74,6 +77,7 @@ struct ReaderScreenTests {
         press(app, .resize, .character("G"))
         for line in terminal.screen?.lines ?? [] { #expect(DisplayWidth.of(line) <= 60) }
         #expect(terminal.screen?.text.contains("code stays as typed") == true)
-        #expect(app.handle(.character("q")) == false)
+        app.send(.character("q"))
+        #expect(app.isFinished)
     }
 }

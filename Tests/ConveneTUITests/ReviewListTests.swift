@@ -41,26 +41,28 @@ struct ReviewListTests {
     @Test("search as you type across sessions, hits highlighted with their session and place", .tags(.golden))
     func searchAsYouType() throws {
         let terminal = VirtualTerminal(width: 100, height: 16)
-        let app = ReviewApp(terminal: terminal, backend: MemoryReview())
+        let app = Program(terminal: terminal, root: ReviewScene(terminal: terminal, backend: MemoryReview()))
         app.draw()
         #expect(terminal.screen?.text.contains("Motives for measurement 9") == true)
         for character in "measure" {
-            app.handle(.character(character))
+            app.send(.character(character))
             app.draw()
         }
         try expectSnapshot(terminal.screen, named: "review-search-100x16")
         #expect(terminal.screen?.text.contains("2 place(s) in 2 session(s)") == true)
-        app.handle(.down)
+        app.send(.down)
         app.draw()
-        // Enter reads the selected session, at the first hit.
-        terminal.press(.character("q"))
-        app.handle(.enter)
+        // Enter reads the selected session, at the first hit; q closes the reader back to the list.
+        app.send(.enter)
+        app.draw()
         let read = try #require(terminal.frames.last?.text)
         #expect(read.contains("Motives for measurement 9"), "\(read)")
         #expect(read.contains("‘measure’: hit 1 of 2"), "\(read)") // the title says "measurement" too
-        app.handle(.escape)
+        app.send(.character("q"))
+        app.send(.escape)
         app.draw()
         #expect(terminal.screen?.text.contains("Learning and accountability") == true)
-        #expect(app.handle(.escape) == false)
+        app.send(.escape)
+        #expect(app.isFinished)
     }
 }

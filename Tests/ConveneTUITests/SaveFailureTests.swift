@@ -14,8 +14,8 @@ struct SaveFailureTests {
         harness.backend.diskFull = true
         harness.add("A thought worth keeping")
         #expect(harness.screen.contains("Not saved: session.jsonl: could not write: No space left on device"))
-        guard case .composing(let composer) = harness.app.screen.mode else {
-            Issue.record("the composer was closed: \(harness.app.screen.mode)")
+        guard case .composer(let composer)? = harness.app.screen.top else {
+            Issue.record("the composer was closed: \(String(describing: harness.app.screen.top))")
             return
         }
         #expect(composer.text == "A thought worth keeping")
@@ -36,8 +36,8 @@ struct SaveFailureTests {
         harness.type("Collaborate")
         harness.press(.enter)
         #expect(harness.screen.contains("Not saved"))
-        guard case .prompting(let prompt) = harness.app.screen.mode else {
-            Issue.record("the prompt was closed: \(harness.app.screen.mode)")
+        guard case .prompt(let prompt)? = harness.app.screen.top else {
+            Issue.record("the prompt was closed: \(String(describing: harness.app.screen.top))")
             return
         }
         #expect(prompt.answer == "Collaborate")
@@ -53,7 +53,7 @@ struct SaveFailureTests {
         harness.backend.notesProblem = "notes.md is a folder"
         harness.add("Saved all the same")
         #expect(harness.screen.contains("✓ Saved note point; notes.md not updated: notes.md is a folder"))
-        #expect(harness.app.screen.mode == .browsing)
+        #expect(harness.app.screen.top == nil)
         #expect(harness.backend.session.points.count == 1)
     }
 }

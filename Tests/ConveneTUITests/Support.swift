@@ -72,14 +72,17 @@ final class MemoryBackend: LiveSessionBackend {
 struct Harness {
     let terminal: VirtualTerminal
     let backend: MemoryBackend
-    let app: LiveApp
+    let app: LiveScene
+    /// The one loop every screen runs in, driven key by key.
+    let program: Program
 
     init(width: Int = 80, height: Int = 24, chathamHouse: Bool = true, agenda: [AgendaItem]? = nil, recovered: Composer? = nil) throws {
         terminal = VirtualTerminal(width: width, height: height)
         let backend = try MemoryBackend(chathamHouse: chathamHouse, agenda: agenda)
         self.backend = backend
-        app = LiveApp(terminal: terminal, backend: backend, recovered: recovered, clock: { backend.now })
-        app.draw()
+        app = LiveScene(terminal: terminal, backend: backend, recovered: recovered, clock: { backend.now })
+        program = Program(terminal: terminal, root: app)
+        program.draw()
     }
 
     func type(_ text: String) { for character in text { press(.character(character)) } }
@@ -92,13 +95,13 @@ struct Harness {
     }
 
     func press(_ keys: Key...) {
-        for key in keys { app.handle(key) }
-        app.draw()
+        for key in keys { program.send(key) }
+        program.draw()
     }
 
     func advanceClock(by seconds: TimeInterval) {
         backend.now = backend.now.addingTimeInterval(seconds)
-        app.draw()
+        program.draw()
     }
 
     var screen: String { terminal.screen?.text ?? "" }

@@ -39,6 +39,16 @@ public struct KeyBinding<Action: Hashable & Sendable>: Sendable {
     public var help: String
     /// Shown in the one-line hint at the bottom of the screen.
     public var hint: String?
+    /// The keys as the hint names them, when not the first key ("j/k" for a pair of bindings).
+    public var hintKeys: String?
+
+    public init(keys: [Key], action: Action, help: String, hint: String?, hintKeys: String? = nil) {
+        self.keys = keys
+        self.action = action
+        self.help = help
+        self.hint = hint
+        self.hintKeys = hintKeys
+    }
 
     public var label: String { keys.map(\.label).joined(separator: "/") }
 }
@@ -151,6 +161,6 @@ public enum KeyMap {
 
     /// "a add · n next · …" for the bottom line.
     public static func hints<Action>(_ table: [KeyBinding<Action>]) -> [(key: String, text: String)] {
-        table.compactMap { binding in binding.hint.map { (binding.keys[0].label, $0) } }
+        table.compactMap { binding in binding.hint.map { (binding.hintKeys ?? binding.keys[0].label, $0) } }
     }
 }

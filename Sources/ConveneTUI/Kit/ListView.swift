@@ -61,7 +61,10 @@ struct ListView {
             if let lead = row.row.lead { frame.put(lead.text, row: y, column: area.x, style: lead.style, limit: area.width) }
             if isSelected { frame.fill(row: y, from: area.x + max(0, row.row.indent - 1), to: area.right, style: .selected) }
             var column = area.x + row.row.indent
-            for span in row.row.spans {
+            var spans = row.row.spans
+            // A row of one span that does not fit ends in "…" on a word boundary, never mid-word.
+            if spans.count == 1 { spans[0].text = TextLayout.truncate(spans[0].text, to: area.right - column) }
+            for span in spans {
                 // On the selected row a mark already shown reversed (a search hit) keeps its style.
                 let style = isSelected && !span.style.reverse ? Style.selected : span.style
                 column += frame.put(span.text, row: y, column: column, style: style, limit: area.right - column)

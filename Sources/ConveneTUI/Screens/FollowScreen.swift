@@ -1,22 +1,46 @@
 import ConveneCore
 import Foundation
 
-/// Where a followed session comes from: the journal, re-read when it changes.
-public protocol FollowBackend: AnyObject {
-    /// The session as it is now on disk, or nil when it has not changed since the last call.
-    func refreshed() throws -> Session?
+/// What the follow view asks its scene to do.
+public enum FollowEffect: Equatable, Sendable {
+    /// Re-read the session; the answer comes back as an outcome.
+    case refresh
+    case close
+}
+
+/// How a re-read went.
+public enum FollowOutcome: Sendable {
+    /// The session as it now is on disk, and the time it was read.
+    case refreshed(Session, at: Date)
+    case unreadable(String)
 }
 
 /// `convene follow`: what a second screen or a projector shows of a session under way, read-only.
 public struct FollowScreen: Sendable {
-    public init() {}
+    public private(set) var session: Session
+    public private(set) var status = StatusLine("Following · read-only")
+    public static let minimumSize = (width: 40, height: 8)
 
-    public func render(session: Session, now: Date, status: String, width: Int, height: Int) -> Frame {
-        var frame = Frame(width: width, height: height)
-        guard width >= 40, height >= 8 else {
-            TooSmallNotice.draw(into: &frame, minimum: (40, 8))
-            return frame
+    public init(session: Session) {
+        self.session = session
+    }
+
+    /// Every tick and key re-reads the session; q closes.
+    public mutating func update(_ message: Message<FollowOutcome>) -> [FollowEffect] {
+        switch message {
+        case .key(.character("q")): return [.close]
+        case .key, .tick, .resize, .returned: return [.refresh]
+        case .outcome(.refreshed(let latest, let time)):
+            session = latest
+            status = StatusLine("Following · read-only · updated \(time.formatted(date: .omitted, time: .standard))")
+        case .outcome(.unreadable(let problem)):
+            status = StatusLine("Cannot read the session now: \(problem)", isError: true)
         }
+        return []
+    }
+
+    public func render(now: Date, width: Int, height: Int) -> Frame {
+        var frame = Frame(width: width, height: height)
         let badge = session.details.ruleBadge
         let clock = session.sessionElapsed(at: now).map { " session \(ClockText.format($0)) " } ?? ""
         let right = DisplayWidth.of(badge.text) + DisplayWidth.of(clock)
@@ -48,50 +72,8 @@ public struct FollowScreen: Sendable {
             }
         }
         if session.points.isEmpty { frame.put("No points yet.", row: 6, column: 2, style: .muted) }
-        frame.put(" " + status, row: height - 1, column: 0, style: .muted)
+        status.draw(into: &frame, in: frame.bounds.row(-1).inset(right: 8))
         frame.put("q quit ", row: height - 1, column: width - 7, style: .key)
         return frame
-    }
-}
-
-/// The follow view's loop: re-reads the session at least twice a second and redraws.
-public final class FollowApp {
-    private let terminal: any TerminalDevice
-    private let backend: any FollowBackend
-    private let clock: () -> Date
-    private var session: Session
-    private var status = "Following · read-only"
-
-    public init(terminal: any TerminalDevice, backend: any FollowBackend, session: Session, clock: @escaping () -> Date) {
-        self.terminal = terminal
-        self.backend = backend
-        self.session = session
-        self.clock = clock
-    }
-
-    public func run(shouldStop: () -> Bool = { false }) {
-        while !shouldStop() {
-            refresh()
-            draw()
-            if terminal.nextKey(timeoutMilliseconds: 400) == .character("q") { return }
-        }
-    }
-
-    /// Takes in what the writer has committed since the last look.
-    public func refresh() {
-        do {
-            if let latest = try backend.refreshed() {
-                session = latest
-                let time = clock().formatted(date: .omitted, time: .standard)
-                status = "Following · read-only · updated \(time)"
-            }
-        } catch {
-            status = "Cannot read the session now: \(error)"
-        }
-    }
-
-    public func draw() {
-        let size = terminal.size
-        terminal.draw(FollowScreen().render(session: session, now: clock(), status: status, width: size.width, height: size.height))
     }
 }

@@ -14,11 +14,25 @@ public enum HelpOverlay {
             + section("Attendees (A)", KeyMap.attendees)
             + section("Answering a prompt", KeyMap.prompt)
             + section("Editing any text", KeyMap.editing)
-            + [("", "Any other key closes this help.")]
+            + [("", "j/k scroll this help; any other key closes it.")]
     }
 
     static func section<Action>(_ title: String, _ table: [KeyBinding<Action>]) -> [(String, String)] {
         [("", title)] + table.map { ($0.label, $0.help) } + [("", "")]
+    }
+
+    /// What a key does to the help scrolled to `offset` on any screen: the new offset, or nil when
+    /// the key closes the help (any key but scrolling; `q` is left to the screen, to quit).
+    static func scrolled(by key: Key, from offset: Int, lines: Int) -> Int? {
+        let page = 10
+        let moved = switch key {
+        case .down, .character("j"): offset + 1
+        case .up, .character("k"): offset - 1
+        case .pageDown, .character(" "): offset + page
+        case .pageUp: offset - page
+        default: Int?.none
+        }
+        return moved.map { min(max(0, $0), max(0, lines - 1)) }
     }
 
     /// The column a key's description starts at, after its key.

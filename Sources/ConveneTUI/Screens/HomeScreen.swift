@@ -50,6 +50,48 @@ public enum HomeEffect: Equatable, Sendable {
     case quit
 }
 
+/// How a home effect turned out, sent back to the home screen.
+public enum HomeOutcome: Equatable, Sendable {
+    /// The live session opened from here has closed.
+    case closed(folder: String)
+    case notOpened(String)
+    case notCreated(String)
+    /// A problem found reading the sessions folder or the templates.
+    case problem(String)
+}
+
+/// What a key does on the home screen.
+public enum HomeAction: Hashable, Sendable {
+    case open, new, selectPrevious, selectNext, selectFirst, selectLast, choose, back, help, quit
+}
+
+extension KeyMap {
+    public static let home: [KeyBinding<HomeAction>] = [
+        KeyBinding(keys: [.character("?")], action: .help, help: "show these keys", hint: "help"),
+        KeyBinding(keys: [.character("q")], action: .quit, help: "quit", hint: "quit"),
+        KeyBinding(keys: [.enter], action: .open, help: "open the selected session live", hint: "open"),
+        KeyBinding(keys: [.character("N"), .character("a")], action: .new, help: "new session from a template", hint: "new session"),
+        KeyBinding(keys: [.up, .character("k")], action: .selectPrevious, help: "select the session above", hint: nil),
+        KeyBinding(keys: [.down, .character("j")], action: .selectNext, help: "select the session below", hint: "select", hintKeys: "j/k"),
+        KeyBinding(keys: [.home, .character("g")], action: .selectFirst, help: "the first session", hint: nil),
+        KeyBinding(keys: [.end, .character("G")], action: .selectLast, help: "the last session", hint: nil),
+    ]
+
+    /// Choosing a template for a new session.
+    public static let templateChoice: [KeyBinding<HomeAction>] = [
+        KeyBinding(keys: [.enter], action: .choose, help: "start a session from the selected template", hint: "choose"),
+        KeyBinding(keys: [.up, .character("k")], action: .selectPrevious, help: "template above", hint: nil),
+        KeyBinding(keys: [.down, .character("j")], action: .selectNext, help: "template below", hint: "select", hintKeys: "j/k"),
+        KeyBinding(keys: [.escape, .character("q")], action: .back, help: "back to the sessions", hint: "back"),
+    ]
+
+    /// The new session's title and date.
+    public static let sessionForm: [KeyBinding<HomeAction>] = [
+        KeyBinding(keys: [.enter], action: .choose, help: "on to the date; on the date, create the session and open it", hint: "next"),
+        KeyBinding(keys: [.escape], action: .back, help: "back a step", hint: "back"),
+    ]
+}
+
 /// `convene` with no arguments: the saved sessions, and a new session from a template.
 public struct HomeScreen: Sendable {
     public enum Mode: Equatable, Sendable {
@@ -57,64 +99,76 @@ public struct HomeScreen: Sendable {
         case choosingTemplate(index: Int)
         case naming(template: String, title: TextField)
         case dating(template: String, title: String, date: TextField)
-        case help
+        /// The keys, scrolled to `offset`.
+        case help(offset: Int)
     }
 
     public internal(set) var mode: Mode = .list
     public internal(set) var selection = 0
-    public internal(set) var status: String?
-    public internal(set) var statusIsError = false
+    public internal(set) var status: StatusLine?
     let today: String
+    public static let minimumSize = (width: 40, height: 8)
 
     public init(today: String) {
         self.today = today
     }
 
-    public mutating func report(_ text: String, isError: Bool = false) {
-        status = text
-        statusIsError = isError
+    private mutating func report(_ text: String, isError: Bool = false) {
+        status = StatusLine(text, isError: isError)
     }
 
-    public mutating func update(_ key: Key, sessions: [SessionListing], templates: [TemplateListing]) -> [HomeEffect] {
+    public mutating func update(_ message: Message<HomeOutcome>, sessions: [SessionListing], templates: [TemplateListing]) -> [HomeEffect] {
+        switch message {
+        case .key(let key): return handle(key, sessions: sessions, templates: templates)
+        case .outcome(.closed(let folder)): report("Saved: \(folder)")
+        case .outcome(.notOpened(let problem)), .outcome(.problem(let problem)): report(problem, isError: true)
+        case .outcome(.notCreated(let problem)): report("Not created: \(problem)", isError: true)
+        case .tick, .resize, .returned: break
+        }
+        return []
+    }
+
+    private mutating func handle(_ key: Key, sessions: [SessionListing], templates: [TemplateListing]) -> [HomeEffect] {
         switch mode {
-        case .help:
-            mode = .list
+        case .help(let offset):
+            if key == .character("q") { return [.quit] }
+            mode = HelpOverlay.scrolled(by: key, from: offset, lines: Self.helpLines.count).map(Mode.help) ?? .list
         case .list:
             return list(key, sessions: sessions, templates: templates)
         case .choosingTemplate(let index):
-            switch key {
-            case .up, .character("k"): mode = .choosingTemplate(index: max(0, index - 1))
-            case .down, .character("j"): mode = .choosingTemplate(index: min(max(0, templates.count - 1), index + 1))
-            case .enter:
+            switch KeyMap.action(for: key, in: KeyMap.templateChoice) {
+            case .selectPrevious?: mode = .choosingTemplate(index: max(0, index - 1))
+            case .selectNext?: mode = .choosingTemplate(index: min(max(0, templates.count - 1), index + 1))
+            case .choose?:
                 guard templates.indices.contains(index) else { return [] }
                 mode = .naming(template: templates[index].name, title: TextField(allowsLineBreaks: false))
-            case .escape, .character("q"): mode = .list
+            case .back?: mode = .list
             default: break
             }
         case .naming(let template, var title):
-            switch key {
-            case .enter:
+            switch KeyMap.action(for: key, in: KeyMap.sessionForm) {
+            case .choose?:
                 let text = TextRules.cleaned(title.text, singleLine: true).trimmingCharacters(in: .whitespaces)
                 guard !text.isEmpty else {
                     report("A session needs a title", isError: true)
                     return []
                 }
                 mode = .dating(template: template, title: text, date: TextField(text: today, allowsLineBreaks: false))
-            case .escape: mode = .choosingTemplate(index: templates.firstIndex { $0.name == template } ?? 0)
+            case .back?: mode = .choosingTemplate(index: templates.firstIndex { $0.name == template } ?? 0)
             default:
                 title.edit(with: key)
                 mode = .naming(template: template, title: title)
             }
         case .dating(let template, let title, var date):
-            switch key {
-            case .enter:
+            switch KeyMap.action(for: key, in: KeyMap.sessionForm) {
+            case .choose?:
                 guard TextRules.isValidDate(date.text) else {
                     report("‘\(date.text)’ is not a date of the form YYYY-MM-DD", isError: true)
                     return []
                 }
                 mode = .list
                 return [.create(template: template, title: title, date: date.text)]
-            case .escape: mode = .naming(template: template, title: TextField(text: title, allowsLineBreaks: false))
+            case .back?: mode = .naming(template: template, title: TextField(text: title, allowsLineBreaks: false))
             default:
                 date.edit(with: key)
                 mode = .dating(template: template, title: title, date: date)
@@ -124,43 +178,40 @@ public struct HomeScreen: Sendable {
     }
 
     private mutating func list(_ key: Key, sessions: [SessionListing], templates: [TemplateListing]) -> [HomeEffect] {
-        switch key {
-        case .up, .character("k"): selection = max(0, selection - 1)
-        case .down, .character("j"): selection = min(max(0, sessions.count - 1), selection + 1)
-        case .home, .character("g"): selection = 0
-        case .end, .character("G"): selection = max(0, sessions.count - 1)
-        case .enter:
+        guard let action = KeyMap.action(for: key, in: KeyMap.home) else {
+            if key != .resize { report("\(key.label) does nothing here; ? shows the keys") }
+            return []
+        }
+        switch action {
+        case .selectPrevious: selection = max(0, selection - 1)
+        case .selectNext: selection = min(max(0, sessions.count - 1), selection + 1)
+        case .selectFirst: selection = 0
+        case .selectLast: selection = max(0, sessions.count - 1)
+        case .open:
             guard sessions.indices.contains(selection) else { return [] }
             return [.open(folder: sessions[selection].folder)]
-        case .character("N"), .character("a"):
+        case .new:
             guard !templates.isEmpty else {
                 report("No templates found: see `convene templates`", isError: true)
                 return []
             }
             mode = .choosingTemplate(index: 0)
-        case .character("?"): mode = .help
-        case .character("q"): return [.quit]
-        case .resize: break
-        default: report("\(key.label) does nothing here; ? shows the keys")
+        case .help: mode = .help(offset: 0)
+        case .quit: return [.quit]
+        case .choose, .back: break
         }
         return []
     }
 
-    static let keys: [(String, String)] = [
-        ("Enter", "open the selected session live"),
-        ("↑/↓ j/k g/G", "select a session"),
-        ("N or a", "new session from a template"),
-        ("Esc", "back, while starting a session"),
-        ("?", "show this help"),
-        ("q", "quit"),
-    ]
+    /// The help: every table the home screen uses.
+    static var helpLines: [(String, String)] {
+        HelpOverlay.section("Sessions", KeyMap.home) + HelpOverlay.section("Choosing a template", KeyMap.templateChoice)
+            + HelpOverlay.section("Title and date", KeyMap.sessionForm) + HelpOverlay.section("Editing any text", KeyMap.editing)
+            + [("", "j/k scroll this help; any other key closes it.")]
+    }
 
     public func render(sessions: [SessionListing], templates: [TemplateListing], folder: String, width: Int, height: Int) -> Frame {
         var frame = Frame(width: width, height: height)
-        guard width >= 40, height >= 8 else {
-            TooSmallNotice.draw(into: &frame, minimum: (40, 8))
-            return frame
-        }
         frame.titleBar(" Convene · sessions")
         frame.put(TextLayout.truncate(folder, to: width / 2) + " ", row: 0, column: width - min(width / 2, DisplayWidth.of(folder)) - 1,
                   style: Style(role: .accent, reverse: true))
@@ -174,18 +225,14 @@ public struct HomeScreen: Sendable {
         default:
             drawSessions(into: &frame, sessions: sessions)
         }
-        if let status {
-            frame.put(" " + status, row: height - 2, column: 0, style: statusIsError ? .danger : Style(role: .success))
-        }
-        let hints: [(String, String)] = switch mode {
-        case .list, .help: [("?", "help"), ("q", "quit"), ("Enter", "open"), ("N", "new session"), ("j/k", "select")]
-        case .choosingTemplate: [("Enter", "choose"), ("j/k", "select"), ("Esc", "back")]
-        default: [("Enter", "next"), ("Esc", "back")]
+        status?.draw(into: &frame, in: frame.bounds.row(-2))
+        let hints = switch mode {
+        case .list, .help: KeyMap.hints(KeyMap.home)
+        case .choosingTemplate: KeyMap.hints(KeyMap.templateChoice)
+        default: KeyMap.hints(KeyMap.sessionForm)
         }
         frame.hintLine(hints, row: height - 1)
-        if mode == .help {
-            HelpOverlay.draw(into: &frame, lines: [("", "Sessions")] + Self.keys + [("", ""), ("", "Any other key closes this help.")], offset: 0)
-        }
+        if case .help(let offset) = mode { HelpOverlay.draw(into: &frame, lines: Self.helpLines, offset: offset) }
         return frame
     }
 

@@ -25,6 +25,11 @@ extension KeyMap {
     ]
 }
 
+/// What the reader asks its scene to do.
+public enum ReaderEffect: Equatable, Sendable {
+    case close
+}
+
 /// Reading a Markdown document read-only: scrolling, sections, a table of contents and search.
 /// The document is laid out for the current width and again whenever the width changes.
 public struct ReaderScreen: Sendable {
@@ -32,8 +37,8 @@ public struct ReaderScreen: Sendable {
         case reading
         case searching(TextField)
         case contents(selected: Int)
-        /// The keys, over the text.
-        case help
+        /// The keys, over the text, scrolled to `offset`.
+        case help(offset: Int)
     }
 
     public let title: String
@@ -42,7 +47,8 @@ public struct ReaderScreen: Sendable {
     /// The first line shown.
     public private(set) var top = 0
     public private(set) var query = ""
-    public private(set) var status: String?
+    public private(set) var status: StatusLine?
+    public static let minimumSize = (width: 30, height: 6)
     private var layoutWidth = 0
     private var lines: [StyledLine] = []
     private var headings: [MarkdownLayout.Heading] = []
@@ -82,7 +88,15 @@ public struct ReaderScreen: Sendable {
         return lines.indices.filter { lines[$0].text.range(of: query, options: [.caseInsensitive, .diacriticInsensitive]) != nil }
     }
 
-    public mutating func update(_ key: Key, height: Int) -> Bool {
+    /// Takes a message with the document laid out for the terminal as it is now (`fit`), so "the
+    /// end" means the end of what will be drawn.
+    public mutating func update(_ message: Message<Never>, height: Int) -> [ReaderEffect] {
+        guard case .key(let key) = message else { return [] }
+        return handle(key, height: height) ? [] : [.close]
+    }
+
+    /// Returns false when the reader closes.
+    private mutating func handle(_ key: Key, height: Int) -> Bool {
         let page = max(1, height - 3)
         switch mode {
         case .searching(var field):
@@ -98,9 +112,9 @@ public struct ReaderScreen: Sendable {
                 mode = .searching(field)
             }
             return true
-        case .help:
+        case .help(let offset):
             if key == .character("q") { return false }
-            mode = .reading // any other key closes the help
+            mode = HelpOverlay.scrolled(by: key, from: offset, lines: Self.helpLines.count).map(Mode.help) ?? .reading
             return true
         case .contents(let selected):
             switch key {
@@ -132,7 +146,7 @@ public struct ReaderScreen: Sendable {
             case .contents:
                 mode = .contents(selected: max(0, (headings.lastIndex { $0.line <= top }) ?? 0))
             case .help:
-                mode = .help
+                mode = .help(offset: 0)
             }
             return true
         }
@@ -141,21 +155,20 @@ public struct ReaderScreen: Sendable {
     private mutating func jump(toHitAfter line: Int, forward: Bool) {
         let hits = self.hits
         guard !hits.isEmpty else {
-            status = query.isEmpty ? nil : "‘\(query)’ not found"
+            status = query.isEmpty ? nil : StatusLine("‘\(query)’ not found")
             return
         }
         let target = forward ? hits.first { $0 > line } ?? hits[0] : hits.last { $0 < line } ?? hits[hits.count - 1]
         top = target
         let index = (hits.firstIndex(of: target) ?? 0) + 1
-        status = "‘\(query)’: hit \(index) of \(hits.count)"
+        status = StatusLine("‘\(query)’: hit \(index) of \(hits.count)")
     }
+
+    static let helpLines = HelpOverlay.section("Reading", KeyMap.reader) + HelpOverlay.section("Searching", KeyMap.editing)
+        + [("", "j/k scroll this help; any other key closes it.")]
 
     public func render(width: Int, height: Int) -> Frame {
         var frame = Frame(width: width, height: height)
-        guard width >= 30, height >= 6 else {
-            TooSmallNotice.draw(into: &frame, minimum: (30, 6))
-            return frame
-        }
         let position = lines.isEmpty ? "" : " \(min(100, (top + height - 2) * 100 / max(1, lines.count)))% "
         frame.titleBar(" " + title, limit: width - position.count - 1)
         frame.put(position, row: 0, column: width - position.count, style: Style(role: .accent, reverse: true))
@@ -176,10 +189,7 @@ public struct ReaderScreen: Sendable {
                 highlightHits(in: line.text, row: 1 + offset, into: &frame)
             }
         }
-        if mode == .help {
-            HelpOverlay.draw(into: &frame, lines: HelpOverlay.section("Reading", KeyMap.reader)
-                + [("", "Any other key closes this help.")], offset: 0)
-        }
+        if case .help(let offset) = mode { HelpOverlay.draw(into: &frame, lines: Self.helpLines, offset: offset) }
         switch mode {
         case .searching(let field):
             let used = frame.put(" /", row: height - 1, column: 0, style: .key)
@@ -188,7 +198,7 @@ public struct ReaderScreen: Sendable {
             frame.cursor = (height - 1, used + row.cursorColumn)
         default:
             if let status {
-                frame.put(" " + status, row: height - 1, column: 0, style: Style(role: .success))
+                status.draw(into: &frame, in: frame.bounds.row(-1))
             } else {
                 frame.hintLine(KeyMap.hints(KeyMap.reader), row: height - 1)
             }
@@ -205,39 +215,5 @@ public struct ReaderScreen: Sendable {
             frame.fill(row: row, from: start, to: start + DisplayWidth.of(text[range]), style: .selected)
             searchStart = range.upperBound
         }
-    }
-}
-
-/// The reader's loop on a terminal.
-public final class ReaderApp {
-    private let terminal: any TerminalDevice
-    public private(set) var screen: ReaderScreen
-
-    public init(terminal: any TerminalDevice, screen: ReaderScreen) {
-        self.terminal = terminal
-        self.screen = screen
-    }
-
-    public func run(shouldStop: () -> Bool = { false }) {
-        draw()
-        while !shouldStop() {
-            guard let key = terminal.nextKey(timeoutMilliseconds: 1_000) else { continue }
-            guard handle(key) else { return }
-            draw()
-        }
-    }
-
-    /// Returns false when the reader closes.
-    @discardableResult
-    public func handle(_ key: Key) -> Bool {
-        // Lay out for the terminal as it is now, so "the end" means the end of what will be drawn.
-        screen.fit(width: terminal.size.width)
-        return screen.update(key, height: terminal.size.height)
-    }
-
-    public func draw() {
-        let size = terminal.size
-        screen.fit(width: size.width)
-        terminal.draw(screen.render(width: size.width, height: size.height))
     }
 }

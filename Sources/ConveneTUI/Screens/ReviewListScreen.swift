@@ -18,62 +18,102 @@ public struct ReviewHit: Equatable, Sendable {
     }
 }
 
-/// What the review list needs from the store.
-public protocol ReviewBackend: AnyObject {
-    func listings() -> [SessionListing]
-    func search(_ query: String) -> [ReviewHit]
-    /// The session's title and notes as Markdown, read without the lock.
-    func notes(of folder: String) throws -> (title: String, markdown: String)
-    /// The open questions and actions of every session in `folder`'s series, as Markdown.
-    func openQuestions(ofSeriesOf folder: String) throws -> (title: String, markdown: String)
+/// What the review list asks its scene to do.
+public enum ReviewEffect: Equatable, Sendable {
+    /// Find the places that say `query` (the results come back as `.found`).
+    case search(String)
+    /// Open the reader on a session's notes, at the first place that says `query`, if any.
+    case read(folder: String, query: String)
+    /// Open the reader on the open questions and actions of a session's series.
+    case readOpenQuestions(folder: String)
+    case close
+}
+
+/// How a review effect turned out.
+public enum ReviewOutcome: Equatable, Sendable {
+    case found(query: String, hits: [ReviewHit])
+    case notRead(String)
+}
+
+/// What a key does on the review list (every other key types into the search).
+public enum ReviewAction: Hashable, Sendable {
+    case read, openQuestions, selectPrevious, selectNext, pageUp, pageDown, clearOrClose
+}
+
+extension KeyMap {
+    public static let review: [KeyBinding<ReviewAction>] = [
+        KeyBinding(keys: [.enter], action: .read, help: "read the selected session", hint: "read"),
+        KeyBinding(keys: [.up, .control("p")], action: .selectPrevious, help: "select the one above", hint: nil),
+        KeyBinding(keys: [.down, .control("n")], action: .selectNext, help: "select the one below", hint: "select", hintKeys: "↑/↓"),
+        KeyBinding(keys: [.pageUp], action: .pageUp, help: "up a page", hint: nil),
+        KeyBinding(keys: [.pageDown], action: .pageDown, help: "down a page", hint: nil),
+        KeyBinding(keys: [.control("o")], action: .openQuestions, help: "the open questions and actions of its series", hint: "open questions"),
+        KeyBinding(keys: [.escape], action: .clearOrClose, help: "clear the search; with none, close", hint: "clear/close"),
+    ]
 }
 
 /// `convene review`: saved sessions, filtered as you type by what they say.
 public struct ReviewListScreen: Sendable {
     public private(set) var query = TextField(allowsLineBreaks: false)
     public private(set) var selection = 0
-    public private(set) var status: String?
+    public private(set) var status: StatusLine?
+    /// The places the current query was found, once the search has answered.
+    public private(set) var hits: [ReviewHit] = []
+    public static let minimumSize = (width: 40, height: 8)
 
     public init() {}
 
-    public enum Outcome: Equatable, Sendable {
-        case stay
-        case open(folder: String)
-        case openQuestions(folder: String)
-        case close
-    }
-
     /// The rows on screen: every session while the query is empty, else the hits.
-    public func rows(sessions: [SessionListing], hits: [ReviewHit]) -> Int {
+    public func rows(sessions: [SessionListing]) -> Int {
         query.isBlank ? sessions.count : hits.count
     }
 
-    public mutating func update(_ key: Key, sessions: [SessionListing], hits: [ReviewHit]) -> Outcome {
-        let count = rows(sessions: sessions, hits: hits)
-        switch key {
-        case .escape:
-            if query.isBlank { return .close }
-            query = TextField(allowsLineBreaks: false)
-            selection = 0
-        case .up, .control("p"): selection = max(0, selection - 1)
-        case .down, .control("n"): selection = min(max(0, count - 1), selection + 1)
-        case .pageUp: selection = max(0, selection - 10)
-        case .pageDown: selection = min(max(0, count - 1), selection + 10)
-        case .control("o"):
-            let grouped = Self.grouped(sessions)
-            if query.isBlank, grouped.indices.contains(selection) { return .openQuestions(folder: grouped[selection].folder) }
-        case .enter:
-            let grouped = Self.grouped(sessions)
-            if query.isBlank, grouped.indices.contains(selection) { return .open(folder: grouped[selection].folder) }
-            if !query.isBlank, hits.indices.contains(selection) { return .open(folder: hits[selection].folder) }
-        default:
-            query.edit(with: key)
-            selection = 0
+    public mutating func update(_ message: Message<ReviewOutcome>, sessions: [SessionListing]) -> [ReviewEffect] {
+        switch message {
+        case .key(let key): return handle(key, sessions: sessions)
+        case .outcome(.found(let query, let hits)):
+            // A search answered after the query changed again is stale.
+            if query == searchText { self.hits = hits }
+        case .outcome(.notRead(let problem)): status = StatusLine(problem, isError: true)
+        case .tick, .resize, .returned: break
         }
-        return .stay
+        return []
     }
 
-    public mutating func report(_ text: String) { status = text }
+    private var searchText: String { query.text.trimmingCharacters(in: .whitespaces) }
+
+    private mutating func handle(_ key: Key, sessions: [SessionListing]) -> [ReviewEffect] {
+        let count = rows(sessions: sessions)
+        guard let action = KeyMap.action(for: key, in: KeyMap.review) else {
+            let before = searchText
+            query.edit(with: key)
+            guard searchText != before else { return [] }
+            selection = 0
+            hits = []
+            return searchText.isEmpty ? [] : [.search(searchText)]
+        }
+        switch action {
+        case .clearOrClose:
+            if query.isBlank { return [.close] }
+            query = TextField(allowsLineBreaks: false)
+            hits = []
+            selection = 0
+        case .selectPrevious: selection = max(0, selection - 1)
+        case .selectNext: selection = min(max(0, count - 1), selection + 1)
+        case .pageUp: selection = max(0, selection - 10)
+        case .pageDown: selection = min(max(0, count - 1), selection + 10)
+        case .openQuestions:
+            let grouped = Self.grouped(sessions)
+            if query.isBlank, grouped.indices.contains(selection) { return [.readOpenQuestions(folder: grouped[selection].folder)] }
+        case .read:
+            let grouped = Self.grouped(sessions)
+            if query.isBlank, grouped.indices.contains(selection) { return [.read(folder: grouped[selection].folder, query: "")] }
+            if !query.isBlank, hits.indices.contains(selection) { return [.read(folder: hits[selection].folder, query: searchText)] }
+        }
+        return []
+    }
+
+
 
     /// Sessions grouped by series (the series with the newest session first), newest first within
     /// each; sessions in no series stand alone, in date order among the groups.
@@ -101,12 +141,8 @@ public struct ReviewListScreen: Sendable {
                 Span(String(excerpt[range]), Style(role: .warning, bold: true, reverse: true)), Span(String(excerpt[range.upperBound...]))]
     }
 
-    public func render(sessions: [SessionListing], hits: [ReviewHit], width: Int, height: Int) -> Frame {
+    public func render(sessions: [SessionListing], width: Int, height: Int) -> Frame {
         var frame = Frame(width: width, height: height)
-        guard width >= 40, height >= 8 else {
-            TooSmallNotice.draw(into: &frame, minimum: (40, 8))
-            return frame
-        }
         frame.titleBar(" Convene · review (read-only)")
         let used = frame.put(" Search: ", row: 1, column: 0, style: .key)
         let queryRow = query.row(width: width - used - 1)
@@ -130,75 +166,8 @@ public struct ReviewListScreen: Sendable {
                 [ListRow(spans: hitSpans(hits[index], width: width), indent: 1)]
             }
         }
-        if let status { frame.put(" " + status, row: height - 2, column: 0, style: .danger) }
-        frame.hintLine([("type", "to search"), ("↑/↓", "select"), ("Enter", "read"), ("Ctrl-O", "open questions of its series"),
-                        ("Esc", query.isBlank ? "close" : "clear")], row: height - 1)
+        status?.draw(into: &frame, in: frame.bounds.row(-2))
+        frame.hintLine([("type", "to search")] + KeyMap.hints(KeyMap.review), row: height - 1)
         return frame
-    }
-}
-
-/// The review list's loop; reading a session opens the reader on the same terminal.
-public final class ReviewApp {
-    private let terminal: any TerminalDevice
-    private let backend: any ReviewBackend
-    public private(set) var screen = ReviewListScreen()
-    private var sessions: [SessionListing]
-    private var hits: [ReviewHit] = []
-    private var searched = ""
-
-    public init(terminal: any TerminalDevice, backend: any ReviewBackend) {
-        self.terminal = terminal
-        self.backend = backend
-        sessions = backend.listings()
-    }
-
-    public func run(shouldStop: () -> Bool = { false }) {
-        draw()
-        while !shouldStop() {
-            guard let key = terminal.nextKey(timeoutMilliseconds: 1_000) else { continue }
-            guard handle(key, shouldStop: shouldStop) else { return }
-            draw()
-        }
-    }
-
-    /// Returns false when the list closes.
-    @discardableResult
-    public func handle(_ key: Key, shouldStop: () -> Bool = { false }) -> Bool {
-        switch screen.update(key, sessions: sessions, hits: hits) {
-        case .close:
-            return false
-        case .open(let folder):
-            do {
-                let (title, markdown) = try backend.notes(of: folder)
-                var reader = ReaderScreen(title: title, document: MarkdownDocument(parsing: markdown))
-                reader.search(for: screen.query.text)
-                ReaderApp(terminal: terminal, screen: reader).run(shouldStop: shouldStop)
-            } catch {
-                screen.report("\(error)")
-            }
-        case .openQuestions(let folder):
-            do {
-                let (title, markdown) = try backend.openQuestions(ofSeriesOf: folder)
-                ReaderApp(terminal: terminal, screen: ReaderScreen(title: title, document: MarkdownDocument(parsing: markdown)))
-                    .run(shouldStop: shouldStop)
-            } catch {
-                screen.report("\(error)")
-            }
-        case .stay:
-            refreshHits()
-        }
-        return true
-    }
-
-    private func refreshHits() {
-        let query = screen.query.text.trimmingCharacters(in: .whitespaces)
-        guard query != searched else { return }
-        searched = query
-        hits = query.isEmpty ? [] : backend.search(query)
-    }
-
-    public func draw() {
-        let size = terminal.size
-        terminal.draw(screen.render(sessions: sessions, hits: hits, width: size.width, height: size.height))
     }
 }

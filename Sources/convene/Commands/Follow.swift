@@ -20,8 +20,8 @@ struct Follow: ParsableCommand {
         let watcher = JournalWatcher(folder: folder)
         guard let first = try watcher.refreshed() else { throw ValidationError("\(folder.name) cannot be read") }
         try onScreen("convene follow", otherwise: "`convene show` prints the notes to standard output", options: sessions) { terminal, signals in
-            let stop = signals.shouldStop
-            FollowApp(terminal: terminal, backend: watcher, session: first, clock: { .nowToTheSecond }).run(shouldStop: stop)
+            let follow = FollowScene(backend: watcher, session: first, clock: { .nowToTheSecond })
+            Program(terminal: terminal, root: follow).run(shouldStop: signals.shouldStop)
         }
     }
 }

@@ -12,8 +12,8 @@ struct Home: ParsableCommand {
 
     func run() throws {
         try onScreen("convene", otherwise: "`convene --help` lists the commands for scripts", options: sessions) { terminal, signals in
-            HomeApp(terminal: terminal, backend: StoreHome(options: sessions, signals: signals), today: New.today())
-                .run(shouldStop: signals.shouldStop)
+            let home = HomeScene(backend: StoreHome(options: sessions, signals: signals, terminal: terminal), today: New.today())
+            Program(terminal: terminal, root: home).run(shouldStop: signals.shouldStop)
         }
     }
 }

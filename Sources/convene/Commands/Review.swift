@@ -20,13 +20,12 @@ struct Review: ParsableCommand {
     func run() throws {
         let document = try target.map(document(at:))
         try onScreen("convene review", otherwise: "`convene show` prints to standard output", options: sessions) { terminal, signals in
-            let stop = signals.shouldStop
-            if let (title, markdown) = document {
-                let screen = ReaderScreen(title: title, document: MarkdownDocument(parsing: markdown))
-                ReaderApp(terminal: terminal, screen: screen).run(shouldStop: stop)
+            let scene: any Scene = if let (title, markdown) = document {
+                ReaderScene(terminal: terminal, screen: ReaderScreen(title: title, document: MarkdownDocument(parsing: markdown)))
             } else {
-                ReviewApp(terminal: terminal, backend: StoreReview(options: sessions)).run(shouldStop: stop)
+                ReviewScene(terminal: terminal, backend: StoreReview(options: sessions))
             }
+            Program(terminal: terminal, root: scene).run(shouldStop: signals.shouldStop)
         }
     }
 

@@ -22,7 +22,8 @@ struct Run: ParsableCommand {
         defer { writer.close() }
         for warning in writer.warnings { Output.warn(warning) }
         try onScreen("convene run", otherwise: "use `convene add` in scripts", options: sessions) { terminal, signals in
-            StoreBackend(writer: writer, renderer: renderer, signals: signals).liveApp(on: terminal).run(shouldStop: signals.shouldStop)
+            let live = StoreBackend(writer: writer, renderer: renderer, signals: signals).liveScene(on: terminal)
+            Program(terminal: terminal, root: live).run(shouldStop: signals.shouldStop)
         }
     }
 }

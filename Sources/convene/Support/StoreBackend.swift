@@ -37,16 +37,18 @@ final class StoreBackend: LiveSessionBackend {
         try writer.folder.saveDraft(composer.map { Draft(text: $0.text, kind: $0.kind, editing: $0.editing) })
     }
 
+    func close() {
+        writer.close()
+    }
+
     /// The live screen over this session, offering back the point that was being typed when the
     /// last live session on it stopped.
-    func liveApp(on terminal: any TerminalDevice) -> LiveApp {
+    func liveScene(on terminal: any TerminalDevice) -> LiveScene {
         do {
             let recovered = try writer.folder.loadDraft().map { Composer(text: $0.text, kind: $0.kind, editing: $0.editing) }
-            return LiveApp(terminal: terminal, backend: self, recovered: recovered, clock: { .nowToTheSecond })
+            return LiveScene(terminal: terminal, backend: self, recovered: recovered, clock: { .nowToTheSecond })
         } catch {
-            let app = LiveApp(terminal: terminal, backend: self, clock: { .nowToTheSecond })
-            app.tell("Unsaved text not offered back: \(error)", isError: true)
-            return app
+            return LiveScene(terminal: terminal, backend: self, problem: "Unsaved text not offered back: \(error)", clock: { .nowToTheSecond })
         }
     }
 }

@@ -7,10 +7,12 @@ import Foundation
 final class StoreHome: HomeBackend {
     private let options: SessionsOptions
     private let signals: TerminationSignals
+    private let terminal: any TerminalDevice
 
-    init(options: SessionsOptions, signals: TerminationSignals) {
+    init(options: SessionsOptions, signals: TerminationSignals, terminal: any TerminalDevice) {
         self.options = options
         self.signals = signals
+        self.terminal = terminal
     }
 
     var location: String { options.location.sessions.path }
@@ -31,11 +33,11 @@ final class StoreHome: HomeBackend {
         return (sessions, templates, (problems + templateProblems).map { $0.description.replacingOccurrences(of: prefix, with: "") })
     }
 
-    func runLive(folder: String, on terminal: any TerminalDevice) throws {
+    /// The session live; its lock is held until the live scene closes (`StoreBackend.close`).
+    func openLive(folder: String) throws -> any Scene {
+        let renderer = try options.templates.notesRenderer()
         let writer = try SessionWriter.open(try options.catalog.resolve(folder))
-        defer { writer.close() }
-        try StoreBackend(writer: writer, renderer: options.templates.notesRenderer(), signals: signals).liveApp(on: terminal)
-            .run(shouldStop: signals.shouldStop)
+        return StoreBackend(writer: writer, renderer: renderer, signals: signals).liveScene(on: terminal)
     }
 
     func create(template name: String, title: String, date: String) throws -> String {

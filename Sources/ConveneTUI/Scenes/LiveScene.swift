@@ -15,6 +15,12 @@ public protocol LiveSessionBackend: AnyObject {
     func saveDraft(_ composer: Composer?) throws
     /// Runs the user's editor on `text` (the terminal is theirs meanwhile) and returns the result.
     func editExternally(_ text: String) throws -> String
+    /// The live screen is closing: let go of the session (its lock).
+    func close()
+}
+
+extension LiveSessionBackend {
+    public func close() {}
 }
 
 /// What happened besides the change being saved.
@@ -30,39 +36,68 @@ public struct SaveOutcome: Equatable, Sendable {
     public static let saved = SaveOutcome()
 }
 
-/// The live session's loop: draw, read a key, update the screen, perform its effects.
-public final class LiveApp {
+/// The live screen bound to its session: performs the screen's effects on the backend and sends
+/// their outcomes back to it, and keeps what is being typed as a draft.
+public final class LiveScene: Scene {
     private let terminal: any TerminalDevice
     private let backend: any LiveSessionBackend
     private let clock: () -> Date
     public private(set) var screen = LiveScreen()
-    public private(set) var finished = false
     /// The draft as last saved, and when: typing is saved at most every `draftInterval`.
     private var savedDraft: Composer?
     private var draftSavedAt = Date.distantPast
     public static let draftInterval: TimeInterval = 2
 
-    /// - Parameter recovered: a draft left by a session that stopped mid-point, to offer back.
-    public init(terminal: any TerminalDevice, backend: any LiveSessionBackend, recovered: Composer? = nil, clock: @escaping () -> Date) {
+    /// - Parameters:
+    ///   - terminal: handed to the user's editor for Ctrl-X.
+    ///   - recovered: a draft left by a session that stopped mid-point, to offer back.
+    ///   - problem: something found while opening the session, to say at once.
+    public init(terminal: any TerminalDevice, backend: any LiveSessionBackend, recovered: Composer? = nil, problem: String? = nil,
+                clock: @escaping () -> Date) {
         self.terminal = terminal
         self.backend = backend
         self.clock = clock
         if let recovered {
-            screen.offer(recovered)
+            tell(.recovered(recovered))
             savedDraft = recovered
         }
+        if let problem { tell(.problem(problem)) }
     }
 
-    /// Runs until the user quits or `shouldStop` says so (e.g. after SIGTERM).
-    public func run(shouldStop: () -> Bool = { false }) {
-        draw()
-        while !finished && !shouldStop() {
-            // Wake at least twice a second so the clocks on screen keep time.
-            if let key = terminal.nextKey(timeoutMilliseconds: 500) { handle(key) }
-            keepDraft(force: false)
-            draw()
+    public var minimumSize: (width: Int, height: Int) { LiveScreen.minimumSize }
+
+    public func render(width: Int, height: Int) -> Frame {
+        screen.render(session: backend.session, now: clock(), width: width, height: height)
+    }
+
+    /// A key's effects are one step: if a change it asks for cannot be saved, the screen goes back to
+    /// how it was before the key, so what was being typed is still in its field and Enter tries again.
+    public func receive(_ message: Message<Never>) -> Transition {
+        let now = clock()
+        let before = screen
+        let effects = screen.update(message.widened(), session: backend.session, now: now)
+        var transition = Transition.stay
+        for effect in effects {
+            switch perform(effect, at: now) {
+            case .done: break
+            case .quit: transition = .close
+            case .failed(let problem):
+                screen = before
+                tell(.notSaved(problem))
+                return .stay
+            }
         }
+        keepDraft(force: false)
+        return transition
+    }
+
+    public func finish() {
         keepDraft(force: true)
+        backend.close()
+    }
+
+    private func tell(_ outcome: LiveOutcome) {
+        _ = screen.update(.outcome(outcome), session: backend.session, now: clock())
     }
 
     /// Saves what is being typed when it changed and the last save is `draftInterval` old (or `force`).
@@ -76,33 +111,13 @@ public final class LiveApp {
             savedDraft = current
             draftSavedAt = now
         } catch {
-            screen.report("Draft not saved: \(error)", isError: true)
+            tell(.draftNotSaved("\(error)"))
         }
-    }
-
-    /// One key, as if typed: for tests and for the loop.
-    ///
-    /// A key's effects are one step: if a change it asks for cannot be saved, the screen goes back to
-    /// how it was before the key, so what was being typed is still in its field and Enter tries again.
-    public func handle(_ key: Key) {
-        let now = clock()
-        let before = screen
-        for effect in screen.update(key, session: backend.session, now: now) {
-            if case .failed(let problem) = perform(effect, at: now) {
-                screen = before
-                screen.report("Not saved: \(problem)", isError: true)
-                return
-            }
-        }
-    }
-
-    public func draw() {
-        let size = terminal.size
-        terminal.draw(screen.render(session: backend.session, now: clock(), width: size.width, height: size.height))
     }
 
     private enum Performed {
         case done
+        case quit
         /// A change was not saved; the text says why.
         case failed(String)
     }
@@ -111,43 +126,32 @@ public final class LiveApp {
         do {
             switch effect {
             case .apply(let event, let saying):
-                report(saying, try backend.apply(event, at: now))
+                tell(.saved(saying: saying, try backend.apply(event, at: now)))
                 if case .pointAdded = event { keepDraft(force: true) }
                 if case .pointChanged = event { keepDraft(force: true) }
             case .undo:
-                report("✓ Undone and saved", try backend.undo(at: now))
+                tell(.undone(try backend.undo(at: now)))
             case .editExternally(let text):
                 keepDraft(force: true)
-                var edited = text
                 do {
+                    var edited = text
                     try terminal.suspend { edited = try backend.editExternally(text) }
-                    screen.receiveEdited(edited)
+                    tell(.edited(edited))
                 } catch {
-                    screen.report("Editor: \(error)", isError: true)
+                    tell(.editorFailed("\(error)"))
                 }
             case .writeNotes:
                 do {
-                    screen.report("✓ Notes written to \(try backend.writeNotes())")
+                    tell(.notesWritten(path: try backend.writeNotes()))
                 } catch {
-                    screen.report("Notes not written: \(error)", isError: true)
+                    tell(.notesNotWritten("\(error)"))
                 }
             case .quit:
-                finished = true
+                return .quit
             }
         } catch {
             return .failed("\(error)")
         }
         return .done
-    }
-
-    /// Says that a change is saved, and whether the notes could follow it.
-    private func report(_ saying: String, _ outcome: SaveOutcome) {
-        guard let problem = outcome.notesProblem else { return screen.report(saying) }
-        screen.report("\(saying); notes.md not updated: \(problem)", isError: true)
-    }
-
-    /// Puts a message on the status line, e.g. a problem found while opening the session.
-    public func tell(_ text: String, isError: Bool) {
-        screen.report(text, isError: isError)
     }
 }

@@ -1,0 +1,128 @@
+/// What a screen's `update` takes: a key, the clock's tick, a new terminal size, word that the
+/// screen it opened has closed, or how an effect it asked for turned out. Every screen of the
+/// product takes these and answers with effects, values its scene performs; effects' results come
+/// back as `.outcome` messages rather than through side doors.
+public enum Message<Outcome: Sendable>: Sendable {
+    case key(Key)
+    case tick
+    case resize
+    /// The scene this one opened has closed: this one is on top again.
+    case returned
+    case outcome(Outcome)
+}
+
+extension Message: Equatable where Outcome: Equatable {}
+
+/// A screen bound to what it works on: it holds the screen's state and its backend, passes the
+/// loop's messages to the screen, performs the effects the screen answers with, and sends their
+/// results back to it. The program runs whichever scene is on top.
+public protocol Scene: AnyObject {
+    /// The smallest terminal the scene lays out in; below it the program shows a notice instead.
+    var minimumSize: (width: Int, height: Int) { get }
+    /// One message from the loop; returns what the program does next.
+    func receive(_ message: Message<Never>) -> Transition
+    func render(width: Int, height: Int) -> Frame
+    /// The scene leaves the screen for good (closed, or the program stopping): keep what must be kept.
+    func finish()
+}
+
+extension Scene {
+    public func finish() {}
+}
+
+/// What the program does after a message.
+public enum Transition {
+    case stay
+    /// Put this scene on top (home opens a session live, the review list opens the reader).
+    case open(any Scene)
+    /// Close the scene on top and go back to the one under it.
+    case close
+    /// End the program.
+    case quit
+}
+
+/// The one loop of every full-screen command: draw the scene on top, wait for a key or the tick,
+/// pass it on, follow the transition. One tick rate, one too-small guard, for every screen.
+public final class Program {
+    /// Keys wake the loop at once; without them it ticks at this interval, so clocks keep time and
+    /// a followed session is re-read.
+    public static let tickMilliseconds = 500
+    private let terminal: any TerminalDevice
+    public private(set) var scenes: [any Scene]
+
+    public init(terminal: any TerminalDevice, root: any Scene) {
+        self.terminal = terminal
+        scenes = [root]
+    }
+
+    public var isFinished: Bool { scenes.isEmpty }
+    public var top: (any Scene)? { scenes.last }
+
+    /// Runs until the last scene closes or `shouldStop` says so (after SIGTERM); every scene left
+    /// is finished either way.
+    public func run(shouldStop: () -> Bool = { false }) {
+        draw()
+        while !isFinished && !shouldStop() {
+            if let key = terminal.nextKey(timeoutMilliseconds: Self.tickMilliseconds) { send(key) } else { tick() }
+            draw()
+        }
+        finishAll()
+    }
+
+    /// One key, as if typed: for the loop and for tests.
+    public func send(_ key: Key) {
+        step(key == .resize ? .resize : .key(key))
+    }
+
+    public func tick() {
+        step(.tick)
+    }
+
+    public func draw() {
+        let size = terminal.size
+        guard let top else { return }
+        var frame: Frame
+        if size.width < top.minimumSize.width || size.height < top.minimumSize.height {
+            frame = Frame(width: size.width, height: size.height)
+            TooSmallNotice.draw(into: &frame, minimum: top.minimumSize)
+        } else {
+            frame = top.render(width: size.width, height: size.height)
+        }
+        terminal.draw(frame)
+    }
+
+    private func step(_ message: Message<Never>) {
+        guard let top else { return }
+        follow(top.receive(message))
+    }
+
+    private func follow(_ transition: Transition) {
+        switch transition {
+        case .stay:
+            break
+        case .open(let scene):
+            scenes.append(scene)
+        case .close:
+            scenes.popLast()?.finish()
+            if let top { follow(top.receive(.returned)) }
+        case .quit:
+            finishAll()
+        }
+    }
+
+    private func finishAll() {
+        while let scene = scenes.popLast() { scene.finish() }
+    }
+}
+
+extension Message where Outcome == Never {
+    /// The loop's message as one for a screen whose effects have outcomes of their own.
+    func widened<Other>() -> Message<Other> {
+        switch self {
+        case .key(let key): .key(key)
+        case .tick: .tick
+        case .resize: .resize
+        case .returned: .returned
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import ConveneCore
+import Foundation
+
+/// What a panel or an overlay may touch while it handles a key: the session as it is and the time
+/// (to read), the overlay stack (to open a prompt, or close itself), the status line, and the
+/// point put aside with Esc.
+struct LiveContext {
+    let session: Session
+    let now: Date
+    var overlays: [Overlay]
+    var status: StatusLine?
+    /// A point cancelled with Esc, offered back by the next `a`.
+    var draft: Composer?
+
+    mutating func open(_ overlay: Overlay) {
+        overlays.append(overlay)
+    }
+
+    /// How many overlays were closed while handling the key: the one handling it must not be
+    /// written back once it has closed.
+    private(set) var closed = 0
+
+    /// Closes the overlay on top, back to what was under it.
+    mutating func close() {
+        _ = overlays.popLast()
+        closed += 1
+    }
+
+    /// Says `text` (not a problem) and asks for nothing: the reply to a key that needs no effect.
+    @discardableResult
+    mutating func notice(_ text: String) -> [LiveEffect] {
+        status = StatusLine(text)
+        return []
+    }
+
+    /// Says what is wrong with what was typed.
+    @discardableResult
+    mutating func problem(_ text: String) -> [LiveEffect] {
+        status = StatusLine(text, isError: true)
+        return []
+    }
+}
+
+/// The position after `action` in a list of `count` things, from `index` (nil: nothing selected).
+func moved(_ action: LiveAction, from index: Int?, count: Int) -> Int? {
+    guard count > 0 else { return nil }
+    return switch action {
+    case .selectPrevious: max(0, (index ?? count) - 1)
+    case .selectNext: min(count - 1, (index ?? -1) + 1)
+    case .selectFirst: 0
+    case .selectLast: count - 1
+    default: index
+    }
+}

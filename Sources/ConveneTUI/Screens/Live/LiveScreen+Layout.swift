@@ -1,0 +1,183 @@
+import ConveneCore
+import Foundation
+
+/// Drawing the live screen: the header, the agenda beside the body where there is room, the body
+/// (the panel, or the attendees or the review over it), the field or status, and the hints.
+extension LiveScreen {
+    /// The smallest terminal the live screen lays out in; below it a notice asks for more room.
+    public static let minimumSize = (width: 60, height: 12)
+    /// Wide enough to show the agenda beside the body.
+    static let agendaPanelThreshold = 100
+    /// The agenda beside the body is at least this wide, and wider where its titles need it.
+    static let agendaPanelMinimumWidth = 30
+    /// Where the composer's text starts, after its kind label.
+    static let composerTextLeft = 14
+
+    public func render(session: Session, now: Date, width: Int, height: Int) -> Frame {
+        var frame = Frame(width: width, height: height)
+        let promptLines = Self.promptLines(of: session.focusedItem, width: width)
+        let typing = typing(width: width)
+        // All of what is being typed, up to half the screen while leaving the body a few rows.
+        let fieldRows = typing.map { min($0.layout.rows.count, max(1, min(height / 2, height - 10))) } ?? 1
+        let parts = frame.bounds.rows([.fixed(1), .fixed(1), .fixed(max(1, promptLines.count)), .fixed(1),
+                                       .flexible(), .fixed(1), .fixed(fieldRows), .fixed(1)])
+        let (title, itemLine, prompt, headerRule, body, bodyRule, field, hints) = (parts[0], parts[1], parts[2], parts[3], parts[4], parts[5], parts[6], parts[7])
+        drawTitle(into: &frame, in: title, session: session, now: now)
+        drawItem(into: &frame, in: itemLine, session: session, now: now)
+        for (offset, line) in promptLines.enumerated() { frame.put(" " + line, in: prompt, row: offset, style: .muted) }
+        frame.put(String(repeating: "─", count: width), in: headerRule, style: .muted)
+
+        var content = body
+        if width >= Self.agendaPanelThreshold {
+            // The agenda, a rule, a gap, then the body.
+            let columns = body.columns([.fixed(Self.agendaPanelWidth(for: session, width: width)), .fixed(1), .fixed(1), .flexible()])
+            drawAgenda(into: &frame, in: columns[0].inset(right: 1), session: session)
+            for row in 0..<columns[1].height { frame.put("│", in: columns[1], row: row, style: .muted) }
+            content = columns[3]
+        }
+        drawBody(into: &frame, in: content.inset(left: 1, right: 1), session: session)
+
+        frame.put(String(repeating: "─", count: width), in: bodyRule, style: .muted)
+        if isTyping, let status {
+            // The field holds the status row, so what was last said (a problem with what was typed,
+            // or what to do next) shows on the rule just above it.
+            status.draw(into: &frame, in: bodyRule.inset(left: 1, right: 1), framed: true)
+        }
+        if let typing {
+            drawField(typing, into: &frame, in: field, hints: hints, session: session)
+        } else if let status {
+            status.draw(into: &frame, in: field)
+        }
+        frame.hintLine(hintsShown(session: session), row: hints.y)
+        if case .help(let offset)? = top { HelpOverlay.draw(into: &frame, offset: offset) }
+        return frame
+    }
+
+    /// The attendees or the review where one is open (also under a prompt of theirs), else the panel.
+    private func drawBody(into frame: inout Frame, in rect: Rect, session: Session) {
+        for overlay in overlays.reversed() {
+            switch overlay {
+            case .attendees(let attendees): return attendees.draw(into: &frame, in: rect, session: session)
+            case .disclosure(let review): return review.draw(into: &frame, in: rect, session: session)
+            default: continue
+            }
+        }
+        panel(in: session).draw(into: &frame, in: rect, session: session)
+    }
+
+    /// The field being typed in (the composer's or a prompt's), its label and the column its text
+    /// starts at, laid out for a frame `width` wide: the same for measuring and drawing.
+    private struct Typing {
+        var field: TextField
+        var label: (text: String, style: Style)
+        var left: Int
+        var layout: TextField.Layout
+    }
+
+    private func typing(width: Int) -> Typing? {
+        let field: TextField
+        let label: (text: String, style: Style)
+        let left: Int
+        switch top {
+        case .composer(let composer)?:
+            field = composer.field
+            label = (" " + TextLayout.pad((composer.editing == nil ? "" : "edit ") + composer.kind.tag, to: 11) + "›", composer.kind.style)
+            left = Self.composerTextLeft
+        case .prompt(let prompt)?:
+            field = prompt.field
+            label = (" " + TextLayout.truncate(prompt.label, to: width / 2) + " ›", .heading)
+            left = DisplayWidth.of(label.text) + 1
+        default:
+            return nil
+        }
+        return Typing(field: field, label: label, left: left, layout: field.layout(width: width - left - 1))
+    }
+
+    /// All of the text when it fits; else the rows around the cursor, which is always shown, with
+    /// arrows at the right edge saying there is more above or below.
+    private func drawField(_ typing: Typing, into frame: inout Frame, in rect: Rect, hints: Rect, session: Session) {
+        frame.put(typing.label.text, in: rect, style: typing.label.style)
+        if case .composer(let composer)? = top, composer.editing == nil, let theme = (panel(in: session) as? PointsPanel)?.theme {
+            let tag = " ◆ " + TextLayout.truncate(theme, to: 24) + " "
+            frame.put(tag, row: hints.y, column: hints.right - DisplayWidth.of(tag), style: .heading)
+        }
+        let layout = typing.layout
+        let lines = rect.height
+        let firstRow = max(0, min(layout.cursorRow - lines + 1, layout.rows.count - lines))
+        let style: Style = typing.field.isAllSelected ? .selected : .plain
+        for (offset, row) in layout.rows.dropFirst(firstRow).prefix(lines).enumerated() {
+            frame.put(row, in: rect, row: offset, column: typing.left, style: style)
+        }
+        if firstRow > 0 { frame.put("↑", in: rect, column: rect.width - 1, style: .muted) }
+        if firstRow + lines < layout.rows.count { frame.put("↓", in: rect, row: lines - 1, column: rect.width - 1, style: .muted) }
+        frame.cursor = (rect.y + layout.cursorRow - firstRow, rect.x + typing.left + layout.cursorColumn)
+    }
+
+    /// The hints of what has the keys: the top overlay, else the panel.
+    private func hintsShown(session: Session) -> [(key: String, text: String)] {
+        switch top {
+        case .composer?: KeyMap.hints(KeyMap.compose)
+        case .prompt(let prompt)?: KeyMap.hints(KeyMap.prompt).filter { $0.key != "Ctrl-J" || prompt.purpose.allowsLineBreaks }
+        case .attendees?: KeyMap.hints(KeyMap.attendees)
+        case .disclosure?: KeyMap.hints(KeyMap.disclosure)
+        case .help?, nil: panel(in: session).hints
+        }
+    }
+
+    /// The facilitator's prompt for the item, wrapped on words onto at most two lines (the second
+    /// ending in "…" only when even two cannot hold it).
+    private static func promptLines(of item: AgendaItem?, width: Int) -> [String] {
+        guard let prompt = item?.prompt, !prompt.isEmpty else { return [] }
+        let lines = TextLayout.wrap(prompt, width: width - 2)
+        guard lines.count > 2 else { return lines }
+        return [lines[0], TextLayout.truncate(lines[1...].joined(separator: " "), to: width - 2)]
+    }
+
+    private func drawTitle(into frame: inout Frame, in rect: Rect, session: Session, now: Date) {
+        let right = session.sessionElapsed(at: now).map { "session \(ClockText.format($0)) " } ?? ""
+        let badge = session.details.ruleBadge
+        let rightWidth = DisplayWidth.of(right) + DisplayWidth.of(badge.text) + 1
+        frame.titleBar(" Convene · " + session.details.title, limit: max(0, rect.width - rightWidth - 1))
+        let badgeColumn = rect.width - rightWidth
+        frame.put(badge.text, in: rect, column: badgeColumn, style: badge.style)
+        frame.put(right, in: rect, column: badgeColumn + DisplayWidth.of(badge.text) + 1, style: Style(role: .accent, reverse: true))
+    }
+
+    private func drawItem(into frame: inout Frame, in rect: Rect, session: Session, now: Date) {
+        guard let item = session.focusedItem, let number = session.itemNumber(item.id) else { return }
+        let state = item.startedAt == nil ? "not started · n to begin" : item.endedAt != nil ? "ended" : item.isClockRunning ? "▶" : "⏸ paused"
+        let (clock, overrun) = ClockText.timebox(of: item, at: now)
+        let clockText = "\(state)  \(clock) "
+        let clockWidth = DisplayWidth.of(clockText)
+        let speaker = session.details.chathamHouse ? "" : item.speaker.map { " — \($0)" } ?? ""
+        frame.put(" \(number)/\(session.agenda.count)  \(item.title)\(speaker) · \(item.phase.displayName)", row: rect.y, column: rect.x,
+                  style: .heading, limit: rect.width - clockWidth - 1)
+        frame.put(clockText, in: rect, column: rect.width - clockWidth, style: overrun ? .danger : .plain)
+    }
+
+    /// Wide enough for the longest title with its mark, number and minutes, within a third of the screen.
+    static func agendaPanelWidth(for session: Session, width: Int) -> Int {
+        let widest = session.agenda.elements.enumerated().map { offset, item in
+            DisplayWidth.of("▶ \(offset + 1) \(item.title)") + 1 + DisplayWidth.of(agendaMinutes(item)) + 2
+        }.max() ?? 0
+        return min(max(agendaPanelMinimumWidth, widest), max(agendaPanelMinimumWidth, width / 3))
+    }
+
+    private static func agendaMinutes(_ item: AgendaItem) -> String {
+        item.actualMinutes.map { "\($0)/\(item.minutes)" } ?? "\(item.minutes)"
+    }
+
+    private func drawAgenda(into frame: inout Frame, in rect: Rect, session: Session) {
+        let items = session.agenda.elements
+        let focused = session.focusedItem?.id
+        let focus = items.firstIndex { $0.id == focused } ?? 0
+        ListView(noun: ("item", "items"), keys: nil).draw(count: items.count, focus: .selected(focus), into: &frame, in: rect) { index in
+            let item = items[index]
+            let mark = item.id == focused ? "▶" : item.endedAt != nil ? "✓" : " "
+            let minutes = Self.agendaMinutes(item)
+            let label = TextLayout.pad("\(mark) \(index + 1) \(item.title)", to: rect.width - DisplayWidth.of(minutes) - 1)
+            let style: Style = item.id == focused ? .heading : item.endedAt != nil ? .muted : .plain
+            return [ListRow(label + " " + minutes, style: style, highlights: false)]
+        }
+    }
+}

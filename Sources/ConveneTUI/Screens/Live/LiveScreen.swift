@@ -1,0 +1,342 @@
+import ConveneCore
+import Foundation
+
+/// What the live screen asks its scene to do: effects as values, performed outside `update`.
+public enum LiveEffect: Equatable, Sendable {
+    /// Keep the event; `saying` is what the screen reports once it is on disk.
+    case apply(SessionEvent, saying: String)
+    case undo
+    case writeNotes
+    /// Hand the composer's text to the user's editor; the result comes back as `.edited`.
+    case editExternally(String)
+    case quit
+}
+
+/// How an effect turned out, or what the scene learnt on its own: sent back to the live screen.
+public enum LiveOutcome: Equatable, Sendable {
+    /// A change is kept; the notes may not have followed it.
+    case saved(saying: String, SaveOutcome)
+    /// A change was not kept (the scene has put the screen back as it was before the key).
+    case notSaved(String)
+    case undone(SaveOutcome)
+    case edited(String)
+    case editorFailed(String)
+    case notesWritten(path: String)
+    case notesNotWritten(String)
+    case draftNotSaved(String)
+    /// A point that was being typed when the last live session stopped, to offer back.
+    case recovered(Composer)
+    /// A problem found while opening the session.
+    case problem(String)
+}
+
+/// The live screen: one panel per agenda item (chosen by `PhasePanels`), overlays on a stack over
+/// it, and the status line. Session state is never held here; it arrives with each message.
+public struct LiveScreen: Sendable {
+    /// What is over the panel, the top one last: it takes the keys.
+    public internal(set) var overlays: [Overlay] = []
+    public internal(set) var status: StatusLine?
+    /// A point cancelled with Esc, offered back by the next `a`.
+    public internal(set) var draft: Composer?
+    /// Inside a bracketed paste: keys are text, and a line break is a line break, not Enter.
+    public internal(set) var pasting = false
+    /// Each agenda item's panel, kept when the agenda moves on, so an item is found as it was left.
+    var panels: [EntityID?: any PhasePanel] = [:]
+
+    public init() {}
+
+    public var top: Overlay? { overlays.last }
+
+    /// Whether a field (the composer or a prompt) has the keys.
+    public var isTyping: Bool { top?.isField ?? false }
+
+    /// Text typed but not yet saved as a point: the composer's, else the text put aside.
+    public var unsavedText: Composer? {
+        for case .composer(let composer) in overlays.reversed() where !composer.isBlank { return composer }
+        return draft
+    }
+
+    /// The point selected on the item in focus, if it shows points.
+    public func selectedPoint(in session: Session) -> EntityID? {
+        (panel(in: session) as? PointsPanel)?.selection
+    }
+
+    /// The panel of the item in focus, as it was left (or new).
+    func panel(in session: Session) -> any PhasePanel {
+        panels[session.focusedItem?.id] ?? PhasePanels.panel(for: session.focusedItem)
+    }
+
+    public mutating func update(_ message: Message<LiveOutcome>, session: Session, now: Date) -> [LiveEffect] {
+        switch message {
+        case .key(let key): handle(key, session: session, now: now)
+        case .outcome(let outcome): receive(outcome)
+        case .tick, .resize, .returned: []
+        }
+    }
+
+    private mutating func receive(_ outcome: LiveOutcome) -> [LiveEffect] {
+        switch outcome {
+        case .saved(let saying, let outcome): say(saying, outcome)
+        case .undone(let outcome): say("✓ Undone and saved", outcome)
+        case .notSaved(let problem): status = StatusLine("Not saved: \(problem)", isError: true)
+        case .edited(let text):
+            guard case .composer(let composer)? = top else { break }
+            overlays[overlays.count - 1] = .composer(Composer(text: TextRules.cleaned(text), kind: composer.kind, editing: composer.editing))
+            status = StatusLine("✓ Back from the editor: Enter saves")
+        case .editorFailed(let problem): status = StatusLine("Editor: \(problem)", isError: true)
+        case .notesWritten(let path): status = StatusLine("✓ Notes written to \(path)")
+        case .notesNotWritten(let problem): status = StatusLine("Notes not written: \(problem)", isError: true)
+        case .draftNotSaved(let problem): status = StatusLine("Draft not saved: \(problem)", isError: true)
+        case .recovered(let composer):
+            draft = composer
+            status = StatusLine("Recovered an unsaved point: a brings it back")
+        case .problem(let text): status = StatusLine(text, isError: true)
+        }
+        return []
+    }
+
+    /// Says that a change is saved, and whether the notes could follow it.
+    private mutating func say(_ saying: String, _ outcome: SaveOutcome) {
+        guard let problem = outcome.notesProblem else { return status = StatusLine(saying) }
+        status = StatusLine("\(saying); notes.md not updated: \(problem)", isError: true)
+    }
+
+    /// Runs `body` with the screen's context and keeps what it changed.
+    private mutating func withContext(_ session: Session, _ now: Date, _ body: (inout LiveContext) -> [LiveEffect]) -> (effects: [LiveEffect], closed: Int) {
+        var context = LiveContext(session: session, now: now, overlays: overlays, status: status, draft: draft)
+        let effects = body(&context)
+        (overlays, status, draft) = (context.overlays, context.status, context.draft)
+        return (effects, context.closed)
+    }
+
+    /// Runs `body` on the focused item's panel and keeps it.
+    private mutating func withPanel(_ session: Session, _ now: Date, _ body: (inout any PhasePanel, inout LiveContext) -> [LiveEffect]) -> [LiveEffect] {
+        var panel = panel(in: session)
+        let effects = withContext(session, now) { body(&panel, &$0) }.effects
+        panels[session.focusedItem?.id] = panel
+        return effects
+    }
+
+    private mutating func handle(_ key: Key, session: Session, now: Date) -> [LiveEffect] {
+        // Outside a field an Alt key means nothing: it was Esc and a key pressed close together.
+        if case .alt(let character) = key, !isTyping, !pasting {
+            return handle(.escape, session: session, now: now) + handle(.character(character), session: session, now: now)
+        }
+        switch key {
+        case .pasteStart:
+            pasting = true
+            // Pasting with nothing open starts what `a` starts, with the pasted text.
+            return overlays.isEmpty ? withPanel(session, now) { $0.act(.add, in: &$1) } : []
+        case .pasteEnd:
+            pasting = false
+            return []
+        default:
+            break
+        }
+        if pasting, let pasted = pastedKey(key) {
+            guard let pasted else { return [] }
+            return dispatch(pasted, session: session, now: now)
+        }
+        return dispatch(key, session: session, now: now)
+    }
+
+    /// A key to whatever is on top: the top overlay, else the panel.
+    private mutating func dispatch(_ key: Key, session: Session, now: Date) -> [LiveEffect] {
+        guard let index = overlays.indices.last else { return browse(key, session: session, now: now) }
+        var written: Overlay
+        var result: (effects: [LiveEffect], closed: Int)
+        switch overlays[index] {
+        case .help(let offset):
+            return help(key, offset: offset)
+        case .composer(var composer):
+            result = withContext(session, now) { Self.compose(key, &composer, in: &$0) }
+            written = .composer(composer)
+            if result.closed > 0, let settled = settleComposer(composer, key: key, session: session, now: now) { return result.effects + settled }
+        case .prompt(var prompt):
+            result = withContext(session, now) { Self.answer(key, &prompt, in: &$0) }
+            written = .prompt(prompt)
+            if result.closed > 0 && KeyMap.action(for: key, in: KeyMap.prompt) == .commit {
+                return result.effects + settle(prompt, session: session, now: now)
+            }
+        case .attendees(var overlay):
+            result = withContext(session, now) { overlay.handle(key, in: &$0) }
+            written = .attendees(overlay)
+        case .disclosure(var overlay):
+            result = withContext(session, now) { overlay.handle(key, in: &$0) }
+            written = .disclosure(overlay)
+        }
+        if result.closed == 0 { overlays[index] = written }
+        return result.effects
+    }
+
+    /// A key inside a bracketed paste as the text it stands for: nil to ignore it, `.some(nil)` to
+    /// drop it, `.some(key)` to type that instead. Pasted bytes are text, never commands: an ESC, an
+    /// arrow's sequence or a Ctrl-X in the clipboard must not cancel the point, move the cursor or
+    /// open the editor.
+    private func pastedKey(_ key: Key) -> Key?? {
+        guard isTyping else { return .some(nil) }
+        let allowsLines: Bool = if case .prompt(let prompt)? = top { prompt.purpose.allowsLineBreaks } else { true }
+        switch key {
+        case .enter, .control("j"): return allowsLines ? .some(.control("j")) : .some(.character(" "))
+        case .tab: return .some(.character(" "))
+        // A pasted ESC arrives joined to the character after it: the character is text.
+        case .alt(let character): return character == "\u{7F}" ? .some(nil) : .some(.character(character))
+        case .character: return nil
+        default: return .some(nil)
+        }
+    }
+
+    private mutating func help(_ key: Key, offset: Int) -> [LiveEffect] {
+        if key == .character("q") { return [.quit] }
+        if let scrolled = HelpOverlay.scrolled(by: key, from: offset, lines: HelpOverlay.lines.count) {
+            overlays[overlays.count - 1] = .help(offset: scrolled)
+        } else {
+            overlays.removeLast() // any other key closes the help
+        }
+        return []
+    }
+
+    /// Keys with nothing open: the panel's own, then the live keys that are the same on every
+    /// phase, then the panel's meaning of the rest.
+    private mutating func browse(_ key: Key, session: Session, now: Date) -> [LiveEffect] {
+        var own: [LiveEffect]?
+        let claimed = withPanel(session, now) { panel, context in
+            own = panel.handle(key, in: &context)
+            return own ?? []
+        }
+        if own != nil { return claimed }
+        guard let action = KeyMap.action(for: key, in: KeyMap.live) else {
+            if key != .resize { status = StatusLine("\(key.label) does nothing here; ? shows the keys") }
+            return []
+        }
+        switch action {
+        case .help:
+            overlays.append(.help(offset: 0))
+        case .quit:
+            return [.quit]
+        case .undo:
+            return [.undo]
+        case .writeNotes:
+            guard session.details.chathamHouse, !DisclosureCheck.unacknowledged(in: session).isEmpty else { return [.writeNotes] }
+            overlays.append(.disclosure(DisclosureOverlay()))
+        case .attendees:
+            overlays.append(.attendees(AttendeesOverlay(selected: session.attendees.ids.first)))
+        case .nextItem:
+            guard let step = session.advance(at: now) else { return notice("The agenda is complete") }
+            return [.apply(step, saying: Self.movedTo(step))]
+        case .previousItem:
+            guard let step = session.goBack(at: now) else { return notice("Already at the first item") }
+            return [.apply(step, saying: Self.movedTo(step))]
+        case .speaker:
+            guard let item = session.focusedItem else { return [] }
+            guard !session.details.chathamHouse else { return notice("Under the Chatham House Rule nothing is attributed to a speaker") }
+            overlays.append(.prompt(Prompt(.speaker(item: item.id), label: "presented by", text: item.speaker ?? "")))
+        case .toggleClock:
+            guard let step = session.toggleClock(at: now) else { return [] }
+            if case .itemChanged(let item) = step {
+                return [.apply(step, saying: item.isClockRunning ? "✓ Clock running" : "✓ Clock paused")]
+            }
+            return [.apply(step, saying: Self.movedTo(step))]
+        default:
+            return withPanel(session, now) { $0.act(action, in: &$1) }
+        }
+        return []
+    }
+
+    private static func movedTo(_ step: SessionEvent) -> String {
+        guard case .itemsChanged(let items) = step, let last = items.last else { return "✓ Saved" }
+        return last.endedAt == nil ? "✓ Now on: \(last.title)" : "✓ Ended: \(last.title)"
+    }
+
+    private mutating func notice(_ text: String) -> [LiveEffect] {
+        status = StatusLine(text)
+        return []
+    }
+
+    // MARK: Fields
+
+    /// A key in the composer: its own keys, else an edit of the text.
+    private static func compose(_ key: Key, _ composer: inout Composer, in context: inout LiveContext) -> [LiveEffect] {
+        guard let action = KeyMap.action(for: key, in: KeyMap.compose) else {
+            composer.edit(with: key)
+            return []
+        }
+        switch action {
+        case .commit:
+            guard !composer.isBlank else { return context.notice("Nothing to save: type the point, or Esc to cancel") }
+            context.close()
+        case .cancel:
+            context.close()
+            guard composer.editing == nil, !composer.isBlank else { return context.notice("Cancelled") }
+            context.draft = composer
+            return context.notice("Put aside: a brings the text back")
+        case .cycleKind: composer.cycleKind()
+        case .cycleKindBack: composer.cycleKind(forward: false)
+        case .newline: composer.insert("\n")
+        case .editor: return [.editExternally(composer.text)]
+        case .setKind(let kind): composer.kind = kind
+        }
+        return []
+    }
+
+    /// Saves the point the composer closed on with Enter: the focused panel takes it, else (a fix
+    /// opened from the review on another item) a points panel does.
+    private mutating func settleComposer(_ composer: Composer, key: Key, session: Session, now: Date) -> [LiveEffect]? {
+        guard KeyMap.action(for: key, in: KeyMap.compose) == .commit else { return nil }
+        let effects = withPanel(session, now) { $0.commit(composer, in: &$1) ?? [] }
+        if !effects.isEmpty { return effects }
+        var points = PointsPanel(item: nil)
+        return withContext(session, now) { points.commit(composer, in: &$0) ?? [] }.effects
+    }
+
+    /// A key in a prompt: Enter closes it to be settled, Esc leaves things as they were.
+    private static func answer(_ key: Key, _ prompt: inout Prompt, in context: inout LiveContext) -> [LiveEffect] {
+        switch KeyMap.action(for: key, in: KeyMap.prompt) {
+        case .commit?:
+            context.close()
+        case .cancel?:
+            context.close()
+            return context.notice("Left as it was")
+        default:
+            prompt.field.edit(with: key)
+        }
+        return []
+    }
+
+    /// Settles an answered prompt: the overlay under it (the attendees) where it is theirs, the
+    /// screen for the item's speaker, else the focused panel, else a fresh panel of the kind that
+    /// asks such questions (a fix opened from the review on another item).
+    private mutating func settle(_ prompt: Prompt, session: Session, now: Date) -> [LiveEffect] {
+        if case .speaker(let id) = prompt.purpose {
+            guard var item = session.agenda[id] else { return [] }
+            let text = prompt.answer
+            item.speaker = text.isEmpty ? nil : text
+            return [.apply(.itemChanged(item: item), saying: text.isEmpty ? "✓ No speaker" : "✓ Points here are attributed to \(text)")]
+        }
+        if let index = overlays.indices.last, case .attendees(var attendees) = overlays[index] {
+            var settled: [LiveEffect]?
+            _ = withContext(session, now) { context in
+                settled = attendees.settle(prompt, in: &context)
+                return []
+            }
+            if let settled {
+                overlays[index] = .attendees(attendees)
+                return settled
+            }
+        }
+        var settled: [LiveEffect]?
+        let effects = withPanel(session, now) { panel, context in
+            settled = panel.settle(prompt, in: &context)
+            return settled ?? []
+        }
+        if settled != nil { return effects }
+        for var panel in PhasePanels.fresh {
+            let effects = withContext(session, now) { context in
+                settled = panel.settle(prompt, in: &context)
+                return settled ?? []
+            }.effects
+            if settled != nil { return effects }
+        }
+        return []
+    }
+}

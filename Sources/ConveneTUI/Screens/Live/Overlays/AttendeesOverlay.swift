@@ -1,0 +1,96 @@
+import ConveneCore
+
+/// Everyone invited, over the phase: name, organisation, role, and who sent apologies. Its prompts
+/// (a name, then an organisation) open over it and close back to it.
+public struct AttendeesOverlay: Equatable, Sendable {
+    var selected: EntityID?
+
+    mutating func handle(_ key: Key, in context: inout LiveContext) -> [LiveEffect] {
+        guard let action = KeyMap.action(for: key, in: KeyMap.attendees) else {
+            if key == .character("q") { return [.quit] }
+            return context.notice("\(key.label) does nothing here; Esc goes back")
+        }
+        let session = context.session
+        let ids = session.attendees.ids
+        let person = selected.flatMap { session.attendees[$0] }
+        switch action {
+        case .add:
+            context.open(.prompt(Prompt(.attendeeName(attendee: nil), label: "name")))
+        case .edit:
+            guard let person else { return [] }
+            context.open(.prompt(Prompt(.attendeeName(attendee: person.id), label: "name", text: person.name)))
+        case .close:
+            context.close()
+        case .selectPrevious, .selectNext:
+            let move: LiveAction = action == .selectPrevious ? .selectPrevious : .selectNext
+            selected = moved(move, from: selected.flatMap { ids.firstIndex(of: $0) }, count: ids.count).map { ids[$0] }
+        case .delete:
+            guard let person else { return [] }
+            let index = ids.firstIndex(of: person.id) ?? 0
+            selected = index + 1 < ids.count ? ids[index + 1] : (index > 0 ? ids[index - 1] : nil)
+            return [.apply(.attendeeRemoved(id: person.id), saying: "✓ Removed (u to undo)")]
+        case .cycleRole:
+            guard var changed = person else { return [] }
+            let roles: [Attendee.Role] = [.participant, .chair, .speaker, .noteTaker]
+            changed.role = roles[((roles.firstIndex(of: changed.role) ?? 0) + 1) % roles.count]
+            return [.apply(.attendeeChanged(attendee: changed), saying: "✓ \(changed.name): \(changed.role.displayName.lowercased())")]
+        case .toggleApologies:
+            guard var changed = person else { return [] }
+            changed.apologies.toggle()
+            return [.apply(.attendeeChanged(attendee: changed), saying: changed.apologies ? "✓ \(changed.name) sent apologies" : "✓ \(changed.name) attending")]
+        }
+        return []
+    }
+
+    /// Settles the name and organisation prompts opened from here; nil for any other prompt.
+    mutating func settle(_ prompt: Prompt, in context: inout LiveContext) -> [LiveEffect]? {
+        let text = prompt.answer
+        switch prompt.purpose {
+        case .attendeeName(let id):
+            guard !text.isEmpty else { return context.notice(id == nil ? "No one added" : "A name cannot be empty") }
+            let organisation = id.flatMap { context.session.attendees[$0]?.organisation } ?? ""
+            context.open(.prompt(Prompt(.attendeeOrganisation(attendee: id, name: text), label: "\(text)'s organisation (optional)",
+                                        text: organisation)))
+            return []
+        case .attendeeOrganisation(let id, let name):
+            let organisation = text.isEmpty ? nil : text
+            if let id, var attendee = context.session.attendees[id] {
+                attendee.name = name
+                attendee.organisation = organisation
+                return [.apply(.attendeeChanged(attendee: attendee), saying: "✓ Saved \(name)")]
+            }
+            let attendee = Attendee(id: context.session.nextID, name: name, organisation: organisation)
+            selected = attendee.id
+            return [.apply(.attendeeAdded(attendee: attendee), saying: "✓ Added \(name)")]
+        default:
+            return nil
+        }
+    }
+
+    func draw(into frame: inout Frame, in rect: Rect, session: Session) {
+        let people = session.attendees.elements
+        frame.put("Attendees and apologies", in: rect, style: .heading)
+        if session.details.chathamHouse {
+            let note = "Listed in the notes; the disclosure check looks for these names in what is captured."
+            frame.put(TextLayout.truncate(note, to: rect.width), in: rect, row: 1, style: .muted)
+        }
+        guard !people.isEmpty else {
+            frame.put("No one yet. Press a to add an attendee.", in: rect, row: 3, style: .muted)
+            return
+        }
+        // The columns share the width by what they hold: short names leave long organisations room.
+        let available = max(24, rect.width - 2 - 12) // two gaps and the status
+        let longestName = people.map { DisplayWidth.of($0.name) }.max() ?? 0
+        let longestOrganisation = people.map { DisplayWidth.of($0.organisation ?? "") }.max() ?? 0
+        let nameWidth = max(12, min(longestName, available - min(longestOrganisation, available / 2)))
+        let organisationWidth = max(10, available - nameWidth)
+        let focus = selected.flatMap { id in people.firstIndex { $0.id == id } }.map(ListView.Focus.selected) ?? .top(0)
+        ListView(noun: ("person", "people")).draw(count: people.count, focus: focus, into: &frame, in: rect.inset(top: 3)) { index in
+            let person = people[index]
+            let status = person.apologies ? "apologies" : person.role.displayName.lowercased()
+            let line = TextLayout.pad(person.name, to: nameWidth) + " " + TextLayout.pad(person.organisation ?? "", to: organisationWidth)
+                + " " + status
+            return [ListRow(line, style: person.apologies ? .muted : .plain)]
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import ConveneCore
+
+/// Under the Chatham House Rule, the notes are written only after the places where captured text
+/// names an attendee or organisation have been seen: each can be opened and fixed (the fix opens
+/// over the review and closes back to it), or acknowledged.
+public struct DisclosureOverlay: Equatable, Sendable {
+    var selected = 0
+
+    mutating func handle(_ key: Key, in context: inout LiveContext) -> [LiveEffect] {
+        let findings = DisclosureCheck.unacknowledged(in: context.session)
+        guard let action = KeyMap.action(for: key, in: KeyMap.disclosure) else {
+            return context.notice("\(key.label) does nothing here; Esc goes back")
+        }
+        let finding = findings.indices.contains(selected) ? findings[selected] : nil
+        switch action {
+        case .close:
+            context.close()
+        case .writeAnyway:
+            context.close()
+            return [.writeNotes]
+        case .selectPrevious:
+            selected = max(0, selected - 1)
+        case .selectNext:
+            selected = min(max(0, findings.count - 1), selected + 1)
+        case .acknowledge:
+            guard let finding else { return [] }
+            return [.apply(.findingAcknowledged(key: finding.key), saying: "✓ Acknowledged ‘\(finding.matched)’ in \(finding.location.label)")]
+        case .fix:
+            guard let finding else { return [] }
+            guard let fix = Self.fix(for: finding.location, session: context.session) else {
+                return context.notice("That text is edited on the command line; x acknowledges it here")
+            }
+            context.open(fix)
+        }
+        return []
+    }
+
+    /// The place a finding is in, opened to edit: the point in the composer, or the prompt for a
+    /// theme, table cell, heading, context name or checklist response.
+    private static func fix(for location: TextLocation, session: Session) -> Overlay? {
+        let id = location.entity
+        if let point = session.points[id] {
+            if location.part == "theme" {
+                return .prompt(Prompt(.theme(point: id), label: "theme of the point", text: point.theme ?? ""))
+            }
+            return .composer(Composer(text: point.text, kind: point.kind, editing: id))
+        }
+        if let topic = session.topics[id] {
+            let numbers = location.part.split(separator: "-").compactMap { Int($0) }
+            switch location.part.split(separator: "-").first {
+            case "title": return .prompt(Prompt(.topicTitle(topic: id), label: "topic", text: topic.title))
+            case "perspective" where numbers.count == 1 && topic.perspectives.indices.contains(numbers[0] - 1):
+                return .prompt(Prompt(.tableText(topic: id, row: -1, column: numbers[0] - 1), label: "perspective",
+                                      text: topic.perspectives[numbers[0] - 1]))
+            case "dimension" where numbers.count == 1 && topic.dimensions.indices.contains(numbers[0] - 1):
+                return .prompt(Prompt(.tableText(topic: id, row: numbers[0] - 1, column: -1), label: "dimension",
+                                      text: topic.dimensions[numbers[0] - 1]))
+            case "cell" where numbers.count == 2:
+                return .prompt(Prompt(.tableText(topic: id, row: numbers[0] - 1, column: numbers[1] - 1), label: "cell",
+                                      text: topic.cell(row: numbers[0] - 1, column: numbers[1] - 1)))
+            default: return nil
+            }
+        }
+        if let context = session.contexts[id], location.part == "name" {
+            return .prompt(Prompt(.contextName(context: id), label: "rename context", text: context.name))
+        }
+        if let item = session.agenda[id], location.part.hasPrefix("response-"), let number = Int(location.part.dropFirst("response-".count)) {
+            return .prompt(Prompt(.checklistResponse(item: id, index: number - 1), label: "response", text: item.response(to: number - 1)))
+        }
+        return nil
+    }
+
+    func draw(into frame: inout Frame, in rect: Rect, session: Session) {
+        let findings = DisclosureCheck.unacknowledged(in: session)
+        guard !findings.isEmpty else {
+            frame.put("✓ No attendee or organisation is named in what was captured.", in: rect, row: 1, style: Style(role: .success))
+            frame.put("w writes the notes; Esc goes back.", in: rect, row: 2, style: .muted)
+            return
+        }
+        frame.put(TextLayout.truncate("Before the notes are written: \(findings.count) place(s) may identify someone", to: rect.width),
+                  in: rect, style: .warning)
+        ListView(noun: ("place", "places")).draw(count: findings.count, focus: .selected(selected), into: &frame, in: rect.inset(top: 2)) { index in
+            let finding = findings[index]
+            let who = finding.reason == .organisation ? "organisation of \(finding.attendees.joined(separator: ", "))"
+                : finding.attendees.joined(separator: ", ")
+            return [ListRow("‘\(finding.matched)’ (\(who)) in \(finding.location.label)", style: .heading),
+                    ListRow(TextLayout.truncate(finding.excerpt, to: rect.width - 2), style: .muted, indent: 2, highlights: false),
+                    ListRow("", highlights: false)]
+        }
+    }
+}

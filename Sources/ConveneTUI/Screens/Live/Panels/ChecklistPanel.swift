@@ -1,0 +1,51 @@
+import ConveneCore
+
+/// A checklist item: each prompt of the item with its response beneath.
+struct ChecklistPanel: PhasePanel {
+    var selected = 0
+
+    static func shows(_ item: AgendaItem) -> Bool { !item.checklist.isEmpty }
+
+    init(item: AgendaItem?) {}
+
+    mutating func act(_ action: LiveAction, in context: inout LiveContext) -> [LiveEffect] {
+        guard let item = context.session.focusedItem, !item.checklist.isEmpty else { return [] }
+        let index = min(selected, item.checklist.count - 1)
+        switch action {
+        case .add, .edit:
+            context.open(.prompt(Prompt(.checklistResponse(item: item.id, index: index), label: "response", text: item.response(to: index))))
+        case .delete:
+            var cleared = item
+            guard cleared.responses.indices.contains(index), !cleared.responses[index].isEmpty else { return [] }
+            cleared.responses[index] = ""
+            return [.apply(.itemChanged(item: cleared), saying: "✓ Response cleared (u to undo)")]
+        case .selectPrevious, .selectNext, .selectFirst, .selectLast:
+            selected = moved(action, from: selected, count: item.checklist.count) ?? 0
+        default:
+            return context.notice("On a checklist: ↑/↓ choose a prompt, a or e writes its response, d clears it")
+        }
+        return []
+    }
+
+    mutating func settle(_ prompt: Prompt, in context: inout LiveContext) -> [LiveEffect]? {
+        guard case .checklistResponse(let id, let index) = prompt.purpose else { return nil }
+        guard var item = context.session.agenda[id], item.checklist.indices.contains(index) else { return [] }
+        let text = prompt.answer
+        while item.responses.count < item.checklist.count { item.responses.append("") }
+        item.responses[index] = text
+        return [.apply(.itemChanged(item: item), saying: text.isEmpty ? "✓ Response cleared" : "✓ Response saved")]
+    }
+
+    func draw(into frame: inout Frame, in rect: Rect, session: Session) {
+        guard let item = session.focusedItem else { return }
+        ListView(noun: ("prompt", "prompts")).draw(count: item.checklist.count, focus: .selected(selected), into: &frame, in: rect) { index in
+            let response = item.response(to: index)
+            let mark = response.isEmpty ? "○" : "●"
+            let style: Style = response.isEmpty ? .plain : .heading
+            return WordWrap.lines(item.checklist[index], width: rect.width - 2).enumerated().map { line, text in
+                ListRow(text, style: style, indent: 2, lead: line == 0 ? Span(mark, style) : nil)
+            }
+                + (response.isEmpty ? [] : WordWrap.lines(response, width: rect.width - 3).map { ListRow($0, indent: 3, highlights: false) })
+        }
+    }
+}

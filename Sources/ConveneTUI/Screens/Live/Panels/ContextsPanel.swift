@@ -1,0 +1,126 @@
+import ConveneCore
+import Foundation
+
+/// The context assessment: contexts with their mean ratings, spread and quadrant on the left,
+/// Ebrahim's 2×2 on the right.
+struct ContextsPanel: PhasePanel {
+    var selected: EntityID?
+
+    static func shows(_ item: AgendaItem) -> Bool { item.phase == .contextAssessment }
+
+    init(item: AgendaItem?) {}
+
+    /// The context that `r`, `e` and `d` act on: the one selected, else the first, so that coming to
+    /// a context assessment and pressing `r` rates something.
+    func current(in session: Session) -> EntityID? {
+        selected.flatMap { session.contexts.contains($0) ? $0 : nil } ?? session.contexts.ids.first
+    }
+
+    mutating func act(_ action: LiveAction, in context: inout LiveContext) -> [LiveEffect] {
+        let session = context.session
+        let ids = session.contexts.ids
+        let chosen = current(in: session).flatMap { session.contexts[$0] }
+        switch action {
+        case .add:
+            context.open(.prompt(Prompt(.contextName(context: nil), label: "new context")))
+        case .edit:
+            guard let chosen else { return context.notice("Select a context (↑/↓ or j/k)") }
+            context.open(.prompt(Prompt(.contextName(context: chosen.id), label: "rename context", text: chosen.name)))
+        case .rate:
+            guard let chosen else { return context.notice("Press a to name a context first, then r rates it") }
+            context.open(.prompt(Self.ratingPrompt(for: chosen)))
+        case .delete:
+            guard let chosen else { return context.notice("Select a context to delete (↑/↓ or j/k)") }
+            selected = nil
+            return [.apply(.contextRemoved(id: chosen.id), saying: "✓ Deleted (u to undo)")]
+        case .selectPrevious, .selectNext, .selectFirst, .selectLast:
+            selected = moved(action, from: current(in: session).flatMap { ids.firstIndex(of: $0) }, count: ids.count).map { ids[$0] }
+        default:
+            return context.notice("In the context assessment: a adds a context, r rates it, e renames, d deletes")
+        }
+        return []
+    }
+
+    mutating func settle(_ prompt: Prompt, in context: inout LiveContext) -> [LiveEffect]? {
+        let text = prompt.answer
+        switch prompt.purpose {
+        case .contextName(let id):
+            guard !text.isEmpty else { return context.notice("A context needs a name") }
+            if let id, var renamed = context.session.contexts[id] {
+                renamed.name = text
+                return [.apply(.contextChanged(context: renamed), saying: "✓ Renamed")]
+            }
+            let added = ContextAssessment(id: context.session.nextID, name: text, item: context.session.focusedItem?.id)
+            selected = added.id
+            // Straight on to its first rating: the usual next step.
+            context.open(.prompt(Self.ratingPrompt(for: added)))
+            return [.apply(.contextAdded(context: added), saying: "✓ Added ‘\(text)’: now its ratings")]
+        case .rating(let id):
+            guard var rated = context.session.contexts[id] else { return [] }
+            guard let rating = Self.rating(from: text) else {
+                context.open(.prompt(prompt))
+                return context.problem("Two ratings from 1 to 5: uncertainty, then control (e.g. 4 2)")
+            }
+            rated.ratings.append(rating)
+            return [.apply(.contextChanged(context: rated), saying: "✓ Rating \(rated.ratings.count) of ‘\(rated.name)’ saved")]
+        default:
+            return nil
+        }
+    }
+
+    static func ratingPrompt(for context: ContextAssessment) -> Prompt {
+        // The format first: a long name is what gets cut when the label does not fit.
+        Prompt(.rating(context: context.id), label: "uncertainty, control 1–5 (e.g. 4 2) for ‘\(context.name)’")
+    }
+
+    /// "4 2", "4,2" or "42": uncertainty about cause and effect, then control over outcomes.
+    static func rating(from text: String) -> Rating? {
+        let digits = text.compactMap(\.wholeNumberValue)
+        guard digits.count == 2, text.allSatisfy({ $0.isNumber || $0 == " " || $0 == "," || $0 == "/" }),
+              Rating.scale.contains(digits[0]), Rating.scale.contains(digits[1]) else { return nil }
+        return Rating(uncertainty: digits[0], control: digits[1])
+    }
+
+    func draw(into frame: inout Frame, in rect: Rect, session: Session) {
+        let contexts = session.contexts.elements
+        guard !contexts.isEmpty else {
+            let help = "No contexts yet. Press a to name one, then rate it: uncertainty about cause and effect, "
+                + "then control over outcomes, each from 1 to 5. r adds another person's ratings."
+            for (offset, line) in WordWrap.lines(help, width: rect.width).enumerated() {
+                frame.put(line, in: rect, row: 1 + offset, style: .muted)
+            }
+            return
+        }
+        let gridWidth = min(41, max(21, rect.width / 2))
+        let parts = rect.columns([.flexible(), .fixed(1), .fixed(gridWidth)])
+        let list = parts[0]
+        let current = current(in: session)
+        let focus = contexts.firstIndex { $0.id == current } ?? 0
+        ListView(noun: ("context", "contexts")).draw(count: contexts.count, focus: .selected(focus), into: &frame, in: list) { index in
+            let context = contexts[index]
+            let detail: String
+            if let uncertainty = context.meanUncertainty, let control = context.meanControl, let spread = context.spread {
+                detail = String(format: "U %.1f  C %.1f  ", uncertainty, control)
+                    + "spread \(spread.uncertainty.lowerBound)–\(spread.uncertainty.upperBound)/"
+                    + "\(spread.control.lowerBound)–\(spread.control.upperBound)  n=\(context.ratings.count)"
+            } else {
+                detail = "not rated yet: r to rate"
+            }
+            return [ListRow("\(index + 1) " + context.name, style: .heading),
+                    ListRow(detail, indent: 2, highlights: false),
+                    ListRow(Self.placement(context, guide: session.quadrantGuide), style: .muted, indent: 2, highlights: false)]
+        }
+        QuadrantGrid(contexts: contexts, guide: session.quadrantGuide, selected: current)
+            .draw(into: &frame, in: Rect(x: parts[2].x, y: rect.y, width: gridWidth, height: min(17, rect.height)))
+    }
+
+    static func placement(_ context: ContextAssessment, guide: [EbrahimQuadrant: QuadrantGuide]) -> String {
+        let labels = context.quadrants.map { guide[$0]?.label ?? $0.axesName }
+        return switch labels.count {
+        case 0: ""
+        case 1: "→ " + labels[0]
+        case 4: "→ at the centre of the grid"
+        default: "→ between " + labels.joined(separator: " and ")
+        }
+    }
+}

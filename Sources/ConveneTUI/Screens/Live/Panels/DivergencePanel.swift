@@ -1,0 +1,242 @@
+import ConveneCore
+import Foundation
+
+/// A divergence item: a table per topic, perspectives across and dimensions down, with caveats and
+/// dilemmas. The cursor is a cell; headings are cells too (row -1, column -1), and rows after the
+/// last dimension are the caveats, then the dilemmas.
+struct DivergencePanel: PhasePanel {
+    var selectedTopic: EntityID?
+    var cell = (row: -1, column: 0)
+
+    static func shows(_ item: AgendaItem) -> Bool { item.phase == .divergence }
+
+    init(item: AgendaItem?) {}
+
+    var hints: [(key: String, text: String)] { Array(KeyMap.hints(KeyMap.live).prefix(4)) + KeyMap.hints(KeyMap.divergence) }
+
+    /// The topic on screen: the selected one, else the newest of this item's.
+    func currentTopic(in session: Session) -> DivergenceTopic? {
+        let topics = Self.topics(in: session)
+        return topics.first { $0.id == selectedTopic } ?? topics.last
+    }
+
+    static func topics(in session: Session) -> [DivergenceTopic] {
+        let item = session.focusedItem?.id
+        return session.topics.elements.filter { $0.item == item }
+    }
+
+    mutating func handle(_ key: Key, in context: inout LiveContext) -> [LiveEffect]? {
+        guard let action = KeyMap.action(for: key, in: KeyMap.divergence) else { return nil }
+        guard let topic = currentTopic(in: context.session) else {
+            return context.notice("Press a to name the divergence topic first")
+        }
+        selectedTopic = topic.id
+        switch action {
+        case .addPerspective:
+            context.open(.prompt(Prompt(.newPerspective(topic: topic.id), label: "perspective \(topic.perspectives.count + 1)")))
+        case .addDimension:
+            context.open(.prompt(Prompt(.newDimension(topic: topic.id), label: "dimension \(topic.dimensions.count + 1)")))
+        case .addCaveat:
+            context.open(.prompt(Prompt(.caveat(topic: topic.id), label: "caveat")))
+        case .addDilemma:
+            context.open(.prompt(Prompt(.dilemmaTitle(topic: topic.id), label: "dilemma")))
+        case .left:
+            cell.column = max(-1, cell.column - 1)
+        case .right:
+            cell.column = min(max(0, topic.perspectives.count - 1), cell.column + 1)
+        case .nextTopic:
+            let topics = Self.topics(in: context.session)
+            let index = topics.firstIndex { $0.id == topic.id } ?? 0
+            selectedTopic = topics[(index + 1) % topics.count].id
+            cell = (-1, 0)
+        }
+        return []
+    }
+
+    /// Live keys on a divergence item: a new topic, e edit under the cursor, d clear it, ↑/↓ rows.
+    mutating func act(_ action: LiveAction, in context: inout LiveContext) -> [LiveEffect] {
+        guard let topic = currentTopic(in: context.session) else {
+            if action == .add { context.open(.prompt(Prompt(.topicTitle(topic: nil), label: "divergence topic"))) }
+            else { context.notice("Press a to lay out a divergence: a topic, then perspectives (P) and dimensions (D)") }
+            return []
+        }
+        switch action {
+        case .add:
+            context.open(.prompt(Prompt(.topicTitle(topic: nil), label: "new divergence topic")))
+        case .edit:
+            context.open(.prompt(editPrompt(topic)))
+        case .delete where cell.row >= topic.dimensions.count:
+            return deleteBelowTable(topic)
+        case .delete:
+            var cleared = topic
+            guard cell.row >= 0, cell.column >= 0, !topic.cell(row: cell.row, column: cell.column).isEmpty else {
+                return context.notice("d clears a cell; headings are renamed with e")
+            }
+            Self.setCell(&cleared, row: cell.row, column: cell.column, to: "")
+            return [.apply(.topicChanged(topic: cleared), saying: "✓ Cell cleared (u to undo)")]
+        case .selectPrevious, .selectNext, .selectFirst, .selectLast:
+            // The header, one row per dimension, then each caveat and each dilemma.
+            let rows = 1 + topic.dimensions.count + topic.caveats.count + topic.dilemmas.count
+            cell.row = (moved(action, from: cell.row + 1, count: rows) ?? 0) - 1
+        default:
+            context.notice("On a divergence table: P perspective, D dimension, e edit, c caveat, i dilemma")
+        }
+        return []
+    }
+
+    /// Deletes the caveat or dilemma under the cursor.
+    private func deleteBelowTable(_ topic: DivergenceTopic) -> [LiveEffect] {
+        var changed = topic
+        let index = cell.row - topic.dimensions.count
+        if topic.caveats.indices.contains(index) {
+            changed.caveats.remove(at: index)
+            return [.apply(.topicChanged(topic: changed), saying: "✓ Caveat deleted (u to undo)")]
+        }
+        let dilemma = index - topic.caveats.count
+        guard topic.dilemmas.indices.contains(dilemma) else { return [] }
+        changed.dilemmas.remove(at: dilemma)
+        return [.apply(.topicChanged(topic: changed), saying: "✓ Dilemma deleted (u to undo)")]
+    }
+
+    /// The prompt for what is under the cursor: the title (header row, name column), a perspective,
+    /// a dimension, a cell, a caveat or a dilemma's text.
+    private func editPrompt(_ topic: DivergenceTopic) -> Prompt {
+        let below = cell.row - topic.dimensions.count
+        if topic.caveats.indices.contains(below) {
+            return Prompt(.editCaveat(topic: topic.id, index: below), label: "caveat", text: topic.caveats[below])
+        }
+        if topic.dilemmas.indices.contains(below - topic.caveats.count) {
+            let dilemma = topic.dilemmas[below - topic.caveats.count]
+            return Prompt(.editDilemma(topic: topic.id, index: below - topic.caveats.count), label: "what makes ‘\(dilemma.title)’ hard",
+                          text: dilemma.text)
+        }
+        switch (cell.row, cell.column) {
+        case (-1, let column) where topic.perspectives.indices.contains(column):
+            return Prompt(.tableText(topic: topic.id, row: -1, column: column), label: "perspective \(column + 1)",
+                          text: topic.perspectives[column])
+        case (let row, -1) where topic.dimensions.indices.contains(row):
+            return Prompt(.tableText(topic: topic.id, row: row, column: -1), label: "dimension", text: topic.dimensions[row])
+        case (let row, let column) where topic.dimensions.indices.contains(row) && topic.perspectives.indices.contains(column):
+            return Prompt(.tableText(topic: topic.id, row: row, column: column), label: "\(topic.dimensions[row]) × \(topic.perspectives[column])",
+                          text: topic.cell(row: row, column: column))
+        default:
+            return Prompt(.topicTitle(topic: topic.id), label: "topic", text: topic.title)
+        }
+    }
+
+    mutating func settle(_ prompt: Prompt, in context: inout LiveContext) -> [LiveEffect]? {
+        let text = prompt.answer
+        let session = context.session
+        func change(_ id: EntityID, _ saying: String, _ edit: (inout DivergenceTopic) -> Void) -> [LiveEffect] {
+            guard var topic = session.topics[id] else { return [] }
+            edit(&topic)
+            return [.apply(.topicChanged(topic: topic), saying: saying)]
+        }
+        switch prompt.purpose {
+        case .topicTitle(let id):
+            guard !text.isEmpty else { return context.notice("A topic needs a title") }
+            if let id { return change(id, "✓ Renamed") { $0.title = text } }
+            let topic = DivergenceTopic(id: session.nextID, title: text, item: session.focusedItem?.id)
+            selectedTopic = topic.id
+            cell = (-1, 0)
+            // Straight on to the first column: there is no table without one.
+            context.open(.prompt(Prompt(.newPerspective(topic: topic.id), label: "perspective 1")))
+            return [.apply(.topicAdded(topic: topic), saying: "✓ Topic added: type its first perspective, Enter, then P for each next one")]
+        case .newPerspective(let id):
+            guard !text.isEmpty else { return context.notice("No perspective added") }
+            return change(id, "✓ Perspective added") { topic in
+                topic.perspectives.append(text)
+                cell = (-1, topic.perspectives.count - 1)
+            }
+        case .newDimension(let id):
+            guard !text.isEmpty else { return context.notice("No dimension added") }
+            return change(id, "✓ Dimension added: e fills its cells") { topic in
+                topic.dimensions.append(text)
+                cell = (topic.dimensions.count - 1, 0)
+            }
+        case .tableText(let id, let row, let column):
+            if (row == -1 || column == -1) && text.isEmpty { return context.notice("Headings cannot be empty") }
+            return change(id, "✓ Saved") { topic in
+                if row == -1 { topic.perspectives[column] = text }
+                else if column == -1 { topic.dimensions[row] = text }
+                else { Self.setCell(&topic, row: row, column: column, to: text) }
+            }
+        case .caveat(let id):
+            guard !text.isEmpty else { return context.notice("No caveat added") }
+            // The cursor goes to the new caveat, so the view shows it.
+            return change(id, "✓ Caveat added") { topic in
+                topic.caveats.append(text)
+                cell.row = topic.dimensions.count + topic.caveats.count - 1
+            }
+        case .editCaveat(let id, let index):
+            guard !text.isEmpty else { return context.notice("A caveat cannot be empty: d deletes it") }
+            return change(id, "✓ Caveat saved") { topic in
+                if topic.caveats.indices.contains(index) { topic.caveats[index] = text }
+            }
+        case .editDilemma(let id, let index):
+            return change(id, "✓ Dilemma saved") { topic in
+                if topic.dilemmas.indices.contains(index) { topic.dilemmas[index].text = text }
+            }
+        case .dilemmaTitle(let id):
+            guard !text.isEmpty else { return context.notice("No dilemma added") }
+            context.open(.prompt(Prompt(.dilemmaText(topic: id, title: text), label: "what makes ‘\(text)’ hard")))
+            return []
+        case .dilemmaText(let id, let title):
+            return change(id, "✓ Dilemma added") { topic in
+                topic.dilemmas.append(.init(title: title, text: text))
+                cell.row = topic.dimensions.count + topic.caveats.count + topic.dilemmas.count - 1
+            }
+        default:
+            return nil
+        }
+    }
+
+    /// Writes a cell, growing the grid of cells as far as needed.
+    static func setCell(_ topic: inout DivergenceTopic, row: Int, column: Int, to text: String) {
+        while topic.cells.count <= row { topic.cells.append([]) }
+        while topic.cells[row].count <= column { topic.cells[row].append("") }
+        topic.cells[row][column] = text
+    }
+
+    /// The topic as a table, scrolled so the cursor's row is in view; rows at the top and bottom say
+    /// what is out of view, so the markers never cover text.
+    func draw(into frame: inout Frame, in rect: Rect, session: Session) {
+        let topics = Self.topics(in: session)
+        guard let topic = currentTopic(in: session) else {
+            let help = "No divergence laid out yet. Press a to name the topic where views part; then P adds each "
+                + "perspective (a column) and D each dimension (a row). Move with the arrows or h/j/k/l, e fills the cell, "
+                + "c adds a caveat, i a dilemma."
+            for (offset, line) in WordWrap.lines(help, width: rect.width).enumerated() {
+                frame.put(line, in: rect, row: 1 + offset, style: .muted)
+            }
+            return
+        }
+        let index = topics.firstIndex { $0.id == topic.id } ?? 0
+        let table = DivergenceTable(topic: topic, cursor: cell, position: topics.count > 1 ? "\(index + 1)/\(topics.count), Tab for next" : "")
+        let drawn = table.draw(width: rect.width)
+        let total = drawn.frame.height
+        guard total > rect.height else {
+            frame.paste(drawn.frame, from: 0, rows: rect.height, to: rect.y, column: rect.x)
+            return
+        }
+        var (first, window) = (0, rect.inset(bottom: 1))
+        if drawn.cursorEnd >= window.height {
+            // Scrolled: the top row says so. What the cursor is on shows whole where it fits, else from its start.
+            window = rect.inset(top: 1, bottom: 1)
+            first = max(1, min(drawn.cursorEnd - window.height + 1, drawn.cursorLine, total - window.height))
+        }
+        frame.paste(drawn.frame, from: first, rows: window.height, to: window.y, column: rect.x)
+        let marker = Style(role: .muted)
+        if first > 0 { frame.put("↑ \(first) more line\(first == 1 ? "" : "s") · k to scroll up", in: rect, style: marker) }
+        let hidden = first + window.height
+        if hidden < total {
+            let caveats = drawn.caveatLines.filter { $0 >= hidden }.count
+            let dilemmas = drawn.dilemmaLines.filter { $0 >= hidden }.count
+            var parts: [String] = []
+            if caveats > 0 { parts.append("\(caveats) caveat\(caveats == 1 ? "" : "s")") }
+            if dilemmas > 0 { parts.append("\(dilemmas) dilemma\(dilemmas == 1 ? "" : "s")") }
+            let below = parts.isEmpty ? "\(total - hidden) more lines" : parts.joined(separator: ", ")
+            frame.put("↓ \(below) · j to scroll down", in: rect, row: rect.height - 1, style: marker)
+        }
+    }
+}

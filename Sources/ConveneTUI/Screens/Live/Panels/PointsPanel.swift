@@ -1,0 +1,137 @@
+import ConveneCore
+import Foundation
+
+/// Capturing points: the body of every phase without a table, grid or checklist of its own.
+struct PointsPanel: PhasePanel {
+    /// The selected point.
+    var selection: EntityID?
+    /// The theme new points are grouped under, set from the selected point's theme when adding.
+    var theme: String?
+    /// The kind of the point last saved here: the next one starts as that kind.
+    var lastKind: PointKind?
+    /// The item's phase, for the kind a first point starts as.
+    let phase: PhaseKind?
+
+    static func shows(_ item: AgendaItem) -> Bool { true }
+
+    init(item: AgendaItem?) {
+        phase = item?.phase
+    }
+
+    /// The column, within the panel, where a point's text starts after its kind tag.
+    private static let tagWidth = 9
+
+    mutating func act(_ action: LiveAction, in context: inout LiveContext) -> [LiveEffect] {
+        let session = context.session
+        let visible = session.pointIDs(in: session.focusedItem?.id)
+        let selected = selection.flatMap { id in visible.contains(id) ? session.points[id] : nil }
+        switch action {
+        case .add:
+            // Adding after a selected point joins its theme; otherwise the theme last named stays.
+            if let selected { theme = selected.theme }
+            // The kind of the last point saved here, else the phase's own: twelve agreements in a row need no Tab.
+            context.open(.composer(resumableDraft(context) ?? Composer(kind: lastKind ?? Self.defaultKind(for: phase))))
+            context.draft = nil
+        case .edit:
+            guard let selected else { return context.notice("Select a point to edit (↑/↓ or j/k)") }
+            context.open(.composer(Composer(text: selected.text, kind: selected.kind, editing: selected.id)))
+        case .delete:
+            guard let selected else { return context.notice("Select a point to delete (↑/↓ or j/k)") }
+            let index = visible.firstIndex(of: selected.id) ?? 0
+            selection = index + 1 < visible.count ? visible[index + 1] : (index > 0 ? visible[index - 1] : nil)
+            return [.apply(.pointRemoved(id: selected.id), saying: "✓ Deleted (u to undo)")]
+        case .selectPrevious, .selectNext, .selectFirst, .selectLast:
+            selection = moved(action, from: selection.flatMap { visible.firstIndex(of: $0) }, count: visible.count).map { visible[$0] }
+        case .moveUp, .moveDown:
+            guard let selected, let index = visible.firstIndex(of: selected.id) else {
+                return context.notice("Select a point to move (↑/↓ or j/k)")
+            }
+            let neighbour = action == .moveUp ? index - 1 : index + 1
+            guard visible.indices.contains(neighbour), let target = session.points.index(of: visible[neighbour]) else { return [] }
+            return [.apply(.pointMoved(id: selected.id, to: target), saying: "✓ Moved")]
+        case .theme:
+            // Opens on the current theme, selected: typing replaces it, a movement keeps it to edit.
+            context.open(.prompt(Prompt(.theme(point: selected?.id), label: selected == nil ? "theme of new points" : "theme of the point",
+                                        text: selected?.theme ?? theme ?? "", selectingAll: true)))
+        case .rate:
+            return context.notice("r rates contexts, in a context-assessment item")
+        default:
+            break
+        }
+        return []
+    }
+
+    /// The draft put aside, unless it edits a point that has since been deleted.
+    private func resumableDraft(_ context: LiveContext) -> Composer? {
+        guard let draft = context.draft else { return nil }
+        if let edited = draft.editing, !context.session.points.contains(edited) { return nil }
+        return draft
+    }
+
+    mutating func commit(_ composer: Composer, in context: inout LiveContext) -> [LiveEffect]? {
+        let session = context.session
+        let text = composer.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let id = composer.editing, var point = session.points[id] {
+            point.text = text
+            point.kind = composer.kind
+            point.editedAt = context.now
+            selection = id
+            return [.apply(.pointChanged(point: point), saying: "✓ Saved the edit")]
+        }
+        // Attributed only where the rule is off: the reducer would refuse it otherwise.
+        let speaker = session.details.chathamHouse ? nil : session.focusedItem?.speaker
+        let point = Point(id: session.nextID, kind: composer.kind, text: text, theme: theme, item: session.focusedItem?.id,
+                          speaker: speaker, createdAt: context.now)
+        // Not selected: selecting is always the note-taker's own move, so T and e never act on a
+        // point they did not choose. The list shows the newest point anyway.
+        selection = nil
+        lastKind = composer.kind
+        return [.apply(.pointAdded(point: point), saying: "✓ Saved \(composer.kind.displayName.lowercased()) point")]
+    }
+
+    mutating func settle(_ prompt: Prompt, in context: inout LiveContext) -> [LiveEffect]? {
+        guard case .theme(let point) = prompt.purpose else { return nil }
+        let text = prompt.answer
+        theme = text.isEmpty ? nil : text
+        guard let point, var changed = context.session.points[point] else {
+            return context.notice(theme.map { "New points go under ◆ \($0)" } ?? "New points have no theme")
+        }
+        changed.theme = theme
+        changed.editedAt = context.now
+        return [.apply(.pointChanged(point: changed), saying: theme.map { "✓ Under ◆ \($0)" } ?? "✓ No theme")]
+    }
+
+    /// The kind a new point starts as, from what the phase is for.
+    static func defaultKind(for phase: PhaseKind?) -> PointKind {
+        switch phase {
+        case .agreement?: .agreement
+        case .divergence?: .divergence
+        case .nextSteps?: .action
+        default: .note
+        }
+    }
+
+    func draw(into frame: inout Frame, in rect: Rect, session: Session) {
+        let ids = session.pointIDs(in: session.focusedItem?.id)
+        guard !ids.isEmpty else {
+            let hint = session.details.chathamHouse
+                ? "No points yet. Press a to add one; nothing is attributed under the Chatham House Rule."
+                : "No points yet. Press a to add one."
+            for (offset, line) in WordWrap.lines(hint, width: rect.width).enumerated() {
+                frame.put(line, in: rect, row: 1 + offset, style: .muted)
+            }
+            return
+        }
+        let focus: ListView.Focus = selection.flatMap { ids.lastIndex(of: $0) }.map { .selected($0) } ?? .newest
+        ListView(noun: ("point", "points")).draw(count: ids.count, focus: focus, into: &frame, in: rect) { index in
+            guard let point = session.points[ids[index]] else { return [] }
+            var rows: [ListRow] = []
+            let previousTheme = index > 0 ? session.points[ids[index - 1]]?.theme : nil
+            if let theme = point.theme, theme != previousTheme { rows.append(ListRow("◆ " + theme, style: .heading, highlights: false)) }
+            for (line, text) in WordWrap.lines(point.text, width: max(1, rect.width - Self.tagWidth)).enumerated() {
+                rows.append(ListRow(text, indent: Self.tagWidth, lead: line == 0 ? Span(point.kind.tag, point.kind.style) : nil))
+            }
+            return rows
+        }
+    }
+}
