@@ -8,8 +8,8 @@ extension Frame {
 
     /// "? help  q quit  a add …": each key, then what it does, as many whole hints as fit on `row`
     /// (a hint is never cut: "T them" helps no one).
-    mutating func hintLine(_ hints: [(key: String, text: String)], row: Int) {
-        var column = 1
+    mutating func hintLine(_ hints: [(key: String, text: String)], row: Int, from start: Int = 0) {
+        var column = start + 1
         for hint in hints {
             guard column + DisplayWidth.of(hint.key) + 1 + DisplayWidth.of(hint.text) <= width else { break }
             column += put(hint.key, row: row, column: column, style: .key)

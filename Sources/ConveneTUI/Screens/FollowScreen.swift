@@ -1,8 +1,15 @@
 import ConveneCore
 import Foundation
 
+extension KeyMap {
+    /// Following is read-only: the only key closes it.
+    public static let follow: [KeyBinding<FollowEffect>] = [
+        KeyBinding(keys: [.character("q")], action: .close, help: "stop following", hint: "quit"),
+    ]
+}
+
 /// What the follow view asks its scene to do.
-public enum FollowEffect: Equatable, Sendable {
+public enum FollowEffect: Hashable, Sendable {
     /// Re-read the session; the answer comes back as an outcome.
     case refresh
     case close
@@ -28,7 +35,7 @@ public struct FollowScreen: Sendable {
     /// Every tick and key re-reads the session; q closes.
     public mutating func update(_ message: Message<FollowOutcome>) -> [FollowEffect] {
         switch message {
-        case .key(.character("q")): return [.close]
+        case .key(let key) where KeyMap.action(for: key, in: KeyMap.follow) == .close: return [.close]
         case .key, .tick, .resize, .returned: return [.refresh]
         case .outcome(.refreshed(let latest, let time)):
             session = latest
@@ -72,8 +79,12 @@ public struct FollowScreen: Sendable {
             }
         }
         if session.points.isEmpty { frame.put("No points yet.", row: 6, column: 2, style: .muted) }
-        status.draw(into: &frame, in: frame.bounds.row(-1).inset(right: 8))
-        frame.put("q quit ", row: height - 1, column: width - 7, style: .key)
+        // The status on the left, the hint at the right: a projector shows little else.
+        let hints = KeyMap.hints(KeyMap.follow)
+        let hintWidth = hints.reduce(0) { $0 + DisplayWidth.of($1.key) + DisplayWidth.of($1.text) + 3 }
+        let bottom = frame.bounds.row(-1).columns([.flexible(), .fixed(hintWidth)])
+        status.draw(into: &frame, in: bottom[0])
+        frame.hintLine(hints, row: bottom[1].y, from: bottom[1].x)
         return frame
     }
 }
