@@ -122,8 +122,10 @@ struct ListView {
                     focusEnd += earlier.count
                     before -= 1
                 }
+                // Below the focus, only what fills the rows left: whether more follows is known
+                // from the entries not laid out.
                 var after = focused + 1
-                while after < count && rows.count < focusEnd + visibleRows {
+                while after < count && rows.count < max(focusEnd, visibleRows) {
                     rows += laidOut(after)
                     after += 1
                 }

@@ -12,7 +12,9 @@ enum WordWrap {
         var rows: [Range<Int>] = []
         var start = 0
         var column = 0
+        // Where the row may break (after the last space) and the column there.
         var breakAfterSpace: Int?
+        var columnAtBreak = 0
         for (index, character) in characters.enumerated() {
             if character == "\n" {
                 rows.append(start..<index)
@@ -21,14 +23,19 @@ enum WordWrap {
             }
             let characterWidth = DisplayWidth.of(character)
             if column + characterWidth > width && character != " " && index > start {
-                let breakAt = breakAfterSpace.flatMap { $0 > start ? $0 : nil } ?? index
-                rows.append(start..<breakAt)
-                start = breakAt
-                column = characters[breakAt..<index].reduce(0) { $0 + DisplayWidth.of($1) }
+                if let breakAt = breakAfterSpace, breakAt > start {
+                    rows.append(start..<breakAt)
+                    start = breakAt
+                    column -= columnAtBreak
+                } else {
+                    rows.append(start..<index)
+                    start = index
+                    column = 0
+                }
                 breakAfterSpace = nil
             }
             column = min(width, column + characterWidth)
-            if character == " " { breakAfterSpace = index + 1 }
+            if character == " " { (breakAfterSpace, columnAtBreak) = (index + 1, column) }
         }
         rows.append(start..<characters.count)
         return rows
@@ -58,14 +65,20 @@ enum WordWrap {
         return rows(of: characters, width: width).map { range in
             var end = range.upperBound
             while end > range.lowerBound, characters[end - 1] == " " { end -= 1 }
+            // One span per run of characters from the same span (or of the same style).
             var line = StyledLine()
-            for index in range.lowerBound..<end {
-                let style = spans[styles[index]].style
+            var runStart = range.lowerBound
+            while runStart < end {
+                var runEnd = runStart + 1
+                while runEnd < end, styles[runEnd] == styles[runStart] { runEnd += 1 }
+                let style = spans[styles[runStart]].style
+                let text = String(characters[runStart..<runEnd])
                 if let last = line.spans.last, last.style == style {
-                    line.spans[line.spans.count - 1].text.append(characters[index])
+                    line.spans[line.spans.count - 1].text += text
                 } else {
-                    line.spans.append(Span(String(characters[index]), style))
+                    line.spans.append(Span(text, style))
                 }
+                runStart = runEnd
             }
             return line
         }
