@@ -15,8 +15,11 @@ final class Tmux {
         let exports = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
         let removals = unset.map { "-u \($0) " }.joined()
         let line = "env \(removals)\(exports) " + command.map(Self.quote).joined(separator: " ")
-        try tmux(["new-session", "-d", "-x", String(width), "-y", String(height), "-s", name, line])
+        // The pane must outlive a command that exits at once (`show`): keep it open before the
+        // command starts, by starting a placeholder, setting the option, then swapping the command in.
+        try tmux(["new-session", "-d", "-x", String(width), "-y", String(height), "-s", name, "sleep 600"])
         try tmux(["set-option", "-t", name, "remain-on-exit", "on"])
+        try tmux(["respawn-pane", "-k", "-t", name, line])
     }
 
     deinit { _ = try? tmux(["kill-server"]) }
