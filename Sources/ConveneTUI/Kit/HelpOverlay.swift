@@ -51,7 +51,8 @@ public enum HelpOverlay {
                 ListRow(wrapped, indent: keyWidth, lead: line == 0 ? Span(TextLayout.truncate(key, to: keyWidth - 1), .key) : nil)
             }
         }
-        let heights = lines.indices.map { rows($0).count }
+        let laidOut = lines.indices.map(rows)
+        let heights = laidOut.map(\.count)
         let box = Rect(x: (frame.width - width) / 2, y: 0, width: width, height: min(frame.height - 2, heights.reduce(0, +) + 2))
         let placed = Rect(x: box.x, y: (frame.height - box.height) / 2, width: box.width, height: box.height)
         frame.clear(placed)
@@ -65,7 +66,7 @@ public enum HelpOverlay {
             below += heights[maximum]
         }
         ListView(noun: ("line", "lines")).draw(count: lines.count, focus: .top(min(max(0, offset), maximum)), into: &frame,
-                                               in: inside, rows: rows)
+                                               in: inside) { laidOut[$0] }
         return maximum
     }
 }

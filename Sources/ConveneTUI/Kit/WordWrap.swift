@@ -44,11 +44,7 @@ enum WordWrap {
     /// `text` as the lines it wraps to, without the spaces a row ends on.
     static func lines(_ text: String, width: Int) -> [String] {
         let characters = Array(text)
-        return rows(of: characters, width: width).map { range in
-            var end = range.upperBound
-            while end > range.lowerBound, characters[end - 1] == " " { end -= 1 }
-            return String(characters[range.lowerBound..<end])
-        }
+        return rows(of: characters, width: width).map { String(characters[withoutTrailingSpaces($0, of: characters)]) }
     }
 
     /// Styled spans as the lines they wrap to: the same breaks as the plain text would take, each
@@ -62,12 +58,11 @@ enum WordWrap {
                 styles.append(index)
             }
         }
-        return rows(of: characters, width: width).map { range in
-            var end = range.upperBound
-            while end > range.lowerBound, characters[end - 1] == " " { end -= 1 }
+        return rows(of: characters, width: width).map { row in
+            let end = withoutTrailingSpaces(row, of: characters).upperBound
             // One span per run of characters from the same span (or of the same style).
             var line = StyledLine()
-            var runStart = range.lowerBound
+            var runStart = row.lowerBound
             while runStart < end {
                 var runEnd = runStart + 1
                 while runEnd < end, styles[runEnd] == styles[runStart] { runEnd += 1 }
@@ -82,5 +77,12 @@ enum WordWrap {
             }
             return line
         }
+    }
+
+    /// A row less the spaces it ends on: they take no column where the row breaks.
+    private static func withoutTrailingSpaces(_ row: Range<Int>, of characters: [Character]) -> Range<Int> {
+        var end = row.upperBound
+        while end > row.lowerBound, characters[end - 1] == " " { end -= 1 }
+        return row.lowerBound..<end
     }
 }

@@ -279,14 +279,10 @@ public struct LiveScreen: Sendable {
         return []
     }
 
-    /// Saves the point the composer closed on with Enter: the focused panel takes it, else (a fix
-    /// opened from the review on another item) a points panel does.
+    /// Saves the point the composer closed on with Enter.
     private mutating func settleComposer(_ composer: Composer, key: Key, session: Session, now: Date) -> [LiveEffect]? {
         guard KeyMap.action(for: key, in: KeyMap.compose) == .commit else { return nil }
-        let effects = withPanel(session, now) { $0.commit(composer, in: &$1) ?? [] }
-        if !effects.isEmpty { return effects }
-        var points = PointsPanel(item: nil)
-        return withContext(session, now) { points.commit(composer, in: &$0) ?? [] }.effects
+        return answeredByPanel(session, now) { $0.commit(composer, in: &$1) }
     }
 
     /// A key in a prompt: Enter closes it to be settled, Esc leaves things as they were.
@@ -304,8 +300,7 @@ public struct LiveScreen: Sendable {
     }
 
     /// Settles an answered prompt: the overlay under it (the attendees) where it is theirs, the
-    /// screen for the item's speaker, else the focused panel, else a fresh panel of the kind that
-    /// asks such questions (a fix opened from the review on another item).
+    /// screen for the item's speaker, else a panel.
     private mutating func settle(_ prompt: Prompt, session: Session, now: Date) -> [LiveEffect] {
         if case .speaker(let id) = prompt.purpose {
             guard var item = session.agenda[id] else { return [] }
@@ -324,18 +319,26 @@ public struct LiveScreen: Sendable {
                 return settled
             }
         }
-        var settled: [LiveEffect]?
+        return answeredByPanel(session, now) { $0.settle(prompt, in: &$1) }
+    }
+
+    /// What the focused item's panel makes of an answer, else the first fresh panel that takes it
+    /// (a fix opened from the review on another item): nothing a panel has selected changes what
+    /// such an answer saves.
+    private mutating func answeredByPanel(_ session: Session, _ now: Date,
+                                          _ answer: (inout any PhasePanel, inout LiveContext) -> [LiveEffect]?) -> [LiveEffect] {
+        var taken: [LiveEffect]?
         let effects = withPanel(session, now) { panel, context in
-            settled = panel.settle(prompt, in: &context)
-            return settled ?? []
+            taken = answer(&panel, &context)
+            return taken ?? []
         }
-        if settled != nil { return effects }
+        if taken != nil { return effects }
         for var panel in PhasePanels.fresh {
             let effects = withContext(session, now) { context in
-                settled = panel.settle(prompt, in: &context)
-                return settled ?? []
+                taken = answer(&panel, &context)
+                return taken ?? []
             }.effects
-            if settled != nil { return effects }
+            if taken != nil { return effects }
         }
         return []
     }
