@@ -16,6 +16,7 @@ let package = Package(
         .target(
             name: "ConveneCore",
             dependencies: [
+                "CCmarkGFM",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
@@ -27,7 +28,8 @@ let package = Package(
             name: "CNCursesW",
             providers: [.apt(["libncursesw5-dev"])]
         ),
-        // GitHub's Markdown parser, to read notes files for the terminal.
+        // GitHub's Markdown parser: to read notes files for the terminal, and to find the emphasis,
+        // code and links a person typed so the notes keep them.
         .systemLibrary(
             name: "CCmarkGFM",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
@@ -44,9 +46,11 @@ let package = Package(
             name: "ConveneBenchmarks",
             dependencies: ["ConveneCore", "ConveneStore", "ConveneTUI"]
         ),
-        .testTarget(name: "ConveneCoreTests", dependencies: ["ConveneCore"]),
+        // What more than one test target uses: GitHub's Markdown parser as a command, to read notes back.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "ConveneCoreTests", dependencies: ["ConveneCore", "TestSupport"]),
         .testTarget(name: "ConveneStoreTests", dependencies: ["ConveneStore", "ConveneCore"]),
         .testTarget(name: "ConveneTUITests", dependencies: ["ConveneTUI", "ConveneCore"], exclude: ["Snapshots", "Fixtures"]),
-        .testTarget(name: "ConveneCLITests", dependencies: ["ConveneCore", "convene"], exclude: ["Fixtures"]),
+        .testTarget(name: "ConveneCLITests", dependencies: ["ConveneCore", "convene", "TestSupport"], exclude: ["Fixtures"]),
     ]
 )

@@ -27,6 +27,12 @@ static inline cmark_node *convene_parse_gfm(const char *text, size_t length) {
     return document;
 }
 
+/// Parses plain CommonMark (no GFM extensions) with source positions, for text a person typed:
+/// what they may write inline is decided by the caller, which walks the tree.
+static inline cmark_node *convene_parse_commonmark(const char *text, size_t length) {
+    return cmark_parse_document(text, length, CMARK_OPT_SOURCEPOS);
+}
+
 /// A table cell's alignment: 'l', 'c', 'r', or 0 for none.
 static inline char convene_table_alignment(cmark_node *table, int column) {
     uint16_t columns = cmark_gfm_extensions_get_table_columns(table);

@@ -13,7 +13,7 @@ struct Convene: ParsableCommand {
             unique prefix of its name, e.g. 2026-04-02.
             """,
         subcommands: [
-            Home.self, New.self, Run.self, Follow.self, Review.self, Show.self, Add.self, Undo.self, Export.self, Check.self, List.self, Search.self, Templates.self,
+            Home.self, New.self, Run.self, Follow.self, Review.self, Show.self, Add.self, SetDetail.self, Undo.self, Export.self, Check.self, List.self, Search.self, Templates.self,
         ],
         defaultSubcommand: Home.self
     )

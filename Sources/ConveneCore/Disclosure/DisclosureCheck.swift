@@ -11,11 +11,12 @@ public enum DisclosureCheck {
         "dr", "mr", "mrs", "ms", "mx", "miss", "prof", "professor", "sir", "dame", "lord", "lady", "cllr", "councillor",
     ]
 
-    /// Every finding, in record order, one per name per place.
+    /// Every finding, in record order, one per name per place, in the parts of the session held
+    /// under the Rule (the Rule is for "a meeting, or part thereof": an attributed talk may name).
     public static func findings(in session: Session) -> [DisclosureFinding] {
         let terms = DisclosureTerm.terms(for: session.attendees.elements)
         guard !terms.isEmpty else { return [] }
-        return session.capturedTexts.flatMap { findings(in: $0, terms: terms) }
+        return session.capturedTexts.filter { session.isUnderRule($0.item) }.flatMap { findings(in: $0, terms: terms) }
     }
 
     /// The findings no one has acknowledged as not being attributions.

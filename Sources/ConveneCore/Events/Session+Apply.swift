@@ -39,11 +39,13 @@ extension Session {
             return .itemRemoved(id: item.id)
         case .itemChanged(let item):
             try validate(item, chathamHouse: details.chathamHouse)
+            try checkRuleChange(item)
             return .itemChanged(item: try replace(item, in: \.agenda, named: "agenda item"))
         case .itemsChanged(let items):
             for item in items {
                 try validate(item, chathamHouse: details.chathamHouse)
                 guard agenda.contains(item.id) else { throw .unknown(what: "agenda item", id: item.id) }
+                try checkRuleChange(item)
             }
             let old = items.compactMap { agenda[$0.id] }
             for item in items { agenda.replace(item) }
@@ -111,6 +113,13 @@ extension Session {
             let removed = acknowledgedFindings.remove(key) != nil
             return removed ? .findingAcknowledged(key: key) : .findingUnacknowledged(key: key)
         }
+    }
+
+    /// An item put under the Rule must have no attributed points.
+    private func checkRuleChange(_ item: AgendaItem) throws(SessionError) {
+        guard item.chathamHouse ?? details.chathamHouse, !isUnderRule(item.id) else { return }
+        let count = speakerAttributions(in: item.id)
+        if count > 0 { throw .speakersRecorded(count: count) }
     }
 
     /// Rebuilds one item's point list from the record order: for the rare edits that reorder.

@@ -12,13 +12,15 @@ extension Session {
     func validate(_ attendee: Attendee) throws(SessionError) {
         try TextRules.check(attendee.name, field: "attendee's name", singleLine: true)
         try TextRules.checkOptional(attendee.organisation, field: "organisation")
+        for alias in attendee.aliases ?? [] { try TextRules.check(alias, field: "alias", singleLine: true) }
     }
 
+    /// - Parameter chathamHouse: the session's rule, which the item follows unless it says otherwise.
     func validate(_ item: AgendaItem, chathamHouse: Bool) throws(SessionError) {
         try TextRules.check(item.title, field: "agenda item's title", singleLine: true)
         try TextRules.check(item.prompt, field: "prompt", allowEmpty: true)
         guard (0...1440).contains(item.minutes) else { throw .invalidTimebox(item.minutes) }
-        if item.speaker != nil && chathamHouse { throw .speakerUnderChathamHouse }
+        if item.speaker != nil && (item.chathamHouse ?? chathamHouse) { throw .speakerUnderChathamHouse }
         try TextRules.checkOptional(item.speaker, field: "speaker")
         for prompt in item.checklist { try TextRules.check(prompt, field: "checklist prompt") }
         for response in item.responses { try TextRules.check(response, field: "checklist response", allowEmpty: true) }
@@ -28,14 +30,18 @@ extension Session {
     func validate(_ point: Point) throws(SessionError) {
         try TextRules.check(point.text, field: "point's text")
         try TextRules.checkOptional(point.theme, field: "theme")
-        if point.speaker != nil && details.chathamHouse { throw .speakerUnderChathamHouse }
+        try TextRules.checkOptional(point.subtheme, field: "sub-theme")
+        if point.subtheme != nil && point.theme == nil { throw .subthemeWithoutTheme }
+        if point.speaker != nil && isUnderRule(point.item) { throw .speakerUnderChathamHouse }
         try TextRules.checkOptional(point.speaker, field: "speaker")
         try requireItem(point.item)
     }
 
     func validate(_ topic: DivergenceTopic) throws(SessionError) {
         try TextRules.check(topic.title, field: "topic", singleLine: true)
-        for perspective in topic.perspectives { try TextRules.check(perspective, field: "perspective") }
+        try TextRules.check(topic.description, field: "topic's description", allowEmpty: true)
+        try TextRules.check(topic.rowHeader, field: "row header", allowEmpty: true)
+        for perspective in topic.perspectives { try TextRules.check(perspective, field: "perspective", allowEmpty: true) }
         for dimension in topic.dimensions { try TextRules.check(dimension, field: "dimension") }
         if topic.cells.count > topic.dimensions.count {
             throw .malformedTable("\(topic.cells.count) rows of cells for \(topic.dimensions.count) dimensions")
@@ -84,8 +90,16 @@ extension Session {
             + contexts.elements.filter { $0.item == id }.count
     }
 
-    /// Attributions that would break the Chatham House Rule if it were turned on.
+    /// Attributions that would break the Chatham House Rule if the session turned it on: those in
+    /// parts that follow the session's rule (an item that sets its own rule keeps it).
     var speakerAttributions: Int {
-        points.elements.filter { $0.speaker != nil }.count + agenda.elements.filter { $0.speaker != nil }.count
+        let inherits = { (item: EntityID?) in item.flatMap { self.agenda[$0]?.chathamHouse } == nil }
+        return points.elements.filter { $0.speaker != nil && inherits($0.item) }.count
+            + agenda.elements.filter { $0.speaker != nil && $0.chathamHouse == nil }.count
+    }
+
+    /// Points attributed to a speaker under `item`: what stops the item being put under the Rule.
+    func speakerAttributions(in item: EntityID) -> Int {
+        pointIDs(in: item).filter { points[$0]?.speaker != nil }.count
     }
 }

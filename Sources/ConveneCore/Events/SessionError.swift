@@ -10,6 +10,7 @@ public enum SessionError: Error, Equatable, Sendable, CustomStringConvertible {
     case duplicateID(EntityID)
     case speakerUnderChathamHouse
     case speakersRecorded(count: Int)
+    case subthemeWithoutTheme
     case ratingOutOfRange(axis: String, value: Int)
     case malformedTable(String)
     case responsesExceedPrompts(item: EntityID)
@@ -37,9 +38,11 @@ public enum SessionError: Error, Equatable, Sendable, CustomStringConvertible {
         case .duplicateID(let id):
             "id \(id) is already in use"
         case .speakerUnderChathamHouse:
-            "the session is held under the Chatham House Rule: nothing may be attributed to a speaker"
+            "this part of the session is held under the Chatham House Rule: nothing in it may be attributed to a speaker"
         case .speakersRecorded(let count):
             "the Chatham House Rule cannot be turned on while \(count) speaker attribution(s) are recorded; remove them first"
+        case .subthemeWithoutTheme:
+            "a sub-theme needs a theme to sit under"
         case .ratingOutOfRange(let axis, let value):
             "a rating of \(value) for \(axis) is outside \(Rating.scale.lowerBound)–\(Rating.scale.upperBound)"
         case .malformedTable(let reason):

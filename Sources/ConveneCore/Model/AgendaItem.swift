@@ -10,6 +10,10 @@ public struct AgendaItem: Identified, Codable {
     public var prompt: String
     /// Who presents (presentation items); refused where the Chatham House Rule applies.
     public var speaker: String?
+    /// Whether the Chatham House Rule applies to this part of the session; nil: as the session says.
+    /// The Rule is for "a meeting, or part thereof": an attributed talk and a discussion under the
+    /// Rule can share one session.
+    public var chathamHouse: Bool?
     /// Prompts of a checklist item, e.g. principles to reflect on, from the template.
     public var checklist: [String]
     /// One response per checklist prompt; empty where none has been given.
@@ -23,7 +27,7 @@ public struct AgendaItem: Identified, Codable {
 
     public init(
         id: EntityID, title: String, phase: PhaseKind, minutes: Int, prompt: String = "",
-        speaker: String? = nil, checklist: [String] = [], responses: [String] = [],
+        speaker: String? = nil, chathamHouse: Bool? = nil, checklist: [String] = [], responses: [String] = [],
         startedAt: Date? = nil, endedAt: Date? = nil
     ) {
         self.id = id
@@ -32,6 +36,7 @@ public struct AgendaItem: Identified, Codable {
         self.minutes = minutes
         self.prompt = prompt
         self.speaker = speaker
+        self.chathamHouse = chathamHouse
         self.checklist = checklist
         self.responses = responses
         self.startedAt = startedAt

@@ -19,15 +19,20 @@ public struct Attendee: Identified, Codable {
     public let id: EntityID
     public var name: String
     public var organisation: String?
+    /// Other names the person or their organisation goes by ("Jo", "Government Outcomes Lab"): the
+    /// disclosure check looks for these too.
+    public var aliases: [String]?
     public var role: Role
     /// Invited but absent; listed under apologies in the notes.
     public var apologies: Bool
 
-    public init(id: EntityID, name: String, organisation: String? = nil, role: Role = .participant, apologies: Bool = false) {
+    public init(id: EntityID, name: String, organisation: String? = nil, role: Role = .participant, apologies: Bool = false,
+                aliases: [String]? = nil) {
         self.id = id
         self.name = name
         self.organisation = organisation
         self.role = role
         self.apologies = apologies
+        self.aliases = aliases
     }
 }

@@ -20,6 +20,8 @@ public struct TextLocation: Hashable, Sendable, CustomStringConvertible {
 public struct CapturedText: Sendable {
     public var location: TextLocation
     public var text: String
+    /// The agenda item it was captured under: whether the Chatham House Rule covers it.
+    public var item: EntityID?
 }
 
 extension Session {
@@ -32,19 +34,24 @@ extension Session {
             if let theme = point.theme { label += ", theme ‘\(theme)’" }
             if let item = point.item.flatMap({ agenda[$0] }) { label += ", under ‘\(item.title)’" }
             let location = TextLocation(entity: point.id, part: "", label: label + ")", kindName: "point")
-            texts.append(CapturedText(location: location, text: point.text))
+            texts.append(CapturedText(location: location, text: point.text, item: point.item))
             if let theme = point.theme {
                 let themeLocation = TextLocation(entity: point.id, part: "theme", label: "theme of point \(point.id)", kindName: "point")
-                texts.append(CapturedText(location: themeLocation, text: theme))
+                texts.append(CapturedText(location: themeLocation, text: theme, item: point.item))
+            }
+            if let subtheme = point.subtheme {
+                let location = TextLocation(entity: point.id, part: "subtheme", label: "sub-theme of point \(point.id)", kindName: "point")
+                texts.append(CapturedText(location: location, text: subtheme, item: point.item))
             }
         }
         for topic in topics.elements { texts += topic.capturedTexts }
         for context in contexts.elements {
             let name = "context ‘\(context.name)’"
-            texts.append(CapturedText(location: TextLocation(entity: context.id, part: "name", label: name, kindName: "context"), text: context.name))
+            let nameLocation = TextLocation(entity: context.id, part: "name", label: name, kindName: "context")
+            texts.append(CapturedText(location: nameLocation, text: context.name, item: context.item))
             if !context.description.isEmpty {
                 let location = TextLocation(entity: context.id, part: "description", label: "description of \(name)", kindName: "context")
-                texts.append(CapturedText(location: location, text: context.description))
+                texts.append(CapturedText(location: location, text: context.description, item: context.item))
             }
         }
         for item in agenda.elements {
@@ -52,7 +59,7 @@ extension Session {
                 let prompt = item.checklist.indices.contains(index) ? item.checklist[index] : "prompt \(index + 1)"
                 let label = "response to ‘\(prompt)’ in ‘\(item.title)’"
                 let location = TextLocation(entity: item.id, part: "response-\(index + 1)", label: label, kindName: "item")
-                texts.append(CapturedText(location: location, text: response))
+                texts.append(CapturedText(location: location, text: response, item: item.id))
             }
         }
         return texts
@@ -63,9 +70,11 @@ extension DivergenceTopic {
     var capturedTexts: [CapturedText] {
         let name = "divergence topic ‘\(title)’"
         func text(_ part: String, _ label: String, _ value: String) -> CapturedText {
-            CapturedText(location: TextLocation(entity: id, part: part, label: label, kindName: "topic"), text: value)
+            CapturedText(location: TextLocation(entity: id, part: part, label: label, kindName: "topic"), text: value, item: item)
         }
         var texts = [text("title", name, title)]
+        if !rowHeader.isEmpty { texts.append(text("row-header", "row header of \(name)", rowHeader)) }
+        if !description.isEmpty { texts.append(text("description", "description of \(name)", description)) }
         for (column, perspective) in perspectives.enumerated() {
             texts.append(text("perspective-\(column + 1)", "perspective \(column + 1) of \(name)", perspective))
         }

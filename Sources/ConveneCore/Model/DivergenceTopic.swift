@@ -13,7 +13,12 @@ public struct DivergenceTopic: Identified, Codable {
 
     public let id: EntityID
     public var title: String
+    /// The lead-in: what the divergence is about, before the table. May hold paragraphs and lists.
+    public var description: String
+    /// What the rows are, written in the table's top-left cell (e.g. "How outcomes are…"); may be empty.
+    public var rowHeader: String
     public var item: EntityID?
+    /// The columns' names; a name may be empty where the perspectives are told apart by their cells.
     public var perspectives: [String]
     public var dimensions: [String]
     /// `cells[row][column]`: the text where dimension `row` meets perspective `column`.
@@ -22,11 +27,14 @@ public struct DivergenceTopic: Identified, Codable {
     public var dilemmas: [Dilemma]
 
     public init(
-        id: EntityID, title: String, item: EntityID? = nil, perspectives: [String] = [], dimensions: [String] = [],
-        cells: [[String]] = [], caveats: [String] = [], dilemmas: [Dilemma] = []
+        id: EntityID, title: String, description: String = "", rowHeader: String = "", item: EntityID? = nil,
+        perspectives: [String] = [], dimensions: [String] = [], cells: [[String]] = [], caveats: [String] = [],
+        dilemmas: [Dilemma] = []
     ) {
         self.id = id
         self.title = title
+        self.description = description
+        self.rowHeader = rowHeader
         self.item = item
         self.perspectives = perspectives
         self.dimensions = dimensions
@@ -39,5 +47,26 @@ public struct DivergenceTopic: Identified, Codable {
     public func cell(row: Int, column: Int) -> String {
         guard cells.indices.contains(row), cells[row].indices.contains(column) else { return "" }
         return cells[row][column]
+    }
+}
+
+extension DivergenceTopic {
+    enum CodingKeys: String, CodingKey {
+        case id, title, description, rowHeader, item, perspectives, dimensions, cells, caveats, dilemmas
+    }
+
+    /// Journals written before topics had a description and a row header still load.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(EntityID.self, forKey: .id)
+        title = try container.decode(String.self, forKey: .title)
+        description = try container.decodeIfPresent(String.self, forKey: .description) ?? ""
+        rowHeader = try container.decodeIfPresent(String.self, forKey: .rowHeader) ?? ""
+        item = try container.decodeIfPresent(EntityID.self, forKey: .item)
+        perspectives = try container.decode([String].self, forKey: .perspectives)
+        dimensions = try container.decode([String].self, forKey: .dimensions)
+        cells = try container.decode([[String]].self, forKey: .cells)
+        caveats = try container.decode([String].self, forKey: .caveats)
+        dilemmas = try container.decode([Dilemma].self, forKey: .dilemmas)
     }
 }

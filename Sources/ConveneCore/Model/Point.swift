@@ -7,6 +7,8 @@ public struct Point: Identified, Codable {
     public var text: String
     /// Groups points under a heading (e.g. themes of agreement); nil when ungrouped.
     public var theme: String?
+    /// A heading one level under the theme (a question the theme was split into); nil when none.
+    public var subtheme: String?
     /// The agenda item the point was captured under.
     public var item: EntityID?
     /// Attribution; only allowed where the Chatham House Rule does not apply.
@@ -15,13 +17,14 @@ public struct Point: Identified, Codable {
     public var editedAt: Date?
 
     public init(
-        id: EntityID, kind: PointKind, text: String, theme: String? = nil, item: EntityID? = nil,
-        speaker: String? = nil, createdAt: Date, editedAt: Date? = nil
+        id: EntityID, kind: PointKind, text: String, theme: String? = nil, subtheme: String? = nil,
+        item: EntityID? = nil, speaker: String? = nil, createdAt: Date, editedAt: Date? = nil
     ) {
         self.id = id
         self.kind = kind
         self.text = text
         self.theme = theme
+        self.subtheme = subtheme
         self.item = item
         self.speaker = speaker
         self.createdAt = createdAt

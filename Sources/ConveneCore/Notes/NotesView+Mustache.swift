@@ -10,6 +10,9 @@ extension NotesView: MustacheParent {
         case "frontMatter": frontMatter
         case "title": title
         case "chathamHouse": chathamHouse
+        case "partlyUnderRule": partlyUnderRule
+        case "partsUnderRule": partsUnderRule
+        case "partsAttributed": partsAttributed
         case "date": date
         case "kind": kind
         case "hosts": hosts
@@ -23,11 +26,14 @@ extension NotesView: MustacheParent {
         case "agreement": agreement
         case "divergence": divergence
         case "topics": topics
+        case "divergenceParts": divergenceParts
         case "hasDivergence": hasDivergence
         case "questions": questions
         case "contexts": contexts
+        case "contextGroups": contextGroups
         case "quadrantChart": quadrantChart
         case "checklists": checklists
+        case "nextStepNotes": nextStepNotes
         case "nextQuestions": nextQuestions
         case "actions": actions
         case "hasNextSteps": hasNextSteps
@@ -48,11 +54,42 @@ extension NotesView.PointLine: MustacheParent {
     }
 }
 
+extension NotesView.Subtheme: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "heading": heading
+        case "points": points
+        default: nil
+        }
+    }
+}
+
 extension NotesView.Theme: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
         case "heading": heading
         case "points": points
+        case "subthemes": subthemes
+        default: nil
+        }
+    }
+}
+
+extension NotesView.DivergencePart: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "theme": theme
+        case "topic": topic
+        default: nil
+        }
+    }
+}
+
+extension NotesView.ContextGroup: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "rows": rows
         default: nil
         }
     }
@@ -96,6 +133,7 @@ extension NotesView.Topic: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
         case "title": title
+        case "description": description
         case "header": header
         case "separator": separator
         case "rows": rows

@@ -6,11 +6,16 @@ extension NotesView {
     /// grouped by theme in the order themes first appear.
     init(session: Session) {
         let details = session.details
-        let attributed = !details.chathamHouse
+        let attributed = { (item: EntityID?) in !session.isUnderRule(item) }
 
         frontMatter = Self.frontMatter(for: session)
         title = NotesText(details.title)
-        chathamHouse = details.chathamHouse
+        chathamHouse = session.isWhollyUnderRule
+        let underRule = session.itemsUnderRule
+        partlyUnderRule = session.isAnyPartUnderRule && !chathamHouse
+        partsUnderRule = Self.titles(underRule)
+        let attributedItems = session.agenda.elements.filter { item in !underRule.contains { $0.id == item.id } }
+        partsAttributed = attributedItems.isEmpty ? nil : Self.titles(attributedItems)
         date = NotesText(details.date)
         kind = NotesText(details.kind)
         hosts = details.hosts.isEmpty ? nil : NotesText(details.hosts.joined(separator: ", "))
@@ -31,12 +36,15 @@ extension NotesView {
         var byKind: [PointKind: [Point]] = [:]
         var notesByItem: [EntityID?: [Point]] = [:]
         var presentationPoints: [EntityID: [Point]] = [:]
+        var nextStepPoints: [Point] = []
         var nextStepQuestions: [Point] = []
         for point in session.points.elements {
             let phase = point.item.flatMap { session.agenda[$0] }?.phase
             switch (point.kind, phase) {
             case (.note, .presentation?):
                 presentationPoints[point.item ?? EntityID(0), default: []].append(point)
+            case (.note, .nextSteps?):
+                nextStepPoints.append(point)
             case (.note, _):
                 notesByItem[point.item, default: []].append(point)
             case (.question, .nextSteps?):
@@ -45,30 +53,34 @@ extension NotesView {
                 byKind[point.kind, default: []].append(point)
             }
         }
-        let line = { (point: Point) in Self.pointLine(point, attributed: attributed) }
+        let line = { (point: Point) in Self.pointLine(point, attributed: attributed(point.item)) }
+        let themes = { (points: [Point]) in Self.themes(points, attributed: attributed) }
 
         presentations = items.filter { $0.phase == .presentation }.compactMap { item in
             let points = presentationPoints[item.id] ?? []
             guard !points.isEmpty || item.speaker != nil else { return nil }
             return ItemSection(
-                title: NotesText(item.title), speaker: attributed ? item.speaker.map(NotesText.init) : nil,
-                themes: Self.themes(points, attributed: attributed)
+                title: NotesText(item.title), speaker: attributed(item.id) ? item.speaker.map(NotesText.init) : nil,
+                themes: themes(points)
             )
         }
         let itemOrder: [EntityID?] = items.map(\.id) + [nil]
         discussion = itemOrder.compactMap { id in
             guard let points = notesByItem[id], !points.isEmpty else { return nil }
             let title = NotesText(id.flatMap { session.agenda[$0] }?.title ?? "Other notes")
-            return ItemSection(title: title, speaker: nil, themes: Self.themes(points, attributed: attributed))
+            return ItemSection(title: title, speaker: nil, themes: themes(points))
         }
-        agreement = Self.themes(byKind[.agreement] ?? [], attributed: attributed)
-        divergence = Self.themes(byKind[.divergence] ?? [], attributed: attributed)
+        agreement = themes(byKind[.agreement] ?? [])
+        divergence = themes(byKind[.divergence] ?? [])
         topics = session.topics.elements.map(Self.topic)
-        hasDivergence = !divergence.isEmpty || !topics.isEmpty
+        divergenceParts = (divergence.map { DivergencePart(theme: $0, topic: nil) } + topics.map { DivergencePart(theme: nil, topic: $0) })
+            .sorted { ($0.theme?.firstID ?? $0.topic?.id ?? 0) < ($1.theme?.firstID ?? $1.topic?.id ?? 0) }
+        hasDivergence = !divergenceParts.isEmpty
         questions = (byKind[.question] ?? []).map(line)
 
         let rated = session.contexts.elements
         contexts = rated.map { Self.contextRow($0, guide: session.quadrantGuide) }
+        contextGroups = Self.contextGroups(rated, in: session)
         quadrantChart = rated.contains { !$0.ratings.isEmpty }
             ? MermaidQuadrantChart(contexts: rated, guide: session.quadrantGuide).source
             : nil
@@ -86,13 +98,19 @@ extension NotesView {
             )
         }
 
+        nextStepNotes = themes(nextStepPoints)
         nextQuestions = nextStepQuestions.map(line)
         actions = (byKind[.action] ?? []).map(line)
-        hasNextSteps = !nextQuestions.isEmpty || !actions.isEmpty
+        hasNextSteps = !nextStepNotes.isEmpty || !nextQuestions.isEmpty || !actions.isEmpty
 
         let people = session.attendees.elements
         attendees = people.filter { !$0.apologies }.map(Self.person)
         apologies = people.filter(\.apologies).map(Self.person)
+    }
+
+    /// Item titles as one line of Markdown: "Keynote, Discussion".
+    private static func titles(_ items: [AgendaItem]) -> String {
+        items.map { TypedMarkdown.oneLine($0.title) }.joined(separator: ", ")
     }
 
     private static func pointLine(_ point: Point, attributed: Bool) -> PointLine {
@@ -102,42 +120,76 @@ extension NotesView {
         )
     }
 
-    /// Points grouped by theme: unthemed points first, then each theme in the order it first appears.
-    private static func themes(_ points: [Point], attributed: Bool) -> [Theme] {
+    /// Points grouped by theme: unthemed points first, then each theme in the order it first appears,
+    /// and within a theme its own points, then each sub-theme in the order it first appears.
+    private static func themes(_ points: [Point], attributed: (EntityID?) -> Bool) -> [Theme] {
         var order: [String] = []
-        var grouped: [String: [PointLine]] = [:]
-        var unthemed: [PointLine] = []
+        var grouped: [String: [Point]] = [:]
+        var unthemed: [Point] = []
         for point in points {
-            let line = pointLine(point, attributed: attributed)
             guard let theme = point.theme else {
-                unthemed.append(line)
+                unthemed.append(point)
                 continue
             }
             if grouped[theme] == nil { order.append(theme) }
-            grouped[theme, default: []].append(line)
+            grouped[theme, default: []].append(point)
         }
-        let themed = order.map { Theme(heading: NotesText($0), points: grouped[$0] ?? []) }
-        return (unthemed.isEmpty ? [] : [Theme(heading: nil, points: unthemed)]) + themed
+        func line(_ point: Point) -> PointLine { pointLine(point, attributed: attributed(point.item)) }
+        let themed = order.map { heading in
+            let members = grouped[heading] ?? []
+            var subOrder: [String] = []
+            var subgrouped: [String: [PointLine]] = [:]
+            for point in members {
+                guard let subtheme = point.subtheme else { continue }
+                if subgrouped[subtheme] == nil { subOrder.append(subtheme) }
+                subgrouped[subtheme, default: []].append(line(point))
+            }
+            return Theme(
+                heading: NotesText(heading), points: members.filter { $0.subtheme == nil }.map(line),
+                subthemes: subOrder.map { Subtheme(heading: NotesText($0), points: subgrouped[$0] ?? []) },
+                firstID: members.first?.id.rawValue ?? 0
+            )
+        }
+        let loose = unthemed.isEmpty
+            ? [] : [Theme(heading: nil, points: unthemed.map(line), subthemes: [], firstID: unthemed[0].id.rawValue)]
+        return loose + themed
+    }
+
+    /// Contexts by the item they were rated under, in agenda order; titled only when there are several.
+    private static func contextGroups(_ contexts: [ContextAssessment], in session: Session) -> [ContextGroup] {
+        var order: [EntityID?] = []
+        var grouped: [EntityID?: [ContextRow]] = [:]
+        for context in contexts {
+            if grouped[context.item] == nil { order.append(context.item) }
+            grouped[context.item, default: []].append(contextRow(context, guide: session.quadrantGuide))
+        }
+        order.sort { ($0.flatMap(session.itemNumber) ?? .max) < ($1.flatMap(session.itemNumber) ?? .max) }
+        return order.map { item in
+            let title = order.count > 1 ? NotesText(item.flatMap { session.agenda[$0] }?.title ?? "Other contexts") : nil
+            return ContextGroup(title: title, rows: grouped[item] ?? [])
+        }
     }
 
     private static func topic(_ topic: DivergenceTopic) -> Topic {
-        let cell = MarkdownEscaping.oneLine
-        let header = "| " + ([""] + topic.perspectives.map(cell)).joined(separator: " | ") + " |"
+        let cell = TypedMarkdown.oneLine
+        let header = "| " + ([cell(topic.rowHeader)] + topic.perspectives.map(cell)).joined(separator: " | ") + " |"
         let separator = "|" + String(repeating: " --- |", count: topic.perspectives.count + 1)
         let rows = topic.dimensions.enumerated().map { row, dimension in
             let cells = topic.perspectives.indices.map { cell(topic.cell(row: row, column: $0)) }
             return "| " + (["**" + cell(dimension) + "**"] + cells).joined(separator: " | ") + " |"
         }
         return Topic(
-            title: NotesText(topic.title), header: header, separator: separator, rows: rows,
+            title: NotesText(topic.title),
+            description: topic.description.allSatisfy(\.isWhitespace) ? nil : NotesText(topic.description),
+            header: header, separator: separator, rows: rows,
             caveats: topic.caveats.map(NotesText.init),
             dilemmas: topic.dilemmas.map { Dilemma(title: NotesText($0.title), text: NotesText($0.text)) },
-            hasCaveats: !topic.caveats.isEmpty, hasDilemmas: !topic.dilemmas.isEmpty
+            hasCaveats: !topic.caveats.isEmpty, hasDilemmas: !topic.dilemmas.isEmpty, id: topic.id.rawValue
         )
     }
 
     private static func contextRow(_ context: ContextAssessment, guide: [EbrahimQuadrant: QuadrantGuide]) -> ContextRow {
-        let cell = MarkdownEscaping.oneLine
+        let cell = TypedMarkdown.oneLine
         let quadrants = context.quadrants
         let labels = quadrants.map { cell(guide[$0]?.label ?? $0.axesName) }
         let quadrant = switch quadrants.count {
@@ -150,8 +202,11 @@ extension NotesView {
         var spread = "—"
         if let range = context.spread {
             let count = context.ratings.count
-            spread = "\(range.uncertainty.lowerBound)–\(range.uncertainty.upperBound) / "
-                + "\(range.control.lowerBound)–\(range.control.upperBound) (\(count) rating\(count == 1 ? "" : "s"))"
+            // One rating, or everyone agreeing, is a value, not a range.
+            let axis = { (range: ClosedRange<Int>) in
+                range.lowerBound == range.upperBound ? "\(range.lowerBound)" : "\(range.lowerBound)–\(range.upperBound)"
+            }
+            spread = "\(axis(range.uncertainty)) / \(axis(range.control)) (\(count) rating\(count == 1 ? "" : "s"))"
         }
         return ContextRow(
             name: NotesText(context.name), description: NotesText(context.description),

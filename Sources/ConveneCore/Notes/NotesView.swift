@@ -10,10 +10,19 @@ struct NotesView {
         var speaker: NotesText?
     }
 
+    struct Subtheme {
+        var heading: NotesText
+        var points: [PointLine]
+    }
+
     struct Theme {
         /// Nil for points given no theme.
         var heading: NotesText?
+        /// Points under the theme itself, then under each of its sub-themes.
         var points: [PointLine]
+        var subthemes: [Subtheme]
+        /// The id of its first point: where it stands among things captured.
+        var firstID: Int
     }
 
     struct ItemSection {
@@ -37,6 +46,8 @@ struct NotesView {
 
     struct Topic {
         var title: NotesText
+        /// The lead-in before the table; `{{description.block}}` keeps its paragraphs and lists.
+        var description: NotesText?
         var header: String
         var separator: String
         var rows: [String]
@@ -44,6 +55,21 @@ struct NotesView {
         var dilemmas: [Dilemma]
         var hasCaveats: Bool
         var hasDilemmas: Bool
+        var id: Int
+    }
+
+    /// One part of the points of divergence: a theme of points or a table, in the order captured,
+    /// so a divergence item's table and the themes discussed after it read in that order.
+    struct DivergencePart {
+        var theme: Theme?
+        var topic: Topic?
+    }
+
+    /// The contexts rated under one agenda item.
+    struct ContextGroup {
+        /// The item's title where contexts were rated under more than one item; nil otherwise.
+        var title: NotesText?
+        var rows: [ContextRow]
     }
 
     struct ContextRow {
@@ -75,7 +101,12 @@ struct NotesView {
 
     var frontMatter: String
     var title: NotesText
+    /// The whole session was held under the Chatham House Rule.
     var chathamHouse: Bool
+    /// Only some parts were: `partsUnderRule` names them, `partsAttributed` the others.
+    var partlyUnderRule: Bool
+    var partsUnderRule: String
+    var partsAttributed: String?
     var date: NotesText
     var kind: NotesText
     var hosts: NotesText?
@@ -91,14 +122,18 @@ struct NotesView {
     var agreement: [Theme]
     var divergence: [Theme]
     var topics: [Topic]
+    var divergenceParts: [DivergencePart]
     var hasDivergence: Bool
     var questions: [PointLine]
 
     var contexts: [ContextRow]
+    var contextGroups: [ContextGroup]
     var quadrantChart: String?
 
     var checklists: [Checklist]
 
+    /// Notes taken in a next-steps item: what the group said about where to go next.
+    var nextStepNotes: [Theme]
     var nextQuestions: [PointLine]
     var actions: [PointLine]
     var hasNextSteps: Bool

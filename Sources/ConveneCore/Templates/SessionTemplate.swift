@@ -7,9 +7,11 @@ public struct SessionTemplate: Sendable, Equatable {
         public var minutes: Int
         public var prompt: String
         public var checklist: [String]
+        /// Whether the Chatham House Rule applies to this part; nil: as the session says.
+        public var chathamHouse: Bool?
 
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case title, phase, minutes, prompt, checklist
+            case title, phase, minutes, prompt, checklist, chathamHouse = "chatham-house"
         }
 
         public init(from decoder: any Decoder) throws {
@@ -20,6 +22,7 @@ public struct SessionTemplate: Sendable, Equatable {
             minutes = try container.decode(Int.self, forKey: .minutes)
             prompt = try container.decodeIfPresent(String.self, forKey: .prompt) ?? ""
             checklist = try container.decodeIfPresent([String].self, forKey: .checklist) ?? []
+            chathamHouse = try container.decodeIfPresent(Bool.self, forKey: .chathamHouse)
         }
     }
 
@@ -38,7 +41,7 @@ public struct SessionTemplate: Sendable, Equatable {
         let items = agenda.enumerated().map { offset, item in
             AgendaItem(
                 id: EntityID(offset + 1), title: item.title, phase: item.phase, minutes: item.minutes,
-                prompt: item.prompt, checklist: item.checklist
+                prompt: item.prompt, chathamHouse: item.chathamHouse, checklist: item.checklist
             )
         }
         let details = SessionDetails(

@@ -1,4 +1,5 @@
 import CCmarkGFM
+import ConveneCore
 import Foundation
 
 /// Inline Markdown: what runs inside a paragraph, heading or table cell.
@@ -52,23 +53,9 @@ public struct MarkdownDocument: Equatable, Sendable {
         blocks = Self.children(of: document).compactMap { Self.block($0, depth: 0) }
     }
 
-    private static func children(of node: OpaquePointer) -> [OpaquePointer] {
-        var result: [OpaquePointer] = []
-        var child = cmark_node_first_child(node)
-        while let current = child {
-            result.append(current)
-            child = cmark_node_next(current)
-        }
-        return result
-    }
-
-    private static func typeName(_ node: OpaquePointer) -> String {
-        cmark_node_get_type_string(node).map { String(cString: $0) } ?? ""
-    }
-
-    private static func literal(_ node: OpaquePointer) -> String {
-        cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
-    }
+    private static func children(of node: OpaquePointer) -> [OpaquePointer] { CmarkTree.children(of: node) }
+    private static func typeName(_ node: OpaquePointer) -> String { CmarkTree.typeName(node) }
+    private static func literal(_ node: OpaquePointer) -> String { CmarkTree.literal(node) }
 
     /// Lists and quotes nested deeper than this are read as one level holding all their blocks:
     /// nothing is dropped, and neither reading nor drawing recurses further, however deep a file
@@ -136,7 +123,7 @@ public struct MarkdownDocument: Equatable, Sendable {
             case "strong": [.strong(inlines(of: child))]
             case "strikethrough": [.strikethrough(inlines(of: child))]
             case "code": [.code(literal(child))]
-            case "link", "image": [.link(inlines(of: child), destination: cmark_node_get_url(child).map { String(cString: $0) } ?? "")]
+            case "link", "image": [.link(inlines(of: child), destination: CmarkTree.url(child))]
             case "linebreak": [.lineBreak]
             case "softbreak": [.softBreak]
             // Anything else (a footnote reference, say) reads as its own text.

@@ -48,7 +48,7 @@ public struct FollowScreen: Sendable {
 
     public func render(now: Date, width: Int, height: Int) -> Frame {
         var frame = Frame(width: width, height: height)
-        let badge = session.details.ruleBadge
+        let badge = session.ruleBadge(for: session.currentItem?.id)
         let clock = session.sessionElapsed(at: now).map { " session \(ClockText.format($0)) " } ?? ""
         let right = DisplayWidth.of(badge.text) + DisplayWidth.of(clock)
         frame.titleBar(" " + session.details.title, limit: width - right - 1)
@@ -73,7 +73,7 @@ public struct FollowScreen: Sendable {
         let list = frame.bounds.inset(left: 1, right: 1, top: 5, bottom: 2)
         ListView(noun: ("point", "points"), keys: nil).draw(count: session.points.count, focus: .newest, into: &frame, in: list) { index in
             guard let point = session.points[session.points.ids[index]] else { return [] }
-            let speaker = session.details.chathamHouse ? nil : point.speaker
+            let speaker = session.isUnderRule(point.item) ? nil : point.speaker
             return WordWrap.lines(point.text + (speaker.map { " — \($0)" } ?? ""), width: max(10, list.width - 10)).enumerated().map { line, text in
                 ListRow(text, indent: 10, lead: line == 0 ? Span(point.kind.tag, point.kind.style) : nil, highlights: false)
             }

@@ -4,19 +4,27 @@ import ConveneStore
 
 struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Add a point, an attendee or a context to a session.",
+        abstract: "Add anything the live screen captures: a point, an attendee, a context, a divergence table's parts, a checklist response.",
         discussion: """
-            convene add SESSION point "TEXT" --kind agreement --theme "Importance of context"
-            convene add SESSION attendee "NAME" --org "ORGANISATION" --role chair
-            convene add SESSION context "NAME" --uncertainty 4 --control 2
-            Rating a context that already exists adds one more individual rating. TEXT - reads standard input.
-            A script that may run an add twice (a retry after a timeout) gives it --id: the second add with
-            the same id saves nothing and prints what the first saved.
+            convene add SESSION point "TEXT" --kind agreement --theme "Accountability" --subtheme "Who to whom?"
+            convene add SESSION attendee "NAME" --org "ORGANISATION" --role chair --alias Jo
+            convene add SESSION context "NAME" --uncertainty 4 --control 2 --description "TEXT"
+            convene add SESSION topic "TITLE" --description "TEXT" --row-header "How outcomes are…"
+            convene add SESSION perspective "NAME"          (an empty NAME leaves the column unnamed)
+            convene add SESSION dimension "NAME"
+            convene add SESSION cell "TEXT" --row 1 --column 2
+            convene add SESSION caveat "TEXT"
+            convene add SESSION dilemma "TITLE" --text "TEXT"
+            convene add SESSION response "TEXT" --item 6 --prompt 2
+            A table's parts go to the newest topic unless --topic names one (its number or title).
+            Rating a context that already exists adds one more individual rating. TEXT - reads standard
+            input. A script that may run an add twice (a retry after a timeout) gives it --id: the second
+            add with the same id saves nothing and prints what the first saved.
             """
     )
 
     enum What: String, ExpressibleByArgument, CaseIterable {
-        case point, attendee, context
+        case point, attendee, context, topic, perspective, dimension, cell, caveat, dilemma, response
     }
 
     @OptionGroup var sessions: SessionsOptions
@@ -29,7 +37,7 @@ struct Add: ParsableCommand {
     @Argument(help: "What to add.")
     var what: What
 
-    @Argument(help: "The point's text, the attendee's name or the context's name.")
+    @Argument(help: "The point's text, a name, a title, or a cell's, caveat's or response's text.")
     var text: String
 
     @Option(name: .long, help: "point: how the point is classified.")
@@ -38,7 +46,11 @@ struct Add: ParsableCommand {
     @Option(name: .long, help: "point: the theme to group it under.")
     var theme: String?
 
-    @Option(name: .long, help: ArgumentHelp("point: the agenda item it belongs to (1 is the first); the item under way by default.", valueName: "n"))
+    @Option(name: .long, help: "point: a heading under its theme (one level), e.g. a question the theme was split into.")
+    var subtheme: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "point, context, topic, response: the agenda item (1 is the first); the item under way by default.", valueName: "n"))
     var item: Int?
 
     @Option(name: .long, help: "point: who said it (only where the Chatham House Rule does not apply).")
@@ -53,31 +65,43 @@ struct Add: ParsableCommand {
     @Flag(name: .long, help: "attendee: sent apologies rather than attending.")
     var apologies = false
 
+    @Option(name: .long, parsing: .singleValue, help: ArgumentHelp(
+        "attendee: another name they or their organisation go by, for the disclosure check (repeatable).", valueName: "name"))
+    var alias: [String] = []
+
     @Option(name: .long, help: "context: uncertainty about cause and effect, 1 (low) to 5 (high).")
     var uncertainty: Int?
 
     @Option(name: .long, help: "context: control over outcomes, 1 (little) to 5 (broad).")
     var control: Int?
 
-    @Option(name: .long, help: "context: what the context is.")
+    @Option(name: .long, help: "context, topic: what it is; paragraphs and lists allowed.")
     var description: String?
+
+    @Option(name: .customLong("row-header"), help: "topic: what the rows are, for the table's top-left cell.")
+    var rowHeader: String?
+
+    @Option(name: .long, help: ArgumentHelp("perspective, dimension, cell, caveat, dilemma: the topic, by number or title.", valueName: "topic"))
+    var topic: String?
+
+    @Option(name: .long, help: ArgumentHelp("cell: the dimension's row, 1 is the first.", valueName: "n"))
+    var row: Int?
+
+    @Option(name: .long, help: ArgumentHelp("cell: the perspective's column, 1 is the first.", valueName: "n"))
+    var column: Int?
+
+    @Option(name: .customLong("text"), help: ArgumentHelp("dilemma: what the dilemma is; paragraphs and lists allowed.", valueName: "text"))
+    var body: String?
+
+    @Option(name: .long, help: ArgumentHelp("response: which of the item's checklist prompts it answers, 1 is the first.", valueName: "n"))
+    var prompt: Int?
 
     @Option(name: .long, help: ArgumentHelp(
         "A name for this change, unique to the script: adding again with the same id saves nothing.", valueName: "key"))
     var id: String?
 
     func validate() throws {
-        let pointOnly = theme != nil || item != nil || speaker != nil
-        let attendeeOnly = org != nil || apologies
-        let contextOnly = uncertainty != nil || control != nil || description != nil
-        if pointOnly && what != .point { throw ValidationError("--theme, --item and --speaker apply to points only") }
-        if attendeeOnly && what != .attendee { throw ValidationError("--org and --apologies apply to attendees only") }
-        if contextOnly && what != .context {
-            throw ValidationError("--uncertainty, --control and --description apply to contexts only")
-        }
-        if what == .context && (uncertainty == nil) != (control == nil) {
-            throw ValidationError("give both --uncertainty and --control, or neither")
-        }
+        try AddOptionRules(self).check()
     }
 
     func run() throws {
@@ -86,60 +110,49 @@ struct Add: ParsableCommand {
         let added = try editing(folder, options: sessions, wait: lock.duration) { writer in
             // Already kept under this id: the script's earlier run got through.
             if let key, let earlier = writer.log.keyed[key] { return earlier.event }
-            let event = try self.event(for: writer.session)
+            let event = try AddedEvent(self, session: writer.session).event()
             try writer.apply(event, at: .nowToTheSecond, key: key)
             return event
         }
-        try Output.print(Self.summary(of: added))
+        try Output.print(AddedEvent.summary(of: added))
+    }
+}
+
+/// Which options go with which kind of thing, checked before anything is opened.
+private struct AddOptionRules {
+    let add: Add
+
+    init(_ add: Add) {
+        self.add = add
     }
 
-    private func event(for session: Session) throws -> SessionEvent {
-        let id = session.nextID
-        switch what {
-        case .point:
-            let itemID: EntityID?
-            if let item {
-                guard let found = session.item(number: item) else {
-                    throw ValidationError("the agenda has \(session.agenda.count) items; there is no item \(item)")
-                }
-                itemID = found.id
-            } else {
-                itemID = session.currentItem?.id
-            }
-            let point = Point(
-                id: id, kind: kind, text: typedText(text), theme: theme.map { TextRules.cleaned($0, singleLine: true) },
-                item: itemID, speaker: speaker.map { TextRules.cleaned($0, singleLine: true) }, createdAt: .nowToTheSecond
-            )
-            return .pointAdded(point: point)
-        case .attendee:
-            let attendee = Attendee(
-                id: id, name: typedText(text, singleLine: true), organisation: org.map { TextRules.cleaned($0, singleLine: true) },
-                role: role, apologies: apologies
-            )
-            return .attendeeAdded(attendee: attendee)
-        case .context:
-            let name = typedText(text, singleLine: true)
-            let rating = uncertainty.flatMap { u in control.map { Rating(uncertainty: u, control: $0) } }
-            if var existing = session.contexts.elements.first(where: { $0.name.lowercased() == name.lowercased() }) {
-                if let rating { existing.ratings.append(rating) }
-                if let description { existing.description = TextRules.cleaned(description) }
-                return .contextChanged(context: existing)
-            }
-            let context = ContextAssessment(
-                id: id, name: name, description: description.map { TextRules.cleaned($0) } ?? "",
-                item: session.currentItem?.id, ratings: rating.map { [$0] } ?? []
-            )
-            return .contextAdded(context: context)
+    func check() throws {
+        try only([.point], "--theme, --subtheme and --speaker", given: add.theme != nil || add.subtheme != nil || add.speaker != nil)
+        try only([.point, .context, .topic, .response], "--item", given: add.item != nil)
+        try only([.attendee], "--org, --apologies and --alias", given: add.org != nil || add.apologies || !add.alias.isEmpty)
+        try only([.context], "--uncertainty and --control", given: add.uncertainty != nil || add.control != nil)
+        try only([.context, .topic], "--description", given: add.description != nil)
+        try only([.topic], "--row-header", given: add.rowHeader != nil)
+        try only([.perspective, .dimension, .cell, .caveat, .dilemma], "--topic", given: add.topic != nil)
+        try only([.cell], "--row and --column", given: add.row != nil || add.column != nil)
+        try only([.dilemma], "--text", given: add.body != nil)
+        try only([.response], "--prompt", given: add.prompt != nil)
+        if add.what == .context && (add.uncertainty == nil) != (add.control == nil) {
+            throw ValidationError("give both --uncertainty and --control, or neither")
+        }
+        if add.what == .cell && (add.row == nil || add.column == nil) {
+            throw ValidationError("a cell needs --row and --column (1 is the first dimension and the first perspective)")
+        }
+        if add.what == .response && (add.item == nil || add.prompt == nil) {
+            throw ValidationError("a response needs --item (the checklist's agenda item) and --prompt (which prompt it answers)")
+        }
+        if add.subtheme != nil && add.theme == nil {
+            throw ValidationError("--subtheme needs --theme: a sub-theme sits under a theme")
         }
     }
 
-    static func summary(of event: SessionEvent) -> String {
-        switch event {
-        case .pointAdded(let point, _): "added point \(point.id) (\(point.kind.rawValue))"
-        case .attendeeAdded(let attendee, _): "added \(attendee.apologies ? "apologies from" : "attendee") \(attendee.name)"
-        case .contextAdded(let context, _): "added context \(context.name) (\(context.ratings.count) rating(s))"
-        case .contextChanged(let context): "updated context \(context.name) (\(context.ratings.count) rating(s))"
-        default: "saved"
-        }
+    private func only(_ kinds: [Add.What], _ options: String, given: Bool) throws {
+        guard given, !kinds.contains(add.what) else { return }
+        throw ValidationError("\(options) apply to \(kinds.map { $0.rawValue + "s" }.joined(separator: ", ")) only")
     }
 }

@@ -28,7 +28,7 @@ struct Export: ParsableCommand {
         let loaded = try folder.load()
         for warning in loaded.warnings { Output.warn(warning) }
         let session = loaded.log.session
-        if session.details.chathamHouse {
+        if session.isAnyPartUnderRule {
             let findings = DisclosureCheck.unacknowledged(in: session)
             if !findings.isEmpty {
                 for finding in findings { Output.warn(finding.description) }

@@ -11,8 +11,8 @@ struct New: ParsableCommand {
 
     @OptionGroup var sessions: SessionsOptions
 
-    @Option(name: .long, help: "The session template, e.g. roundtable, peer-learning, masterclass, seminar.")
-    var template: String
+    @Option(name: .long, help: "The session template, e.g. roundtable, peer-learning, masterclass, seminar; with --follow-up, the previous session's by default.")
+    var template: String?
 
     @Option(name: .long, help: "The session's title.")
     var title: String
@@ -32,21 +32,29 @@ struct New: ParsableCommand {
     var followUp: String?
 
     func validate() throws {
+        if template == nil && followUp == nil {
+            throw ValidationError("give --template (convene templates lists them), or --follow-up to take the previous session's")
+        }
         if let date, !TextRules.isValidDate(date) {
             throw ValidationError("--date ‘\(date)’ is not a date of the form YYYY-MM-DD")
         }
     }
 
     func run() throws {
-        let template = try sessions.templates.sessionTemplate(named: template)
+        // The previous session is only read: it may be live elsewhere.
+        let previous = try followUp.map { try sessions.catalog.resolve($0).load().log.session }
+        // A series' next session is run like the last one unless told otherwise.
+        let name = template ?? previous?.details.template ?? ""
+        guard !name.isEmpty else {
+            throw ValidationError("the previous session does not say which template it was started from; give --template")
+        }
+        let template = try sessions.templates.sessionTemplate(named: name)
         var setup = template.setup(
             title: TextRules.cleaned(title, singleLine: true),
             date: date ?? Self.today(),
             purpose: purpose.map { TextRules.cleaned($0) }
         )
         setup.details.hosts = host.map { TextRules.cleaned($0, singleLine: true) }
-        // The previous session is only read: it may be live elsewhere.
-        let previous = try followUp.map { try sessions.catalog.resolve($0).load().log.session }
         setup.details.series = previous?.seriesName
         // The folder appears with everything carried over and its notes, or not at all.
         let writer = try SessionWriter.create(in: sessions.location.sessions, setup: setup, at: .nowToTheSecond) { writer in

@@ -135,7 +135,7 @@ extension LiveScreen {
 
     private func drawTitle(into frame: inout Frame, in rect: Rect, session: Session, now: Date) {
         let right = session.sessionElapsed(at: now).map { "session \(ClockText.format($0)) " } ?? ""
-        let badge = session.details.ruleBadge
+        let badge = session.ruleBadge(for: session.focusedItem?.id)
         let rightWidth = DisplayWidth.of(right) + DisplayWidth.of(badge.text) + 1
         frame.titleBar(" Convene · " + session.details.title, limit: max(0, rect.width - rightWidth - 1))
         let badgeColumn = rect.width - rightWidth
@@ -149,7 +149,7 @@ extension LiveScreen {
         let (clock, overrun) = ClockText.timebox(of: item, at: now)
         let clockText = "\(state)  \(clock) "
         let clockWidth = DisplayWidth.of(clockText)
-        let speaker = session.details.chathamHouse ? "" : item.speaker.map { " — \($0)" } ?? ""
+        let speaker = session.isUnderRule(item.id) ? "" : item.speaker.map { " — \($0)" } ?? ""
         frame.put(" \(number)/\(session.agenda.count)  \(item.title)\(speaker) · \(item.phase.displayName)", row: rect.y, column: rect.x,
                   style: .heading, limit: rect.width - clockWidth - 1)
         frame.put(clockText, in: rect, column: rect.width - clockWidth, style: overrun ? .danger : .plain)

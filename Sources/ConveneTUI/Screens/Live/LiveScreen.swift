@@ -217,7 +217,7 @@ public struct LiveScreen: Sendable {
         case .undo:
             return [.undo]
         case .writeNotes:
-            guard session.details.chathamHouse, !DisclosureCheck.unacknowledged(in: session).isEmpty else { return [.writeNotes] }
+            guard session.isAnyPartUnderRule, !DisclosureCheck.unacknowledged(in: session).isEmpty else { return [.writeNotes] }
             overlays.append(.disclosure(DisclosureOverlay()))
         case .attendees:
             overlays.append(.attendees(AttendeesOverlay(selected: session.attendees.ids.first)))
@@ -229,7 +229,7 @@ public struct LiveScreen: Sendable {
             return [.apply(step, saying: Self.movedTo(step))]
         case .speaker:
             guard let item = session.focusedItem else { return [] }
-            guard !session.details.chathamHouse else { return notice("Under the Chatham House Rule nothing is attributed to a speaker") }
+            guard !session.isUnderRule(item.id) else { return notice("This part is under the Chatham House Rule: nothing is attributed to a speaker") }
             overlays.append(.prompt(Prompt(.speaker(item: item.id), label: "presented by", text: item.speaker ?? "")))
         case .toggleClock:
             guard let step = session.toggleClock(at: now) else { return [] }

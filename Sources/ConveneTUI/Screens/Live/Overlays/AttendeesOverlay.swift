@@ -70,7 +70,7 @@ public struct AttendeesOverlay: Equatable, Sendable {
     func draw(into frame: inout Frame, in rect: Rect, session: Session) {
         let people = session.attendees.elements
         frame.put("Attendees and apologies", in: rect, style: .heading)
-        if session.details.chathamHouse {
+        if session.isAnyPartUnderRule {
             let note = "Listed in the notes; the disclosure check looks for these names in what is captured."
             frame.put(TextLayout.truncate(note, to: rect.width), in: rect, row: 1, style: .muted)
         }

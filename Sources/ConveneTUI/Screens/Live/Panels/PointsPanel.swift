@@ -79,7 +79,7 @@ struct PointsPanel: PhasePanel {
             return [.apply(.pointChanged(point: point), saying: "✓ Saved the edit")]
         }
         // Attributed only where the rule is off: the reducer would refuse it otherwise.
-        let speaker = session.details.chathamHouse ? nil : session.focusedItem?.speaker
+        let speaker = session.isUnderRule(session.focusedItem?.id) ? nil : session.focusedItem?.speaker
         let point = Point(id: session.nextID, kind: composer.kind, text: text, theme: theme, item: session.focusedItem?.id,
                           speaker: speaker, createdAt: context.now)
         // Not selected: selecting is always the note-taker's own move, so T and e never act on a
@@ -114,7 +114,7 @@ struct PointsPanel: PhasePanel {
     func draw(into frame: inout Frame, in rect: Rect, session: Session) {
         let ids = session.pointIDs(in: session.focusedItem?.id)
         guard !ids.isEmpty else {
-            let hint = session.details.chathamHouse
+            let hint = session.isUnderRule(session.focusedItem?.id)
                 ? "No points yet. Press a to add one; nothing is attributed under the Chatham House Rule."
                 : "No points yet. Press a to add one."
             for (offset, line) in WordWrap.lines(hint, width: rect.width).enumerated() {

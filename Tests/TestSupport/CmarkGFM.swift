@@ -2,10 +2,10 @@ import Foundation
 import Testing
 
 /// GitHub's own Markdown parser as a command, to read the notes back as GitHub would.
-enum CmarkGFM {
+public enum CmarkGFM {
     /// The installed command, or nil. Under CI its absence is recorded as a failure: the structure
     /// checks would otherwise pass without checking anything.
-    static func located() -> URL? {
+    public static func located() -> URL? {
         let found = ["/usr/bin/cmark-gfm", "/usr/local/bin/cmark-gfm"].map(URL.init(fileURLWithPath:))
             .first { FileManager.default.isExecutableFile(atPath: $0.path) }
         if found == nil {
@@ -17,7 +17,7 @@ enum CmarkGFM {
     }
 
     /// `markdown` rendered by cmark-gfm with GitHub's extensions; `format` is html or xml.
-    static func render(_ markdown: String, format: String = "html", with cmark: URL) throws -> String {
+    public static func render(_ markdown: String, format: String = "html", with cmark: URL) throws -> String {
         let process = Process()
         process.executableURL = cmark
         process.arguments = ["-t", format, "--extension", "table", "--extension", "strikethrough", "--extension", "autolink",

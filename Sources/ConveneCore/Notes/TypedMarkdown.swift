@@ -1,0 +1,257 @@
+import CCmarkGFM
+
+/// Text a person typed, as Markdown for the notes: the emphasis, code spans and links they typed on
+/// purpose are kept, and in long texts so are paragraphs and lists; everything else — headings,
+/// quotes, code blocks, HTML, tables, images, a link to anything but the web or mail — is written
+/// out as the characters typed (escaped by `MarkdownEscaping`), so it cannot change the record's
+/// structure.
+///
+/// The typed text is parsed by cmark (plain CommonMark, no extensions) and the notes' Markdown is
+/// written back from its tree, so what counts as emphasis or a link is exactly what a Markdown
+/// reader would find, never a guess. Blocks that are not kept are copied from the typed source by
+/// their source positions.
+public enum TypedMarkdown {
+    /// Several lines as the body of a paragraph or a `- ` list item: paragraphs, line breaks and
+    /// lists are kept; `indent` starts every line after the first so the text stays in its item.
+    public static func block(_ text: String, indent: String = "") -> String {
+        guard needsParsing(text) else { return MarkdownEscaping.block(text, indent: indent) }
+        return render(text, oneLine: false).enumerated()
+            .map { $0.offset == 0 || $0.element.isEmpty ? $0.element : indent + $0.element }
+            .joined(separator: "\n")
+    }
+
+    /// Text on one line, safe wherever a line of Markdown can stand (a heading, a table cell, a list
+    /// item): line breaks, paragraphs and list items are joined with `<br>`.
+    public static func oneLine(_ text: String) -> String {
+        guard needsParsing(text) else { return MarkdownEscaping.oneLine(text) }
+        return render(text, oneLine: true).filter { !$0.isEmpty }.joined(separator: "<br>")
+    }
+
+    /// Whether the text may hold something a Markdown reader would read as more than characters.
+    /// Most typed text does not, and is escaped without a parse: notes of 10,000 points stay fast.
+    static func needsParsing(_ text: String) -> Bool {
+        text.utf8.contains { byte in
+            switch byte {
+            case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "["), UInt8(ascii: "<"),
+                 UInt8(ascii: "\\"), UInt8(ascii: "&"), UInt8(ascii: "\n"), UInt8(ascii: "-"), UInt8(ascii: "+"):
+                true
+            default:
+                false
+            }
+        } || text.first?.isNumber == true
+    }
+
+    private static func render(_ text: String, oneLine: Bool) -> [String] {
+        let source = neutralisingReferenceDefinitions(text)
+        let length = source.utf8.count
+        guard let document = source.withCString({ convene_parse_commonmark($0, length) }) else {
+            return [oneLine ? MarkdownEscaping.oneLine(text) : MarkdownEscaping.block(text)]
+        }
+        defer { cmark_node_free(document) }
+        var writer = TypedMarkdownWriter(source: source, oneLine: oneLine)
+        return writer.blocks(of: document, depth: 0)
+    }
+
+    /// A line like `[label]: https://…` would vanish into a link definition. A backslash before its
+    /// `[` keeps it as the text typed.
+    private static func neutralisingReferenceDefinitions(_ text: String) -> String {
+        guard text.contains("]:") else { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            let indent = line.prefix { $0 == " " }
+            guard indent.count < 4, line.dropFirst(indent.count).first == "[" else { return String(line) }
+            let rest = line.dropFirst(indent.count + 1)
+            guard let close = rest.firstIndex(of: "]"), rest[close...].hasPrefix("]:") else { return String(line) }
+            return indent + "\\" + line.dropFirst(indent.count)
+        }.joined(separator: "\n")
+    }
+}
+
+/// Walks cmark's tree of one typed text and writes it back as safe Markdown lines.
+private struct TypedMarkdownWriter {
+    /// Nested lists deeper than this are written as typed rather than walked further.
+    static let maximumDepth = 8
+    /// Where a link may point: the web and mail. Anything else (`javascript:`, a file, a relative
+    /// path) is written out as the characters typed.
+    static let linkSchemes = ["http://", "https://", "mailto:"]
+
+    let sourceLines: [Substring]
+    let oneLine: Bool
+
+    init(source: String, oneLine: Bool) {
+        sourceLines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        self.oneLine = oneLine
+    }
+
+    /// The lines of the blocks under `node`. Blocks typed on consecutive lines (a line that would
+    /// have been a heading, under a line of text) stay joined by a line break, as they were typed;
+    /// otherwise a blank line parts them, except between the blocks of a tight list's item.
+    ///
+    /// `limit` is the last line the blocks may take (nil: the text's end): cmark can report a setext
+    /// heading or an unclosed fence in a list item as running on past where its container ends.
+    mutating func blocks(of node: OpaquePointer, depth: Int, tight: Bool = false, endingBy limit: Int? = nil) -> [String] {
+        var lines: [String] = []
+        var previous: (end: Int, isList: Bool)?
+        let children = children(of: node)
+        for (index, child) in children.enumerated() {
+            let end = index + 1 < children.count ? Int(cmark_node_get_start_line(children[index + 1])) - 1 : limit
+            let block = self.block(child, depth: depth, endingBy: end)
+            guard !block.isEmpty else { continue }
+            let isList = typeName(child) == "list"
+            let start = Int(cmark_node_get_start_line(child))
+            if let previous, !lines.isEmpty {
+                let adjacent = start == previous.end + 1 && !isList && !previous.isList
+                if adjacent && !oneLine {
+                    lines[lines.count - 1] += "\\"
+                } else if !adjacent && !tight {
+                    lines.append("")
+                }
+            }
+            lines += block
+            previous = (lastLine(of: child, endingBy: end), isList)
+        }
+        return lines
+    }
+
+    private mutating func block(_ node: OpaquePointer, depth: Int, endingBy limit: Int?) -> [String] {
+        switch typeName(node) {
+        case "paragraph":
+            return paragraph(node)
+        case "list" where depth < Self.maximumDepth:
+            return list(node, depth: depth, endingBy: limit)
+        default:
+            return typed(node, endingBy: limit)
+        }
+    }
+
+    private mutating func paragraph(_ node: OpaquePointer) -> [String] {
+        var lines = [""]
+        inlines(of: node, into: &lines)
+        if oneLine { return lines }
+        // A typed line break is kept as a hard break: a backslash at the end of the line.
+        return lines.enumerated().map { $0.offset < lines.count - 1 ? $0.element + "\\" : $0.element }
+    }
+
+    private mutating func list(_ node: OpaquePointer, depth: Int, endingBy limit: Int?) -> [String] {
+        let ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
+        let tight = cmark_node_get_list_tight(node) != 0
+        var number = Int(cmark_node_get_list_start(node))
+        var lines: [String] = []
+        let items = children(of: node)
+        for (index, item) in items.enumerated() {
+            let marker = ordered ? "\(number)." : "-"
+            number += 1
+            let end = index + 1 < items.count ? Int(cmark_node_get_start_line(items[index + 1])) - 1 : limit
+            let body = blocks(of: item, depth: depth + 1, tight: tight, endingBy: end)
+            if !tight && !lines.isEmpty { lines.append("") }
+            if oneLine {
+                // In a table cell or heading the marker is text: escaped so it starts nothing.
+                lines.append(MarkdownEscaping.lineStart(marker) + " " + body.filter { !$0.isEmpty }.joined(separator: "<br>"))
+                continue
+            }
+            let pad = String(repeating: " ", count: marker.count + 1)
+            lines.append(marker + " " + (body.first ?? ""))
+            lines += body.dropFirst().map { $0.isEmpty ? "" : pad + $0 }
+        }
+        return lines
+    }
+
+    /// A block that is not kept as structure: the lines typed, each escaped to read as typed.
+    private func typed(_ node: OpaquePointer, endingBy limit: Int?) -> [String] {
+        let first = Int(cmark_node_get_start_line(node)) - 1
+        // Up to where the next block starts: cmark's end positions cannot be trusted here (an HTML
+        // block reports line 0, a setext heading the end of what follows it).
+        let last = min(limit ?? sourceLines.count, sourceLines.count) - 1
+        guard first >= 0, first <= last else { return [MarkdownEscaping.inline(literal(node))] }
+        let column = max(0, Int(cmark_node_get_start_column(node)) - 1)
+        let lines = sourceLines[first...last].enumerated().map { offset, line -> Substring in
+            offset == 0 ? Substring(line.utf8.dropFirst(column)) : line
+        }
+        let blank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+        let escaped = lines.map { line -> String in
+            guard let end = line.lastIndex(where: { !blank($0) }) else { return "" }
+            return MarkdownEscaping.lineStart(String(line[...end].drop(while: blank)))
+        }.filter { !$0.isEmpty }
+        if oneLine { return escaped }
+        return escaped.enumerated().map { $0.offset < escaped.count - 1 ? $0.element + "\\" : $0.element }
+    }
+
+    /// The 1-based line a block ends on, as far as it can be known: where cmark says, unless that is
+    /// impossible or past where the next block starts.
+    private func lastLine(of node: OpaquePointer, endingBy limit: Int?) -> Int {
+        let start = Int(cmark_node_get_start_line(node))
+        let reported = Int(cmark_node_get_end_line(node))
+        return min(reported >= start ? reported : start, limit ?? .max)
+    }
+
+    /// Appends the inline content of `node` to `lines`, starting a new line at each line break.
+    private func inlines(of node: OpaquePointer, into lines: inout [String]) {
+        for child in children(of: node) {
+            switch typeName(child) {
+            case "text":
+                let text = literal(child)
+                var escaped = lines[lines.count - 1].isEmpty ? MarkdownEscaping.lineStart(text) : MarkdownEscaping.inline(text)
+                // A `!` just before a kept link would make it a picture.
+                if escaped.hasSuffix("!") { escaped = escaped.dropLast() + "\\!" }
+                lines[lines.count - 1] += escaped
+            case "softbreak", "linebreak":
+                lines.append("")
+            case "code":
+                let code = literal(child)
+                // In a table cell a `|` would end the cell even inside a code span.
+                // A blank span would vanish: its backticks are kept as typed characters instead.
+                lines[lines.count - 1] += (oneLine && code.contains("|")) || code.allSatisfy(\.isWhitespace)
+                    ? MarkdownEscaping.inline("`" + code + "`")
+                    : MarkdownEscaping.codeSpan(code)
+            case "emph":
+                wrap(child, in: "*", into: &lines)
+            case "strong":
+                wrap(child, in: "**", into: &lines)
+            case "link" where Self.linkSchemes.contains(where: url(of: child).lowercased().hasPrefix):
+                lines[lines.count - 1] += "["
+                inlines(of: child, into: &lines)
+                lines[lines.count - 1] += "](" + Self.destination(url(of: child)) + ")"
+            case "link", "image":
+                // Not kept as a link (or picture): the brackets and address read as typed.
+                let opening = typeName(child) == "image" ? "![" : "["
+                lines[lines.count - 1] += MarkdownEscaping.inline(opening)
+                inlines(of: child, into: &lines)
+                lines[lines.count - 1] += MarkdownEscaping.inline("](" + url(of: child) + ")")
+            default:
+                // Inline HTML and anything else: its characters, escaped.
+                lines[lines.count - 1] += MarkdownEscaping.inline(literal(child))
+                inlines(of: child, into: &lines)
+            }
+        }
+    }
+
+    private func wrap(_ node: OpaquePointer, in delimiter: String, into lines: inout [String]) {
+        lines[lines.count - 1] += delimiter
+        inlines(of: node, into: &lines)
+        lines[lines.count - 1] += delimiter
+    }
+
+    /// A link's address, percent-encoded where a character could end the link or a table cell.
+    static func destination(_ url: String) -> String {
+        var encoded = ""
+        for byte in url.utf8 {
+            let character = Character(Unicode.Scalar(byte))
+            if byte < 0x80, character.isLetter || character.isNumber || "-._~:/?#@!$&'*+,;=%".contains(character) {
+                encoded.append(character)
+            } else {
+                encoded += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            }
+        }
+        return encoded
+    }
+
+    private func children(of node: OpaquePointer) -> [OpaquePointer] { CmarkTree.children(of: node) }
+    private func typeName(_ node: OpaquePointer) -> String { CmarkTree.typeName(node) }
+    private func literal(_ node: OpaquePointer) -> String { CmarkTree.literal(node) }
+    private func url(of node: OpaquePointer) -> String { CmarkTree.url(node) }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String {
+        String(repeating: "0", count: max(0, width - count)) + self
+    }
+}

@@ -1,0 +1,97 @@
+import ArgumentParser
+import ConveneCore
+import ConveneStore
+
+/// `convene set`: what the session details overlay changes on screen, for scripts.
+struct SetDetail: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "set",
+        abstract: "Change a session's title, purpose, hosts or where the Chatham House Rule applies.",
+        discussion: """
+            convene set SESSION title "TITLE"
+            convene set SESSION purpose "TEXT"          (TEXT - reads standard input; paragraphs and lists allowed)
+            convene set SESSION host "Collaborate" "GO Lab"   (replaces the hosts; "" leaves none)
+            convene set SESSION rule on|off             (the whole session)
+            convene set SESSION rule on|off|session --item 3   (one part; session: as the session says)
+            """
+    )
+
+    enum Field: String, ExpressibleByArgument, CaseIterable {
+        case title, purpose, host, hosts, rule
+    }
+
+    @OptionGroup var sessions: SessionsOptions
+
+    @OptionGroup var lock: WaitOption
+
+    @Argument(help: "The session: folder path or unique prefix of its name.")
+    var session: String
+
+    @Argument(help: "What to change.")
+    var field: Field
+
+    @Argument(help: "The new value; for host, each host.")
+    var values: [String]
+
+    @Option(name: .long, help: ArgumentHelp("rule: the agenda item whose rule to set (1 is the first).", valueName: "n"))
+    var item: Int?
+
+    func validate() throws {
+        if item != nil && field != .rule { throw ValidationError("--item applies to rule only") }
+        if values.isEmpty { throw ValidationError("give the new \(field.rawValue)") }
+        if field != .host && field != .hosts && values.count > 1 {
+            throw ValidationError("\(field.rawValue) takes one value; quote it if it has spaces")
+        }
+        if field == .rule {
+            let allowed = item == nil ? ["on", "off"] : ["on", "off", "session"]
+            guard allowed.contains(values[0]) else {
+                throw ValidationError("rule is one of \(allowed.joined(separator: ", ")); got ‘\(values[0])’")
+            }
+        }
+    }
+
+    func run() throws {
+        let folder = try sessions.catalog.resolve(session)
+        let event = try editing(folder, options: sessions, wait: lock.duration) { writer in
+            let event = try self.event(for: writer.session)
+            try writer.apply(event, at: .nowToTheSecond)
+            return event
+        }
+        try Output.print(Self.summary(of: event))
+    }
+
+    private func event(for session: Session) throws -> SessionEvent {
+        var details = session.details
+        switch field {
+        case .title:
+            details.title = typedText(values[0], singleLine: true)
+        case .purpose:
+            details.purpose = typedText(values[0])
+        case .host, .hosts:
+            details.hosts = values.map { TextRules.cleaned($0, singleLine: true).trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty }
+        case .rule:
+            guard let number = item else {
+                details.chathamHouse = values[0] == "on"
+                return .detailsChanged(details: details)
+            }
+            guard var changed = session.item(number: number) else {
+                throw ValidationError("the agenda has \(session.agenda.count) items; there is no item \(number)")
+            }
+            changed.chathamHouse = ["on": true, "off": false][values[0]] ?? nil
+            return .itemChanged(item: changed)
+        }
+        return .detailsChanged(details: details)
+    }
+
+    static func summary(of event: SessionEvent) -> String {
+        switch event {
+        case .itemChanged(let item):
+            "\(item.title): " + (item.chathamHouse.map { $0 ? "under the Chatham House Rule" : "attributed" } ?? "as the session")
+        case .detailsChanged(let details):
+            "\(details.title): " + (details.chathamHouse ? "under the Chatham House Rule" : "attributed")
+                + (details.hosts.isEmpty ? "" : ", hosted by \(details.hosts.joined(separator: ", "))")
+        default: "saved"
+        }
+    }
+}
