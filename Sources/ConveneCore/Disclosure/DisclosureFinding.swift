@@ -20,10 +20,13 @@ public struct DisclosureFinding: Sendable, Equatable, CustomStringConvertible {
         location.key + ":" + matched.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: "-")
     }
 
+    /// Whom the words would identify, as a person reads it: "organisation of Michael Little",
+    /// "surname of Michael Little".
+    public var identifies: String {
+        "\(reason.rawValue) of \(attendees.joined(separator: ", "))"
+    }
+
     public var description: String {
-        let who = reason == .organisation
-            ? "organisation of \(attendees.joined(separator: ", "))"
-            : attendees.joined(separator: ", ")
-        return "\(location.label): ‘\(matched)’ (\(reason.rawValue), \(who)) in “\(excerpt)” [\(key)]"
+        "\(location.label): ‘\(matched)’ (\(identifies)) in “\(excerpt)” [\(key)]"
     }
 }

@@ -81,9 +81,7 @@ public struct DisclosureOverlay: Equatable, Sendable {
                   in: rect, style: .warning)
         ListView(noun: ("place", "places")).draw(count: findings.count, focus: .selected(selected), into: &frame, in: rect.inset(top: 2)) { index in
             let finding = findings[index]
-            let who = finding.reason == .organisation ? "organisation of \(finding.attendees.joined(separator: ", "))"
-                : finding.attendees.joined(separator: ", ")
-            return [ListRow("‘\(finding.matched)’ (\(who)) in \(finding.location.label)", style: .heading),
+            return [ListRow("‘\(finding.matched)’ (\(finding.identifies)) in \(finding.location.label)", style: .heading),
                     ListRow(TextLayout.truncate(finding.excerpt, to: rect.width - 2), style: .muted, indent: 2, highlights: false),
                     ListRow("", highlights: false)]
         }
