@@ -117,7 +117,7 @@ extension Session {
 
     /// An item put under the Rule must have no attributed points.
     private func checkRuleChange(_ item: AgendaItem) throws(SessionError) {
-        guard item.chathamHouse ?? details.chathamHouse, !isUnderRule(item.id) else { return }
+        guard item.isUnderRule(sessionRule: details.chathamHouse), !isUnderRule(item.id) else { return }
         let count = speakerAttributions(in: item.id)
         if count > 0 { throw .speakersRecorded(count: count) }
     }

@@ -2,12 +2,12 @@
 extension Session {
     /// Whether what is captured under `item` (nil: under no item) is held under the Rule.
     public func isUnderRule(_ item: EntityID?) -> Bool {
-        item.flatMap { agenda[$0]?.chathamHouse } ?? details.chathamHouse
+        item.flatMap { agenda[$0] }?.isUnderRule(sessionRule: details.chathamHouse) ?? details.chathamHouse
     }
 
     /// The agenda items held under the Rule, in agenda order.
     public var itemsUnderRule: [AgendaItem] {
-        agenda.elements.filter { $0.chathamHouse ?? details.chathamHouse }
+        agenda.elements.filter { $0.isUnderRule(sessionRule: details.chathamHouse) }
     }
 
     /// Whether any part of the session is held under the Rule: the disclosure check has work to do.
@@ -19,5 +19,12 @@ extension Session {
     /// then part of what must not identify anyone.
     public var isWhollyUnderRule: Bool {
         details.chathamHouse && !agenda.elements.contains { $0.chathamHouse == false }
+    }
+}
+
+extension AgendaItem {
+    /// Whether this part is held under the Rule, given the session's: its own rule where it has one.
+    public func isUnderRule(sessionRule: Bool) -> Bool {
+        chathamHouse ?? sessionRule
     }
 }

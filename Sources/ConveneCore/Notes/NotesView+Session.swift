@@ -11,10 +11,9 @@ extension NotesView {
         frontMatter = Self.frontMatter(for: session)
         title = NotesText(details.title)
         chathamHouse = session.isWhollyUnderRule
-        let underRule = session.itemsUnderRule
         partlyUnderRule = session.isAnyPartUnderRule && !chathamHouse
-        partsUnderRule = Self.titles(underRule)
-        let attributedItems = session.agenda.elements.filter { item in !underRule.contains { $0.id == item.id } }
+        partsUnderRule = Self.titles(session.itemsUnderRule)
+        let attributedItems = session.agenda.elements.filter { !$0.isUnderRule(sessionRule: details.chathamHouse) }
         partsAttributed = attributedItems.isEmpty ? nil : Self.titles(attributedItems)
         date = NotesText(details.date)
         kind = NotesText(details.kind)
@@ -80,7 +79,7 @@ extension NotesView {
 
         let rated = session.contexts.elements
         contexts = rated.map { Self.contextRow($0, guide: session.quadrantGuide) }
-        contextGroups = Self.contextGroups(rated, in: session)
+        contextGroups = Self.contextGroups(rated, rows: contexts, in: session)
         quadrantChart = rated.contains { !$0.ratings.isEmpty }
             ? MermaidQuadrantChart(contexts: rated, guide: session.quadrantGuide).source
             : nil
@@ -123,50 +122,29 @@ extension NotesView {
     /// Points grouped by theme: unthemed points first, then each theme in the order it first appears,
     /// and within a theme its own points, then each sub-theme in the order it first appears.
     private static func themes(_ points: [Point], attributed: (EntityID?) -> Bool) -> [Theme] {
-        var order: [String] = []
-        var grouped: [String: [Point]] = [:]
-        var unthemed: [Point] = []
-        for point in points {
-            guard let theme = point.theme else {
-                unthemed.append(point)
-                continue
-            }
-            if grouped[theme] == nil { order.append(theme) }
-            grouped[theme, default: []].append(point)
-        }
         func line(_ point: Point) -> PointLine { pointLine(point, attributed: attributed(point.item)) }
-        let themed = order.map { heading in
-            let members = grouped[heading] ?? []
-            var subOrder: [String] = []
-            var subgrouped: [String: [PointLine]] = [:]
-            for point in members {
-                guard let subtheme = point.subtheme else { continue }
-                if subgrouped[subtheme] == nil { subOrder.append(subtheme) }
-                subgrouped[subtheme, default: []].append(line(point))
-            }
-            return Theme(
+        let themed = points.filter { $0.theme != nil }.groupedInOrder { $0.theme ?? "" }.map { heading, members in
+            Theme(
                 heading: NotesText(heading), points: members.filter { $0.subtheme == nil }.map(line),
-                subthemes: subOrder.map { Subtheme(heading: NotesText($0), points: subgrouped[$0] ?? []) },
-                firstID: members.first?.id.rawValue ?? 0
+                subthemes: members.filter { $0.subtheme != nil }.groupedInOrder { $0.subtheme ?? "" }
+                    .map { Subtheme(heading: NotesText($0.key), points: $0.members.map(line)) },
+                firstID: members[0].id.rawValue
             )
         }
+        let unthemed = points.filter { $0.theme == nil }
         let loose = unthemed.isEmpty
             ? [] : [Theme(heading: nil, points: unthemed.map(line), subthemes: [], firstID: unthemed[0].id.rawValue)]
         return loose + themed
     }
 
-    /// Contexts by the item they were rated under, in agenda order; titled only when there are several.
-    private static func contextGroups(_ contexts: [ContextAssessment], in session: Session) -> [ContextGroup] {
-        var order: [EntityID?] = []
-        var grouped: [EntityID?: [ContextRow]] = [:]
-        for context in contexts {
-            if grouped[context.item] == nil { order.append(context.item) }
-            grouped[context.item, default: []].append(contextRow(context, guide: session.quadrantGuide))
-        }
-        order.sort { ($0.flatMap(session.itemNumber) ?? .max) < ($1.flatMap(session.itemNumber) ?? .max) }
-        return order.map { item in
-            let title = order.count > 1 ? NotesText(item.flatMap { session.agenda[$0] }?.title ?? "Other contexts") : nil
-            return ContextGroup(title: title, rows: grouped[item] ?? [])
+    /// The contexts' rows by the item they were rated under, in agenda order; titled only when there
+    /// are several. `rows` are the rows of `contexts`, in the same order.
+    private static func contextGroups(_ contexts: [ContextAssessment], rows: [ContextRow], in session: Session) -> [ContextGroup] {
+        let groups = zip(contexts, rows).map { $0 }.groupedInOrder { $0.0.item }
+            .sorted { ($0.key.flatMap(session.itemNumber) ?? .max) < ($1.key.flatMap(session.itemNumber) ?? .max) }
+        return groups.map { item, members in
+            let title = groups.count > 1 ? NotesText(item.flatMap { session.agenda[$0] }?.title ?? "Other contexts") : nil
+            return ContextGroup(title: title, rows: members.map(\.1))
         }
     }
 
@@ -245,5 +223,20 @@ extension NotesView {
         pairs.append(("points", Node(String(session.points.count), Tag(.int))))
         let yaml = (try? Yams.serialize(node: Node(pairs))) ?? "title: untitled\n"
         return yaml.hasSuffix("\n") ? String(yaml.dropLast()) : yaml
+    }
+}
+
+private extension Array {
+    /// The elements grouped by `key`, each group in the order its first element appears, its
+    /// members in their own order.
+    func groupedInOrder<Key: Hashable>(by key: (Element) -> Key) -> [(key: Key, members: [Element])] {
+        var order: [Key] = []
+        var members: [Key: [Element]] = [:]
+        for element in self {
+            let key = key(element)
+            if members[key] == nil { order.append(key) }
+            members[key, default: []].append(element)
+        }
+        return order.map { ($0, members[$0] ?? []) }
     }
 }

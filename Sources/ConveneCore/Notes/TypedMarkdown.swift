@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Foundation
 
 /// Text a person typed, as Markdown for the notes: the emphasis, code spans and links they typed on
 /// purpose are kept, and in long texts so are paragraphs and lists; everything else — headings,
@@ -126,9 +127,12 @@ private struct TypedMarkdownWriter {
     private mutating func paragraph(_ node: OpaquePointer) -> [String] {
         var lines = [""]
         inlines(of: node, into: &lines)
-        if oneLine { return lines }
-        // A typed line break is kept as a hard break: a backslash at the end of the line.
-        return lines.enumerated().map { $0.offset < lines.count - 1 ? $0.element + "\\" : $0.element }
+        return oneLine ? lines : Self.hardBreaks(lines)
+    }
+
+    /// A typed line break is kept as a hard break: a backslash at the end of every line but the last.
+    private static func hardBreaks(_ lines: [String]) -> [String] {
+        lines.enumerated().map { $0.offset < lines.count - 1 ? $0.element + "\\" : $0.element }
     }
 
     private mutating func list(_ node: OpaquePointer, depth: Int, endingBy limit: Int?) -> [String] {
@@ -171,8 +175,7 @@ private struct TypedMarkdownWriter {
             guard let end = line.lastIndex(where: { !blank($0) }) else { return "" }
             return MarkdownEscaping.lineStart(String(line[...end].drop(while: blank)))
         }.filter { !$0.isEmpty }
-        if oneLine { return escaped }
-        return escaped.enumerated().map { $0.offset < escaped.count - 1 ? $0.element + "\\" : $0.element }
+        return oneLine ? escaped : Self.hardBreaks(escaped)
     }
 
     /// The 1-based line a block ends on, as far as it can be known: where cmark says, unless that is
@@ -230,28 +233,18 @@ private struct TypedMarkdownWriter {
         lines[lines.count - 1] += delimiter
     }
 
+    /// What a link's address keeps as it is: ASCII letters and digits and URL punctuation. The rest
+    /// (a space, a parenthesis, a `|`, `<`, anything outside ASCII) could end the link or a table cell.
+    static let addressCharacters = CharacterSet(
+        charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#@!$&'*+,;=%")
+
     /// A link's address, percent-encoded where a character could end the link or a table cell.
     static func destination(_ url: String) -> String {
-        var encoded = ""
-        for byte in url.utf8 {
-            let character = Character(Unicode.Scalar(byte))
-            if byte < 0x80, character.isLetter || character.isNumber || "-._~:/?#@!$&'*+,;=%".contains(character) {
-                encoded.append(character)
-            } else {
-                encoded += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
-            }
-        }
-        return encoded
+        url.addingPercentEncoding(withAllowedCharacters: addressCharacters) ?? ""
     }
 
     private func children(of node: OpaquePointer) -> [OpaquePointer] { CmarkTree.children(of: node) }
     private func typeName(_ node: OpaquePointer) -> String { CmarkTree.typeName(node) }
     private func literal(_ node: OpaquePointer) -> String { CmarkTree.literal(node) }
     private func url(of node: OpaquePointer) -> String { CmarkTree.url(node) }
-}
-
-private extension String {
-    func leftPadded(to width: Int) -> String {
-        String(repeating: "0", count: max(0, width - count)) + self
-    }
 }

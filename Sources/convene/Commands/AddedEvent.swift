@@ -47,10 +47,7 @@ struct AddedEvent {
     /// The agenda item named by `--item`, else the one under way.
     private func item() throws -> EntityID? {
         guard let number = add.item else { return session.currentItem?.id }
-        guard let found = session.item(number: number) else {
-            throw ValidationError("the agenda has \(session.agenda.count) items; there is no item \(number)")
-        }
-        return found.id
+        return try session.agendaItem(numbered: number).id
     }
 
     private func context(id: EntityID) throws -> SessionEvent {
@@ -120,9 +117,8 @@ struct AddedEvent {
 
     /// The checklist item with the response written in.
     private func answeredItem() throws -> AgendaItem {
-        guard let id = try item(), var answered = session.agenda[id] else {
-            throw ValidationError("there is no agenda item \(add.item ?? 0)")
-        }
+        // `--item` is required for a response (checked in `AddOptionRules`).
+        var answered = try session.agendaItem(numbered: add.item ?? 0)
         let index = (add.prompt ?? 0) - 1
         guard answered.checklist.indices.contains(index) else {
             throw ValidationError("‘\(answered.title)’ has \(answered.checklist.count) checklist prompt(s); there is no prompt \(index + 1)")

@@ -75,9 +75,7 @@ struct SetDetail: ParsableCommand {
                 details.chathamHouse = values[0] == "on"
                 return .detailsChanged(details: details)
             }
-            guard var changed = session.item(number: number) else {
-                throw ValidationError("the agenda has \(session.agenda.count) items; there is no item \(number)")
-            }
+            var changed = try session.agendaItem(numbered: number)
             changed.chathamHouse = ["on": true, "off": false][values[0]] ?? nil
             return .itemChanged(item: changed)
         }
