@@ -79,4 +79,43 @@ struct DisclosureCheckTests {
         try session.apply(.findingAcknowledged(key: "point-201:brown"))
         #expect(DisclosureCheck.unacknowledged(in: session).map(\.key) == ["topic-300/cell-1-2:ratio"])
     }
+
+    @Test("findings name their place as the screen shows it: item, point number, opening words")
+    func placesAsPeopleSeeThem() throws {
+        var session = try session(with: [])
+        try session.apply(.pointAdded(point: Fixtures.point(201, .note, "Nothing here.", item: 3)))
+        try session.apply(.pointAdded(point: Fixtures.point(202, .note, "Brown argued that targets distort what is measured.", item: 3)))
+        let finding = try #require(DisclosureCheck.findings(in: session).first)
+        #expect(finding.location.label == "item 3 · point 2 · ‘Brown argued that targets d…’")
+        #expect(finding.key == "point-202:brown", "the key stays what acknowledgements were stored under")
+    }
+
+    @Test("the title and purpose are checked when the whole session is under the Rule, not when part of it is")
+    func sessionHeading() throws {
+        var session = try session(with: [])
+        var details = session.details
+        details.purpose = "Following up Michael Little's framework."
+        try session.apply(.detailsChanged(details: details))
+        #expect(DisclosureCheck.findings(in: session).map(\.location.label) == ["session purpose"])
+        #expect(DisclosureCheck.findings(in: session).map(\.key) == ["session/purpose:michael-little"])
+
+        var talk = try #require(session.agenda[EntityID(2)])
+        talk.chathamHouse = false
+        try session.apply(.itemChanged(item: talk))
+        #expect(DisclosureCheck.findings(in: session).isEmpty, "an attributed talk may be named in the purpose")
+    }
+
+    @Test("without a word list every name-like word counts: more to review, nothing missed")
+    func noWordList() throws {
+        let session = try session(with: ["Little is known about this."])
+        #expect(DisclosureCheck.findings(in: session).isEmpty)
+        #expect(DisclosureCheck.findings(in: session, words: WordList(paths: ["/nonexistent/words"])).map(\.matched) == ["Little"])
+    }
+
+    @Test("the system word list is installed, so ordinary words are known")
+    func systemWordList() {
+        #expect(!WordList.system.isEmpty, "install Debian's wbritish (see README)")
+        #expect(WordList.system.isOrdinary("little") && WordList.system.isOrdinary("Trounce"))
+        #expect(!WordList.system.isOrdinary("Gateshead") && !WordList.system.isOrdinary("Nigel"))
+    }
 }

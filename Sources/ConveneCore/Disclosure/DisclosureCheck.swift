@@ -3,48 +3,95 @@ import Foundation
 /// Finds where captured text names an attendee or their organisation, so that a record held under
 /// the Chatham House Rule can be checked before it goes out.
 ///
-/// Real attendee lists hold surnames that are ordinary words (Little, Brown, Ball, Keen) and
-/// organisations that are verbs or acronyms (Collaborate, RATIO), so a name only counts where it is
-/// written as a name; see `DisclosureTerm.Strictness`.
+/// From each attendee it derives the forms people use (full name, surname, first name, aliases; an
+/// organisation as written, its acronym or written-out name, its distinctive first word). Real
+/// lists hold names that are ordinary words (Little, Brown, Keen, Collaborate), so a form that is
+/// also a dictionary word counts only where the words around it make it a name (`AttributionCue`).
 public enum DisclosureCheck {
-    static let titles: Set<String> = [
-        "dr", "mr", "mrs", "ms", "mx", "miss", "prof", "professor", "sir", "dame", "lord", "lady", "cllr", "councillor",
-    ]
-
     /// Every finding, in record order, one per name per place, in the parts of the session held
     /// under the Rule (the Rule is for "a meeting, or part thereof": an attributed talk may name).
-    public static func findings(in session: Session) -> [DisclosureFinding] {
-        let terms = DisclosureTerm.terms(for: session.attendees.elements)
+    public static func findings(in session: Session, words: WordList = .system) -> [DisclosureFinding] {
+        let attendees = session.attendees.elements
+        let terms = DisclosureTerm.terms(for: attendees)
         guard !terms.isEmpty else { return [] }
-        return session.capturedTexts.filter { session.isUnderRule($0.item) }.flatMap { findings(in: $0, terms: terms) }
+        let abbreviations = Abbreviation.abbreviations(for: attendees)
+        return session.capturedTexts.filter { session.isUnderRule($0) }.flatMap {
+            findings(in: $0, terms: terms, abbreviations: abbreviations, words: words)
+        }
     }
 
     /// The findings no one has acknowledged as not being attributions.
-    public static func unacknowledged(in session: Session) -> [DisclosureFinding] {
-        findings(in: session).filter { !session.acknowledgedFindings.contains($0.key) }
+    public static func unacknowledged(in session: Session, words: WordList = .system) -> [DisclosureFinding] {
+        findings(in: session, words: words).filter { !session.acknowledgedFindings.contains($0.key) }
     }
 
-    static func findings(in captured: CapturedText, terms: [DisclosureTerm]) -> [DisclosureFinding] {
+    static func findings(in captured: CapturedText, terms: [DisclosureTerm], abbreviations: [Abbreviation], words: WordList) -> [DisclosureFinding] {
         let text = captured.text
-        var claimed: [Range<String.Index>] = []
-        var found: [(Range<String.Index>, DisclosureFinding)] = []
+        var found: [(range: Range<String.Index>, finding: DisclosureFinding)] = []
+        var unsure: [(Range<String.Index>, DisclosureTerm)] = []
+        func keep(_ range: Range<String.Index>, reason: DisclosureFinding.Reason, attendees: [String], standsFor: String?) {
+            let matched = String(text[range])
+            guard !found.contains(where: { $0.range.overlaps(range) || $0.finding.matched.lowercased() == matched.lowercased() }) else { return }
+            found.append((range, DisclosureFinding(
+                location: captured.location, matched: matched, reason: reason, attendees: attendees,
+                excerpt: excerpt(around: range, in: text), standsFor: standsFor, item: captured.item
+            )))
+        }
+        for (range, abbreviation) in WrittenOutNames.occurrences(of: abbreviations, in: text) {
+            keep(range, reason: abbreviation.reason, attendees: abbreviation.attendees, standsFor: abbreviation.name)
+        }
         for term in terms {
-            for range in occurrences(of: term.text, in: text) {
-                guard !claimed.contains(where: { $0.overlaps(range) }), counts(range, of: term, in: text) else { continue }
-                claimed.append(range)
-                let matched = String(text[range])
-                if found.contains(where: { $0.1.matched.lowercased() == matched.lowercased() }) { continue }
-                let finding = DisclosureFinding(
-                    location: captured.location, matched: matched, reason: term.reason,
-                    attendees: term.attendees, excerpt: excerpt(around: range, in: text)
-                )
-                found.append((range, finding))
+            for range in occurrences(of: term.text, in: text) where !found.contains(where: { $0.range.overlaps(range) }) {
+                switch verdict(range, of: term, in: text, words: words) {
+                case .named: keep(range, reason: term.reason, attendees: term.attendees, standsFor: term.standsFor)
+                case .unsure: unsure.append((range, term))
+                case .notNamed: break
+                }
             }
         }
-        return found.sorted { $0.0.lowerBound < $1.0.lowerBound }.map(\.1)
+        // A word that is also a name counts when the text has already named the same person
+        // ("Michael Little … Little again"), or when it is joined to a name ("Collaborate and GO
+        // Lab hosted"). Each one found may settle another, so look again until nothing changes.
+        var settled = true
+        while settled {
+            settled = false
+            for (range, term) in unsure where !found.contains(where: { $0.range.overlaps(range) }) {
+                let refersBack = found.contains {
+                    $0.finding.reason.isPersonal == term.reason.isPersonal && !Set($0.finding.attendees).isDisjoint(with: term.attendees)
+                }
+                guard refersBack || found.contains(where: { isJoined(range, $0.range, in: text) }) else { continue }
+                keep(range, reason: term.reason, attendees: term.attendees, standsFor: term.standsFor)
+                settled = true
+            }
+        }
+        return found.sorted { $0.range.lowerBound < $1.range.lowerBound }.map(\.finding)
     }
 
-    /// Whole-word, case-insensitive occurrences; the strictness rules then decide which count.
+    private enum Verdict { case named, unsure, notNamed }
+
+    private static func verdict(_ range: Range<String.Index>, of term: DisclosureTerm, in text: String, words: WordList) -> Verdict {
+        let written = text[range]
+        switch term.strictness {
+        case .anyCase:
+            return .named
+        case .exactCase:
+            return written == term.text ? .named : .notNamed
+        case .nameWord:
+            guard written.first?.isUppercase == true else { return .notNamed }
+            if !words.isOrdinary(written) || AttributionCue.marksName(range, in: text) { return .named }
+            return .unsure
+        }
+    }
+
+    /// Whether only "and", "&", "or" or a comma stands between two places in `text`.
+    private static func isJoined(_ first: Range<String.Index>, _ second: Range<String.Index>, in text: String) -> Bool {
+        let between = first.upperBound <= second.lowerBound ? text[first.upperBound..<second.lowerBound] : text[second.upperBound..<first.lowerBound]
+        let words = between.split(whereSeparator: { $0.isWhitespace || $0 == "," })
+        return words.count <= 1 && words.allSatisfy { ["and", "&", "or"].contains($0) } && !between.contains(where: { ".;:!?".contains($0) })
+            && (between.contains(",") || !words.isEmpty)
+    }
+
+    /// Whole-word, case-insensitive occurrences; `verdict` then decides which count.
     static func occurrences(of term: String, in text: String) -> [Range<String.Index>] {
         var ranges: [Range<String.Index>] = []
         var searchStart = text.startIndex
@@ -57,43 +104,7 @@ public enum DisclosureCheck {
         return ranges
     }
 
-    private static func counts(_ range: Range<String.Index>, of term: DisclosureTerm, in text: String) -> Bool {
-        let written = text[range]
-        switch term.strictness {
-        case .anyCase:
-            return true
-        case .exactCase:
-            return written == term.text
-        case .writtenAsName:
-            guard written.first?.isUppercase == true else { return false }
-            return isPossessive(after: range, in: text)
-                || followsTitle(range, in: text)
-                || !startsSentence(range, in: text)
-        }
-    }
-
-    private static func isPossessive(after range: Range<String.Index>, in text: String) -> Bool {
-        let rest = text[range.upperBound...]
-        return rest.hasPrefix("'s") || rest.hasPrefix("’s") || rest.hasPrefix("'") || rest.hasPrefix("’")
-    }
-
-    private static func followsTitle(_ range: Range<String.Index>, in text: String) -> Bool {
-        let before = text[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
-        let word = before.reversed().prefix { $0.isLetter || $0 == "." }.reversed()
-        return titles.contains(String(word).lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".")))
-    }
-
-    /// Whether nothing but opening punctuation stands between the word and the start of its sentence.
-    private static func startsSentence(_ range: Range<String.Index>, in text: String) -> Bool {
-        for character in text[..<range.lowerBound].reversed() {
-            if character == "\n" || ".!?:;".contains(character) { return true }
-            if character.isWhitespace || "\"'“‘([{*-–—•>".contains(character) { continue }
-            return false
-        }
-        return true
-    }
-
-    private static func isWordCharacter(_ character: Character?) -> Bool {
+    static func isWordCharacter(_ character: Character?) -> Bool {
         guard let character else { return false }
         return character.isLetter || character.isNumber || character == "_"
     }

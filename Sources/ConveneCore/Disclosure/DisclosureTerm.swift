@@ -1,14 +1,15 @@
-/// A name to look for in captured text, with how strictly it must look like a name to count.
+/// A form of an attendee's or organisation's name to look for in captured text, with how strictly
+/// it must look like a name to count.
 struct DisclosureTerm: Sendable {
     enum Strictness: Sendable {
         /// A person's full name: counts in any case.
         case anyCase
-        /// A surname alone, or an organisation that is also an ordinary word: counts only where it
-        /// is written as a name (capitalised away from the start of a sentence, possessive, or
-        /// after a title such as Dr).
-        case writtenAsName
-        /// An organisation as it writes itself (RATIO, GO Lab, iMPOWER): counts in that exact case.
+        /// An organisation as it writes itself (RATIO, GO Lab, iMPOWER, Social Finance), or an
+        /// acronym: counts in that exact case.
         case exactCase
+        /// One word that names (a surname, a first name, "Gateshead"): counts where it is
+        /// capitalised, and, when it is also an ordinary word, only with a cue (`AttributionCue`).
+        case nameWord
     }
 
     var text: String
@@ -16,42 +17,62 @@ struct DisclosureTerm: Sendable {
     var reason: DisclosureFinding.Reason
     /// The attendee(s) it would identify.
     var attendees: [String]
+    /// The listed name a derived form stands for ("Gateshead Council" for "Gateshead"); nil for
+    /// the listed form itself.
+    var standsFor: String?
 
-    /// The terms that identify the attendees: full names, surnames, organisations.
+    /// Every form that identifies the attendees, longest first, so that "Michael Little" is found
+    /// before "Little" claims the same words.
     static func terms(for attendees: [Attendee]) -> [DisclosureTerm] {
         var terms: [String: DisclosureTerm] = [:]
-        func add(_ text: String, _ strictness: Strictness, _ reason: DisclosureFinding.Reason, _ name: String) {
-            let key = text.lowercased()
-            guard !text.isEmpty else { return }
+        func add(_ text: String, _ strictness: Strictness, _ reason: DisclosureFinding.Reason, _ name: String, standsFor: String? = nil) {
+            guard text.count > 1 else { return }
+            let key = strictness == .exactCase ? text : text.lowercased()
             if terms[key] == nil {
-                terms[key] = DisclosureTerm(text: text, strictness: strictness, reason: reason, attendees: [])
+                terms[key] = DisclosureTerm(text: text, strictness: strictness, reason: reason, attendees: [], standsFor: standsFor)
             }
             if terms[key]?.attendees.contains(name) == false { terms[key]?.attendees.append(name) }
         }
         for attendee in attendees {
-            let words = attendee.name.split(whereSeparator: \.isWhitespace).map(String.init)
+            let person = attendee.name
+            let words = NameParts.words(of: person)
             if words.count > 1 {
-                add(words.joined(separator: " "), .anyCase, .fullName, attendee.name)
+                add(words.joined(separator: " "), .anyCase, .fullName, person)
+                if words.count > 2 { add("\(words[0]) \(words[words.count - 1])", .anyCase, .fullName, person) }
+                add(words[0], .nameWord, .firstName, person)
             }
             if let surname = words.last {
-                add(surname, .writtenAsName, words.count > 1 ? .surname : .fullName, attendee.name)
+                add(surname, .nameWord, words.count > 1 ? .surname : .fullName, person)
             }
-            for organisation in organisationNames(attendee.organisation ?? "") {
-                let ordinaryWord = !organisation.contains(" ") && organisation.dropFirst().allSatisfy(\.isLowercase)
-                add(organisation, ordinaryWord ? .writtenAsName : .exactCase, .organisation, attendee.name)
+            for alias in attendee.aliases ?? [] {
+                for form in NameParts.forms(of: alias) { add(form.text, form.strictness, .alias, person, standsFor: form.standsFor) }
+            }
+            for organisation in NameParts.organisationNames(attendee.organisation ?? "") {
+                for form in NameParts.forms(of: organisation) { add(form.text, form.strictness, .organisation, person, standsFor: form.standsFor) }
             }
         }
-        // Longest first, so that "Michael Little" is found before "Little" claims the same words.
         return terms.values.sorted { ($0.text.count, $0.text) > ($1.text.count, $1.text) }
     }
+}
 
-    /// "Office for Civil Society, DCMS" is two names; "The Cares Family" is also written "Cares Family".
-    static func organisationNames(_ organisation: String) -> [String] {
-        organisation.split(whereSeparator: { $0 == "/" || $0 == "," || $0 == ";" })
-            .map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty }
-            .flatMap { name in
-                name.hasPrefix("The ") ? [name, String(name.dropFirst(4))] : [name]
+/// An abbreviation on the list (GO Lab, NLGN) whose written-out name may appear instead
+/// ("Government Outcomes Lab"): the initials a run of capitalised words must spell.
+struct Abbreviation: Sendable {
+    var letters: String
+    var name: String
+    var reason: DisclosureFinding.Reason
+    var attendees: [String]
+
+    static func abbreviations(for attendees: [Attendee]) -> [Abbreviation] {
+        var found: [String: Abbreviation] = [:]
+        for attendee in attendees {
+            let named = NameParts.organisationNames(attendee.organisation ?? "").map { ($0, DisclosureFinding.Reason.organisation) }
+                + (attendee.aliases ?? []).map { ($0, DisclosureFinding.Reason.alias) }
+            for (name, reason) in named {
+                guard let letters = NameParts.abbreviationLetters(of: name) else { continue }
+                found[letters, default: Abbreviation(letters: letters, name: name, reason: reason, attendees: [])].attendees.append(attendee.name)
             }
+        }
+        return found.values.sorted { $0.letters < $1.letters }
     }
 }

@@ -5,6 +5,12 @@ extension Session {
         item.flatMap { agenda[$0] }?.isUnderRule(sessionRule: details.chathamHouse) ?? details.chathamHouse
     }
 
+    /// Whether a piece of captured text is held under the Rule: by the part it was captured in, and
+    /// for the session's own title and purpose, only when the whole session is.
+    public func isUnderRule(_ captured: CapturedText) -> Bool {
+        captured.location.isSessionHeading ? isWhollyUnderRule : isUnderRule(captured.item)
+    }
+
     /// The agenda items held under the Rule, in agenda order.
     public var itemsUnderRule: [AgendaItem] {
         agenda.elements.filter { $0.isUnderRule(sessionRule: details.chathamHouse) }

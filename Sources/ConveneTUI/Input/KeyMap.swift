@@ -3,6 +3,7 @@ import ConveneCore
 public enum LiveAction: Hashable, Sendable {
     case help, quit, nextItem, previousItem, add, edit, delete, undo, toggleClock
     case selectPrevious, selectNext, selectFirst, selectLast, moveUp, moveDown, writeNotes, theme, rate, attendees, speaker
+    case viewPrevious, viewNext, viewCurrent
 }
 
 /// What a key does on a divergence item's table.
@@ -64,6 +65,9 @@ public enum KeyMap {
         KeyBinding(keys: [.character("n")], action: .nextItem, help: "next agenda item (ends this one, starts its clock)", hint: "next"),
         KeyBinding(keys: [.character("p")], action: .previousItem, help: "previous agenda item", hint: "prev"),
         KeyBinding(keys: [.character("t")], action: .toggleClock, help: "start or pause the item clock", hint: "clock"),
+        KeyBinding(keys: [.character("[")], action: .viewPrevious, help: "look at the item before (the agenda and its clock stay put)", hint: nil),
+        KeyBinding(keys: [.character("]")], action: .viewNext, help: "look at the item after (the agenda and its clock stay put)", hint: nil),
+        KeyBinding(keys: [.character(".")], action: .viewCurrent, help: "back to the item under way", hint: nil),
         KeyBinding(keys: [.up, .character("k")], action: .selectPrevious, help: "select the point above", hint: nil),
         KeyBinding(keys: [.down, .character("j")], action: .selectNext, help: "select the point below", hint: nil),
         KeyBinding(keys: [.home, .character("g")], action: .selectFirst, help: "select the first point", hint: nil),

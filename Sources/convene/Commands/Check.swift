@@ -38,6 +38,9 @@ struct Check: ParsableCommand {
                 return writer.session
             }
         }
+        if WordList.system.isEmpty {
+            Output.warn("no word list at \(WordList.systemPaths.joined(separator: " or ")) (Debian's wbritish): every capitalised name counts, ordinary words too")
+        }
         let findings = DisclosureCheck.findings(in: current)
         var open = 0
         for finding in findings {
@@ -45,7 +48,11 @@ struct Check: ParsableCommand {
             if !acknowledged { open += 1 }
             if !acknowledged || all { try Output.print((acknowledged ? "(acknowledged) " : "") + finding.description) }
         }
-        if open == 0 {
+        let acknowledged = findings.count - open
+        if open == 0 && acknowledged > 0 {
+            let also = all ? "" : " (--all lists them)"
+            try Output.print("clean: \(acknowledged) place(s) found in \(folder.name), all acknowledged as not attributions\(also)")
+        } else if open == 0 {
             try Output.print("clean: no unacknowledged names of attendees or organisations in \(folder.name)")
         } else {
             try Output.print("\(open) finding(s) in \(folder.name)")

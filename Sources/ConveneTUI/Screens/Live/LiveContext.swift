@@ -11,6 +11,8 @@ struct LiveContext {
     var status: StatusLine?
     /// A point cancelled with Esc, offered back by the next `a`.
     var draft: Composer?
+    /// The agenda item looked at instead of the one under way (see `LiveScreen.viewing`).
+    var viewing: EntityID?
 
     mutating func open(_ overlay: Overlay) {
         overlays.append(overlay)

@@ -15,7 +15,7 @@ extension LiveScreen {
 
     public func render(session: Session, now: Date, width: Int, height: Int) -> Frame {
         var frame = Frame(width: width, height: height)
-        let promptLines = Self.promptLines(of: session.focusedItem, width: width)
+        let promptLines = Self.promptLines(of: shownItem(in: session), width: width)
         let typing = typing(width: width)
         // All of what is being typed, up to half the screen while leaving the body a few rows.
         let fieldRows = typing.map { min($0.layout.rows.count, max(1, min(height / 2, height - 10))) } ?? 1
@@ -135,7 +135,7 @@ extension LiveScreen {
 
     private func drawTitle(into frame: inout Frame, in rect: Rect, session: Session, now: Date) {
         let right = session.sessionElapsed(at: now).map { "session \(ClockText.format($0)) " } ?? ""
-        let badge = session.ruleBadge(for: session.focusedItem?.id)
+        let badge = session.ruleBadge(for: shownItem(in: session)?.id)
         let rightWidth = DisplayWidth.of(right) + DisplayWidth.of(badge.text) + 1
         frame.titleBar(" Convene · " + session.details.title, limit: max(0, rect.width - rightWidth - 1))
         let badgeColumn = rect.width - rightWidth
@@ -144,8 +144,12 @@ extension LiveScreen {
     }
 
     private func drawItem(into frame: inout Frame, in rect: Rect, session: Session, now: Date) {
-        guard let item = session.focusedItem, let number = session.itemNumber(item.id) else { return }
-        let state = item.startedAt == nil ? "not started · n to begin" : item.endedAt != nil ? "ended" : item.isClockRunning ? "▶" : "⏸ paused"
+        guard let item = shownItem(in: session), let number = session.itemNumber(item.id) else { return }
+        var state = item.startedAt == nil ? "not started · n to begin" : item.endedAt != nil ? "ended" : item.isClockRunning ? "▶" : "⏸ paused"
+        if viewing != nil, let underWay = session.focusedItem.flatMap({ session.itemNumber($0.id) }) {
+            // Looking back (or ahead) while the agenda runs on: say so where the clock would be.
+            state = "looking · on \(underWay) · . back  " + (item.startedAt == nil ? "not started" : item.endedAt != nil ? "ended" : state)
+        }
         let (clock, overrun) = ClockText.timebox(of: item, at: now)
         let clockText = "\(state)  \(clock) "
         let clockWidth = DisplayWidth.of(clockText)
@@ -170,13 +174,14 @@ extension LiveScreen {
     private func drawAgenda(into frame: inout Frame, in rect: Rect, session: Session) {
         let items = session.agenda.elements
         let focused = session.focusedItem?.id
-        let focus = items.firstIndex { $0.id == focused } ?? 0
+        let shown = shownItem(in: session)?.id
+        let focus = items.firstIndex { $0.id == shown } ?? 0
         ListView(noun: ("item", "items"), keys: nil).draw(count: items.count, focus: .selected(focus), into: &frame, in: rect) { index in
             let item = items[index]
             let mark = item.id == focused ? "▶" : item.endedAt != nil ? "✓" : " "
             let minutes = Self.agendaMinutes(item)
             let label = TextLayout.pad("\(mark) \(index + 1) \(item.title)", to: rect.width - DisplayWidth.of(minutes) - 1)
-            let style: Style = item.id == focused ? .heading : item.endedAt != nil ? .muted : .plain
+            let style: Style = item.id == shown ? .heading : item.endedAt != nil ? .muted : .plain
             return [ListRow(label + " " + minutes, style: style, highlights: false)]
         }
     }

@@ -40,6 +40,10 @@ public struct LiveScreen: Sendable {
     public internal(set) var draft: Composer?
     /// Inside a bracketed paste: keys are text, and a line break is a line break, not Enter.
     public internal(set) var pasting = false
+    /// An agenda item looked at while another is under way (`[` and `]`, or a finding opened from
+    /// the review): its panel shows and takes what is typed, while the agenda and its clock stay
+    /// where they are. Nil: the item under way.
+    public internal(set) var viewing: EntityID?
     /// Each agenda item's panel, kept when the agenda moves on, so an item is found as it was left.
     var panels: [EntityID?: any PhasePanel] = [:]
 
@@ -61,9 +65,15 @@ public struct LiveScreen: Sendable {
         (panel(in: session) as? PointsPanel)?.selection
     }
 
-    /// The panel of the item in focus, as it was left (or new).
+    /// The agenda item on screen: the one looked at, else the one under way.
+    public func shownItem(in session: Session) -> AgendaItem? {
+        viewing.flatMap { session.agenda[$0] } ?? session.focusedItem
+    }
+
+    /// The panel of the item on screen, as it was left (or new).
     func panel(in session: Session) -> any PhasePanel {
-        panels[session.focusedItem?.id] ?? PhasePanels.panel(for: session.focusedItem)
+        let item = shownItem(in: session)
+        return panels[item?.id] ?? PhasePanels.panel(for: item)
     }
 
     public mutating func update(_ message: Message<LiveOutcome>, session: Session, now: Date) -> [LiveEffect] {
@@ -103,17 +113,18 @@ public struct LiveScreen: Sendable {
 
     /// Runs `body` with the screen's context and keeps what it changed.
     private mutating func withContext(_ session: Session, _ now: Date, _ body: (inout LiveContext) -> [LiveEffect]) -> (effects: [LiveEffect], closed: Int) {
-        var context = LiveContext(session: session, now: now, overlays: overlays, status: status, draft: draft)
+        var context = LiveContext(session: session, now: now, overlays: overlays, status: status, draft: draft, viewing: viewing)
         let effects = body(&context)
-        (overlays, status, draft) = (context.overlays, context.status, context.draft)
+        (overlays, status, draft, viewing) = (context.overlays, context.status, context.draft, context.viewing)
         return (effects, context.closed)
     }
 
     /// Runs `body` on the focused item's panel and keeps it.
     private mutating func withPanel(_ session: Session, _ now: Date, _ body: (inout any PhasePanel, inout LiveContext) -> [LiveEffect]) -> [LiveEffect] {
+        let item = shownItem(in: session)?.id
         var panel = panel(in: session)
         let effects = withContext(session, now) { body(&panel, &$0) }.effects
-        panels[session.focusedItem?.id] = panel
+        panels[item] = panel
         return effects
     }
 
@@ -223,12 +234,16 @@ public struct LiveScreen: Sendable {
             overlays.append(.attendees(AttendeesOverlay(selected: session.attendees.ids.first)))
         case .nextItem:
             guard let step = session.advance(at: now) else { return notice("The agenda is complete") }
+            viewing = nil
             return [.apply(step, saying: Self.movedTo(step))]
         case .previousItem:
             guard let step = session.goBack(at: now) else { return notice("Already at the first item") }
+            viewing = nil
             return [.apply(step, saying: Self.movedTo(step))]
+        case .viewPrevious, .viewNext, .viewCurrent:
+            return view(action, session: session)
         case .speaker:
-            guard let item = session.focusedItem else { return [] }
+            guard let item = shownItem(in: session) else { return [] }
             guard !session.isUnderRule(item.id) else { return notice("This part is under the Chatham House Rule: nothing is attributed to a speaker") }
             overlays.append(.prompt(Prompt(.speaker(item: item.id), label: "presented by", text: item.speaker ?? "")))
         case .toggleClock:
@@ -241,6 +256,22 @@ public struct LiveScreen: Sendable {
             return withPanel(session, now) { $0.act(action, in: &$1) }
         }
         return []
+    }
+
+    /// Looks at another item, or back at the one under way, without touching the agenda.
+    private mutating func view(_ action: LiveAction, session: Session) -> [LiveEffect] {
+        let ids = session.agenda.ids
+        guard let shown = shownItem(in: session), let index = ids.firstIndex(of: shown.id) else { return [] }
+        let target: Int? = switch action {
+        case .viewPrevious: index > 0 ? index - 1 : nil
+        case .viewNext: index + 1 < ids.count ? index + 1 : nil
+        default: session.focusedItem.flatMap { ids.firstIndex(of: $0.id) }
+        }
+        guard let target else { return notice(action == .viewPrevious ? "This is the first item" : "This is the last item") }
+        let underWay = session.focusedItem?.id
+        viewing = ids[target] == underWay ? nil : ids[target]
+        guard viewing != nil else { return notice("Back on the item under way") }
+        return notice("Looking at item \(target + 1); the agenda stays on \(session.focusedItem.flatMap { session.itemNumber($0.id) }.map { "item \($0)" } ?? "its item") · . goes back")
     }
 
     private static func movedTo(_ step: SessionEvent) -> String {

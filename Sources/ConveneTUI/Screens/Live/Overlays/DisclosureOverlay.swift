@@ -1,13 +1,15 @@
 import ConveneCore
 
 /// Under the Chatham House Rule, the notes are written only after the places where captured text
-/// names an attendee or organisation have been seen: each can be opened and fixed (the fix opens
-/// over the review and closes back to it), or acknowledged.
+/// names an attendee or organisation have been seen: each can be opened and fixed (the screen goes
+/// to its item, the fix opens over the review and closes back to it), or acknowledged. Acknowledged
+/// places stay listed, marked, so that "nothing left to review" is never mistaken for "nothing found".
 public struct DisclosureOverlay: Equatable, Sendable {
     var selected = 0
 
     mutating func handle(_ key: Key, in context: inout LiveContext) -> [LiveEffect] {
-        let findings = DisclosureCheck.unacknowledged(in: context.session)
+        let session = context.session
+        let findings = DisclosureCheck.findings(in: session)
         guard let action = KeyMap.action(for: key, in: KeyMap.disclosure) else {
             return context.notice("\(key.label) does nothing here; Esc goes back")
         }
@@ -24,11 +26,18 @@ public struct DisclosureOverlay: Equatable, Sendable {
             selected = min(max(0, findings.count - 1), selected + 1)
         case .acknowledge:
             guard let finding else { return [] }
+            if session.acknowledgedFindings.contains(finding.key) {
+                return [.apply(.findingUnacknowledged(key: finding.key), saying: "✓ ‘\(finding.matched)’ in \(finding.location.label) is to review again")]
+            }
             return [.apply(.findingAcknowledged(key: finding.key), saying: "✓ Acknowledged ‘\(finding.matched)’ in \(finding.location.label)")]
         case .fix:
             guard let finding else { return [] }
-            guard let fix = Self.fix(for: finding.location, session: context.session) else {
+            guard let fix = Self.fix(for: finding.location, session: session) else {
                 return context.notice("That text is edited on the command line; x acknowledges it here")
+            }
+            // Go to the item the text was captured under, so the fix is made with its neighbours in view.
+            if let item = finding.item {
+                context.viewing = item == session.focusedItem?.id ? nil : item
             }
             context.open(fix)
         }
@@ -55,6 +64,11 @@ public struct DisclosureOverlay: Equatable, Sendable {
             case "dimension" where numbers.count == 1 && topic.dimensions.indices.contains(numbers[0] - 1):
                 return .prompt(Prompt(.tableText(topic: id, row: numbers[0] - 1, column: -1), label: "dimension",
                                       text: topic.dimensions[numbers[0] - 1]))
+            case "caveat" where numbers.count == 1 && topic.caveats.indices.contains(numbers[0] - 1):
+                return .prompt(Prompt(.editCaveat(topic: id, index: numbers[0] - 1), label: "caveat", text: topic.caveats[numbers[0] - 1]))
+            case "dilemma" where numbers.count == 1 && topic.dilemmas.indices.contains(numbers[0] - 1):
+                let dilemma = topic.dilemmas[numbers[0] - 1]
+                return .prompt(Prompt(.editDilemma(topic: id, index: numbers[0] - 1), label: "dilemma ‘\(dilemma.title)’", text: dilemma.text))
             case "cell" where numbers.count == 2:
                 return .prompt(Prompt(.tableText(topic: id, row: numbers[0] - 1, column: numbers[1] - 1), label: "cell",
                                       text: topic.cell(row: numbers[0] - 1, column: numbers[1] - 1)))
@@ -71,19 +85,30 @@ public struct DisclosureOverlay: Equatable, Sendable {
     }
 
     func draw(into frame: inout Frame, in rect: Rect, session: Session) {
-        let findings = DisclosureCheck.unacknowledged(in: session)
+        let findings = DisclosureCheck.findings(in: session)
+        let acknowledged = findings.filter { session.acknowledgedFindings.contains($0.key) }.count
+        let open = findings.count - acknowledged
         guard !findings.isEmpty else {
             frame.put("✓ No attendee or organisation is named in what was captured.", in: rect, row: 1, style: Style(role: .success))
             frame.put("w writes the notes; Esc goes back.", in: rect, row: 2, style: .muted)
             return
         }
-        frame.put(TextLayout.truncate("Before the notes are written: \(findings.count) place(s) may identify someone", to: rect.width),
-                  in: rect, style: .warning)
+        let heading = open == 0
+            ? (findings.count == 1 ? "✓ The one place found is acknowledged" : "✓ All \(findings.count) places found are acknowledged")
+                + " as not an attribution · w writes the notes"
+            : "Before the notes are written: \(Self.places(open)) may identify someone" + (acknowledged > 0 ? " · \(acknowledged) acknowledged" : "")
+        frame.put(TextLayout.truncate(heading, to: rect.width), in: rect, style: open == 0 ? Style(role: .success) : .warning)
         ListView(noun: ("place", "places")).draw(count: findings.count, focus: .selected(selected), into: &frame, in: rect.inset(top: 2)) { index in
             let finding = findings[index]
-            return [ListRow("‘\(finding.matched)’ (\(finding.identifies)) in \(finding.location.label)", style: .heading),
+            let isAcknowledged = session.acknowledgedFindings.contains(finding.key)
+            return [ListRow((isAcknowledged ? "✓ acknowledged · " : "") + finding.location.label, style: isAcknowledged ? .muted : .heading),
+                    ListRow("‘\(finding.matched)’ — \(finding.identifies)", indent: 2, highlights: false),
                     ListRow(TextLayout.truncate(finding.excerpt, to: rect.width - 2), style: .muted, indent: 2, highlights: false),
                     ListRow("", highlights: false)]
         }
+    }
+
+    private static func places(_ count: Int) -> String {
+        count == 1 ? "1 place" : "\(count) places"
     }
 }

@@ -6,10 +6,15 @@ struct ChecklistPanel: PhasePanel {
 
     static func shows(_ item: AgendaItem) -> Bool { !item.checklist.isEmpty }
 
-    init(item: AgendaItem?) {}
+    /// The agenda item whose prompts these are.
+    let item: EntityID?
+
+    init(item: AgendaItem?) {
+        self.item = item?.id
+    }
 
     mutating func act(_ action: LiveAction, in context: inout LiveContext) -> [LiveEffect] {
-        guard let item = context.session.focusedItem, !item.checklist.isEmpty else { return [] }
+        guard let item = item.flatMap({ context.session.agenda[$0] }), !item.checklist.isEmpty else { return [] }
         let index = min(selected, item.checklist.count - 1)
         switch action {
         case .add, .edit:
@@ -37,7 +42,7 @@ struct ChecklistPanel: PhasePanel {
     }
 
     func draw(into frame: inout Frame, in rect: Rect, session: Session) {
-        guard let item = session.focusedItem else { return }
+        guard let item = item.flatMap({ session.agenda[$0] }) else { return }
         ListView(noun: ("prompt", "prompts")).draw(count: item.checklist.count, focus: .selected(selected), into: &frame, in: rect) { index in
             let response = item.response(to: index)
             let mark = response.isEmpty ? "○" : "●"

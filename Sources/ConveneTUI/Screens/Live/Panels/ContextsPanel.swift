@@ -8,7 +8,12 @@ struct ContextsPanel: PhasePanel {
 
     static func shows(_ item: AgendaItem) -> Bool { item.phase == .contextAssessment }
 
-    init(item: AgendaItem?) {}
+    /// The agenda item the contexts are rated under.
+    let item: EntityID?
+
+    init(item: AgendaItem?) {
+        self.item = item?.id
+    }
 
     /// The context that `r`, `e` and `d` act on: the one selected, else the first, so that coming to
     /// a context assessment and pressing `r` rates something.
@@ -50,7 +55,7 @@ struct ContextsPanel: PhasePanel {
                 renamed.name = text
                 return [.apply(.contextChanged(context: renamed), saying: "✓ Renamed")]
             }
-            let added = ContextAssessment(id: context.session.nextID, name: text, item: context.session.focusedItem?.id)
+            let added = ContextAssessment(id: context.session.nextID, name: text, item: item)
             selected = added.id
             // Straight on to its first rating: the usual next step.
             context.open(.prompt(Self.ratingPrompt(for: added)))

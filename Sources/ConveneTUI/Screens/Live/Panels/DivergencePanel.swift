@@ -10,19 +10,23 @@ struct DivergencePanel: PhasePanel {
 
     static func shows(_ item: AgendaItem) -> Bool { item.phase == .divergence }
 
-    init(item: AgendaItem?) {}
+    /// The agenda item whose topics these are.
+    let item: EntityID?
+
+    init(item: AgendaItem?) {
+        self.item = item?.id
+    }
 
     var hints: [(key: String, text: String)] { Array(KeyMap.hints(KeyMap.live).prefix(4)) + KeyMap.hints(KeyMap.divergence) }
 
     /// The topic on screen: the selected one, else the newest of this item's.
     func currentTopic(in session: Session) -> DivergenceTopic? {
-        let topics = Self.topics(in: session)
+        let topics = topics(in: session)
         return topics.first { $0.id == selectedTopic } ?? topics.last
     }
 
-    static func topics(in session: Session) -> [DivergenceTopic] {
-        let item = session.focusedItem?.id
-        return session.topics.elements.filter { $0.item == item }
+    func topics(in session: Session) -> [DivergenceTopic] {
+        session.topics.elements.filter { $0.item == item }
     }
 
     mutating func handle(_ key: Key, in context: inout LiveContext) -> [LiveEffect]? {
@@ -45,7 +49,7 @@ struct DivergencePanel: PhasePanel {
         case .right:
             cell.column = min(max(0, topic.perspectives.count - 1), cell.column + 1)
         case .nextTopic:
-            let topics = Self.topics(in: context.session)
+            let topics = topics(in: context.session)
             let index = topics.firstIndex { $0.id == topic.id } ?? 0
             selectedTopic = topics[(index + 1) % topics.count].id
             cell = (-1, 0)
@@ -136,7 +140,7 @@ struct DivergencePanel: PhasePanel {
         case .topicTitle(let id):
             guard !text.isEmpty else { return context.notice("A topic needs a title") }
             if let id { return change(id, "✓ Renamed") { $0.title = text } }
-            let topic = DivergenceTopic(id: session.nextID, title: text, item: session.focusedItem?.id)
+            let topic = DivergenceTopic(id: session.nextID, title: text, item: item)
             selectedTopic = topic.id
             cell = (-1, 0)
             // Straight on to the first column: there is no table without one.
@@ -201,7 +205,7 @@ struct DivergencePanel: PhasePanel {
     /// The topic as a table, scrolled so the cursor's row is in view; rows at the top and bottom say
     /// what is out of view, so the markers never cover text.
     func draw(into frame: inout Frame, in rect: Rect, session: Session) {
-        let topics = Self.topics(in: session)
+        let topics = topics(in: session)
         guard let topic = currentTopic(in: session) else {
             let help = "No divergence laid out yet. Press a to name the topic where views part; then P adds each "
                 + "perspective (a column) and D each dimension (a row). Move with the arrows or h/j/k/l, e fills the cell, "

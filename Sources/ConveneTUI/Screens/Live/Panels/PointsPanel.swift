@@ -11,11 +11,14 @@ struct PointsPanel: PhasePanel {
     var lastKind: PointKind?
     /// The item's phase, for the kind a first point starts as.
     let phase: PhaseKind?
+    /// The agenda item whose points these are.
+    let item: EntityID?
 
     static func shows(_ item: AgendaItem) -> Bool { true }
 
     init(item: AgendaItem?) {
         phase = item?.phase
+        self.item = item?.id
     }
 
     /// The column, within the panel, where a point's text starts after its kind tag.
@@ -23,7 +26,7 @@ struct PointsPanel: PhasePanel {
 
     mutating func act(_ action: LiveAction, in context: inout LiveContext) -> [LiveEffect] {
         let session = context.session
-        let visible = session.pointIDs(in: session.focusedItem?.id)
+        let visible = session.pointIDs(in: item)
         let selected = selection.flatMap { id in visible.contains(id) ? session.points[id] : nil }
         switch action {
         case .add:
@@ -79,8 +82,8 @@ struct PointsPanel: PhasePanel {
             return [.apply(.pointChanged(point: point), saying: "✓ Saved the edit")]
         }
         // Attributed only where the rule is off: the reducer would refuse it otherwise.
-        let speaker = session.isUnderRule(session.focusedItem?.id) ? nil : session.focusedItem?.speaker
-        let point = Point(id: session.nextID, kind: composer.kind, text: text, theme: theme, item: session.focusedItem?.id,
+        let speaker = session.isUnderRule(item) ? nil : item.flatMap { session.agenda[$0] }?.speaker
+        let point = Point(id: session.nextID, kind: composer.kind, text: text, theme: theme, item: item,
                           speaker: speaker, createdAt: context.now)
         // Not selected: selecting is always the note-taker's own move, so T and e never act on a
         // point they did not choose. The list shows the newest point anyway.
@@ -112,9 +115,9 @@ struct PointsPanel: PhasePanel {
     }
 
     func draw(into frame: inout Frame, in rect: Rect, session: Session) {
-        let ids = session.pointIDs(in: session.focusedItem?.id)
+        let ids = session.pointIDs(in: item)
         guard !ids.isEmpty else {
-            let hint = session.isUnderRule(session.focusedItem?.id)
+            let hint = session.isUnderRule(item)
                 ? "No points yet. Press a to add one; nothing is attributed under the Chatham House Rule."
                 : "No points yet. Press a to add one."
             for (offset, line) in WordWrap.lines(hint, width: rect.width).enumerated() {
