@@ -145,7 +145,7 @@ struct LiveScreenTests {
         let harness = try underway()
         let ids = harness.backend.session.points.ids
         harness.press(.character("g"), .character("T"))
-        #expect(harness.screen.contains("theme of the point ›"))
+        #expect(harness.screen.contains("theme of the point (> sub-theme) ›"))
         harness.type("Importance of context")
         harness.press(.enter)
         #expect(harness.backend.session.points[ids[0]]?.theme == "Importance of context")

@@ -123,10 +123,11 @@ struct PhaseScreenTests {
     func divergenceEditing() throws {
         let harness = try diverged()
         // The cursor is on the dilemma added last; up to the last cell filled: Acted upon × Defined across groups.
-        harness.press(.character("g"), .character("j"), .character("j"), .character("j"))
+        // g goes to the title; down past the lead-in and the header to the third dimension.
+        harness.press(.character("g"), .character("j"), .character("j"), .character("j"), .character("j"), .character("j"))
         harness.press(.character("d"))
         #expect(harness.backend.session.topics.elements[0].cell(row: 2, column: 1) == "")
-        harness.press(.character("g"), .character("h"), .character("e"))
+        harness.press(.character("g"), .character("j"), .character("j"), .character("h"), .character("e"))
         for _ in 0..<30 { harness.press(.backspace) }
         harness.type("Individual view")
         harness.press(.enter)

@@ -3,7 +3,7 @@ import ConveneCore
 public enum LiveAction: Hashable, Sendable {
     case help, quit, nextItem, previousItem, add, edit, delete, undo, toggleClock
     case selectPrevious, selectNext, selectFirst, selectLast, moveUp, moveDown, writeNotes, theme, rate, attendees, speaker
-    case viewPrevious, viewNext, viewCurrent
+    case viewPrevious, viewNext, viewCurrent, details
 }
 
 /// What a key does on a divergence item's table.
@@ -14,6 +14,11 @@ public enum DivergenceAction: Hashable, Sendable {
 /// What a key does while reviewing disclosure findings.
 public enum DisclosureAction: Hashable, Sendable {
     case fix, acknowledge, writeAnyway, selectPrevious, selectNext, close
+}
+
+/// What a key does in the session details.
+public enum DetailsAction: Hashable, Sendable {
+    case edit, toggleRule, selectPrevious, selectNext, selectFirst, selectLast, close
 }
 
 /// What a key does in the attendees view.
@@ -76,6 +81,7 @@ public enum KeyMap {
         KeyBinding(keys: [.character("d")], action: .delete, help: "delete what is selected; on a table, clear the cell", hint: "del"),
         KeyBinding(keys: [.character("r")], action: .rate, help: "rate the selected context (uncertainty, control: 1–5)", hint: nil),
         KeyBinding(keys: [.character("A")], action: .attendees, help: "attendees and apologies", hint: "people"),
+        KeyBinding(keys: [.character("s")], action: .details, help: "session details: title, purpose, hosts, where the rule applies", hint: nil),
         KeyBinding(keys: [.character("S")], action: .speaker, help: "who presents this item; its points are attributed (not under the rule)", hint: nil),
         KeyBinding(keys: [.character("T")], action: .theme, help: "theme of the selected point, and of points added after it", hint: "theme"),
         KeyBinding(keys: [.character("K")], action: .moveUp, help: "move the selected point up", hint: nil),
@@ -107,6 +113,17 @@ public enum KeyMap {
         KeyBinding(keys: [.up, .character("k")], action: .selectPrevious, help: "select the person above", hint: nil),
         KeyBinding(keys: [.down, .character("j")], action: .selectNext, help: "select the person below", hint: nil),
         KeyBinding(keys: [.escape, .character("A")], action: .close, help: "back to the session", hint: "back"),
+    ]
+
+    public static let details: [KeyBinding<DetailsAction>] = [
+        KeyBinding(keys: [.enter, .character("e")], action: .edit, help: "edit the title, purpose or hosts; on a rule, change it", hint: "edit"),
+        KeyBinding(keys: [.character("r"), .character(" ")], action: .toggleRule,
+                   help: "the session's or an item's Chatham House Rule: on or off", hint: "rule"),
+        KeyBinding(keys: [.up, .character("k")], action: .selectPrevious, help: "row above", hint: nil),
+        KeyBinding(keys: [.down, .character("j")], action: .selectNext, help: "row below", hint: nil),
+        KeyBinding(keys: [.home, .character("g")], action: .selectFirst, help: "first row", hint: nil),
+        KeyBinding(keys: [.end, .character("G")], action: .selectLast, help: "last row", hint: nil),
+        KeyBinding(keys: [.escape, .character("s")], action: .close, help: "back to the session", hint: "back"),
     ]
 
     /// On a divergence item, besides the live keys (a new topic, e edit, d clear, ↑/↓ rows).

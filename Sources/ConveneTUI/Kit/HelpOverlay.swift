@@ -12,6 +12,7 @@ public enum HelpOverlay {
             + section("On a divergence table", KeyMap.divergence)
             + section("Reviewing names before the notes are written (w)", KeyMap.disclosure)
             + section("Attendees (A)", KeyMap.attendees)
+            + section("Session details (s)", KeyMap.details)
             + section("Answering a prompt", KeyMap.prompt)
             + section("Editing any text", KeyMap.editing)
             + [("", "j/k scroll this help; any other key closes it.")]

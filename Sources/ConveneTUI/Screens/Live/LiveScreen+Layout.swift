@@ -59,6 +59,7 @@ extension LiveScreen {
             switch overlay {
             case .attendees(let attendees): return attendees.draw(into: &frame, in: rect, session: session)
             case .disclosure(let review): return review.draw(into: &frame, in: rect, session: session)
+            case .details(let details): return details.draw(into: &frame, in: rect, session: session)
             default: continue
             }
         }
@@ -120,6 +121,7 @@ extension LiveScreen {
         case .prompt(let prompt)?: KeyMap.hints(KeyMap.prompt).filter { $0.key != "Ctrl-J" || prompt.purpose.allowsLineBreaks }
         case .attendees?: KeyMap.hints(KeyMap.attendees)
         case .disclosure?: KeyMap.hints(KeyMap.disclosure)
+        case .details?: KeyMap.hints(KeyMap.details)
         case .help?, nil: panel(in: session).hints
         }
     }
@@ -154,7 +156,11 @@ extension LiveScreen {
         let clockText = "\(state)  \(clock) "
         let clockWidth = DisplayWidth.of(clockText)
         let speaker = session.isUnderRule(item.id) ? "" : item.speaker.map { " — \($0)" } ?? ""
-        frame.put(" \(number)/\(session.agenda.count)  \(item.title)\(speaker) · \(item.phase.displayName)", row: rect.y, column: rect.x,
+        // Where only part of the session is under the Rule, each item says which it is.
+        let mixed = session.isAnyPartUnderRule && !session.isWhollyUnderRule
+        // First after the number, so a long title is what gets cut.
+        let rule = mixed ? (session.isUnderRule(item.id) ? "under the Rule · " : "attributed · ") : ""
+        frame.put(" \(number)/\(session.agenda.count)  \(rule)\(item.title)\(speaker) · \(item.phase.displayName)", row: rect.y, column: rect.x,
                   style: .heading, limit: rect.width - clockWidth - 1)
         frame.put(clockText, in: rect, column: rect.width - clockWidth, style: overrun ? .danger : .plain)
     }

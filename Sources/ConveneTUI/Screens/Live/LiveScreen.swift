@@ -175,6 +175,9 @@ public struct LiveScreen: Sendable {
         case .disclosure(var overlay):
             result = withContext(session, now) { overlay.handle(key, in: &$0) }
             written = .disclosure(overlay)
+        case .details(var overlay):
+            result = withContext(session, now) { overlay.handle(key, in: &$0) }
+            written = .details(overlay)
         }
         if result.closed == 0 { overlays[index] = written }
         return result.effects
@@ -232,6 +235,8 @@ public struct LiveScreen: Sendable {
             overlays.append(.disclosure(DisclosureOverlay()))
         case .attendees:
             overlays.append(.attendees(AttendeesOverlay(selected: session.attendees.ids.first)))
+        case .details:
+            overlays.append(.details(DetailsOverlay()))
         case .nextItem:
             guard let step = session.advance(at: now) else { return notice("The agenda is complete") }
             viewing = nil
@@ -330,8 +335,8 @@ public struct LiveScreen: Sendable {
         return []
     }
 
-    /// Settles an answered prompt: the overlay under it (the attendees) where it is theirs, the
-    /// screen for the item's speaker, else a panel.
+    /// Settles an answered prompt: the session's heading, the overlay under it (the attendees)
+    /// where it is theirs, the screen for the item's speaker, else a panel.
     private mutating func settle(_ prompt: Prompt, session: Session, now: Date) -> [LiveEffect] {
         if case .speaker(let id) = prompt.purpose {
             guard var item = session.agenda[id] else { return [] }
@@ -339,6 +344,13 @@ public struct LiveScreen: Sendable {
             item.speaker = text.isEmpty ? nil : text
             return [.apply(.itemChanged(item: item), saying: text.isEmpty ? "✓ No speaker" : "✓ Points here are attributed to \(text)")]
         }
+        // The session's heading, edited from its details or from the disclosure review.
+        var heading: [LiveEffect]?
+        let effects = withContext(session, now) { context in
+            heading = DetailsOverlay.settle(prompt, in: &context)
+            return heading ?? []
+        }.effects
+        if heading != nil { return effects }
         if let index = overlays.indices.last, case .attendees(var attendees) = overlays[index] {
             var settled: [LiveEffect]?
             _ = withContext(session, now) { context in

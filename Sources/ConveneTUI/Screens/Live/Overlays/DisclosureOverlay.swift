@@ -48,9 +48,15 @@ public struct DisclosureOverlay: Equatable, Sendable {
     /// theme, table cell, heading, context name or checklist response.
     private static func fix(for location: TextLocation, session: Session) -> Overlay? {
         let id = location.entity
+        if location.isSessionHeading {
+            return location.part == "title"
+                ? .prompt(Prompt(.sessionTitle, label: "title", text: session.details.title))
+                : .prompt(Prompt(.sessionPurpose, label: "purpose", text: session.details.purpose))
+        }
         if let point = session.points[id] {
-            if location.part == "theme" {
-                return .prompt(Prompt(.theme(point: id), label: "theme of the point", text: point.theme ?? ""))
+            if location.part == "theme" || location.part == "subtheme" {
+                return .prompt(Prompt(.theme(point: id), label: "theme of the point (> sub-theme)",
+                                      text: ThemePath(theme: point.theme, subtheme: point.subtheme).typed))
             }
             return .composer(Composer(text: point.text, kind: point.kind, editing: id))
         }
@@ -75,8 +81,10 @@ public struct DisclosureOverlay: Equatable, Sendable {
             default: return nil
             }
         }
-        if let context = session.contexts[id], location.part == "name" {
-            return .prompt(Prompt(.contextName(context: id), label: "rename context", text: context.name))
+        if let context = session.contexts[id] {
+            return location.part == "name"
+                ? .prompt(Prompt(.contextName(context: id), label: "context name", text: context.name))
+                : .prompt(Prompt(.contextDescription(context: id, name: context.name), label: "what ‘\(context.name)’ is", text: context.description))
         }
         if let item = session.agenda[id], location.part.hasPrefix("response-"), let number = Int(location.part.dropFirst("response-".count)) {
             return .prompt(Prompt(.checklistResponse(item: id, index: number - 1), label: "response", text: item.response(to: number - 1)))

@@ -8,6 +8,8 @@ public enum Overlay: Equatable, Sendable {
     case help(offset: Int)
     /// The attendees and apologies.
     case attendees(AttendeesOverlay)
+    /// The session's title, purpose, hosts and rule.
+    case details(DetailsOverlay)
     /// The disclosure review before the notes are written.
     case disclosure(DisclosureOverlay)
     /// A question in the field at the bottom: a theme, a caveat, a rating.

@@ -8,6 +8,8 @@ public struct Prompt: Equatable, Sendable {
         case theme(point: EntityID?)
         /// A new context's name, or a new name for an existing one.
         case contextName(context: EntityID?)
+        /// What a context is, after its (new) name: the notes' description column.
+        case contextDescription(context: EntityID, name: String)
         /// One person's ratings of a context: uncertainty, then control.
         case rating(context: EntityID)
         /// The response to checklist prompt `index` of an agenda item.
@@ -17,6 +19,8 @@ public struct Prompt: Equatable, Sendable {
         /// A cell, perspective (row -1) or dimension (column -1) of a topic's table.
         case tableText(topic: EntityID, row: Int, column: Int)
         case newPerspective(topic: EntityID)
+        /// The lead-in paragraph(s) before a topic's table.
+        case topicDescription(topic: EntityID)
         case newDimension(topic: EntityID)
         case caveat(topic: EntityID)
         /// An existing caveat, and an existing dilemma's text.
@@ -24,6 +28,8 @@ public struct Prompt: Equatable, Sendable {
         case editDilemma(topic: EntityID, index: Int)
         case dilemmaTitle(topic: EntityID)
         case dilemmaText(topic: EntityID, title: String)
+        /// The session's title, purpose (paragraphs and lists) and hosts (comma-separated).
+        case sessionTitle, sessionPurpose, sessionHosts
         /// Who presents an agenda item, in a session without the rule.
         case speaker(item: EntityID)
         /// A new attendee's name, then their organisation.
@@ -53,8 +59,10 @@ extension Prompt.Purpose {
     /// line breaks with Ctrl-J; names, titles, themes and ratings are one line.
     public var allowsLineBreaks: Bool {
         switch self {
-        case .checklistResponse, .tableText, .newPerspective, .newDimension, .caveat, .editCaveat, .editDilemma, .dilemmaText: true
-        case .theme, .contextName, .rating, .topicTitle, .dilemmaTitle, .speaker, .attendeeName, .attendeeOrganisation: false
+        case .checklistResponse, .tableText, .newPerspective, .newDimension, .caveat, .editCaveat, .editDilemma, .dilemmaText,
+             .sessionPurpose, .topicDescription, .contextDescription: true
+        case .theme, .contextName, .rating, .topicTitle, .dilemmaTitle, .speaker, .attendeeName, .attendeeOrganisation, .sessionTitle,
+             .sessionHosts: false
         }
     }
 }

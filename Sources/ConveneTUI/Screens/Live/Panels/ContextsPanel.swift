@@ -15,22 +15,29 @@ struct ContextsPanel: PhasePanel {
         self.item = item?.id
     }
 
+    /// The contexts rated under this item (and any from before contexts belonged to an item).
+    func contexts(in session: Session) -> [ContextAssessment] {
+        session.contexts.elements.filter { $0.item == item || $0.item == nil }
+    }
+
     /// The context that `r`, `e` and `d` act on: the one selected, else the first, so that coming to
     /// a context assessment and pressing `r` rates something.
     func current(in session: Session) -> EntityID? {
-        selected.flatMap { session.contexts.contains($0) ? $0 : nil } ?? session.contexts.ids.first
+        let ids = contexts(in: session).map(\.id)
+        return selected.flatMap { ids.contains($0) ? $0 : nil } ?? ids.first
     }
 
     mutating func act(_ action: LiveAction, in context: inout LiveContext) -> [LiveEffect] {
         let session = context.session
-        let ids = session.contexts.ids
+        let ids = contexts(in: session).map(\.id)
         let chosen = current(in: session).flatMap { session.contexts[$0] }
         switch action {
         case .add:
             context.open(.prompt(Prompt(.contextName(context: nil), label: "new context")))
         case .edit:
             guard let chosen else { return context.notice("Select a context (↑/↓ or j/k)") }
-            context.open(.prompt(Prompt(.contextName(context: chosen.id), label: "rename context", text: chosen.name)))
+            // The name, then what the context is: the description column of the notes.
+            context.open(.prompt(Prompt(.contextName(context: chosen.id), label: "context name", text: chosen.name)))
         case .rate:
             guard let chosen else { return context.notice("Press a to name a context first, then r rates it") }
             context.open(.prompt(Self.ratingPrompt(for: chosen)))
@@ -41,7 +48,7 @@ struct ContextsPanel: PhasePanel {
         case .selectPrevious, .selectNext, .selectFirst, .selectLast:
             selected = moved(action, from: current(in: session).flatMap { ids.firstIndex(of: $0) }, count: ids.count).map { ids[$0] }
         default:
-            return context.notice("In the context assessment: a adds a context, r rates it, e renames, d deletes")
+            return context.notice("In the context assessment: a adds a context, r rates it, e edits its name and description, d deletes")
         }
         return []
     }
@@ -51,15 +58,21 @@ struct ContextsPanel: PhasePanel {
         switch prompt.purpose {
         case .contextName(let id):
             guard !text.isEmpty else { return context.notice("A context needs a name") }
-            if let id, var renamed = context.session.contexts[id] {
-                renamed.name = text
-                return [.apply(.contextChanged(context: renamed), saying: "✓ Renamed")]
+            if let id, let existing = context.session.contexts[id] {
+                context.open(.prompt(Prompt(.contextDescription(context: id, name: text), label: "what ‘\(text)’ is (optional)",
+                                            text: existing.description)))
+                return []
             }
             let added = ContextAssessment(id: context.session.nextID, name: text, item: item)
             selected = added.id
             // Straight on to its first rating: the usual next step.
             context.open(.prompt(Self.ratingPrompt(for: added)))
             return [.apply(.contextAdded(context: added), saying: "✓ Added ‘\(text)’: now its ratings")]
+        case .contextDescription(let id, let name):
+            guard var changed = context.session.contexts[id] else { return [] }
+            (changed.name, changed.description) = (name, text)
+            guard changed != context.session.contexts[id] else { return context.notice("Left as it was") }
+            return [.apply(.contextChanged(context: changed), saying: "✓ Saved ‘\(name)’")]
         case .rating(let id):
             guard var rated = context.session.contexts[id] else { return [] }
             guard let rating = Self.rating(from: text) else {
@@ -87,7 +100,7 @@ struct ContextsPanel: PhasePanel {
     }
 
     func draw(into frame: inout Frame, in rect: Rect, session: Session) {
-        let contexts = session.contexts.elements
+        let contexts = contexts(in: session)
         guard !contexts.isEmpty else {
             let help = "No contexts yet. Press a to name one, then rate it: uncertainty about cause and effect, "
                 + "then control over outcomes, each from 1 to 5. r adds another person's ratings."
@@ -105,18 +118,28 @@ struct ContextsPanel: PhasePanel {
             let context = contexts[index]
             let detail: String
             if let uncertainty = context.meanUncertainty, let control = context.meanControl, let spread = context.spread {
+                let agreed = spread.uncertainty.count == 1 && spread.control.count == 1
                 detail = String(format: "U %.1f  C %.1f  ", uncertainty, control)
-                    + "spread \(spread.uncertainty.lowerBound)–\(spread.uncertainty.upperBound)/"
-                    + "\(spread.control.lowerBound)–\(spread.control.upperBound)  n=\(context.ratings.count)"
+                    + (agreed ? "" : "spread \(Self.range(spread.uncertainty))/\(Self.range(spread.control))  ")
+                    + "n=\(context.ratings.count)"
             } else {
                 detail = "not rated yet: r to rate"
             }
-            return [ListRow("\(index + 1) " + context.name, style: .heading),
-                    ListRow(detail, indent: 2, highlights: false),
+            var rows = [ListRow("\(index + 1) " + context.name, style: .heading)]
+            if !context.description.isEmpty {
+                let description = context.description.split(whereSeparator: \.isNewline).joined(separator: " ")
+                rows.append(ListRow(TextLayout.truncate(description, to: max(1, list.width - 2)), style: .muted, indent: 2, highlights: false))
+            }
+            return rows + [ListRow(detail, indent: 2, highlights: false),
                     ListRow(Self.placement(context, guide: session.quadrantGuide), style: .muted, indent: 2, highlights: false)]
         }
         QuadrantGrid(contexts: contexts, guide: session.quadrantGuide, selected: current)
             .draw(into: &frame, in: Rect(x: parts[2].x, y: rect.y, width: gridWidth, height: min(17, rect.height)))
+    }
+
+    /// "2–4", or "3" when everyone gave the same.
+    private static func range(_ values: ClosedRange<Int>) -> String {
+        values.count == 1 ? "\(values.lowerBound)" : "\(values.lowerBound)–\(values.upperBound)"
     }
 
     static func placement(_ context: ContextAssessment, guide: [EbrahimQuadrant: QuadrantGuide]) -> String {

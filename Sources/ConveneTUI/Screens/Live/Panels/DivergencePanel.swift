@@ -2,8 +2,9 @@ import ConveneCore
 import Foundation
 
 /// A divergence item: a table per topic, perspectives across and dimensions down, with caveats and
-/// dilemmas. The cursor is a cell; headings are cells too (row -1, column -1), and rows after the
-/// last dimension are the caveats, then the dilemmas.
+/// dilemmas. The cursor is a cell; headings are cells too (row -1, column -1; the top-left one
+/// is the row header), rows after the last dimension are the caveats, then the dilemmas, and the
+/// two rows above the table are the title and the lead-in (see `DivergenceTable`).
 struct DivergencePanel: PhasePanel {
     var selectedTopic: EntityID?
     var cell = (row: -1, column: 0)
@@ -71,6 +72,11 @@ struct DivergencePanel: PhasePanel {
             context.open(.prompt(editPrompt(topic)))
         case .delete where cell.row >= topic.dimensions.count:
             return deleteBelowTable(topic)
+        case .delete where cell.row == DivergenceTable.descriptionRow:
+            guard !topic.description.isEmpty else { return context.notice("No lead-in to clear") }
+            var cleared = topic
+            cleared.description = ""
+            return [.apply(.topicChanged(topic: cleared), saying: "✓ Lead-in cleared (u to undo)")]
         case .delete:
             var cleared = topic
             guard cell.row >= 0, cell.column >= 0, !topic.cell(row: cell.row, column: cell.column).isEmpty else {
@@ -79,9 +85,10 @@ struct DivergencePanel: PhasePanel {
             Self.setCell(&cleared, row: cell.row, column: cell.column, to: "")
             return [.apply(.topicChanged(topic: cleared), saying: "✓ Cell cleared (u to undo)")]
         case .selectPrevious, .selectNext, .selectFirst, .selectLast:
-            // The header, one row per dimension, then each caveat and each dilemma.
-            let rows = 1 + topic.dimensions.count + topic.caveats.count + topic.dilemmas.count
-            cell.row = (moved(action, from: cell.row + 1, count: rows) ?? 0) - 1
+            // The title, the lead-in, the header, one row per dimension, then each caveat and each dilemma.
+            let first = DivergenceTable.titleRow
+            let rows = -first + topic.dimensions.count + topic.caveats.count + topic.dilemmas.count
+            cell.row = (moved(action, from: cell.row - first, count: rows) ?? 0) + first
         default:
             context.notice("On a divergence table: P perspective, D dimension, e edit, c caveat, i dilemma")
         }
@@ -115,6 +122,10 @@ struct DivergencePanel: PhasePanel {
                           text: dilemma.text)
         }
         switch (cell.row, cell.column) {
+        case (DivergenceTable.descriptionRow, _):
+            return Prompt(.topicDescription(topic: topic.id), label: "lead-in before the table", text: topic.description)
+        case (-1, -1):
+            return Prompt(.tableText(topic: topic.id, row: -1, column: -1), label: "row header (top-left cell)", text: topic.rowHeader)
         case (-1, let column) where topic.perspectives.indices.contains(column):
             return Prompt(.tableText(topic: topic.id, row: -1, column: column), label: "perspective \(column + 1)",
                           text: topic.perspectives[column])
@@ -147,8 +158,8 @@ struct DivergencePanel: PhasePanel {
             context.open(.prompt(Prompt(.newPerspective(topic: topic.id), label: "perspective 1")))
             return [.apply(.topicAdded(topic: topic), saying: "✓ Topic added: type its first perspective, Enter, then P for each next one")]
         case .newPerspective(let id):
-            guard !text.isEmpty else { return context.notice("No perspective added") }
-            return change(id, "✓ Perspective added") { topic in
+            // The seed note's columns have no names: an empty answer adds an unnamed one.
+            return change(id, text.isEmpty ? "✓ Unnamed perspective added (e names it)" : "✓ Perspective added") { topic in
                 topic.perspectives.append(text)
                 cell = (-1, topic.perspectives.count - 1)
             }
@@ -158,8 +169,12 @@ struct DivergencePanel: PhasePanel {
                 topic.dimensions.append(text)
                 cell = (topic.dimensions.count - 1, 0)
             }
+        case .tableText(let id, -1, -1):
+            return change(id, text.isEmpty ? "✓ Row header cleared" : "✓ Row header saved") { $0.rowHeader = text }
+        case .topicDescription(let id):
+            return change(id, text.isEmpty ? "✓ Lead-in cleared" : "✓ Lead-in saved") { $0.description = text }
         case .tableText(let id, let row, let column):
-            if (row == -1 || column == -1) && text.isEmpty { return context.notice("Headings cannot be empty") }
+            if column == -1 && text.isEmpty { return context.notice("A dimension needs a name: d on its row clears cells, u undoes") }
             return change(id, "✓ Saved") { topic in
                 if row == -1 { topic.perspectives[column] = text }
                 else if column == -1 { topic.dimensions[row] = text }

@@ -6,9 +6,13 @@ import Synchronization
 /// caveats and dilemmas, which the cursor reaches too (rows after the last dimension).
 struct DivergenceTable {
     var topic: DivergenceTopic
-    /// Row -1 is the header, column -1 the dimensions' names; rows from `dimensions.count` on are
-    /// the caveats, then the dilemmas.
+    /// Row -1 is the header (its column -1 the row header in the top-left cell), column -1 the
+    /// dimensions' names; rows from `dimensions.count` on are the caveats, then the dilemmas. Above
+    /// the table, `descriptionRow` is the lead-in and `titleRow` the topic's title.
     var cursor: (row: Int, column: Int)?
+
+    static let titleRow = -3
+    static let descriptionRow = -2
     var position: String
 
     /// What the table has drawn: the frame, as tall as it needs, the cursor's line, and the line
@@ -53,9 +57,22 @@ struct DivergenceTable {
             pieces.append(Piece(line: line, column: column, text: text, style: style))
         }
 
-        let titleSelected = cursor.map { $0 == (-1, -1) } ?? false
+        let titleSelected = cursor?.row == Self.titleRow
         add("◆ " + topic.title + (position.isEmpty ? "" : "  " + position), at: 0, column: 0, style: titleSelected ? .selected : .heading)
-        var line = 2
+        var line = 1
+        let leadInSelected = cursor?.row == Self.descriptionRow
+        if leadInSelected { cursorLine = line }
+        if topic.description.isEmpty {
+            add("(no lead-in: e here writes the paragraph before the table)", at: line, column: 2, style: leadInSelected ? .selected : .muted)
+            line += 1
+        } else {
+            for text in TextLayout.wrap(topic.description, width: width - 2) {
+                add(text, at: line, column: 2, style: leadInSelected ? .selected : .plain)
+                line += 1
+            }
+        }
+        if leadInSelected { cursorEnd = line - 1 }
+        line += 1
         guard !topic.perspectives.isEmpty else {
             add("P adds a perspective (a column), D a dimension (a row).", at: line, column: 2, style: .muted)
             return Drawn(frame: Self.render(pieces, width: width), cursorLine: 0, cursorEnd: 0, caveatLines: [], dilemmaLines: [])
@@ -90,7 +107,7 @@ struct DivergenceTable {
         add(border(.top), at: line, column: 0, style: .muted)
         line += 1
         if cursor?.row == -1 { cursorLine = line }
-        row([""] + topic.perspectives, styles: [style(row: -1, column: -1, base: .plain)]
+        row([topic.rowHeader] + topic.perspectives.map { $0.isEmpty ? "—" : $0 }, styles: [style(row: -1, column: -1, base: .heading)]
             + (0..<count).map { style(row: -1, column: $0, base: .heading) })
         if cursor?.row == -1 { cursorEnd = line - 1 }
         for (index, dimension) in topic.dimensions.enumerated() {

@@ -7,6 +7,8 @@ struct PointsPanel: PhasePanel {
     var selection: EntityID?
     /// The theme new points are grouped under, set from the selected point's theme when adding.
     var theme: String?
+    /// The sub-theme new points go under, within `theme`.
+    var subtheme: String?
     /// The kind of the point last saved here: the next one starts as that kind.
     var lastKind: PointKind?
     /// The item's phase, for the kind a first point starts as.
@@ -31,7 +33,7 @@ struct PointsPanel: PhasePanel {
         switch action {
         case .add:
             // Adding after a selected point joins its theme; otherwise the theme last named stays.
-            if let selected { theme = selected.theme }
+            if let selected { (theme, subtheme) = (selected.theme, selected.subtheme) }
             // The kind of the last point saved here, else the phase's own: twelve agreements in a row need no Tab.
             context.open(.composer(resumableDraft(context) ?? Composer(kind: lastKind ?? Self.defaultKind(for: phase))))
             context.draft = nil
@@ -54,8 +56,9 @@ struct PointsPanel: PhasePanel {
             return [.apply(.pointMoved(id: selected.id, to: target), saying: "✓ Moved")]
         case .theme:
             // Opens on the current theme, selected: typing replaces it, a movement keeps it to edit.
-            context.open(.prompt(Prompt(.theme(point: selected?.id), label: selected == nil ? "theme of new points" : "theme of the point",
-                                        text: selected?.theme ?? theme ?? "", selectingAll: true)))
+            let current = selected.map { ThemePath(theme: $0.theme, subtheme: $0.subtheme) } ?? ThemePath(theme: theme, subtheme: subtheme)
+            context.open(.prompt(Prompt(.theme(point: selected?.id), label: (selected == nil ? "theme of new points" : "theme of the point") + " (> sub-theme)",
+                                        text: current.typed, selectingAll: true)))
         case .rate:
             return context.notice("r rates contexts, in a context-assessment item")
         default:
@@ -83,8 +86,9 @@ struct PointsPanel: PhasePanel {
         }
         // Attributed only where the rule is off: the reducer would refuse it otherwise.
         let speaker = session.isUnderRule(item) ? nil : item.flatMap { session.agenda[$0] }?.speaker
-        let point = Point(id: session.nextID, kind: composer.kind, text: text, theme: theme, item: item,
+        var point = Point(id: session.nextID, kind: composer.kind, text: text, theme: theme, item: item,
                           speaker: speaker, createdAt: context.now)
+        point.subtheme = theme == nil ? nil : subtheme
         // Not selected: selecting is always the note-taker's own move, so T and e never act on a
         // point they did not choose. The list shows the newest point anyway.
         selection = nil
@@ -94,14 +98,14 @@ struct PointsPanel: PhasePanel {
 
     mutating func settle(_ prompt: Prompt, in context: inout LiveContext) -> [LiveEffect]? {
         guard case .theme(let point) = prompt.purpose else { return nil }
-        let text = prompt.answer
-        theme = text.isEmpty ? nil : text
+        let path = ThemePath(typed: prompt.answer)
+        (theme, subtheme) = (path.theme, path.subtheme)
         guard let point, var changed = context.session.points[point] else {
-            return context.notice(theme.map { "New points go under ◆ \($0)" } ?? "New points have no theme")
+            return context.notice(path.theme == nil ? "New points have no theme" : "New points go under \(path.shown)")
         }
-        changed.theme = theme
+        (changed.theme, changed.subtheme) = (path.theme, path.subtheme)
         changed.editedAt = context.now
-        return [.apply(.pointChanged(point: changed), saying: theme.map { "✓ Under ◆ \($0)" } ?? "✓ No theme")]
+        return [.apply(.pointChanged(point: changed), saying: path.theme == nil ? "✓ No theme" : "✓ Under \(path.shown)")]
     }
 
     /// The kind a new point starts as, from what the phase is for.
@@ -129,8 +133,11 @@ struct PointsPanel: PhasePanel {
         ListView(noun: ("point", "points")).draw(count: ids.count, focus: focus, into: &frame, in: rect) { index in
             guard let point = session.points[ids[index]] else { return [] }
             var rows: [ListRow] = []
-            let previousTheme = index > 0 ? session.points[ids[index - 1]]?.theme : nil
-            if let theme = point.theme, theme != previousTheme { rows.append(ListRow("◆ " + theme, style: .heading, highlights: false)) }
+            let previous = index > 0 ? session.points[ids[index - 1]] : nil
+            if let theme = point.theme, theme != previous?.theme { rows.append(ListRow("◆ " + theme, style: .heading, highlights: false)) }
+            if let subtheme = point.subtheme, point.theme != previous?.theme || subtheme != previous?.subtheme {
+                rows.append(ListRow("◇ " + subtheme, style: .heading, indent: 2, highlights: false))
+            }
             for (line, text) in WordWrap.lines(point.text, width: max(1, rect.width - Self.tagWidth)).enumerated() {
                 rows.append(ListRow(text, indent: Self.tagWidth, lead: line == 0 ? Span(point.kind.tag, point.kind.style) : nil))
             }
