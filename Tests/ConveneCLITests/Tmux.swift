@@ -64,7 +64,8 @@ final class Tmux {
 
     /// Keys as tmux names them ("Enter", "Tab", "C-j", "Escape") or literal text with `literal`.
     func send(_ keys: String..., literal: Bool = false) throws {
-        try tmux(["send-keys", "-t", name] + (literal ? ["-l"] : []) + keys)
+        // "--" ends the options, so text that starts with "-" (a Markdown list item) is typed, not read as a flag.
+        try tmux(["send-keys", "-t", name] + (literal ? ["-l"] : []) + ["--"] + keys)
     }
 
     func type(_ text: String) throws { try send(text, literal: true) }

@@ -70,6 +70,10 @@ public struct DisclosureOverlay: Equatable, Sendable {
             case "dimension" where numbers.count == 1 && topic.dimensions.indices.contains(numbers[0] - 1):
                 return .prompt(Prompt(.tableText(topic: id, row: numbers[0] - 1, column: -1), label: "dimension",
                                       text: topic.dimensions[numbers[0] - 1]))
+            case "description":
+                return .prompt(DivergencePanel.leadInPrompt(topic))
+            case "row" where location.part == "row-header":
+                return .prompt(DivergencePanel.rowHeaderPrompt(topic))
             case "caveat" where numbers.count == 1 && topic.caveats.indices.contains(numbers[0] - 1):
                 return .prompt(Prompt(.editCaveat(topic: id, index: numbers[0] - 1), label: "caveat", text: topic.caveats[numbers[0] - 1]))
             case "dilemma" where numbers.count == 1 && topic.dilemmas.indices.contains(numbers[0] - 1):

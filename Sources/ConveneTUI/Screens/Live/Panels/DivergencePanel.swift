@@ -123,9 +123,9 @@ struct DivergencePanel: PhasePanel {
         }
         switch (cell.row, cell.column) {
         case (DivergenceTable.descriptionRow, _):
-            return Prompt(.topicDescription(topic: topic.id), label: "lead-in before the table", text: topic.description)
+            return Self.leadInPrompt(topic)
         case (-1, -1):
-            return Prompt(.tableText(topic: topic.id, row: -1, column: -1), label: "row header (top-left cell)", text: topic.rowHeader)
+            return Self.rowHeaderPrompt(topic)
         case (-1, let column) where topic.perspectives.indices.contains(column):
             return Prompt(.tableText(topic: topic.id, row: -1, column: column), label: "perspective \(column + 1)",
                           text: topic.perspectives[column])
@@ -137,6 +137,16 @@ struct DivergencePanel: PhasePanel {
         default:
             return Prompt(.topicTitle(topic: topic.id), label: "topic", text: topic.title)
         }
+    }
+
+    /// The paragraph(s) before the table, as the seed note leads into its table.
+    static func leadInPrompt(_ topic: DivergenceTopic) -> Prompt {
+        Prompt(.topicDescription(topic: topic.id), label: "lead-in before the table", text: topic.description)
+    }
+
+    /// The top-left cell, naming what the rows are ("How outcomes are…").
+    static func rowHeaderPrompt(_ topic: DivergenceTopic) -> Prompt {
+        Prompt(.tableText(topic: topic.id, row: -1, column: -1), label: "row header (top-left cell)", text: topic.rowHeader)
     }
 
     mutating func settle(_ prompt: Prompt, in context: inout LiveContext) -> [LiveEffect]? {
