@@ -23,15 +23,19 @@ let package = Package(
         ),
         // The session folders on disk: journal, lock, atomic notes, catalogue, template files.
         .target(name: "ConveneStore", dependencies: ["ConveneCore"]),
-        // The system's ncursesw, reached only through the shim header.
+        // The system's ncursesw, reached only through the shim header. No `pkgConfig`: Debian's
+        // ncursesw.pc carries -D flags SwiftPM refuses, a warning on every build (`script/setup`
+        // installs the package instead).
         .systemLibrary(
             name: "CNCursesW",
             providers: [.apt(["libncursesw5-dev"])]
         ),
         // GitHub's Markdown parser: to read notes files for the terminal, and to find the emphasis,
-        // code and links a person typed so the notes keep them.
+        // code and links a person typed so the notes keep them. With `pkgConfig`, SwiftPM names the
+        // Debian package to install when it is missing.
         .systemLibrary(
             name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(name: "ConveneTUI", dependencies: ["ConveneCore", "CNCursesW", "CCmarkGFM"]),

@@ -58,6 +58,12 @@ static inline int convene_terminal_columns(int fd) {
     return size.ws_col;
 }
 
+static inline int convene_terminal_rows(int fd) {
+    struct winsize size;
+    if (!isatty(fd) || ioctl(fd, TIOCGWINSZ, &size) != 0) return 0;
+    return size.ws_row;
+}
+
 /// Columns a character takes, as ncurses measures it. Declared here because glibc only exposes
 /// wcwidth to X/Open builds.
 extern int wcwidth(wchar_t character);

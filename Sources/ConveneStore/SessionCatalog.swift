@@ -18,7 +18,9 @@ public struct SessionCatalog: Sendable {
             .filter(\.exists)
     }
 
-    /// A session folder path, or a unique prefix of a folder name in the sessions folder.
+    /// A session folder path, a unique prefix of a folder name in the sessions folder, or words of
+    /// a session's title ("spring" for 2026-04-02-spring-roundtable): each word typed must start a
+    /// word of the folder's name, which is made from the title.
     public func resolve(_ query: String) throws(StoreError) -> SessionFolder {
         let asPath = SessionFolder(url: URL(fileURLWithPath: query, isDirectory: true))
         if query.contains("/") || FileManager.default.fileExists(atPath: asPath.journal.path) {
@@ -27,7 +29,14 @@ public struct SessionCatalog: Sendable {
         }
         let all = folders()
         if let exact = all.first(where: { $0.name == query }) { return exact }
-        let matches = all.filter { $0.name.hasPrefix(query) }
+        var matches = all.filter { $0.name.hasPrefix(query) }
+        if matches.isEmpty {
+            let typed = SessionFolderName.slug(query).split(separator: "-")
+            matches = typed.isEmpty ? [] : all.filter { folder in
+                let words = folder.name.split(separator: "-")
+                return typed.allSatisfy { word in words.contains { $0.hasPrefix(word) } }
+            }
+        }
         switch matches.count {
         case 1: return matches[0]
         case 0: throw .unknownSession(query: query, folder: root.path)

@@ -9,11 +9,14 @@ struct Convene: ParsableCommand {
         abstract: "Facilitate live discussion sessions and keep their record as Markdown notes.",
         discussion: """
             Sessions live in $CONVENE_HOME, else $XDG_DATA_HOME/convene, else ~/.local/share/convene; \
-            every command takes --dir to use another folder. SESSION is a session folder's path or a \
-            unique prefix of its name, e.g. 2026-04-02.
+            every command takes --dir to use another folder. SESSION is a session folder's path, a \
+            unique prefix of its name (2026-04-02), or words of its title.
             """,
-        subcommands: [
-            Home.self, New.self, Run.self, Follow.self, Review.self, Show.self, Add.self, SetDetail.self, Undo.self, Export.self, Check.self, List.self, Search.self, Templates.self,
+        version: ConveneVersion.current,
+        groupedSubcommands: [
+            CommandGroup(name: "Live", subcommands: [Home.self, Run.self, Follow.self, Review.self]),
+            CommandGroup(name: "Scripting", subcommands: [New.self, Add.self, SetDetail.self, Undo.self, Check.self]),
+            CommandGroup(name: "Reading", subcommands: [Show.self, Export.self, List.self, Search.self, Templates.self]),
         ],
         defaultSubcommand: Home.self
     )
@@ -22,6 +25,7 @@ struct Convene: ParsableCommand {
     /// session name, a path or an option's value) has its control characters made visible first.
     static func main() {
         do {
+            try SubcommandSpelling.check(Array(CommandLine.arguments.dropFirst()), of: configuration)
             var command = try parseAsRoot()
             try command.run()
         } catch {

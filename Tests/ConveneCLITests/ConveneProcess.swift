@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -40,6 +41,13 @@ struct ConveneProcess {
     ///   - binary: another copy of convene to run (e.g. an installed one).
     ///   - useDefaults: leave out CONVENE_HOME and the XDG folders, as on a machine with no configuration.
     ///   - extra: more environment, e.g. a fault to inject.
+    /// A new roundtable in the sessions folder; its folder's name.
+    func newSession(title: String = "Faults") throws -> String {
+        let created = try run(["new", "--template", "roundtable", "--title", title, "--date", "2026-05-01"])
+        try #require(created.status == 0, "\(created.stderr)")
+        return URL(fileURLWithPath: created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)).lastPathComponent
+    }
+
     func run(_ arguments: [String], stdin: String? = nil, binary: URL? = nil, useDefaults: Bool = false,
              environment extra: [String: String] = [:]) throws -> Result {
         let process = Process()

@@ -44,9 +44,7 @@ enum FaultShim {
 @Suite("Write faults never cost a session")
 struct FaultInjectionTests {
     private func newSession(_ convene: ConveneProcess, title: String = "Faults") throws -> String {
-        let created = try convene.run(["new", "--template", "roundtable", "--title", title, "--date", "2026-05-01"])
-        try #require(created.status == 0, "\(created.stderr)")
-        return URL(fileURLWithPath: created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)).lastPathComponent
+        try convene.newSession(title: title)
     }
 
     /// The texts of the session's points, read back as any later command would.

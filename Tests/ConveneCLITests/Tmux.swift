@@ -7,7 +7,8 @@ import Glibc
 /// The real `convene` in a real terminal: a tmux session of its own (private server socket), driven
 /// with send-keys and read with capture-pane. Waits for screen text; never sleeps as an assertion.
 final class Tmux {
-    let socket = "convene-test-\(UUID().uuidString.prefix(8))"
+    /// The server's socket, in the tests' temporary folder (not tmux's shared one), removed with the server.
+    let socket = FileManager.default.temporaryDirectory.appendingPathComponent("convene-test-\(UUID().uuidString.prefix(8)).sock").path
     let name = "live"
 
     /// - Parameter unset: variables of the test runner's own environment to keep from the program.
@@ -22,7 +23,10 @@ final class Tmux {
         try tmux(["respawn-pane", "-k", "-t", name, line])
     }
 
-    deinit { _ = try? tmux(["kill-server"]) }
+    deinit {
+        _ = try? tmux(["kill-server"])
+        unlink(socket)
+    }
 
     static func quote(_ text: String) -> String {
         "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
@@ -40,7 +44,7 @@ final class Tmux {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let argv = (["tmux", "-L", socket] + arguments).map { strdup($0) } + [nil]
+        let argv = (["tmux", "-S", socket] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         // Test threads block every signal; tmux and what it runs must not inherit that.
         var attributes = posix_spawnattr_t()
@@ -120,12 +124,17 @@ final class Tmux {
 
     /// `convene ARGUMENTS` in a terminal of its own, on `convene`'s folders, in a UTF-8 locale unless
     /// `environment` says otherwise.
+    /// - Parameter reportingExit: run convene from a shell that then prints "exit status N" (a
+    ///   shell's view of how it ended, which tmux's own pane status does not always give). The
+    ///   shell outlives a Ctrl-C (`trap : INT`, which its child does not inherit).
     static func convene(_ arguments: [String], for convene: ConveneProcess, environment: [String: String] = [:],
-                        sessionsFolder: Bool = true) throws -> Tmux {
+                        sessionsFolder: Bool = true, reportingExit: Bool = false) throws -> Tmux {
         var base = ["HOME": convene.home.path, "TERM": "screen", "LANG": "C.UTF-8"]
         if sessionsFolder { base["CONVENE_HOME"] = convene.sessions.path }
         // The test runner sets NO_COLOR for itself; a person's terminal usually does not.
-        return try Tmux(command: [ConveneProcess.binary.path] + arguments, environment: base.merging(environment) { $1 },
+        let command = [ConveneProcess.binary.path] + arguments
+        let wrapped = reportingExit ? ["sh", "-c", #"trap : INT; "$0" "$@"; echo "exit status $?"; sleep 600"#] + command : command
+        return try Tmux(command: wrapped, environment: base.merging(environment) { $1 },
                         unset: environment["NO_COLOR"] == nil ? ["NO_COLOR"] : [])
     }
 

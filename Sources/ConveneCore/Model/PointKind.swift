@@ -6,6 +6,24 @@ public enum PointKind: String, Codable, Sendable, CaseIterable {
     case question
     case action
 
+    /// The word the live screen tags a point with, and the command line also takes: "agree", "differ".
+    public var shortName: String {
+        switch self {
+        case .note: "note"
+        case .agreement: "agree"
+        case .divergence: "differ"
+        case .question: "question"
+        case .action: "action"
+        }
+    }
+
+    /// A kind by its name or its short name, in any case: "agreement", "agree", "Differ".
+    public init?(name: String) {
+        let name = name.lowercased()
+        guard let kind = Self.allCases.first(where: { $0.rawValue == name || $0.shortName == name }) else { return nil }
+        self = kind
+    }
+
     public var displayName: String {
         switch self {
         case .note: "Note"

@@ -2,15 +2,7 @@ import ConveneCore
 
 /// How each kind of point is tagged on screen.
 extension PointKind {
-    var tag: String {
-        switch self {
-        case .note: "note"
-        case .agreement: "agree"
-        case .divergence: "differ"
-        case .question: "question"
-        case .action: "action"
-        }
-    }
+    var tag: String { shortName }
 
     var style: Style {
         switch self {

@@ -31,8 +31,7 @@ struct Add: ParsableCommand {
 
     @OptionGroup var lock: WaitOption
 
-    @Argument(help: "The session: folder path or unique prefix of its name.")
-    var session: String
+    @OptionGroup var target: SessionArgument
 
     @Argument(help: "What to add.")
     var what: What
@@ -105,7 +104,7 @@ struct Add: ParsableCommand {
     }
 
     func run() throws {
-        let folder = try sessions.catalog.resolve(session)
+        let folder = try target.folder(in: sessions)
         let key = id.map { TextRules.cleaned($0, singleLine: true) }
         let added = try editing(folder, options: sessions, wait: lock.duration) { writer in
             // Already kept under this id: the script's earlier run got through.

@@ -81,10 +81,10 @@ struct AddedEvent {
             let row = (add.row ?? 0) - 1
             let column = (add.column ?? 0) - 1
             guard topic.dimensions.indices.contains(row) else {
-                throw ValidationError("‘\(topic.title)’ has \(topic.dimensions.count) dimension(s); there is no row \(row + 1)")
+                throw CommandFailure("‘\(topic.title)’ has \(topic.dimensions.count) dimension(s); there is no row \(row + 1)")
             }
             guard topic.perspectives.indices.contains(column) else {
-                throw ValidationError("‘\(topic.title)’ has \(topic.perspectives.count) perspective(s); there is no column \(column + 1)")
+                throw CommandFailure("‘\(topic.title)’ has \(topic.perspectives.count) perspective(s); there is no column \(column + 1)")
             }
             while topic.cells.count <= row { topic.cells.append([]) }
             while topic.cells[row].count <= column { topic.cells[row].append("") }
@@ -96,19 +96,19 @@ struct AddedEvent {
     private func target() throws -> DivergenceTopic {
         let topics = session.topics.elements
         guard let name = add.topic else {
-            guard let newest = topics.last else { throw ValidationError("the session has no divergence topic yet: add one with `topic`") }
+            guard let newest = topics.last else { throw CommandFailure("the session has no divergence topic yet: add one with `topic`") }
             return newest
         }
         if let number = Int(name) {
             guard topics.indices.contains(number - 1) else {
-                throw ValidationError("the session has \(topics.count) topic(s); there is no topic \(number)")
+                throw CommandFailure("the session has \(topics.count) topic(s); there is no topic \(number)")
             }
             return topics[number - 1]
         }
         let matching = topics.filter { $0.title.lowercased() == name.lowercased() }
         let candidates = matching.isEmpty ? topics.filter { $0.title.lowercased().hasPrefix(name.lowercased()) } : matching
         guard candidates.count == 1, let found = candidates.first else {
-            throw ValidationError(candidates.isEmpty
+            throw CommandFailure(candidates.isEmpty
                 ? "no topic is called ‘\(name)’; the topics are: \(topics.map { "‘\($0.title)’" }.joined(separator: ", "))"
                 : "‘\(name)’ could be any of \(candidates.map { "‘\($0.title)’" }.joined(separator: ", ")); give more of the title")
         }
@@ -121,7 +121,7 @@ struct AddedEvent {
         var answered = try session.agendaItem(numbered: add.item ?? 0)
         let index = (add.prompt ?? 0) - 1
         guard answered.checklist.indices.contains(index) else {
-            throw ValidationError("‘\(answered.title)’ has \(answered.checklist.count) checklist prompt(s); there is no prompt \(index + 1)")
+            throw CommandFailure("‘\(answered.title)’ has \(answered.checklist.count) checklist prompt(s); there is no prompt \(index + 1)")
         }
         while answered.responses.count <= index { answered.responses.append("") }
         answered.responses[index] = typedText(add.text)

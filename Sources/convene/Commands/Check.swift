@@ -16,8 +16,7 @@ struct Check: ParsableCommand {
 
     @OptionGroup var lock: WaitOption
 
-    @Argument(help: "The session: folder path or unique prefix of its name.")
-    var session: String
+    @OptionGroup var target: SessionArgument
 
     @Option(name: .long, parsing: .singleValue, help: ArgumentHelp("Acknowledge a finding as not an attribution (repeatable).", valueName: "key"))
     var acknowledge: [String] = []
@@ -26,13 +25,13 @@ struct Check: ParsableCommand {
     var all = false
 
     func run() throws {
-        let folder = try sessions.catalog.resolve(session)
+        let folder = try target.folder(in: sessions)
         var current = try folder.load().log.session
         if !acknowledge.isEmpty {
             current = try editing(folder, options: sessions, wait: lock.duration) { writer in
                 let known = Set(DisclosureCheck.findings(in: writer.session).map(\.key))
                 for key in acknowledge {
-                    guard known.contains(key) else { throw ValidationError("no finding has the key ‘\(key)’") }
+                    guard known.contains(key) else { throw CommandFailure("no finding has the key ‘\(key)’") }
                     try writer.apply(.findingAcknowledged(key: key), at: .nowToTheSecond)
                 }
                 return writer.session

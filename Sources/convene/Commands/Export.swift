@@ -1,6 +1,7 @@
 import ArgumentParser
 import ConveneCore
 import ConveneStore
+import ConveneTUI
 import Foundation
 
 struct Export: ParsableCommand {
@@ -14,8 +15,7 @@ struct Export: ParsableCommand {
 
     @OptionGroup var sessions: SessionsOptions
 
-    @Argument(help: "The session: folder path or unique prefix of its name.")
-    var session: String
+    @OptionGroup var target: SessionArgument
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
@@ -23,8 +23,10 @@ struct Export: ParsableCommand {
     @Flag(name: .long, help: "Write even though the disclosure check has unacknowledged findings.")
     var force = false
 
+    @OptionGroup var pager: PagerOption
+
     func run() throws {
-        let folder = try sessions.catalog.resolve(session)
+        let folder = try target.folder(in: sessions)
         let loaded = try folder.load()
         for warning in loaded.warnings { Output.warn(warning) }
         let session = loaded.log.session
@@ -43,10 +45,22 @@ struct Export: ParsableCommand {
         }
         let markdown = try sessions.templates.notesRenderer().render(session)
         if let output {
-            try AtomicFile.write(markdown, to: URL(fileURLWithPath: output))
+            // Checked here so the message names the folder as typed, not a temporary file in it.
+            let url = URL(fileURLWithPath: output)
+            let typedParent = (output as NSString).deletingLastPathComponent
+            let parent = typedParent.isEmpty ? "." : typedParent
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.deletingLastPathComponent().path, isDirectory: &isFolder) else {
+                throw CommandFailure("no folder \(parent) to write \(url.lastPathComponent) into; create it first (mkdir -p \(parent))")
+            }
+            guard isFolder.boolValue else { throw CommandFailure("\(parent) is a file, not a folder; give -o a path in a folder") }
+            try AtomicFile.write(markdown, to: url)
             Output.warn("wrote \(output)")
         } else {
-            try Output.standardOutput(markdown)
+            let environment = ProcessInfo.processInfo.environment
+            let output = PlainOutput.standardOutput(environment: environment)
+            try pager.write(markdown, lines: markdown.split(separator: "\n", omittingEmptySubsequences: false).count,
+                              to: output, environment: environment)
         }
     }
 }

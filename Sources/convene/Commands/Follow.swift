@@ -12,13 +12,12 @@ struct Follow: ParsableCommand {
 
     @OptionGroup var sessions: SessionsOptions
 
-    @Argument(help: "The session: folder path or unique prefix of its name.")
-    var session: String
+    @OptionGroup var target: SessionArgument
 
     func run() throws {
-        let folder = try sessions.catalog.resolve(session)
+        let folder = try target.folder(in: sessions)
         let watcher = JournalWatcher(folder: folder)
-        guard let first = try watcher.refreshed() else { throw ValidationError("\(folder.name) cannot be read") }
+        guard let first = try watcher.refreshed() else { throw CommandFailure("\(folder.name) cannot be read") }
         try onScreen("convene follow", otherwise: "`convene show` prints the notes to standard output", options: sessions) { terminal, signals in
             let follow = FollowScene(backend: watcher, session: first, clock: { .nowToTheSecond })
             Program(terminal: terminal, root: follow).run(shouldStop: signals.shouldStop)

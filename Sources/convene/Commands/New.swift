@@ -32,21 +32,23 @@ struct New: ParsableCommand {
     var followUp: String?
 
     func validate() throws {
-        if template == nil && followUp == nil {
-            throw ValidationError("give --template (convene templates lists them), or --follow-up to take the previous session's")
-        }
         if let date, !TextRules.isValidDate(date) {
             throw ValidationError("--date ‘\(date)’ is not a date of the form YYYY-MM-DD")
         }
     }
 
     func run() throws {
+        // Checked here rather than in validate(), which ArgumentParser runs before it reports an
+        // unknown option: `--tempalte` must be answered with "Did you mean '--template'?".
+        if template == nil && followUp == nil {
+            throw ValidationError("give --template (convene templates lists them), or --follow-up to take the previous session's")
+        }
         // The previous session is only read: it may be live elsewhere.
         let previous = try followUp.map { try sessions.catalog.resolve($0).load().log.session }
         // A series' next session is run like the last one unless told otherwise.
         let name = template ?? previous?.details.template ?? ""
         guard !name.isEmpty else {
-            throw ValidationError("the previous session does not say which template it was started from; give --template")
+            throw CommandFailure("the previous session does not say which template it was started from; give --template")
         }
         let template = try sessions.templates.sessionTemplate(named: name)
         var setup = template.setup(

@@ -12,11 +12,10 @@ struct Run: ParsableCommand {
 
     @OptionGroup var sessions: SessionsOptions
 
-    @Argument(help: "The session: folder path or unique prefix of its name.")
-    var session: String
+    @OptionGroup var target: SessionArgument
 
     func run() throws {
-        let folder = try sessions.catalog.resolve(session)
+        let folder = try target.folder(in: sessions)
         let renderer = try sessions.templates.notesRenderer()
         let writer = try SessionWriter.open(folder)
         defer { writer.close() }

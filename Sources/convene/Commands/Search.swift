@@ -17,6 +17,9 @@ struct Search: ParsableCommand {
         for problem in problems { Output.warn(problem.description) }
         let hits = loaded.flatMap { SessionSearch.hits(for: query, in: $0.folder, session: $0.session) }
         for hit in hits { try Output.print("\(hit.folder)  \(hit.place): \(hit.excerpt)") }
-        if hits.isEmpty { throw ExitCode(1) }
+        if hits.isEmpty {
+            Output.warn("no matches for ‘\(query)’ in \(loaded.count) session\(loaded.count == 1 ? "" : "s") in \(sessions.catalog.root.path)")
+            throw ExitCode(1)
+        }
     }
 }

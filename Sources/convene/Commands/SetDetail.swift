@@ -24,8 +24,7 @@ struct SetDetail: ParsableCommand {
 
     @OptionGroup var lock: WaitOption
 
-    @Argument(help: "The session: folder path or unique prefix of its name.")
-    var session: String
+    @OptionGroup var target: SessionArgument
 
     @Argument(help: "What to change.")
     var field: Field
@@ -51,7 +50,7 @@ struct SetDetail: ParsableCommand {
     }
 
     func run() throws {
-        let folder = try sessions.catalog.resolve(session)
+        let folder = try target.folder(in: sessions)
         let event = try editing(folder, options: sessions, wait: lock.duration) { writer in
             let event = try self.event(for: writer.session)
             try writer.apply(event, at: .nowToTheSecond)

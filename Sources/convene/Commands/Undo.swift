@@ -11,11 +11,10 @@ struct Undo: ParsableCommand {
 
     @OptionGroup var lock: WaitOption
 
-    @Argument(help: "The session: folder path or unique prefix of its name.")
-    var session: String
+    @OptionGroup var target: SessionArgument
 
     func run() throws {
-        let folder = try sessions.catalog.resolve(session)
+        let folder = try target.folder(in: sessions)
         let record = try editing(folder, options: sessions, wait: lock.duration) { writer in
             try writer.undo(at: .nowToTheSecond)
         }

@@ -6,7 +6,7 @@ extension Session {
     /// there are.
     func agendaItem(numbered number: Int) throws -> AgendaItem {
         guard let found = item(number: number) else {
-            throw ValidationError("the agenda has \(agenda.count) items; there is no item \(number)")
+            throw CommandFailure("the agenda has \(agenda.count) items; there is no item \(number)")
         }
         return found
     }

@@ -1,0 +1,83 @@
+import ArgumentParser
+import ConveneStore
+import ConveneTUI
+import Foundation
+
+/// Style and colour for a command that prints a document, as git and ls decide them: `--color`,
+/// `NO_COLOR` (no-color.org), `CLICOLOR_FORCE`.
+struct ColorOption: ParsableArguments {
+    enum Choice: String, ExpressibleByArgument, CaseIterable {
+        case auto, always, never
+    }
+
+    @Option(name: .customLong("color"), help: ArgumentHelp("Style and colour: auto (on a terminal), always, never.", valueName: "when"))
+    var color: Choice = .auto
+
+    /// Whether to write bold, underline and colour escapes: `--color`, else `CLICOLOR_FORCE` (set
+    /// and not 0), else whether standard output is a terminal.
+    func styled(_ output: PlainOutput, environment: [String: String]) -> Bool {
+        switch color {
+        case .always: return true
+        case .never: return false
+        case .auto:
+            if let force = environment["CLICOLOR_FORCE"], !force.isEmpty, force != "0" { return true }
+            return output.isTerminal
+        }
+    }
+
+    /// Colour as well as style, unless `NO_COLOR` is set, which `--color always` overrides.
+    func coloured(environment: [String: String]) -> Bool {
+        color == .always || (environment["NO_COLOR"].map(\.isEmpty) ?? true)
+    }
+}
+
+/// Paging a long document as git does: through `$PAGER` (default `less -R`) when standard output
+/// is a terminal and the text is taller than it; `--no-pager` prints directly.
+struct PagerOption: ParsableArguments {
+    @Flag(name: .customLong("no-pager"), help: "Print directly, never through $PAGER.")
+    var noPager = false
+
+    func write(_ text: String, lines: Int, to output: PlainOutput, environment: [String: String]) throws {
+        let pager = environment["PAGER"] ?? "less -R"
+        guard !noPager, output.isTerminal, output.height > 0, lines > output.height,
+              !pager.trimmingCharacters(in: .whitespaces).isEmpty, pager != "cat" else {
+            return try Output.standardOutput(text)
+        }
+        try Pager(command: pager, environment: environment).show(text)
+    }
+}
+
+/// A pager the user chose, run through the shell as git runs it, fed the text on its standard input.
+struct Pager {
+    var command: String
+    var environment: [String: String]
+
+    func show(_ text: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command]
+        var environment = environment
+        // As git does: quit at once when it fits, keep colours, leave the screen as it was.
+        if environment["LESS"] == nil { environment["LESS"] = "FRX" }
+        process.environment = environment
+        let pipe = Pipe()
+        process.standardInput = pipe
+        do {
+            try process.run()
+        } catch {
+            Output.warn("the pager ‘\(command)’ did not start (\(error.localizedDescription)); printing directly")
+            return try Output.standardOutput(text)
+        }
+        // Quitting the pager early closes the pipe: that is the reader's choice, not an error.
+        let previous = signal(SIGPIPE, SIG_IGN)
+        defer { signal(SIGPIPE, previous) }
+        try? writeAll(Data(text.utf8), toDescriptor: pipe.fileHandleForWriting.fileDescriptor, name: "the pager")
+        try? pipe.fileHandleForWriting.close()
+        process.waitUntilExit()
+        // 127: the shell found no such program (no less on a minimal system). The text must still show.
+        if process.terminationReason == .exit && process.terminationStatus == 127 {
+            Output.warn("no pager ‘\(command)’ here (set $PAGER, or use --no-pager); printing directly")
+            try Output.standardOutput(text)
+        }
+    }
+}

@@ -1,0 +1,19 @@
+import ArgumentParser
+import ConveneStore
+
+/// The session a command works on, named as a person would: its folder's path, a unique prefix
+/// of its folder's name, or words of its title. One argument, resolved one way, in every command.
+struct SessionArgument: ParsableArguments {
+    @Argument(help: ArgumentHelp("The session: its folder's path, a unique prefix of its name (2026-04-02), or words of its title.",
+                                 valueName: "session"))
+    var session: String
+
+    /// The folder named. When words of the title chose it, says which session was taken.
+    func folder(in options: SessionsOptions) throws -> SessionFolder {
+        let folder = try options.catalog.resolve(session)
+        if !session.contains("/"), !folder.name.hasPrefix(session) {
+            Output.warn("taking \(folder.name) (its title matches ‘\(session)’)")
+        }
+        return folder
+    }
+}
