@@ -115,6 +115,19 @@ func busyScreens(_ base: Session) throws -> (table: Double, people: Double) {
     return (table, people)
 }
 
+/// Forty attendees as a real list has them: surnames that are ordinary words (Little, Keen, Hatch),
+/// hyphenated and accented names, organisations written as acronyms, councils and trusts.
+func benchmarkAttendees(from first: EntityID) -> [Attendee] {
+    let firsts = ["Alice", "Ben", "Chloe", "Dev", "Emma", "Farid", "Grace", "Hugo"]
+    let surnames = ["Little", "Keen", "Hatch", "Okafor", "Nakamura", "Sørensen-Lye", "Brown", "Ng", "Ball", "Adeyemi"]
+    let organisations = ["Camden Council", "GO Lab", "RATIO", "Collaborate", "Blagrove Trust", "Centre for Youth Impact",
+                         "Institute for Government", "Plymouth City Council"]
+    return (0..<40).map { index in
+        Attendee(id: EntityID(first.rawValue + index), name: "\(firsts[index % firsts.count]) \(surnames[index % surnames.count])",
+                 organisation: organisations[index % organisations.count])
+    }
+}
+
 /// Opens the session in `root` and prints one row of the table.
 func measure(size: Int, root: URL) throws {
     let renderer = try templateLibrary().notesRenderer()
@@ -125,6 +138,13 @@ func measure(size: Int, root: URL) throws {
     let render = median(runs: 5) { _ = renderer.render(session) }
     // The budget is for holding and rendering the session; the editing below adds points to it.
     let memory = peakMemoryMB()
+
+    // The disclosure check over every point, with 40 attendees whose names include ordinary words.
+    let check = try median(runs: 3) {
+        var named = session
+        for attendee in benchmarkAttendees(from: named.nextID) { try named.apply(.attendeeAdded(attendee: attendee)) }
+        _ = DisclosureCheck.findings(in: named)
+    }
 
     // A keystroke on the live screen, with every point in the item on screen: typing a character
     // (screen update and a full 80×24 frame), and committing a point (event applied and frame).
@@ -165,7 +185,7 @@ func measure(size: Int, root: URL) throws {
     writer.close()
 
     print("| \(size) | \(format(applying)) | \(format(appending)) | \(format(load)) | \(format(render)) | "
-        + "\(format(typing)) | \(format(committing)) | \(format(onTable)) | \(format(amongPeople)) | "
+        + "\(format(typing)) | \(format(committing)) | \(format(onTable)) | \(format(amongPeople)) | \(format(check)) | "
         + String(format: "%.1f MB", memory) + " |")
     fflush(nil)
 }
@@ -243,8 +263,8 @@ do {
         default: throw ValidationFailure("usage: ConveneBenchmarks [--prepare|--measure SIZE FOLDER]")
         }
     } else {
-        print("| points | apply one event | append + fsync one event | load from journal | render notes | keystroke: type + frame | keystroke: commit + frame | keystroke: 6×6 divergence table | keystroke: 200 attendees | peak memory, load + notes |")
-        print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+        print("| points | apply one event | append + fsync one event | load from journal | render notes | keystroke: type + frame | keystroke: commit + frame | keystroke: 6×6 divergence table | keystroke: 200 attendees | disclosure check, 40 attendees | peak memory, load + notes |")
+        print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
         fflush(nil)
         for size in sizes {
             let root = FileManager.default.temporaryDirectory.appendingPathComponent("convene-bench-\(getpid())-\(size)")

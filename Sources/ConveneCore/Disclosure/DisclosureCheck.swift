@@ -12,11 +12,17 @@ public enum DisclosureCheck {
     /// under the Rule (the Rule is for "a meeting, or part thereof": an attributed talk may name).
     public static func findings(in session: Session, words: WordList = .system) -> [DisclosureFinding] {
         let attendees = session.attendees.elements
-        let terms = DisclosureTerm.terms(for: attendees)
-        guard !terms.isEmpty else { return [] }
-        let abbreviations = Abbreviation.abbreviations(for: attendees)
-        return session.capturedTexts.filter { session.isUnderRule($0) }.flatMap {
-            findings(in: $0, terms: terms, abbreviations: abbreviations, words: words)
+        let names = NameIndex(terms: DisclosureTerm.terms(for: attendees))
+        guard !names.isEmpty else { return [] }
+        let abbreviations = Dictionary(Abbreviation.abbreviations(for: attendees).map { ($0.letters, $0) }) { first, _ in first }
+        // Labelled only where something is found: most texts name no one.
+        return session.capturedTexts(labelled: false).filter { session.isUnderRule($0) }.flatMap { captured in
+            var found = findings(in: captured, names: names, abbreviations: abbreviations, words: words)
+            if !found.isEmpty {
+                let label = session.label(for: captured.location)
+                for index in found.indices { found[index].location.label = label }
+            }
+            return found
         }
     }
 
@@ -25,8 +31,9 @@ public enum DisclosureCheck {
         findings(in: session, words: words).filter { !session.acknowledgedFindings.contains($0.key) }
     }
 
-    static func findings(in captured: CapturedText, terms: [DisclosureTerm], abbreviations: [Abbreviation], words: WordList) -> [DisclosureFinding] {
+    static func findings(in captured: CapturedText, names: NameIndex, abbreviations: [String: Abbreviation], words: WordList) -> [DisclosureFinding] {
         let text = captured.text
+        let textWords = TextWords(text)
         var found: [(range: Range<String.Index>, finding: DisclosureFinding)] = []
         var unsure: [(Range<String.Index>, DisclosureTerm)] = []
         func keep(_ range: Range<String.Index>, reason: DisclosureFinding.Reason, attendees: [String], standsFor: String?) {
@@ -37,16 +44,14 @@ public enum DisclosureCheck {
                 excerpt: excerpt(around: range, in: text), standsFor: standsFor, item: captured.item
             )))
         }
-        for (range, abbreviation) in WrittenOutNames.occurrences(of: abbreviations, in: text) {
+        for (range, abbreviation) in WrittenOutNames.occurrences(of: abbreviations, in: textWords) {
             keep(range, reason: abbreviation.reason, attendees: abbreviation.attendees, standsFor: abbreviation.name)
         }
-        for term in terms {
-            for range in occurrences(of: term.text, in: text) where !found.contains(where: { $0.range.overlaps(range) }) {
-                switch verdict(range, of: term, in: text, words: words) {
-                case .named: keep(range, reason: term.reason, attendees: term.attendees, standsFor: term.standsFor)
-                case .unsure: unsure.append((range, term))
-                case .notNamed: break
-                }
+        for (range, term) in names.occurrences(in: textWords) where !found.contains(where: { $0.range.overlaps(range) }) {
+            switch verdict(range, of: term, in: text, words: words) {
+            case .named: keep(range, reason: term.reason, attendees: term.attendees, standsFor: term.standsFor)
+            case .unsure: unsure.append((range, term))
+            case .notNamed: break
             }
         }
         // A word that is also a name counts when the text has already named the same person
@@ -89,19 +94,6 @@ public enum DisclosureCheck {
         let words = between.split(whereSeparator: { $0.isWhitespace || $0 == "," })
         return words.count <= 1 && words.allSatisfy { ["and", "&", "or"].contains($0) } && !between.contains(where: { ".;:!?".contains($0) })
             && (between.contains(",") || !words.isEmpty)
-    }
-
-    /// Whole-word, case-insensitive occurrences; `verdict` then decides which count.
-    static func occurrences(of term: String, in text: String) -> [Range<String.Index>] {
-        var ranges: [Range<String.Index>] = []
-        var searchStart = text.startIndex
-        while let range = text.range(of: term, options: [.caseInsensitive], range: searchStart..<text.endIndex) {
-            let before = range.lowerBound > text.startIndex ? text[text.index(before: range.lowerBound)] : nil
-            let after = range.upperBound < text.endIndex ? text[range.upperBound] : nil
-            if !isWordCharacter(before) && !isWordCharacter(after) { ranges.append(range) }
-            searchStart = range.upperBound
-        }
-        return ranges
     }
 
     static func isWordCharacter(_ character: Character?) -> Bool {

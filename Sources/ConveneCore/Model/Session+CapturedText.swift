@@ -2,40 +2,43 @@ extension Session {
     /// Everything typed into the session, in record order: its title and purpose, points, divergence
     /// tables, contexts and checklist responses. Each is labelled the way the live screen shows it
     /// ("item 3 · point 2 · ‘Hatch noted…’"), by position, never by internal id.
-    public var capturedTexts: [CapturedText] {
+    public var capturedTexts: [CapturedText] { capturedTexts(labelled: true) }
+
+    /// The same texts; unlabelled, the labels are empty. The disclosure check reads every text but
+    /// names only the few places it finds, with `label(for:)`: labelling 20,000 texts it will not
+    /// show would cost more than reading them.
+    func capturedTexts(labelled: Bool) -> [CapturedText] {
         var texts: [CapturedText] = []
-        func heading(_ part: String, _ label: String, _ text: String) {
+        func heading(_ part: String, _ text: String) {
             guard !text.isEmpty else { return }
-            texts.append(CapturedText(location: TextLocation(entity: EntityID(0), part: part, label: label, kindName: "session"), text: text, item: nil))
+            let location = TextLocation(entity: EntityID(0), part: part, label: labelled ? Self.headingLabel(part) : "", kindName: "session")
+            texts.append(CapturedText(location: location, text: text, item: nil))
         }
-        heading("title", "session title", details.title)
-        heading("purpose", "session purpose", details.purpose)
+        heading("title", details.title)
+        heading("purpose", details.purpose)
         for item in [nil] + agenda.ids {
+            let place = labelled ? itemLabel(item) : ""
             for (offset, id) in pointIDs(in: item).enumerated() {
                 guard let point = points[id] else { continue }
-                let place = "\(itemLabel(item)) · point \(offset + 1)"
-                func add(_ part: String, _ label: String, _ text: String) {
+                for (part, text) in Self.parts(of: point) {
+                    let label = labelled ? Self.pointLabel(place: place, ordinal: offset + 1, part: part, point: point) : ""
                     texts.append(CapturedText(location: TextLocation(entity: id, part: part, label: label, kindName: "point"), text: text, item: item))
                 }
-                add("", "\(place) · \(Self.opening(point.text))", point.text)
-                if let theme = point.theme { add("theme", "\(place) · theme ‘\(theme)’", theme) }
-                if let subtheme = point.subtheme { add("subtheme", "\(place) · sub-theme ‘\(subtheme)’", subtheme) }
             }
         }
-        for topic in topics.elements { texts += topic.capturedTexts(at: itemLabel(topic.item)) }
+        for topic in topics.elements { texts += topic.capturedTexts(at: labelled ? itemLabel(topic.item) : nil) }
         for context in contexts.elements {
-            let place = "\(itemLabel(context.item)) · context ‘\(context.name)’"
-            texts.append(CapturedText(location: TextLocation(entity: context.id, part: "name", label: place, kindName: "context"),
-                                      text: context.name, item: context.item))
-            if !context.description.isEmpty {
-                let location = TextLocation(entity: context.id, part: "description", label: "\(place) · description", kindName: "context")
-                texts.append(CapturedText(location: location, text: context.description, item: context.item))
+            let place = labelled ? itemLabel(context.item) : ""
+            for (part, text) in [("name", context.name), ("description", context.description)] where !text.isEmpty {
+                let label = labelled ? Self.contextLabel(place: place, part: part, context: context) : ""
+                texts.append(CapturedText(location: TextLocation(entity: context.id, part: part, label: label, kindName: "context"),
+                                          text: text, item: context.item))
             }
         }
         for item in agenda.elements {
+            let place = labelled ? itemLabel(item.id) : ""
             for (index, response) in item.responses.enumerated() where !response.isEmpty {
-                let prompt = item.checklist.indices.contains(index) ? item.checklist[index] : "prompt \(index + 1)"
-                let label = "\(itemLabel(item.id)) · answer to ‘\(prompt)’"
+                let label = labelled ? Self.responseLabel(place: place, item: item, index: index) : ""
                 let location = TextLocation(entity: item.id, part: "response-\(index + 1)", label: label, kindName: "item")
                 texts.append(CapturedText(location: location, text: response, item: item.id))
             }
@@ -43,43 +46,91 @@ extension Session {
         return texts
     }
 
+    /// How a person finds `location` on screen: the label `capturedTexts` gives it.
+    func label(for location: TextLocation) -> String {
+        let id = location.entity
+        switch location.kindName {
+        case "session":
+            return Self.headingLabel(location.part)
+        case "point":
+            guard let point = points[id], let offset = pointIDs(in: point.item).firstIndex(of: id) else { return location.key }
+            return Self.pointLabel(place: itemLabel(point.item), ordinal: offset + 1, part: location.part, point: point)
+        case "topic":
+            guard let topic = topics[id] else { return location.key }
+            return topic.capturedTexts(at: itemLabel(topic.item)).first { $0.location.part == location.part }?.location.label ?? location.key
+        case "context":
+            guard let context = contexts[id] else { return location.key }
+            return Self.contextLabel(place: itemLabel(context.item), part: location.part, context: context)
+        default:
+            guard let item = agenda[id], let number = Int(location.part.dropFirst("response-".count)) else { return location.key }
+            return Self.responseLabel(place: itemLabel(id), item: item, index: number - 1)
+        }
+    }
+
     /// "item 3", as the agenda numbers it; "no item" for what was captured before the agenda began.
     func itemLabel(_ item: EntityID?) -> String {
         item.flatMap(itemNumber).map { "item \($0)" } ?? "no item"
     }
 
+    private static func parts(of point: Point) -> [(String, String)] {
+        [("", point.text)] + [("theme", point.theme), ("subtheme", point.subtheme)].compactMap { part, text in text.map { (part, $0) } }
+    }
+
+    private static func headingLabel(_ part: String) -> String { "session \(part)" }
+
+    private static func pointLabel(place: String, ordinal: Int, part: String, point: Point) -> String {
+        let prefix = "\(place) · point \(ordinal)"
+        switch part {
+        case "theme": return "\(prefix) · theme ‘\(point.theme ?? "")’"
+        case "subtheme": return "\(prefix) · sub-theme ‘\(point.subtheme ?? "")’"
+        default: return "\(prefix) · \(opening(point.text))"
+        }
+    }
+
+    private static func contextLabel(place: String, part: String, context: ContextAssessment) -> String {
+        "\(place) · context ‘\(context.name)’" + (part == "description" ? " · description" : "")
+    }
+
+    private static func responseLabel(place: String, item: AgendaItem, index: Int) -> String {
+        let prompt = item.checklist.indices.contains(index) ? item.checklist[index] : "prompt \(index + 1)"
+        return "\(place) · answer to ‘\(prompt)’"
+    }
+
     /// The first words of a text, on one line, to recognise it by: ‘Hatch noted that…’.
     static func opening(_ text: String) -> String {
-        let line = text.split(whereSeparator: \.isNewline).joined(separator: " ")
-        guard line.count > 28 else { return "‘\(line)’" }
-        return "‘\(line.prefix(27).trimmingCharacters(in: .whitespaces))…’"
+        // Only the head is needed: a long text is not split whole for its first words.
+        let head = text.prefix(29).map { $0.isNewline ? " " : $0 }
+        guard head.count > 28 else { return "‘\(String(head))’" }
+        return "‘\(String(head.prefix(27)).trimmingCharacters(in: .whitespaces))…’"
     }
 }
 
 extension DivergenceTopic {
-    func capturedTexts(at item: String) -> [CapturedText] {
-        let name = "\(item) · divergence ‘\(title)’"
-        func text(_ part: String, _ label: String, _ value: String) -> CapturedText {
-            CapturedText(location: TextLocation(entity: id, part: part, label: label, kindName: "topic"), text: value, item: self.item)
+    /// The topic's texts, labelled under `item` ("item 4"); unlabelled when `item` is nil.
+    func capturedTexts(at item: String?) -> [CapturedText] {
+        let name = item.map { "\($0) · divergence ‘\(title)’" }
+        func text(_ part: String, _ label: @autoclosure () -> String, _ value: String) -> CapturedText {
+            let label = name == nil ? "" : label()
+            return CapturedText(location: TextLocation(entity: id, part: part, label: label, kindName: "topic"), text: value, item: self.item)
         }
-        var texts = [text("title", name, title)]
-        if !rowHeader.isEmpty { texts.append(text("row-header", "\(name) · row header", rowHeader)) }
-        if !description.isEmpty { texts.append(text("description", "\(name) · description", description)) }
+        let place = name ?? ""
+        var texts = [text("title", place, title)]
+        if !rowHeader.isEmpty { texts.append(text("row-header", "\(place) · row header", rowHeader)) }
+        if !description.isEmpty { texts.append(text("description", "\(place) · description", description)) }
         for (column, perspective) in perspectives.enumerated() {
-            texts.append(text("perspective-\(column + 1)", "\(name) · column \(column + 1) heading", perspective))
+            texts.append(text("perspective-\(column + 1)", "\(place) · column \(column + 1) heading", perspective))
         }
         for (row, dimension) in dimensions.enumerated() {
-            texts.append(text("dimension-\(row + 1)", "\(name) · row ‘\(dimension)’", dimension))
+            texts.append(text("dimension-\(row + 1)", "\(place) · row ‘\(dimension)’", dimension))
             for column in perspectives.indices where !cell(row: row, column: column).isEmpty {
-                let label = "\(name) · row ‘\(dimension)’, column \(column + 1)"
-                texts.append(text("cell-\(row + 1)-\(column + 1)", label, cell(row: row, column: column)))
+                texts.append(text("cell-\(row + 1)-\(column + 1)", "\(place) · row ‘\(dimension)’, column \(column + 1)", cell(row: row, column: column)))
             }
         }
         for (index, caveat) in caveats.enumerated() {
-            texts.append(text("caveat-\(index + 1)", "\(name) · caveat \(index + 1)", caveat))
+            texts.append(text("caveat-\(index + 1)", "\(place) · caveat \(index + 1)", caveat))
         }
         for (index, dilemma) in dilemmas.enumerated() {
-            texts.append(text("dilemma-\(index + 1)", "\(name) · dilemma ‘\(dilemma.title)’", dilemma.title + "\n" + dilemma.text))
+            texts.append(text("dilemma-\(index + 1)", "\(place) · dilemma ‘\(dilemma.title)’", dilemma.title + "\n" + dilemma.text))
         }
         return texts
     }

@@ -35,6 +35,9 @@ struct Review: ParsableCommand {
         if FileManager.default.fileExists(atPath: target, isDirectory: &isFolder), !isFolder.boolValue {
             return (URL(fileURLWithPath: target).lastPathComponent, try readTextFile(target))
         }
+        if target.hasSuffix(".md") && !FileManager.default.fileExists(atPath: target) {
+            throw CommandFailure("\(target): no such file")
+        }
         let notes = try StoreReview.readOnlyNotes(of: sessions.catalog.resolve(target), options: sessions)
         for warning in notes.warnings { Output.warn(warning) }
         return (notes.title, notes.markdown)

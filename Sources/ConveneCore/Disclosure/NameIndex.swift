@@ -1,0 +1,53 @@
+/// Every name form, found in one pass over a text: each word of the text is looked up, by its
+/// lower-case spelling, among the forms that start with it. A check costs the length of the text,
+/// not the length times the number of forms (five or six for each of forty people).
+struct NameIndex: Sendable {
+    private struct Entry: Sendable {
+        var term: DisclosureTerm
+        /// The form's words in lower case: "michael little" is ["michael", "little"].
+        var words: [FoldedWord]
+        /// The form as written, spaces collapsed, lower case: what the words found must read as.
+        var spelling: String
+    }
+
+    /// The forms by their first word, the longest first, so "Michael Little" is tried before "Michael".
+    private let byFirstWord: [FoldedWord: [Entry]]
+
+    init(terms: [DisclosureTerm]) {
+        var index: [FoldedWord: [Entry]] = [:]
+        for term in terms {
+            let words = TextWords(term.text).words.map { FoldedWord(term.text[$0.range].lowercased()) }
+            guard let first = words.first else { continue }
+            index[first, default: []].append(Entry(term: term, words: words, spelling: Self.spelling(term.text[...])))
+        }
+        byFirstWord = index.mapValues { entries in entries.sorted { ($0.words.count, $0.spelling.count) > ($1.words.count, $1.spelling.count) } }
+    }
+
+    var isEmpty: Bool { byFirstWord.isEmpty }
+
+    /// Each place in `text` where a form's words stand in order, as whole words in any case (what
+    /// they must look like to count is the check's to decide): in text order, the longest form
+    /// first at each place.
+    func occurrences(in words: TextWords) -> [(Range<String.Index>, DisclosureTerm)] {
+        let text = words.text
+        let all = words.words
+        var found: [(Range<String.Index>, DisclosureTerm)] = []
+        for start in all.indices {
+            guard let entries = byFirstWord[words.folded(all[start])] else { continue }
+            for entry in entries {
+                let end = start + entry.words.count - 1
+                guard end < all.count, entry.words.indices.dropFirst().allSatisfy({ words.folded(all[start + $0]) == entry.words[$0] }) else { continue }
+                let range = all[start].range.lowerBound..<all[end].range.upperBound
+                // "GO Lab" is not "GO-Lab"; "Maitland-Hudson" is not "Maitland Hudson".
+                guard entry.words.count == 1 || Self.spelling(text[range]) == entry.spelling else { continue }
+                found.append((range, entry.term))
+            }
+        }
+        return found
+    }
+
+    /// Lower case, with each run of white space as one space.
+    private static func spelling(_ text: Substring) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
+    }
+}
