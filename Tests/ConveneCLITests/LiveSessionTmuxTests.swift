@@ -512,6 +512,33 @@ struct LiveSessionTmuxTests {
         #expect(!FileManager.default.fileExists(atPath: draft))
     }
 
+    @Test("killed right after a commit: the point is in the journal, and opening the session brings the notes up to date")
+    func killedAfterCommit() throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        let (folder, tmux) = try start(convene)
+        try tmux.send("n", "a")
+        try tmux.type("Kept before the notes followed")
+        try tmux.send("Enter")
+        try tmux.waitFor("✓ Saved")
+        let pid = try #require(try tmux.pid())
+        kill(pid, SIGKILL)
+        try tmux.waitForExit()
+        let journal = try String(contentsOfFile: folder + "/session.jsonl", encoding: .utf8)
+        #expect(journal.contains("Kept before the notes followed"))
+
+        let reopened = try Tmux.convene(["run", folder], for: convene)
+        try reopened.waitFor("Kept before the notes followed")
+        // No key pressed: opening alone brings the notes up to date.
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline, !((try? notes(folder)) ?? "").contains("Kept before the notes followed") {
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        #expect(try notes(folder).contains("Kept before the notes followed"))
+        try reopened.send("q")
+        try reopened.waitForExit()
+    }
+
     @Test("a second live writer is refused with a clear message")
     func secondWriter() throws {
         let convene = try ConveneProcess()

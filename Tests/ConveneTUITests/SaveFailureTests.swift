@@ -57,3 +57,37 @@ struct SaveFailureTests {
         #expect(harness.backend.session.points.count == 1)
     }
 }
+
+@Suite("Notes off the commit path")
+struct NotesFollowTests {
+    @Test("a burst of changes is answered at once and the notes follow once, when the keys pause")
+    func onceAfterABurst() throws {
+        let harness = try Harness()
+        harness.press(.character("n"))
+        harness.backend.notesCaughtUp = 0
+        for text in ["First point", "Second point", "Third point"] {
+            harness.program.send(.character("a"))
+            for character in text { harness.program.send(.character(character)) }
+            harness.program.send(.enter)
+        }
+        #expect(harness.backend.session.points.count == 3, "each commit is kept as it is made")
+        #expect(harness.backend.notesCaughtUp == 0, "no commit waited for the notes")
+        harness.program.pause()
+        #expect(harness.backend.notesCaughtUp == 1)
+        harness.program.pause()
+        #expect(harness.backend.notesCaughtUp == 1, "nothing new: nothing to write")
+    }
+
+    @Test("quitting right after a change brings the notes up to date first")
+    func beforeQuitting() throws {
+        let harness = try Harness()
+        harness.press(.character("n"))
+        harness.backend.notesCaughtUp = 0
+        harness.program.send(.character("a"))
+        harness.program.send(.character("x"))
+        harness.program.send(.enter)
+        harness.program.send(.character("q"))
+        #expect(harness.program.isFinished)
+        #expect(harness.backend.notesCaughtUp == 1)
+    }
+}

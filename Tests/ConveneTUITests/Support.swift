@@ -50,16 +50,22 @@ final class MemoryBackend: LiveSessionBackend {
         var description: String { "session.jsonl: could not write: No space left on device" }
     }
 
-    func apply(_ event: SessionEvent, at date: Date) throws -> SaveOutcome {
+    func apply(_ event: SessionEvent, at date: Date) throws {
         if diskFull { throw DiskFull() }
         _ = try log.record(event, at: date)
-        return SaveOutcome(notesProblem: notesProblem)
     }
 
-    func undo(at date: Date) throws -> SaveOutcome {
+    func undo(at date: Date) throws {
         if diskFull { throw DiskFull() }
         _ = try log.recordUndo(at: date)
-        return SaveOutcome(notesProblem: notesProblem)
+    }
+
+    /// How many times the notes were brought up to date after changes (once per pause in the keys).
+    var notesCaughtUp = 0
+
+    func catchUpNotes() -> String? {
+        notesCaughtUp += 1
+        return notesProblem
     }
     func writeNotes() throws -> String { notesWritten += 1; return "/sessions/2026-04-02-learning/notes.md" }
     func saveDraft(_ composer: Composer?) throws { draft = composer }
@@ -94,8 +100,10 @@ struct Harness {
         press(.enter)
     }
 
+    /// The keys, one after the other, then a pause (the loop's idle work runs, as when a person stops typing).
     func press(_ keys: Key...) {
         for key in keys { program.send(key) }
+        program.pause()
         program.draw()
     }
 

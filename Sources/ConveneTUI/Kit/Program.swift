@@ -24,10 +24,17 @@ public protocol Scene: AnyObject {
     func render(width: Int, height: Int) -> Frame
     /// The scene leaves the screen for good (closed, or the program stopping): keep what must be kept.
     func finish()
+    /// Whether the scene has work to do once the keys stop (the live screen's notes after a change).
+    var hasIdleWork: Bool { get }
+    /// Does that work: the loop calls it when no key has come for `Program.idleMilliseconds`, so a
+    /// burst of keys is answered first and the work is done once for all of them.
+    func idle()
 }
 
 extension Scene {
     public func finish() {}
+    public var hasIdleWork: Bool { false }
+    public func idle() {}
 }
 
 /// What the program does after a message.
@@ -47,6 +54,8 @@ public final class Program {
     /// Keys wake the loop at once; without them it ticks at this interval, so clocks keep time and
     /// a followed session is re-read.
     public static let tickMilliseconds = 500
+    /// How long the loop waits for another key before the scene's idle work: a pause in typing.
+    public static let idleMilliseconds = 40
     private let terminal: any TerminalDevice
     public private(set) var scenes: [any Scene]
 
@@ -63,7 +72,14 @@ public final class Program {
     public func run(shouldStop: () -> Bool = { false }) {
         draw()
         while !isFinished && !shouldStop() {
-            if let key = terminal.nextKey(timeoutMilliseconds: Self.tickMilliseconds) { send(key) } else { tick() }
+            let hasIdleWork = top?.hasIdleWork ?? false
+            if let key = terminal.nextKey(timeoutMilliseconds: hasIdleWork ? Self.idleMilliseconds : Self.tickMilliseconds) {
+                send(key)
+            } else if hasIdleWork {
+                top?.idle()
+            } else {
+                tick()
+            }
             draw()
         }
         finishAll()
@@ -76,6 +92,12 @@ public final class Program {
 
     public func tick() {
         step(.tick)
+    }
+
+    /// The keys stop for a moment: the scene on top does its idle work, if it has any (for tests,
+    /// which press keys without the loop's waiting).
+    public func pause() {
+        if let top, top.hasIdleWork { top.idle() }
     }
 
     public func draw() {

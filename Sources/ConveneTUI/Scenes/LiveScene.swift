@@ -5,10 +5,13 @@ import Foundation
 /// Every method returns only once the change is safely kept.
 public protocol LiveSessionBackend: AnyObject {
     var session: Session { get }
-    /// Keeps the change. Throws when it was not kept (then nothing changed); returns normally once it
-    /// is, even if the notes could not follow.
-    func apply(_ event: SessionEvent, at date: Date) throws -> SaveOutcome
-    func undo(at date: Date) throws -> SaveOutcome
+    /// Keeps the change. Throws when it was not kept (then nothing changed); returns once it is in
+    /// the journal, without waiting for the notes (see `catchUpNotes`).
+    func apply(_ event: SessionEvent, at date: Date) throws
+    func undo(at date: Date) throws
+    /// Brings `notes.md` up to date with every change kept so far, if it is behind; returns why it
+    /// could not (the changes are kept all the same, and the notes catch up at the next try).
+    func catchUpNotes() -> String?
     /// Writes `notes.md` now and returns its path.
     func writeNotes() throws -> String
     /// Keeps the point being typed (or forgets it, with nil) so that a crash does not lose it.
@@ -23,21 +26,12 @@ extension LiveSessionBackend {
     public func close() {}
 }
 
-/// What happened besides the change being saved.
-public struct SaveOutcome: Equatable, Sendable {
-    /// Why `notes.md` could not be brought up to date, when it could not: the change is saved all the
-    /// same, and the notes catch up at the next change that can write them.
-    public var notesProblem: String?
-
-    public init(notesProblem: String? = nil) {
-        self.notesProblem = notesProblem
-    }
-
-    public static let saved = SaveOutcome()
-}
-
 /// The live screen bound to its session: performs the screen's effects on the backend and sends
 /// their outcomes back to it, and keeps what is being typed as a draft.
+///
+/// A change is answered as soon as it is in the journal; the notes follow when the keys pause
+/// (`idle`), once for a burst of changes, and always before the scene closes and on `w`. So a
+/// commit costs the append and its flush, whatever the size of the session.
 public final class LiveScene: Scene {
     private let terminal: any TerminalDevice
     private let backend: any LiveSessionBackend
@@ -46,6 +40,9 @@ public final class LiveScene: Scene {
     /// The draft as last saved, and when: typing is saved at most every `draftInterval`.
     private var savedDraft: Composer?
     private var draftSavedAt = Date.distantPast
+    /// Changes kept since the notes were last brought up to date. True at the start: a session
+    /// stopped between a change and its notes (a kill) has them brought up to date on opening.
+    private var notesBehind = true
     public static let draftInterval: TimeInterval = 2
 
     /// - Parameters:
@@ -93,7 +90,18 @@ public final class LiveScene: Scene {
 
     public func finish() {
         keepDraft(force: true)
+        idle()
         backend.close()
+    }
+
+    public var hasIdleWork: Bool { notesBehind }
+
+    /// Brings the notes up to date after the changes kept since last time. Tried once per batch of
+    /// changes: a disk that refuses is not asked again until there is something new to write.
+    public func idle() {
+        guard notesBehind else { return }
+        notesBehind = false
+        if let problem = backend.catchUpNotes() { tell(.notesBehind(problem)) }
     }
 
     private func tell(_ outcome: LiveOutcome) {
@@ -126,11 +134,15 @@ public final class LiveScene: Scene {
         do {
             switch effect {
             case .apply(let event, let saying):
-                tell(.saved(saying: saying, try backend.apply(event, at: now)))
+                try backend.apply(event, at: now)
+                notesBehind = true
+                tell(.saved(saying: saying))
                 if case .pointAdded = event { keepDraft(force: true) }
                 if case .pointChanged = event { keepDraft(force: true) }
             case .undo:
-                tell(.undone(try backend.undo(at: now)))
+                try backend.undo(at: now)
+                notesBehind = true
+                tell(.undone)
             case .editExternally(let text):
                 keepDraft(force: true)
                 do {
@@ -143,6 +155,7 @@ public final class LiveScene: Scene {
             case .writeNotes:
                 do {
                     tell(.notesWritten(path: try backend.writeNotes()))
+                    notesBehind = false
                 } catch {
                     tell(.notesNotWritten("\(error)"))
                 }

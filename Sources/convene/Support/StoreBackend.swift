@@ -4,7 +4,7 @@ import ConveneTUI
 import Foundation
 
 /// The live screen's changes, kept by the store: each event is in the journal (fsync'd) before the
-/// screen says saved, and `notes.md` follows every change.
+/// screen says saved; `notes.md` follows when the live scene asks (`catchUpNotes`).
 final class StoreBackend: LiveSessionBackend {
     private let writer: SessionWriter
     private let renderer: NotesRenderer
@@ -18,14 +18,16 @@ final class StoreBackend: LiveSessionBackend {
 
     var session: Session { writer.session }
 
-    func apply(_ event: SessionEvent, at date: Date) throws -> SaveOutcome {
+    func apply(_ event: SessionEvent, at date: Date) throws {
         try writer.apply(event, at: date)
-        return SaveOutcome(notesProblem: notesProblem(of: writer, renderer: renderer))
     }
 
-    func undo(at date: Date) throws -> SaveOutcome {
+    func undo(at date: Date) throws {
         try writer.undo(at: date)
-        return SaveOutcome(notesProblem: notesProblem(of: writer, renderer: renderer))
+    }
+
+    func catchUpNotes() -> String? {
+        notesProblem(of: writer, renderer: renderer)
     }
 
     func writeNotes() throws -> String {

@@ -14,11 +14,13 @@ public enum LiveEffect: Equatable, Sendable {
 
 /// How an effect turned out, or what the scene learnt on its own: sent back to the live screen.
 public enum LiveOutcome: Equatable, Sendable {
-    /// A change is kept; the notes may not have followed it.
-    case saved(saying: String, SaveOutcome)
+    /// A change is kept (in the journal; the notes follow when the keys pause).
+    case saved(saying: String)
     /// A change was not kept (the scene has put the screen back as it was before the key).
     case notSaved(String)
-    case undone(SaveOutcome)
+    case undone
+    /// The notes could not follow the changes kept: why.
+    case notesBehind(String)
     case edited(String)
     case editorFailed(String)
     case notesWritten(path: String)
@@ -86,8 +88,12 @@ public struct LiveScreen: Sendable {
 
     private mutating func receive(_ outcome: LiveOutcome) -> [LiveEffect] {
         switch outcome {
-        case .saved(let saying, let outcome): say(saying, outcome)
-        case .undone(let outcome): say("✓ Undone and saved", outcome)
+        case .saved(let saying): status = StatusLine(saying)
+        case .undone: status = StatusLine("✓ Undone and saved")
+        case .notesBehind(let problem):
+            // Said after what was saved ("✓ Saved note point; notes.md not updated: …"), when that is still showing.
+            let saved = status.flatMap { $0.isError ? nil : $0.text } ?? "✓ Saved"
+            status = StatusLine("\(saved); notes.md not updated: \(problem)", isError: true)
         case .notSaved(let problem): status = StatusLine("Not saved: \(problem)", isError: true)
         case .edited(let text):
             guard case .composer(let composer)? = top else { break }
@@ -106,11 +112,6 @@ public struct LiveScreen: Sendable {
     }
 
     /// Says that a change is saved, and whether the notes could follow it.
-    private mutating func say(_ saying: String, _ outcome: SaveOutcome) {
-        guard let problem = outcome.notesProblem else { return status = StatusLine(saying) }
-        status = StatusLine("\(saying); notes.md not updated: \(problem)", isError: true)
-    }
-
     /// Runs `body` with the screen's context and keeps what it changed.
     private mutating func withContext(_ session: Session, _ now: Date, _ body: (inout LiveContext) -> [LiveEffect]) -> (effects: [LiveEffect], closed: Int) {
         var context = LiveContext(session: session, now: now, overlays: overlays, status: status, draft: draft, viewing: viewing)
