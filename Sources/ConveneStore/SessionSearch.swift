@@ -5,7 +5,7 @@ import Foundation
 public struct SearchHit: Sendable, Equatable {
     public var folder: String
     public var title: String
-    /// "title", or the captured text's location, e.g. "point 12 (Agreement)".
+    /// "title", "purpose", or the captured text's place as the screen shows it, e.g. "item 3 · point 2 · ‘…’".
     public var place: String
     /// The text around the hit, on one line.
     public var excerpt: String
@@ -26,7 +26,8 @@ public enum SessionSearch {
         }
         add("title", title)
         add("purpose", session.details.purpose)
-        for captured in session.capturedTexts { add(captured.location.label, captured.text) }
+        // The title and purpose are searched above, under the names the review list shows them by.
+        for captured in session.capturedTexts where !captured.location.isSessionHeading { add(captured.location.label, captured.text) }
         return hits
     }
 

@@ -137,6 +137,8 @@ struct CLITests {
         let search = try convene.run(["search", "resume"])
         #expect(search.status == 0 && search.stdout.contains("Résumé"))
         #expect(try convene.run(["search", "absent words"]).status == 1)
+        let title = try convene.run(["search", "café"]).stdout.split(separator: "\n")
+        #expect(title.count == 1 && title[0].contains("  title: Café"), "a title is one hit, not two: \(title)")
     }
 
     @Test("an installed copy finds its templates under PREFIX/share/convene/templates, as the README says")
