@@ -10,6 +10,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         // Pure engine: model, events, reducer, checks, notes rendering. No terminal, no files.
@@ -21,8 +22,9 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
-        // The session folders on disk: journal, lock, atomic notes, catalogue, template files.
-        .target(name: "ConveneStore", dependencies: ["ConveneCore"]),
+        // The session folders on disk: journal, lock, atomic notes, catalogue, template files, and
+        // the archive's index (SQLite with FTS5, through GRDB).
+        .target(name: "ConveneStore", dependencies: ["ConveneCore", .product(name: "GRDB", package: "GRDB.swift")]),
         // The system's ncursesw, reached only through the shim header. No `pkgConfig`: Debian's
         // ncursesw.pc carries -D flags SwiftPM refuses, a warning on every build (`script/setup`
         // installs the package instead).
@@ -50,10 +52,11 @@ let package = Package(
             name: "ConveneBenchmarks",
             dependencies: ["ConveneCore", "ConveneStore", "ConveneTUI"]
         ),
-        // What more than one test target uses: GitHub's Markdown parser as a command, to read notes back.
+        // What more than one test target uses: GitHub's Markdown parser as a command, to read notes
+        // back, and a seeded random generator for property tests.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ConveneCoreTests", dependencies: ["ConveneCore", "TestSupport"]),
-        .testTarget(name: "ConveneStoreTests", dependencies: ["ConveneStore", "ConveneCore"]),
+        .testTarget(name: "ConveneStoreTests", dependencies: ["ConveneStore", "ConveneCore", "TestSupport"]),
         .testTarget(name: "ConveneTUITests", dependencies: ["ConveneTUI", "ConveneCore"], exclude: ["Snapshots", "Fixtures"]),
         .testTarget(name: "ConveneCLITests", dependencies: ["ConveneCore", "convene", "TestSupport"], exclude: ["Fixtures"]),
     ]

@@ -223,11 +223,59 @@ func compareReaders(root: URL) throws {
     fflush(nil)
 }
 
-/// The median wall time of running `command` five times with its output discarded; nil if it cannot
-/// run. Spawned and reaped directly: Foundation's `waitUntilExit` notices an exit only on a ~50 ms tick.
-func timeProgram(_ command: [String]) -> Double? {
+/// An archive of 1,000 sessions of 50 points: `convene search` and `convene list` beside `grep -ril`,
+/// `rg -il` and `ls` on the same folder, each run as a person would (median of five).
+func compareArchive(root: URL) throws {
+    let template = try templateLibrary().sessionTemplate(named: "roundtable")
+    let words = ["outcomes", "learning", "accountability", "trust", "systems", "council", "funders", "practice", "measures"]
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    encoder.dateEncodingStrategy = .iso8601
+    for index in 0..<1_000 {
+        let writer = try SessionWriter.create(in: root, setup: template.setup(title: "Session \(index)", date: "2026-04-02"), at: date)
+        var log = writer.log
+        writer.close()
+        var lines = Data()
+        for offset in 0..<50 {
+            let text = "Point \(offset) on \(words[(index + offset) % words.count]) and \(words[(index * 7 + offset) % words.count])"
+                + (index == 500 && offset == 25 ? ", with the one word zanzibarian." : ".")
+            let point = Point(id: log.session.nextID, kind: .note, text: text, item: EntityID(3), createdAt: date)
+            lines.append(try encoder.encode(try log.record(.pointAdded(point: point), at: date)))
+            lines.append(0x0A)
+        }
+        let handle = try FileHandle(forWritingTo: writer.folder.journal)
+        try handle.seekToEnd()
+        try handle.write(contentsOf: lines)
+        try handle.close()
+    }
+    let convene = Bundle.main.executableURL?.deletingLastPathComponent().appendingPathComponent("convene").path ?? "convene"
+    let index = root.appendingPathComponent(ArchiveIndex.fileName).path
+    let dropIndex = { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: index + suffix) } }
+    print("")
+    print("An archive of 1,000 sessions of 50 points, median of 5:")
+    print("")
+    print("| what | time |")
+    print("| --- | ---: |")
+    for (label, command, before) in [
+        ("convene search zanzibarian, index built from scratch", [convene, "search", "zanzibarian", "--dir", root.path], dropIndex),
+        ("convene search zanzibarian, index up to date", [convene, "search", "zanzibarian", "--dir", root.path], {}),
+        ("grep -ril zanzibarian", ["grep", "-ril", "zanzibarian", root.path], {}),
+        ("rg -il zanzibarian", ["rg", "-il", "zanzibarian", root.path], {}),
+        ("convene list, index up to date", [convene, "list", "--dir", root.path], {}),
+        ("ls", ["ls", root.path], {}),
+    ] as [(String, [String], () -> Void)] {
+        print("| \(label) | \(timeProgram(command, before: before).map(format) ?? "not installed") |")
+    }
+    fflush(nil)
+}
+
+/// The median wall time of running `command` five times with its output discarded (`before` runs
+/// ahead of each, untimed); nil if it cannot run. Spawned and reaped directly: Foundation's
+/// `waitUntilExit` notices an exit only on a ~50 ms tick.
+func timeProgram(_ command: [String], before: () -> Void = {}) -> Double? {
     var times: [Double] = []
     for _ in 0..<5 {
+        before()
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -263,6 +311,7 @@ do {
         case "--prepare": try prepare(size: size, root: root)
         case "--measure": try measure(size: size, root: root)
         case "--readers": try compareReaders(root: root)
+        case "--archive": try compareArchive(root: root)
         default: throw ValidationFailure("usage: ConveneBenchmarks [--prepare|--measure SIZE FOLDER]")
         }
     } else {
@@ -276,6 +325,10 @@ do {
             try runChild(["--measure", String(size), root.path])
             if size == sizes.last { try runChild(["--readers", String(size), root.path]) }
         }
+        let archive = FileManager.default.temporaryDirectory.appendingPathComponent("convene-bench-\(getpid())-archive")
+        defer { try? FileManager.default.removeItem(at: archive) }
+        try FileManager.default.createDirectory(at: archive, withIntermediateDirectories: true)
+        try runChild(["--archive", "1000", archive.path])
     }
 } catch {
     FileHandle.standardError.write(Data("ConveneBenchmarks: \(error)\n".utf8))

@@ -13,6 +13,12 @@ public struct SessionSummary: Codable, Sendable, Equatable {
     public var topics: Int
     public var contexts: Int
 
+    init(folder: String, path: String, title: String, date: String, kind: String, chathamHouse: Bool,
+         attendees: Int, points: Int, topics: Int, contexts: Int) {
+        (self.folder, self.path, self.title, self.date, self.kind, self.chathamHouse) = (folder, path, title, date, kind, chathamHouse)
+        (self.attendees, self.points, self.topics, self.contexts) = (attendees, points, topics, contexts)
+    }
+
     public init(folder: SessionFolder, session: Session) {
         self.folder = folder.name
         path = folder.url.path

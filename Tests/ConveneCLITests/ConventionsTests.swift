@@ -132,7 +132,7 @@ struct ConventionsTests {
         let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
-        for package in ["libncursesw5-dev", "libcmark-gfm-dev", "libcmark-gfm-extensions-dev", "wbritish", "pkg-config",
+        for package in ["libncursesw5-dev", "libcmark-gfm-dev", "libcmark-gfm-extensions-dev", "wbritish", "libsqlite3-dev", "pkg-config",
                         "cmark-gfm", "tmux", "gcc", "vim-tiny", "man-db"] {
             #expect(printed.contains(package), "\(package) not detected as missing: \(printed)")
         }

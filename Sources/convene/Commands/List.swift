@@ -11,9 +11,8 @@ struct List: ParsableCommand {
     var json = false
 
     func run() throws {
-        let (loaded, problems) = sessions.catalog.load()
-        for problem in problems { Output.warn(problem.description) }
-        let summaries = loaded.map { SessionSummary(folder: $0.folder, session: $0.session) }
+        let (summaries, problems) = Archive(options: sessions).summaries()
+        for problem in problems { Output.warn(problem) }
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -24,10 +23,10 @@ struct List: ParsableCommand {
             try Output.print("no sessions yet in \(sessions.location.sessions.path); start one with `convene new`")
             return
         }
-        for summary in summaries {
+        try Output.print(lines: summaries.map { summary in
             let rule = summary.chathamHouse ? " [Chatham House]" : ""
-            try Output.print("\(summary.folder)  \(summary.kind)  \(summary.title)\(rule)  "
-                + "\(summary.attendees) attendees, \(summary.points) points, \(summary.topics) topics, \(summary.contexts) contexts")
-        }
+            return "\(summary.folder)  \(summary.kind)  \(summary.title)\(rule)  "
+                + "\(summary.attendees) attendees, \(summary.points) points, \(summary.topics) topics, \(summary.contexts) contexts"
+        })
     }
 }

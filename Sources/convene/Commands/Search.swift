@@ -4,7 +4,9 @@ import ConveneStore
 struct Search: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Search titles and captured text across saved sessions.",
-        discussion: "Ignores case and accents. Exits 1 when nothing is found."
+        discussion: """
+            Each word finds the words it starts ("resum" finds "Résumé"), all of them in the same text;             "a quoted phrase" finds those words in that order. Case and accents never matter. Best             matches first. Exits 1 when nothing is found.
+            """
     )
 
     @OptionGroup var sessions: SessionsOptions
@@ -13,12 +15,12 @@ struct Search: ParsableCommand {
     var query: String
 
     func run() throws {
-        let (loaded, problems) = sessions.catalog.load()
-        for problem in problems { Output.warn(problem.description) }
-        let hits = loaded.flatMap { SessionSearch.hits(for: query, in: $0.folder, session: $0.session) }
-        for hit in hits { try Output.print("\(hit.folder)  \(hit.place): \(hit.excerpt)") }
+        let (hits, problems) = Archive(options: sessions).search(SearchQuery(query))
+        for problem in problems { Output.warn(problem) }
+        try Output.print(lines: hits.map { "\($0.folder)  \($0.place): \($0.excerpt)" })
         if hits.isEmpty {
-            Output.warn("no matches for ‘\(query)’ in \(loaded.count) session\(loaded.count == 1 ? "" : "s") in \(sessions.catalog.root.path)")
+            let count = sessions.catalog.folders().count
+            Output.warn("no matches for ‘\(query)’ in \(count) session\(count == 1 ? "" : "s") in \(sessions.catalog.root.path)")
             throw ExitCode(1)
         }
     }

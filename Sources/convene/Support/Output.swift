@@ -21,6 +21,14 @@ enum Output {
         try write(Data((VisibleText.of(line, keepingLineBreaks: true) + "\n").utf8), to: STDOUT_FILENO, name: "standard output")
     }
 
+    /// Lines of a command's result on standard output, written at once: a thousand sessions are one
+    /// write, not a thousand.
+    static func print(lines: [String]) throws {
+        guard !lines.isEmpty else { return }
+        let text = lines.map { VisibleText.of($0, keepingLineBreaks: true) }.joined(separator: "\n") + "\n"
+        try write(Data(text.utf8), to: STDOUT_FILENO, name: "standard output")
+    }
+
     /// Bytes already made safe by whoever produced them (the notes, a laid-out document), written as
     /// they are. A full disk or a closed pipe is an error that says so, never a crash.
     static func standardOutput(_ text: String) throws {

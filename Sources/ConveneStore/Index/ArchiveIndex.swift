@@ -1,0 +1,146 @@
+import ConveneCore
+import Foundation
+import GRDB
+
+/// The archive's catalogue and full-text index, in SQLite (FTS5) beside the sessions:
+/// `<sessions>/.index.sqlite`. A cache of what the journals say and nothing more: each session's
+/// row remembers its journal's size, modification time and inode, and is read again from the
+/// journal when any of them changes. Deleting the file loses nothing; a damaged or outdated one is
+/// rebuilt from the journals. Readers never block the live writer (it never touches the index), and
+/// two commands refreshing it at once each write whole sessions in their own transactions.
+public final class ArchiveIndex {
+    public static let fileName = ".index.sqlite"
+    /// Raised whenever what is stored changes shape; an index of another version is rebuilt.
+    static let schemaVersion = 2
+
+    private let database: DatabasePool
+    public let catalog: SessionCatalog
+    public let path: String
+
+    private init(database: DatabasePool, catalog: SessionCatalog, path: String) {
+        self.database = database
+        self.catalog = catalog
+        self.path = path
+    }
+
+    /// Runs `body` on the index of `catalog`'s folder, brought up to date first. An index that is
+    /// damaged (cut short, scribbled over, not a database) is deleted and built again from the
+    /// journals, once. Nil when the folder cannot hold an index (it does not exist, or is
+    /// read-only): callers then read the journals themselves. Other failures are thrown.
+    public static func updated<Result>(_ catalog: SessionCatalog, _ body: (ArchiveIndex) throws -> Result) throws -> Result? {
+        let path = catalog.root.appendingPathComponent(fileName).path
+        guard access(catalog.root.path, W_OK) == 0 else { return nil }
+        do {
+            let index = try connect(path, catalog: catalog)
+            try index.refresh()
+            return try body(index)
+        } catch let error as DatabaseError where isDamage(error) {
+            removeFiles(at: path)
+            let index = try connect(path, catalog: catalog)
+            try index.refresh()
+            return try body(index)
+        }
+    }
+
+    /// The codes SQLite gives for a file that is not (or no longer) a whole database.
+    private static func isDamage(_ error: DatabaseError) -> Bool {
+        [.SQLITE_CORRUPT, .SQLITE_NOTADB, .SQLITE_FORMAT].contains(error.resultCode)
+    }
+
+    private static func connect(_ path: String, catalog: SessionCatalog) throws -> ArchiveIndex {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            // A cache: losing the last moments of it to a power cut costs a re-read, not data.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        let database = try DatabasePool(path: path, configuration: configuration)
+        let version = try database.read { try Int.fetchOne($0, sql: "PRAGMA user_version") ?? 0 }
+        if version != schemaVersion {
+            try database.write { db in
+                // Another process may have created it meanwhile: look again inside the lock.
+                if try Int.fetchOne(db, sql: "PRAGMA user_version") != schemaVersion { try IndexSchema.create(in: db) }
+            }
+        }
+        return ArchiveIndex(database: database, catalog: catalog, path: path)
+    }
+
+    private static func removeFiles(at path: String) {
+        for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
+    }
+
+    /// Brings the index up to date with the journals: sessions added, changed (here or by a copy
+    /// synced in) and removed since last time. Only the changed ones are read.
+    func refresh() throws {
+        let journals = JournalScan.signatures(in: catalog.root.path)
+        let known = try database.read { db in
+            var known: [String: String] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT folder, signature FROM session")
+            while let row = try rows.next() { known[row[0]] = row[1] as String }
+            return known
+        }
+        let changed = journals.filter { known[$0.name] != $0.signature }
+        // Read outside the write lock, written in batches: another updater or a reader waits little.
+        for start in stride(from: 0, to: changed.count, by: 64) {
+            let entries = changed[start..<min(start + 64, changed.count)].map { journal in
+                IndexEntry(folder: SessionFolder(url: catalog.root.appendingPathComponent(journal.name, isDirectory: true)),
+                           signature: journal.signature)
+            }
+            try database.write { db in
+                for entry in entries { try entry.store(in: db) }
+            }
+        }
+        let present = Set(journals.map(\.name))
+        let gone = known.keys.filter { !present.contains($0) }
+        if !gone.isEmpty {
+            try database.write { db in
+                for folder in gone { try IndexEntry.remove(folder, in: db) }
+            }
+        }
+    }
+
+    /// Every session that loads, newest first, and what is wrong with those that do not.
+    public func summaries() throws -> (summaries: [SessionSummary], problems: [String]) {
+        try database.read { db in
+            var summaries: [SessionSummary] = []
+            var problems: [String] = []
+            let root = catalog.root.path
+            let rows = try Row.fetchCursor(db, sql: "SELECT * FROM session ORDER BY folder DESC")
+            while let row = try rows.next() {
+                if let problem = row["problem"] as String? {
+                    problems.append(problem)
+                    continue
+                }
+                let folder: String = row["folder"]
+                summaries.append(SessionSummary(
+                    folder: folder, path: root + "/" + folder,
+                    title: row["title"], date: row["date"], kind: row["kind"], chathamHouse: row["chathamHouse"],
+                    attendees: row["attendees"], points: row["points"], topics: row["topics"], contexts: row["contexts"]
+                ))
+            }
+            return (summaries, problems)
+        }
+    }
+
+    /// What is wrong with the sessions that do not load.
+    public func problems() throws -> [String] {
+        try database.read { try String.fetchAll($0, sql: "SELECT problem FROM session WHERE problem IS NOT NULL ORDER BY folder DESC") }
+    }
+
+    /// The places that hold every term of `query`, best matches first (FTS5's bm25 rank), each with
+    /// its session and a few words either side.
+    public func search(_ query: SearchQuery) throws -> [SearchHit] {
+        guard !query.isEmpty else { return [] }
+        return try database.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT text.folder AS folder, session.title AS title, text.place AS place,
+                       snippet(passage, 0, '', '', '…', 16) AS excerpt
+                FROM passage JOIN text ON text.id = passage.rowid JOIN session ON session.folder = text.folder
+                WHERE passage MATCH ? ORDER BY rank
+                """, arguments: [query.ftsExpression]).map { row in
+                SearchHit(folder: row["folder"], title: row["title"], place: row["place"],
+                          excerpt: (row["excerpt"] as String).split(whereSeparator: \.isNewline).joined(separator: " "))
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import GRDB
+
+/// The index's tables. One row per session (its summary for `list`, or why it does not load) and
+/// one full-text row per searchable text (title, purpose, everything captured).
+enum IndexSchema {
+    /// Drops whatever an older version left and creates the tables of this one.
+    static func create(in db: Database) throws {
+        for table in ["passage", "text", "session"] { try db.execute(sql: "DROP TABLE IF EXISTS \(table)") }
+        try db.execute(sql: """
+            CREATE TABLE session (
+                folder TEXT PRIMARY KEY,
+                -- the journal's size, modification time and inode, as JournalScan writes them
+                signature TEXT NOT NULL,
+                -- SessionSummary's fields, for `list` without reading the journal
+                title TEXT NOT NULL,
+                date TEXT NOT NULL DEFAULT '',
+                kind TEXT NOT NULL DEFAULT '',
+                chathamHouse INTEGER NOT NULL DEFAULT 0,
+                attendees INTEGER NOT NULL DEFAULT 0,
+                points INTEGER NOT NULL DEFAULT 0,
+                topics INTEGER NOT NULL DEFAULT 0,
+                contexts INTEGER NOT NULL DEFAULT 0,
+                -- why the session does not load; NULL when it does
+                problem TEXT
+            )
+            """)
+        // The texts, findable by session (to replace one session's without a scan), and their
+        // full-text index over them (external content: the words are indexed, the text kept once),
+        // kept in step by triggers. Words are folded for case and accents ("resume" finds "Résumé"),
+        // as SearchQuery reads them.
+        try db.execute(sql: """
+            CREATE TABLE text (id INTEGER PRIMARY KEY, folder TEXT NOT NULL, place TEXT NOT NULL, body TEXT NOT NULL);
+            CREATE INDEX text_by_folder ON text(folder);
+            CREATE VIRTUAL TABLE passage USING fts5(body, content = 'text', content_rowid = 'id',
+                                                   tokenize = 'unicode61 remove_diacritics 2');
+            CREATE TRIGGER text_added AFTER INSERT ON text BEGIN
+                INSERT INTO passage (rowid, body) VALUES (new.id, new.body);
+            END;
+            CREATE TRIGGER text_removed AFTER DELETE ON text BEGIN
+                INSERT INTO passage (passage, rowid, body) VALUES ('delete', old.id, old.body);
+            END;
+            """)
+        try db.execute(sql: "PRAGMA user_version = \(ArchiveIndex.schemaVersion)")
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The session folders of a sessions folder and what says whether each journal changed, read with
+/// one directory listing and one `stat` per folder: what every `list` and `search` pays before it
+/// can trust the index, so it must cost little more than `ls`.
+enum JournalScan {
+    struct Journal {
+        var name: String
+        var signature: String
+    }
+
+    /// Folders holding a journal, hidden ones left out (a session being created is hidden until
+    /// it is whole; the index itself is hidden).
+    static func signatures(in root: String) -> [Journal] {
+        guard let directory = opendir(root) else { return [] }
+        defer { closedir(directory) }
+        var journals: [Journal] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+                String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard !name.hasPrefix("."), let signature = signature(of: root + "/" + name + "/" + SessionFolder.journalName) else { continue }
+            journals.append(Journal(name: name, signature: signature))
+        }
+        return journals
+    }
+
+    /// Size, modification time to the nanosecond, and inode: an append changes the size, a copy
+    /// synced in changes the inode or the time. Nil when there is no journal.
+    static func signature(of path: String) -> String? {
+        var status = stat()
+        guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return "\(status.st_size):\(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec):\(status.st_ino)"
+    }
+}

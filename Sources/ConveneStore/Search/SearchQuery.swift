@@ -1,0 +1,91 @@
+import Foundation
+
+/// What a person typed to search the archive, read the way the index reads it: words, each the
+/// start of a word in the text (`resum` finds "Résumé"), all of them somewhere in the same text;
+/// a "quoted phrase" is those words in that order. Case and accents never matter.
+///
+/// The index (SQLite FTS5) and the scan over the journals used without it answer the same query
+/// the same way; the tests compare the two over a random archive.
+public struct SearchQuery: Sendable, Equatable {
+    public struct Term: Sendable, Equatable {
+        /// Folded (lower case, no accents) words.
+        public var words: [String]
+        /// Quoted: the words in order, each whole. Unquoted: one word, matching any word it starts.
+        public var isPhrase: Bool
+    }
+
+    public let terms: [Term]
+
+    public init(_ typed: String) {
+        var terms: [Term] = []
+        // Split on double quotes: the odd parts were quoted.
+        for (index, part) in typed.split(separator: "\"", omittingEmptySubsequences: false).enumerated() {
+            let words = Self.words(in: String(part))
+            if index % 2 == 1 {
+                if !words.isEmpty { terms.append(Term(words: words, isPhrase: true)) }
+            } else {
+                terms += words.map { Term(words: [$0], isPhrase: false) }
+            }
+        }
+        self.terms = terms
+    }
+
+    public var isEmpty: Bool { terms.isEmpty }
+
+    /// The query in FTS5's language: `"resum"*` for a word, `"how outcomes are"` for a phrase.
+    var ftsExpression: String {
+        terms.map { term in
+            let quoted = "\"" + term.words.joined(separator: " ") + "\""
+            return term.isPhrase ? quoted : quoted + "*"
+        }.joined(separator: " ")
+    }
+
+    /// Whether `text` holds every term; the range of the first term's first match, for an excerpt.
+    public func firstMatch(in text: String) -> Range<String.Index>? {
+        guard !terms.isEmpty else { return nil }
+        let ranges = Self.wordRanges(in: text)
+        let folded = ranges.map { Self.fold(String(text[$0])) }
+        var first: Range<String.Index>?
+        for term in terms {
+            guard let found = Self.find(term, in: folded) else { return nil }
+            if first == nil { first = ranges[found].lowerBound..<ranges[found + term.words.count - 1].upperBound }
+        }
+        return first
+    }
+
+    private static func find(_ term: Term, in words: [String]) -> Int? {
+        guard words.count >= term.words.count else { return nil }
+        for start in 0...(words.count - term.words.count) {
+            if term.isPhrase {
+                if Array(words[start..<(start + term.words.count)]) == term.words { return start }
+            } else if words[start].hasPrefix(term.words[0]) {
+                return start
+            }
+        }
+        return nil
+    }
+
+    /// Words as FTS5's unicode61 tokenizer reads them: runs of letters and digits.
+    static func wordRanges(in text: String) -> [Range<String.Index>] {
+        var ranges: [Range<String.Index>] = []
+        var start: String.Index?
+        for index in text.indices {
+            let isWord = text[index].isLetter || text[index].isNumber
+            if isWord, start == nil { start = index }
+            if !isWord, let begun = start {
+                ranges.append(begun..<index)
+                start = nil
+            }
+        }
+        if let begun = start { ranges.append(begun..<text.endIndex) }
+        return ranges
+    }
+
+    static func words(in text: String) -> [String] {
+        wordRanges(in: text).map { fold(String(text[$0])) }
+    }
+
+    static func fold(_ word: String) -> String {
+        word.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    }
+}

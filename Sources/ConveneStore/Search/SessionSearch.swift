@@ -1,0 +1,45 @@
+import ConveneCore
+import Foundation
+
+/// A place where a search query was found.
+public struct SearchHit: Sendable, Equatable {
+    public var folder: String
+    public var title: String
+    /// "title", "purpose", or the captured text's place as the screen shows it, e.g. "item 3 · point 2 · ‘…’".
+    public var place: String
+    /// The text around the hit, on one line.
+    public var excerpt: String
+}
+
+/// Finds text in a session by reading it, as the index would answer (see `SearchQuery`): for the
+/// search-as-you-type of the review list, and where there is no index.
+public enum SessionSearch {
+    public static func hits(for query: String, in folder: SessionFolder, session: Session) -> [SearchHit] {
+        hits(for: SearchQuery(query), in: folder, session: session)
+    }
+
+    public static func hits(for query: SearchQuery, in folder: SessionFolder, session: Session) -> [SearchHit] {
+        guard !query.isEmpty else { return [] }
+        let title = session.details.title
+        return passages(of: session).compactMap { place, text in
+            query.firstMatch(in: text).map { SearchHit(folder: folder.name, title: title, place: place, excerpt: excerpt(around: $0, in: text)) }
+        }
+    }
+
+    /// Everything searchable in a session, with the place each is shown under: the title and
+    /// purpose, then what was captured, in record order.
+    static func passages(of session: Session) -> [(place: String, text: String)] {
+        var passages = [("title", session.details.title), ("purpose", session.details.purpose)].filter { !$0.1.isEmpty }
+        for captured in session.capturedTexts where !captured.location.isSessionHeading {
+            passages.append((captured.location.label, captured.text))
+        }
+        return passages
+    }
+
+    static func excerpt(around range: Range<String.Index>, in text: String, radius: Int = 40) -> String {
+        let start = text.index(range.lowerBound, offsetBy: -radius, limitedBy: text.startIndex) ?? text.startIndex
+        let end = text.index(range.upperBound, offsetBy: radius, limitedBy: text.endIndex) ?? text.endIndex
+        let body = text[start..<end].split(whereSeparator: \.isNewline).joined(separator: " ")
+        return (start > text.startIndex ? "…" : "") + body + (end < text.endIndex ? "…" : "")
+    }
+}

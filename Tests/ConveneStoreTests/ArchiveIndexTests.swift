@@ -1,0 +1,135 @@
+import ConveneCore
+@testable import ConveneStore
+import Foundation
+import Testing
+import TestSupport
+
+/// The index answers as reading every journal would, whatever happened to it or behind its back.
+@Suite("Archive index")
+struct ArchiveIndexTests {
+    static let vocabulary = ["outcomes", "Résumé", "targets", "café", "learning", "accountability", "trust", "systems",
+                             "évaluation", "relationships", "measure", "measures", "practice", "council", "funders", "日本語"]
+
+    /// `count` sessions of random points from a small vocabulary, so queries find several of them.
+    static func archive(in root: URL, count: Int, seed: UInt64) throws {
+        var generator = SeededGenerator(seed: seed)
+        for index in 0..<count {
+            let details = SessionDetails(title: "Session \(index) \(vocabulary.randomElement(using: &generator) ?? "")", kind: "roundtable",
+                                         date: "2026-04-\(String(format: "%02d", index % 28 + 1))", chathamHouse: true)
+            let writer = try SessionWriter.create(in: root, setup: SessionSetup(details: details, agenda: StoreFixtures.setup.agenda), at: StoreFixtures.date)
+            defer { writer.close() }
+            for _ in 0..<Int.random(in: 1...8, using: &generator) {
+                let words = (0..<Int.random(in: 3...9, using: &generator)).map { _ in vocabulary.randomElement(using: &generator) ?? "" }
+                let text = words.joined(separator: Bool.random(using: &generator) ? " " : ", ") + "."
+                try writer.apply(.pointAdded(point: Point(id: writer.session.nextID, kind: .note, text: text, item: EntityID(1), createdAt: StoreFixtures.date)),
+                                 at: StoreFixtures.date)
+            }
+        }
+    }
+
+    /// Every hit as (session, place), from reading every journal.
+    static func scanned(_ query: SearchQuery, in catalog: SessionCatalog) -> Set<String> {
+        Set(catalog.load().sessions.flatMap { SessionSearch.hits(for: query, in: $0.folder, session: $0.session) }.map { "\($0.folder) | \($0.place)" })
+    }
+
+    static func indexed(_ query: SearchQuery, in catalog: SessionCatalog) throws -> Set<String> {
+        Set(try #require(try ArchiveIndex.updated(catalog) { try $0.search(query) }).map { "\($0.folder) | \($0.place)" })
+    }
+
+    static let queries = ["resume", "résumé", "RESUM", "outcome", "measure", "meas", "trust systems", "\"learning accountability\"",
+                          "\"targets café\"", "cafe", "日本語", "evaluation", "absent", "council funders practice", "session 1"]
+
+    @Test("over a random archive, the index finds exactly what reading every journal finds", arguments: [1, 2, 3] as [UInt64])
+    func equalToScan(seed: UInt64) throws {
+        let root = try TemporaryFolder()
+        try Self.archive(in: root.url, count: 25, seed: seed)
+        let catalog = SessionCatalog(root: root.url)
+        for typed in Self.queries {
+            let query = SearchQuery(typed)
+            #expect(try Self.indexed(query, in: catalog) == Self.scanned(query, in: catalog), "query ‘\(typed)’")
+        }
+        let listed = try #require(try ArchiveIndex.updated(catalog) { try $0.summaries().summaries })
+        #expect(listed == catalog.load().sessions.map { SessionSummary(folder: $0.folder, session: $0.session) })
+    }
+
+    @Test("deleted, it is rebuilt from the journals with nothing lost")
+    func rebuiltAfterDeletion() throws {
+        let root = try TemporaryFolder()
+        try Self.archive(in: root.url, count: 6, seed: 7)
+        let catalog = SessionCatalog(root: root.url)
+        let query = SearchQuery("trust")
+        let before = try Self.indexed(query, in: catalog)
+        try FileManager.default.removeItem(at: root.url.appendingPathComponent(ArchiveIndex.fileName))
+        #expect(try Self.indexed(query, in: catalog) == before)
+        #expect(before == Self.scanned(query, in: catalog))
+    }
+
+    @Test("damaged (cut short, or scribbled over), it is rebuilt", arguments: ["truncated", "garbage"])
+    func rebuiltAfterDamage(kind: String) throws {
+        let root = try TemporaryFolder()
+        try Self.archive(in: root.url, count: 6, seed: 8)
+        let catalog = SessionCatalog(root: root.url)
+        let query = SearchQuery("measure")
+        _ = try Self.indexed(query, in: catalog)
+        let file = root.url.appendingPathComponent(ArchiveIndex.fileName)
+        let data = try Data(contentsOf: file)
+        let damaged = kind == "truncated" ? data.prefix(data.count / 3) : Data(repeating: 0x5A, count: 4096) + data.dropFirst(4096)
+        try damaged.write(to: file)
+        #expect(try Self.indexed(query, in: catalog) == Self.scanned(query, in: catalog))
+    }
+
+    @Test("a journal changed behind its back (a copy synced in, with its old time) is read again")
+    func changedBehindItsBack() throws {
+        let root = try TemporaryFolder()
+        let folder = try StoreFixtures.session(in: root.url, points: 2)
+        let catalog = SessionCatalog(root: root.url)
+        #expect(try Self.indexed(SearchQuery("synced"), in: catalog).isEmpty)
+        // Another machine added a point; the sync replaced the file and kept its time.
+        let elsewhere = try TemporaryFolder()
+        try FileManager.default.copyItem(at: folder.url, to: elsewhere.url.appendingPathComponent(folder.name))
+        let copy = SessionFolder(url: elsewhere.url.appendingPathComponent(folder.name, isDirectory: true))
+        let writer = try SessionWriter.open(copy)
+        try writer.apply(.pointAdded(point: Point(id: writer.session.nextID, kind: .note, text: "Added elsewhere and synced", createdAt: StoreFixtures.date)),
+                         at: StoreFixtures.date)
+        writer.close()
+        let time = try FileManager.default.attributesOfItem(atPath: folder.journal.path)[.modificationDate]
+        try FileManager.default.removeItem(at: folder.journal)
+        try FileManager.default.copyItem(at: copy.journal, to: folder.journal)
+        try FileManager.default.setAttributes([.modificationDate: time as Any], ofItemAtPath: folder.journal.path)
+        #expect(try Self.indexed(SearchQuery("synced"), in: catalog).count == 1)
+    }
+
+    @Test("removed sessions leave it; two updaters at once leave it whole")
+    func removalsAndConcurrentUpdaters() throws {
+        let root = try TemporaryFolder()
+        try Self.archive(in: root.url, count: 40, seed: 9)
+        let catalog = SessionCatalog(root: root.url)
+        // Two updaters building the same new index side by side, each with its own connections.
+        let failures = ConcurrentFailures()
+        DispatchQueue.concurrentPerform(iterations: 2) { _ in
+            do {
+                guard try ArchiveIndex.updated(catalog, { _ in true }) != nil else { return failures.add("no index") }
+            } catch {
+                failures.add("\(error)")
+            }
+        }
+        #expect(failures.all.isEmpty, "\(failures.all)")
+        let query = SearchQuery("outcomes")
+        #expect(try Self.indexed(query, in: catalog) == Self.scanned(query, in: catalog))
+
+        let gone = try #require(catalog.folders().first)
+        try FileManager.default.removeItem(at: gone.url)
+        let hits = try Self.indexed(query, in: catalog)
+        #expect(!hits.contains { $0.hasPrefix(gone.name + " |") })
+        #expect(hits == Self.scanned(query, in: catalog))
+    }
+}
+
+/// Errors gathered from concurrent work.
+final class ConcurrentFailures: @unchecked Sendable {
+    private let lock = NSLock()
+    private var failures: [String] = []
+
+    func add(_ failure: String) { lock.withLock { failures.append(failure) } }
+    var all: [String] { lock.withLock { failures } }
+}
