@@ -12,11 +12,13 @@ public struct SessionSummary: Codable, Sendable, Equatable {
     public var points: Int
     public var topics: Int
     public var contexts: Int
+    /// The series it belongs to, when it is one of a group's meetings.
+    public var series: String?
 
     init(folder: String, path: String, title: String, date: String, kind: String, chathamHouse: Bool,
-         attendees: Int, points: Int, topics: Int, contexts: Int) {
+         attendees: Int, points: Int, topics: Int, contexts: Int, series: String?) {
         (self.folder, self.path, self.title, self.date, self.kind, self.chathamHouse) = (folder, path, title, date, kind, chathamHouse)
-        (self.attendees, self.points, self.topics, self.contexts) = (attendees, points, topics, contexts)
+        (self.attendees, self.points, self.topics, self.contexts, self.series) = (attendees, points, topics, contexts, series)
     }
 
     public init(folder: SessionFolder, session: Session) {
@@ -30,5 +32,6 @@ public struct SessionSummary: Codable, Sendable, Equatable {
         points = session.points.count
         topics = session.topics.count
         contexts = session.contexts.count
+        series = session.details.series
     }
 }

@@ -597,7 +597,8 @@ struct HomeTmuxTests {
         try tmux.waitForExit()
 
         let sessions = convene.home.appendingPathComponent(".local/share/convene")
-        let folders = try FileManager.default.contentsOfDirectory(atPath: sessions.path)
+        // The one session, beside the archive's hidden index.
+        let folders = try FileManager.default.contentsOfDirectory(atPath: sessions.path).filter { !$0.hasPrefix(".") }
         #expect(folders.count == 1)
         let notes = try String(contentsOfFile: sessions.appendingPathComponent(folders[0]).appendingPathComponent("notes.md").path, encoding: .utf8)
         #expect(notes.contains("Context decides what to measure."))

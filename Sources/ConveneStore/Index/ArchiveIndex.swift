@@ -11,7 +11,7 @@ import GRDB
 public final class ArchiveIndex {
     public static let fileName = ".index.sqlite"
     /// Raised whenever what is stored changes shape; an index of another version is rebuilt.
-    static let schemaVersion = 2
+    static let schemaVersion = 3
 
     private let database: DatabasePool
     public let catalog: SessionCatalog
@@ -115,7 +115,8 @@ public final class ArchiveIndex {
                 summaries.append(SessionSummary(
                     folder: folder, path: root + "/" + folder,
                     title: row["title"], date: row["date"], kind: row["kind"], chathamHouse: row["chathamHouse"],
-                    attendees: row["attendees"], points: row["points"], topics: row["topics"], contexts: row["contexts"]
+                    attendees: row["attendees"], points: row["points"], topics: row["topics"], contexts: row["contexts"],
+                    series: row["series"]
                 ))
             }
             return (summaries, problems)

@@ -20,6 +20,7 @@ enum IndexSchema {
                 points INTEGER NOT NULL DEFAULT 0,
                 topics INTEGER NOT NULL DEFAULT 0,
                 contexts INTEGER NOT NULL DEFAULT 0,
+                series TEXT,
                 -- why the session does not load; NULL when it does
                 problem TEXT
             )

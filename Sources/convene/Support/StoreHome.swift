@@ -18,8 +18,9 @@ final class StoreHome: HomeBackend {
     var location: String { options.location.sessions.path }
 
     func listings() -> (sessions: [SessionListing], templates: [TemplateListing], problems: [String]) {
-        let (loaded, problems) = options.catalog.load()
-        let sessions = loaded.map { SessionListing(folder: $0.folder, session: $0.session) }
+        // Through the archive's index: opening home on a thousand sessions reads only what changed.
+        let (summaries, problems) = Archive(options: options).summaries()
+        let sessions = summaries.map(SessionListing.init(summary:))
         let (found, templateProblems) = options.templates.sessionTemplates()
         let templates = found.map { template in
             TemplateListing(
@@ -30,7 +31,7 @@ final class StoreHome: HomeBackend {
         // The sessions folder is in the title bar: problems name what is in it from there, so the
         // part that matters (which session, which line) fits on the status line.
         let prefix = options.location.sessions.path + "/"
-        return (sessions, templates, (problems + templateProblems).map { $0.description.replacingOccurrences(of: prefix, with: "") })
+        return (sessions, templates, (problems + templateProblems.map(\.description)).map { $0.replacingOccurrences(of: prefix, with: "") })
     }
 
     /// The session live; its lock is held until the live scene closes (`StoreBackend.close`).
@@ -56,10 +57,11 @@ final class StoreHome: HomeBackend {
 extension SessionListing {
     /// How the screens list a saved session; attendees count those present, not apologies.
     init(folder: SessionFolder, session: Session) {
-        self.init(
-            folder: folder.name, title: session.details.title, date: session.details.date, kind: session.details.kind,
-            chathamHouse: session.details.chathamHouse, points: session.points.count,
-            attendees: session.attendees.elements.filter { !$0.apologies }.count, series: session.details.series
-        )
+        self.init(summary: SessionSummary(folder: folder, session: session))
+    }
+
+    init(summary: SessionSummary) {
+        self.init(folder: summary.folder, title: summary.title, date: summary.date, kind: summary.kind, chathamHouse: summary.chathamHouse,
+                  points: summary.points, attendees: summary.attendees, series: summary.series)
     }
 }
