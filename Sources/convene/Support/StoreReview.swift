@@ -3,26 +3,40 @@ import ConveneStore
 import ConveneTUI
 import Foundation
 
-/// The review list's view of the sessions folder: every session loaded once, read-only.
+/// The review list's view of the sessions folder, read-only: the listing and search-as-you-type
+/// through the archive's index (brought up to date once, when the list opens), sessions themselves
+/// read from their journals only when one is opened.
 final class StoreReview: ReviewBackend {
     private let options: SessionsOptions
-    private let loaded: [(folder: SessionFolder, session: Session)]
+    private let summaries: [SessionSummary]
+    /// The index, kept open while the list is: every key of a search asks it again.
+    private let index: ArchiveIndex?
 
     init(options: SessionsOptions) {
         self.options = options
-        loaded = options.catalog.load().sessions
+        let index = try? ArchiveIndex.updated(options.catalog) { $0 }
+        self.index = index
+        if let index, let listed = try? index.summaries().summaries {
+            summaries = listed
+        } else {
+            summaries = Archive(options: options).summaries().summaries
+        }
     }
 
     func listings() -> [SessionListing] {
-        loaded.map { SessionListing(folder: $0.folder, session: $0.session) }
+        summaries.map(SessionListing.init(summary:))
     }
 
     func search(_ query: String) -> [ReviewHit] {
-        loaded.flatMap { folder, session in
-            SessionSearch.hits(for: query, in: folder, session: session).map {
-                ReviewHit(folder: $0.folder, title: $0.title, date: session.details.date, place: $0.place, excerpt: $0.excerpt)
-            }
+        let query = SearchQuery(query)
+        let dates = Dictionary(summaries.map { ($0.folder, $0.date) }) { first, _ in first }
+        let hits: [SearchHit]
+        if let index, let found = try? index.search(query) {
+            hits = found
+        } else {
+            hits = Archive(options: options).search(query).hits
         }
+        return hits.map { ReviewHit(folder: $0.folder, title: $0.title, date: dates[$0.folder] ?? "", place: $0.place, excerpt: $0.excerpt) }
     }
 
     func notes(of folder: String) throws -> (title: String, markdown: String) {
@@ -41,12 +55,14 @@ final class StoreReview: ReviewBackend {
         return (title, try options.templates.notesRenderer().render(session), loaded.warnings)
     }
 
+    /// The series' sessions are read from their journals now, newest first: only they are needed.
     func openQuestions(ofSeriesOf folder: String) throws -> (title: String, markdown: String) {
-        let session = try options.catalog.resolve(folder).load().log.session
-        let series = session.seriesName
-        let members = loaded.filter { $0.session.seriesName == series }.sorted { $0.session.details.date > $1.session.details.date }
+        let series = try options.catalog.resolve(folder).load().log.session.seriesName
+        let members = summaries.filter { ($0.series ?? $0.title) == series }
+            .compactMap { summary in try? options.catalog.resolve(summary.folder).load().log.session }
+            .sorted { $0.details.date > $1.details.date }
         var markdown = "# Open questions and actions: \(MarkdownEscaping.inline(series))\n"
-        for (_, member) in members {
+        for member in members {
             markdown += "\n## \(MarkdownEscaping.inline(member.details.date)) · \(MarkdownEscaping.inline(member.details.title))\n\n"
             let open = member.openItems
             markdown += open.isEmpty ? "Nothing left open.\n"

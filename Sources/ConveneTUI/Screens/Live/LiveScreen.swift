@@ -111,7 +111,6 @@ public struct LiveScreen: Sendable {
         return []
     }
 
-    /// Says that a change is saved, and whether the notes could follow it.
     /// Runs `body` with the screen's context and keeps what it changed.
     private mutating func withContext(_ session: Session, _ now: Date, _ body: (inout LiveContext) -> [LiveEffect]) -> (effects: [LiveEffect], closed: Int) {
         var context = LiveContext(session: session, now: now, overlays: overlays, status: status, draft: draft, viewing: viewing)
@@ -120,7 +119,7 @@ public struct LiveScreen: Sendable {
         return (effects, context.closed)
     }
 
-    /// Runs `body` on the focused item's panel and keeps it.
+    /// Runs `body` on the panel of the item on screen and keeps it.
     private mutating func withPanel(_ session: Session, _ now: Date, _ body: (inout any PhasePanel, inout LiveContext) -> [LiveEffect]) -> [LiveEffect] {
         let item = shownItem(in: session)?.id
         var panel = panel(in: session)
