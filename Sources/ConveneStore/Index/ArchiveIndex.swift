@@ -49,7 +49,8 @@ public final class ArchiveIndex {
 
     private static func connect(_ path: String, catalog: SessionCatalog) throws -> ArchiveIndex {
         var configuration = Configuration()
-        configuration.busyMode = .timeout(10)
+        // A new index of a large archive is written in one transaction; others wait for it.
+        configuration.busyMode = .timeout(60)
         configuration.prepareDatabase { db in
             // A cache: losing the last moments of it to a power cut costs a re-read, not data.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
@@ -80,14 +81,29 @@ public final class ArchiveIndex {
             return known
         }
         let changed = journals.filter { known[$0.name] != $0.signature }
-        // Read outside the write lock, written in batches: another updater or a reader waits little.
-        for start in stride(from: 0, to: changed.count, by: 64) {
-            let entries = changed[start..<min(start + 64, changed.count)].map { journal in
+        func entries(_ journals: ArraySlice<JournalScan.Journal>) -> [IndexEntry] {
+            journals.map { journal in
                 IndexEntry(folder: SessionFolder(url: catalog.root.appendingPathComponent(journal.name, isDirectory: true)),
                            signature: journal.signature)
             }
+        }
+        if known.isEmpty && changed.count > 64 {
+            // A new index: every journal read first, then written and indexed in one pass, unless
+            // another updater filled it meanwhile (then this one has nothing left to do but check).
+            let all = entries(changed[...])
+            let filled = try database.write { db in
+                guard try Int.fetchOne(db, sql: "SELECT count(*) FROM session") == 0 else { return false }
+                try IndexSchema.fillEmpty(in: db, with: all)
+                return true
+            }
+            if filled { return }
+            return try refresh()
+        }
+        // Read outside the write lock, written in batches: another updater or a reader waits little.
+        for start in stride(from: 0, to: changed.count, by: 64) {
+            let batch = entries(changed[start..<min(start + 64, changed.count)])
             try database.write { db in
-                for entry in entries { try entry.store(in: db) }
+                for entry in batch { try entry.store(in: db) }
             }
         }
         let present = Set(journals.map(\.name))

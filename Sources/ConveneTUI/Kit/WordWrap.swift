@@ -52,10 +52,12 @@ enum WordWrap {
     static func lines(_ spans: [Span], width: Int) -> [StyledLine] {
         var characters: [Character] = []
         var styles: [Int] = [] // the span each character came from
+        var positions: [String.Index] = [] // and where in that span's text
         for (index, span) in spans.enumerated() {
-            for character in span.text {
-                characters.append(character)
+            for position in span.text.indices {
+                characters.append(span.text[position])
                 styles.append(index)
+                positions.append(position)
             }
         }
         return rows(of: characters, width: width).map { row in
@@ -66,8 +68,11 @@ enum WordWrap {
             while runStart < end {
                 var runEnd = runStart + 1
                 while runEnd < end, styles[runEnd] == styles[runStart] { runEnd += 1 }
-                let style = spans[styles[runStart]].style
-                let text = String(characters[runStart..<runEnd])
+                let source = spans[styles[runStart]]
+                let style = source.style
+                // The run is a slice of its span's text: copied at once, not character by character.
+                let upper = runEnd < characters.count && styles[runEnd] == styles[runStart] ? positions[runEnd] : source.text.endIndex
+                let text = String(source.text[positions[runStart]..<upper])
                 if let last = line.spans.last, last.style == style {
                     line.spans[line.spans.count - 1].text += text
                 } else {

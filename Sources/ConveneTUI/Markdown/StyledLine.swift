@@ -23,10 +23,13 @@ public struct StyledLine: Equatable, Sendable {
     /// Without trailing blanks: indentation alone does not make a line.
     var trimmed: StyledLine {
         var spans = self.spans
-        while let last = spans.last {
-            let kept = String(last.text.reversed().drop { $0 == " " }.reversed())
-            if kept.isEmpty { spans.removeLast(); continue }
-            spans[spans.count - 1].text = kept
+        while let last = spans.last, last.text.isEmpty || last.text.last == " " {
+            // Cut at the last character that is not a blank: one search, no character-by-character copy.
+            guard let end = last.text.lastIndex(where: { $0 != " " }) else {
+                spans.removeLast()
+                continue
+            }
+            spans[spans.count - 1].text = String(last.text[...end])
             break
         }
         return StyledLine(spans)
