@@ -96,11 +96,6 @@ public enum DisclosureCheck {
             && (between.contains(",") || !words.isEmpty)
     }
 
-    static func isWordCharacter(_ character: Character?) -> Bool {
-        guard let character else { return false }
-        return character.isLetter || character.isNumber || character == "_"
-    }
-
     private static func excerpt(around range: Range<String.Index>, in text: String) -> String {
         let start = text.index(range.lowerBound, offsetBy: -30, limitedBy: text.startIndex) ?? text.startIndex
         let end = text.index(range.upperBound, offsetBy: 30, limitedBy: text.endIndex) ?? text.endIndex
