@@ -101,15 +101,15 @@ struct ArchiveIndexTests {
         #expect(try Self.indexed(SearchQuery("synced"), in: catalog).count == 1)
     }
 
-    @Test("removed sessions leave it; two updaters at once leave it whole")
+    @Test("removed sessions leave it; updaters at once leave it whole")
     func removalsAndConcurrentUpdaters() throws {
         let root = try TemporaryFolder()
         // More than 64 sessions: a new index is filled in one pass, which both updaters race to do.
         try Self.archive(in: root.url, count: 80, seed: 9)
         let catalog = SessionCatalog(root: root.url)
-        // Two updaters building the same new index side by side, each with its own connections.
+        // Four updaters building the same new index side by side, each with its own connections.
         let failures = ConcurrentFailures()
-        DispatchQueue.concurrentPerform(iterations: 2) { _ in
+        DispatchQueue.concurrentPerform(iterations: 4) { _ in
             do {
                 guard try ArchiveIndex.updated(catalog, { _ in true }) != nil else { return failures.add("no index") }
             } catch {

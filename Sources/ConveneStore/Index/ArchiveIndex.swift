@@ -47,7 +47,21 @@ public final class ArchiveIndex {
         [.SQLITE_CORRUPT, .SQLITE_NOTADB, .SQLITE_FORMAT].contains(error.resultCode)
     }
 
+    /// Opens the file, waiting while another process is creating it: switching a new database to
+    /// WAL takes a lock SQLite's busy timeout does not wait for ("database is locked" at once).
     private static func connect(_ path: String, catalog: SessionCatalog) throws -> ArchiveIndex {
+        var attempt = 0
+        while true {
+            do {
+                return try open(path, catalog: catalog)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && attempt < 200 {
+                attempt += 1
+                usleep(25_000)
+            }
+        }
+    }
+
+    private static func open(_ path: String, catalog: SessionCatalog) throws -> ArchiveIndex {
         var configuration = Configuration()
         // A new index of a large archive is written in one transaction; others wait for it.
         configuration.busyMode = .timeout(60)
