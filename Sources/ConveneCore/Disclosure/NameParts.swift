@@ -79,6 +79,8 @@ enum NameParts {
 
     /// "Institute for Government" → IfG and IFG; "Social Finance" → none (two letters say too little).
     private static func acronyms(of words: [String]) -> [String] {
+        // A leading "The" is no part of an acronym: "The Cares Family" gives no "TCF".
+        let words = words.first?.lowercased() == "the" ? Array(words.dropFirst()) : words
         let significant = words.filter { !functionWords.contains($0.lowercased()) }
         let capitals = significant.compactMap { $0.first?.uppercased() }.joined()
         var forms = [capitals]
