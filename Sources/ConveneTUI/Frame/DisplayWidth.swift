@@ -19,6 +19,8 @@ public enum DisplayWidth {
     }
 
     public static func of<S: StringProtocol>(_ text: S) -> Int {
-        text.reduce(0) { $0 + of($1) }
+        // Printable ASCII, most of most texts, is one column a byte: no character-by-character walk.
+        if text.utf8.allSatisfy({ (0x20..<0x7F).contains($0) }) { return text.utf8.count }
+        return text.reduce(0) { $0 + of($1) }
     }
 }
