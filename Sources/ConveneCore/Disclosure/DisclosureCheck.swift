@@ -14,7 +14,7 @@ public enum DisclosureCheck {
         let attendees = session.attendees.elements
         let names = NameIndex(terms: DisclosureTerm.terms(for: attendees))
         guard !names.isEmpty else { return [] }
-        let abbreviations = Dictionary(Abbreviation.abbreviations(for: attendees).map { ($0.letters, $0) }) { first, _ in first }
+        let abbreviations = Abbreviation.abbreviations(for: attendees)
         // Labelled only where something is found: most texts name no one.
         return session.capturedTexts(labelled: false).filter { session.isUnderRule($0) }.flatMap { captured in
             var found = findings(in: captured, names: names, abbreviations: abbreviations, words: words)

@@ -21,8 +21,8 @@ struct DisclosureTerm: Sendable {
     /// the listed form itself.
     var standsFor: String?
 
-    /// Every form that identifies the attendees, longest first, so that "Michael Little" is found
-    /// before "Little" claims the same words.
+    /// Every form that identifies the attendees, one per spelling (`NameIndex` orders them: the
+    /// longest first, so that "Michael Little" is found before "Little" claims the same words).
     static func terms(for attendees: [Attendee]) -> [DisclosureTerm] {
         var terms: [String: DisclosureTerm] = [:]
         func add(_ text: String, _ strictness: Strictness, _ reason: DisclosureFinding.Reason, _ name: String, standsFor: String? = nil) {
@@ -51,7 +51,7 @@ struct DisclosureTerm: Sendable {
                 for form in NameParts.forms(of: organisation) { add(form.text, form.strictness, .organisation, person, standsFor: form.standsFor) }
             }
         }
-        return terms.values.sorted { ($0.text.count, $0.text) > ($1.text.count, $1.text) }
+        return Array(terms.values)
     }
 }
 
@@ -63,7 +63,8 @@ struct Abbreviation: Sendable {
     var reason: DisclosureFinding.Reason
     var attendees: [String]
 
-    static func abbreviations(for attendees: [Attendee]) -> [Abbreviation] {
+    /// The attendees' abbreviations, by the initials a written-out name must spell.
+    static func abbreviations(for attendees: [Attendee]) -> [String: Abbreviation] {
         var found: [String: Abbreviation] = [:]
         for attendee in attendees {
             let named = NameParts.organisationNames(attendee.organisation ?? "").map { ($0, DisclosureFinding.Reason.organisation) }
@@ -73,6 +74,6 @@ struct Abbreviation: Sendable {
                 found[letters, default: Abbreviation(letters: letters, name: name, reason: reason, attendees: [])].attendees.append(attendee.name)
             }
         }
-        return found.values.sorted { $0.letters < $1.letters }
+        return found
     }
 }

@@ -15,12 +15,10 @@ public final class ArchiveIndex {
 
     private let database: DatabasePool
     public let catalog: SessionCatalog
-    public let path: String
 
-    private init(database: DatabasePool, catalog: SessionCatalog, path: String) {
+    private init(database: DatabasePool, catalog: SessionCatalog) {
         self.database = database
         self.catalog = catalog
-        self.path = path
     }
 
     /// Runs `body` on the index of `catalog`'s folder, brought up to date first. An index that is
@@ -77,7 +75,7 @@ public final class ArchiveIndex {
                 if try Int.fetchOne(db, sql: "PRAGMA user_version") != schemaVersion { try IndexSchema.create(in: db) }
             }
         }
-        return ArchiveIndex(database: database, catalog: catalog, path: path)
+        return ArchiveIndex(database: database, catalog: catalog)
     }
 
     private static func removeFiles(at path: String) {

@@ -75,7 +75,7 @@ public struct FollowScreen: Sendable {
             guard let point = session.points[session.points.ids[index]] else { return [] }
             let speaker = session.isUnderRule(point.item) ? nil : point.speaker
             return WordWrap.lines(point.text + (speaker.map { " — \($0)" } ?? ""), width: max(10, list.width - 10)).enumerated().map { line, text in
-                ListRow(text, indent: 10, lead: line == 0 ? Span(point.kind.tag, point.kind.style) : nil, highlights: false)
+                ListRow(text, indent: 10, lead: line == 0 ? Span(point.kind.shortName, point.kind.style) : nil, highlights: false)
             }
         }
         if session.points.isEmpty { frame.put("No points yet.", row: 6, column: 2, style: .muted) }

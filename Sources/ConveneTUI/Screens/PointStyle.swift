@@ -1,9 +1,7 @@
 import ConveneCore
 
-/// How each kind of point is tagged on screen.
+/// How each kind of point is coloured on screen (it is tagged with its `shortName`).
 extension PointKind {
-    var tag: String { shortName }
-
     var style: Style {
         switch self {
         case .note: .muted

@@ -56,10 +56,6 @@ final class StoreHome: HomeBackend {
 
 extension SessionListing {
     /// How the screens list a saved session; attendees count those present, not apologies.
-    init(folder: SessionFolder, session: Session) {
-        self.init(summary: SessionSummary(folder: folder, session: session))
-    }
-
     init(summary: SessionSummary) {
         self.init(folder: summary.folder, title: summary.title, date: summary.date, kind: summary.kind, chathamHouse: summary.chathamHouse,
                   points: summary.points, attendees: summary.attendees, series: summary.series)

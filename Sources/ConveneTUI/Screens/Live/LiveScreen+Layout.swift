@@ -82,7 +82,7 @@ extension LiveScreen {
         switch top {
         case .composer(let composer)?:
             field = composer.field
-            label = (" " + TextLayout.pad((composer.editing == nil ? "" : "edit ") + composer.kind.tag, to: 11) + "›", composer.kind.style)
+            label = (" " + TextLayout.pad((composer.editing == nil ? "" : "edit ") + composer.kind.shortName, to: 11) + "›", composer.kind.style)
             left = Self.composerTextLeft
         case .prompt(let prompt)?:
             field = prompt.field

@@ -139,7 +139,7 @@ struct PointsPanel: PhasePanel {
                 rows.append(ListRow("◇ " + subtheme, style: .heading, indent: 2, highlights: false))
             }
             for (line, text) in WordWrap.lines(point.text, width: max(1, rect.width - Self.tagWidth)).enumerated() {
-                rows.append(ListRow(text, indent: Self.tagWidth, lead: line == 0 ? Span(point.kind.tag, point.kind.style) : nil))
+                rows.append(ListRow(text, indent: Self.tagWidth, lead: line == 0 ? Span(point.kind.shortName, point.kind.style) : nil))
             }
             return rows
         }
