@@ -9,17 +9,24 @@ import Foundation
 final class StoreReview: ReviewBackend {
     private let options: SessionsOptions
     private let summaries: [SessionSummary]
-    /// The index, kept open while the list is: every key of a search asks it again.
-    private let index: ArchiveIndex?
+    /// What every key of a search asks: the index, kept open while the list is; or, where there
+    /// can be none, the sessions read once when the list opens.
+    private let source: Source
+
+    private enum Source {
+        case index(ArchiveIndex)
+        case sessions([(folder: SessionFolder, session: Session)])
+    }
 
     init(options: SessionsOptions) {
         self.options = options
-        let index = try? ArchiveIndex.updated(options.catalog) { $0 }
-        self.index = index
-        if let index, let listed = try? index.summaries().summaries {
+        if let index = try? ArchiveIndex.updated(options.catalog, { $0 }), let listed = try? index.summaries().summaries {
+            source = .index(index)
             summaries = listed
         } else {
-            summaries = Archive(options: options).summaries().summaries
+            let loaded = options.catalog.load().sessions
+            source = .sessions(loaded)
+            summaries = loaded.map { SessionSummary(folder: $0.folder, session: $0.session) }
         }
     }
 
@@ -30,11 +37,10 @@ final class StoreReview: ReviewBackend {
     func search(_ query: String) -> [ReviewHit] {
         let query = SearchQuery(query)
         let dates = Dictionary(summaries.map { ($0.folder, $0.date) }) { first, _ in first }
-        let hits: [SearchHit]
-        if let index, let found = try? index.search(query) {
-            hits = found
-        } else {
-            hits = Archive(options: options).search(query).hits
+        let hits: [SearchHit] = switch source {
+        // An index that fails mid-list (a disk error) is read around, not shown as no hits.
+        case .index(let index): (try? index.search(query)) ?? Archive(options: options).scannedSearch(query).hits
+        case .sessions(let loaded): loaded.flatMap { SessionSearch.hits(for: query, in: $0.folder, session: $0.session) }
         }
         return hits.map { ReviewHit(folder: $0.folder, title: $0.title, date: dates[$0.folder] ?? "", place: $0.place, excerpt: $0.excerpt) }
     }
