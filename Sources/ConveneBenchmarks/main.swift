@@ -133,7 +133,11 @@ func measure(size: Int, root: URL) throws {
     let renderer = try templateLibrary().notesRenderer()
     guard let folder = SessionCatalog(root: root).folders().first else { throw ValidationFailure("no session in \(root.path)") }
 
-    let load = try median(runs: 5) { _ = try folder.load() }
+    // From a checkpoint first (the first load leaves one), so that its peak memory is its own.
+    _ = try folder.load()
+    let checkpointLoad = try median(runs: 5) { _ = try folder.load() }
+    let checkpointMemory = peakMemoryMB()
+    let load = try median(runs: 5) { _ = try folder.replayJournal() }
     var session = try folder.load().log.session
     let render = median(runs: 5) { _ = renderer.render(session) }
     // The budget is for holding and rendering the session; the editing below adds points to it.
@@ -187,7 +191,8 @@ func measure(size: Int, root: URL) throws {
     let catchingUp = try median(runs: 3) { try writer.folder.writeNotes(renderer.render(writer.session)) }
     writer.close()
 
-    print("| \(size) | \(format(applying)) | \(format(appending)) | \(format(load)) | \(format(render)) | "
+    print("| \(size) | \(format(applying)) | \(format(appending)) | \(format(load)) | \(format(checkpointLoad)) | "
+        + String(format: "%.1f MB", checkpointMemory) + " | \(format(render)) | "
         + "\(format(typing)) | \(format(committing)) | \(format(catchingUp)) | \(format(onTable)) | \(format(amongPeople)) | \(format(check)) | "
         + String(format: "%.1f MB", memory) + " |")
     fflush(nil)
@@ -221,6 +226,45 @@ func compareReaders(root: URL) throws {
         print("| \(label) | \(timeProgram(command).map(format) ?? "not installed") |")
     }
     fflush(nil)
+}
+
+/// `convene add` of one point to a 10-point and to the 10,000-point session, as a script runs it,
+/// beside the least a shell can do to keep a line: append it and flush the disk. Between runs the
+/// background catch-up of the long session's notes is let finish, so each add is timed alone.
+func compareAdds(root: URL) throws {
+    guard let long = SessionCatalog(root: root).folders().first else { throw ValidationFailure("no session in \(root.path)") }
+    let shortRoot = root.deletingLastPathComponent().appendingPathComponent(root.lastPathComponent + "-short")
+    defer { try? FileManager.default.removeItem(at: shortRoot) }
+    try prepare(size: 10, root: shortRoot)
+    guard let short = SessionCatalog(root: shortRoot).folders().first else { throw ValidationFailure("no session in \(shortRoot.path)") }
+    let convene = Bundle.main.executableURL?.deletingLastPathComponent().appendingPathComponent("convene").path ?? "convene"
+    let scratch = shortRoot.appendingPathComponent("appended.txt").path
+    print("")
+    print("One `convene add` of a point, as a script runs it (median of 5, each after the previous one's notes caught up):")
+    print("")
+    print("| what | time |")
+    print("| --- | ---: |")
+    for (label, command) in [
+        ("convene add, 10-point session", [convene, "add", short.url.path, "point", "A point from a script"]),
+        ("convene add, 10,000-point session", [convene, "add", long.url.path, "point", "A point from a script"]),
+        ("sh -c 'echo … >> file; sync'", ["sh", "-c", "echo 'A point from a script' >> \(scratch); sync \(scratch)"]),
+        ("convene --version (starting the program)", [convene, "--version"]),
+    ] {
+        print("| \(label) | \(timeProgram(command, before: waitForCatchUps).map(format) ?? "not installed") |")
+    }
+    waitForCatchUps()
+    fflush(nil)
+}
+
+/// Waits until no `convene catch-up-notes` is running.
+func waitForCatchUps() {
+    while ((try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []).contains(where: { pid in
+        Int(pid) != nil && (FileManager.default.contents(atPath: "/proc/\(pid)/cmdline").map {
+            $0.split(separator: 0).contains(Data("catch-up-notes".utf8)[...])
+        } ?? false)
+    }) {
+        usleep(10_000)
+    }
 }
 
 /// An archive of 1,000 sessions of 50 points: `convene search` and `convene list` beside `grep -ril`,
@@ -312,18 +356,22 @@ do {
         case "--measure": try measure(size: size, root: root)
         case "--readers": try compareReaders(root: root)
         case "--archive": try compareArchive(root: root)
+        case "--adds": try compareAdds(root: root)
         default: throw ValidationFailure("usage: ConveneBenchmarks [--prepare|--measure SIZE FOLDER]")
         }
     } else {
-        print("| points | apply one event | append + fsync one event | load from journal | render notes | keystroke: type + frame | keystroke: commit (append + fsync + frame) | notes after a pause (render + write) | keystroke: 6×6 divergence table | keystroke: 200 attendees | disclosure check, 40 attendees | peak memory, load + notes |")
-        print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+        print("| points | apply one event | append + fsync one event | load from journal | load from checkpoint | peak memory, checkpoint load | render notes | keystroke: type + frame | keystroke: commit (append + fsync + frame) | notes after a pause (render + write) | keystroke: 6×6 divergence table | keystroke: 200 attendees | disclosure check, 40 attendees | peak memory, load + notes |")
+        print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
         fflush(nil)
         for size in sizes {
             let root = FileManager.default.temporaryDirectory.appendingPathComponent("convene-bench-\(getpid())-\(size)")
             defer { try? FileManager.default.removeItem(at: root) }
             try runChild(["--prepare", String(size), root.path])
             try runChild(["--measure", String(size), root.path])
-            if size == sizes.last { try runChild(["--readers", String(size), root.path]) }
+            if size == sizes.last {
+                try runChild(["--readers", String(size), root.path])
+                try runChild(["--adds", String(size), root.path])
+            }
         }
         let archive = FileManager.default.temporaryDirectory.appendingPathComponent("convene-bench-\(getpid())-archive")
         defer { try? FileManager.default.removeItem(at: archive) }

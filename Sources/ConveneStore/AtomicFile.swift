@@ -16,13 +16,22 @@ public enum AtomicFile {
     public static func write(_ content: String, to url: URL) throws(StoreError) -> Bool {
         let data = Data(content.utf8)
         if let existing = try existingContent(of: url.path), existing == data { return false }
+        try replace(url, with: data, durable: true)
+        return true
+    }
+
+    /// Puts `data` at `url` through a temporary file and a rename, whatever is there now. A file
+    /// that is only a cache (`durable: false`) skips the flushes: after a power cut it may be
+    /// empty or old, and its reader must notice that.
+    static func replace(_ url: URL, with data: Data, durable: Bool) throws(StoreError) {
+        if let found = POSIX.kind(at: url.path), found != "a regular file" { throw .notARegularFile(path: url.path, found: found) }
         let directory = url.deletingLastPathComponent().path
         let (fd, temporary) = try POSIX.makeTemporary(in: directory, prefix: "." + url.lastPathComponent)
         do throws(StoreError) {
             // mkstemp makes the file readable by its owner only; notes and drafts are ordinary files.
             guard fchmod(fd, 0o644) == 0 else { throw .io(path: temporary, operation: "set permissions of", errno: errno) }
             try POSIX.writeAll(fd, data, path: temporary)
-            try POSIX.sync(fd, path: temporary)
+            if durable { try POSIX.sync(fd, path: temporary) }
             Glibc.close(fd)
         } catch {
             Glibc.close(fd)
@@ -37,8 +46,7 @@ public enum AtomicFile {
             }
             throw .io(path: url.path, operation: "replace", errno: failure)
         }
-        POSIX.syncDirectory(directory)
-        return true
+        if durable { POSIX.syncDirectory(directory) }
     }
 
     /// The file's bytes, nil when there is none; an error when something other than a regular

@@ -74,6 +74,25 @@ enum POSIX {
         }
     }
 
+    /// The first `length` bytes of the file, whatever the descriptor's offset (an append-mode
+    /// descriptor included).
+    static func read(_ fd: Int32, length: Int, path: String) throws(StoreError) -> Data {
+        var data = Data(count: length)
+        var done = 0
+        while done < length {
+            let count = data.withUnsafeMutableBytes { buffer in
+                pread(fd, buffer.baseAddress.map { $0 + done }, length - done, off_t(done))
+            }
+            if count < 0 {
+                if errno == EINTR || errno == EAGAIN { continue }
+                throw .io(path: path, operation: "read", errno: errno)
+            }
+            if count == 0 { throw .io(path: path, operation: "read", errno: EIO) }
+            done += count
+        }
+        return data
+    }
+
     static func writeAll(_ fd: Int32, _ data: Data, path: String) throws(StoreError) {
         var failure: Int32 = 0
         data.withUnsafeBytes { buffer in

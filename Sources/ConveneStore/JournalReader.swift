@@ -10,6 +10,8 @@ public struct LoadedJournal: Sendable {
     public var warnings: [String]
     /// How many bytes of the file are whole lines: where a writer continues.
     var intactLength: Int
+    /// Lines replayed to get here: all of them, or those after the checkpoint the load started from.
+    var linesReplayed: Int
 }
 
 /// Reads `session.jsonl`: every whole line must be a valid record that applies in sequence. A last
@@ -20,28 +22,32 @@ enum JournalReader {
     static let batchSize = 512
     static let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4))
 
-    static func load(_ url: URL) throws(StoreError) -> LoadedJournal {
+    /// The journal's bytes, read without following a link.
+    static func read(_ url: URL) throws(StoreError) -> Data {
         let fd = try POSIX.openRegular(url.path, flags: O_RDONLY)
         defer { close(fd) }
-        return try parse(try POSIX.readAll(fd, path: url.path), path: url.path)
+        return try POSIX.readAll(fd, path: url.path)
     }
 
-    static func parse(_ data: Data, path: String) throws(StoreError) -> LoadedJournal {
-        let (lines, tornBytes) = wholeLines(of: data)
+    /// Replays the whole lines of `data`, or those after `checkpoint.length` onto `checkpoint.log`.
+    static func parse(_ data: Data, path: String, from checkpoint: (log: SessionLog, length: Int)? = nil) throws(StoreError) -> LoadedJournal {
+        let (lines, tornBytes) = wholeLines(of: data, from: checkpoint?.length ?? 0)
+        // Each line holds the record of its own sequence number.
+        let linesBefore = checkpoint?.log.lastSeq ?? 0
         var warnings: [String] = []
         if tornBytes > 0 {
-            warnings.append("\(path):\(lines.count + 1): dropped an unfinished last line (\(tornBytes) bytes): "
+            warnings.append("\(path):\(linesBefore + lines.count + 1): dropped an unfinished last line (\(tornBytes) bytes): "
                 + "the program writing it stopped before it was saved")
         }
         // Decoding is the costly part and each line stands alone, so lines are decoded on every core;
         // records are then applied strictly in order, as the reducer requires.
-        var log = SessionLog()
+        var log = checkpoint?.log ?? SessionLog()
         var start = 0
         while start < lines.count {
             let end = min(start + batchSize * workers, lines.count)
             let decoded = decode(lines[start..<end], of: data)
             for (offset, result) in decoded.enumerated() {
-                let lineNumber = start + offset + 1
+                let lineNumber = linesBefore + start + offset + 1
                 switch result {
                 case .failure(let failure):
                     throw .corruptLine(path: path, line: lineNumber, reason: failure.reason)
@@ -56,15 +62,17 @@ enum JournalReader {
             start = end
         }
         guard log.session.isCreated else { throw .emptyJournal(path: path) }
-        return LoadedJournal(log: log, warnings: warnings, intactLength: lines.last.map { $0.upperBound + 1 } ?? 0)
+        let intactLength = lines.last.map { $0.upperBound + 1 } ?? checkpoint?.length ?? 0
+        return LoadedJournal(log: log, warnings: warnings, intactLength: intactLength, linesReplayed: lines.count)
     }
 
-    /// The byte ranges of the newline-terminated lines (newline excluded), and the length of a torn tail.
-    private static func wholeLines(of data: Data) -> (lines: [Range<Int>], tornBytes: Int) {
+    /// The byte ranges of the newline-terminated lines from `offset` on (newline excluded), and the
+    /// length of a torn tail.
+    private static func wholeLines(of data: Data, from offset: Int) -> (lines: [Range<Int>], tornBytes: Int) {
         var lines: [Range<Int>] = []
-        var lineStart = 0
+        var lineStart = offset
         data.withUnsafeBytes { bytes in
-            for index in bytes.indices where bytes[index] == 0x0A {
+            for index in offset..<bytes.count where bytes[index] == 0x0A {
                 lines.append(lineStart..<index)
                 lineStart = index + 1
             }

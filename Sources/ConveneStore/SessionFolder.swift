@@ -17,10 +17,21 @@ public struct SessionFolder: Sendable, Equatable {
 
     public var exists: Bool { FileManager.default.fileExists(atPath: journal.path) }
 
-    /// Reads the session without taking the lock: safe while a live writer has it open.
+    /// Replays the whole journal, ignoring any checkpoint and leaving none: the slow, certain way.
+    public func replayJournal() throws(StoreError) -> LoadedJournal {
+        guard exists else { throw .notASession(path: url.path) }
+        return try JournalReader.parse(try JournalReader.read(journal), path: journal.path)
+    }
+
+    /// Reads the session without taking the lock: safe while a live writer has it open. Starts
+    /// from the checkpoint when it matches the journal, and leaves a new one when many lines had
+    /// to be replayed.
     public func load() throws(StoreError) -> LoadedJournal {
         guard exists else { throw .notASession(path: url.path) }
-        return try JournalReader.load(journal)
+        let data = try JournalReader.read(journal)
+        let loaded = try JournalReader.parse(data, path: journal.path, from: CheckpointFile.restore(in: self, matching: data))
+        CheckpointFile.renewIfDue(after: loaded, journal: data, in: self)
+        return loaded
     }
 
     /// Replaces `notes.md` atomically; returns whether its content changed.

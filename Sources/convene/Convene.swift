@@ -13,6 +13,7 @@ struct Convene: ParsableCommand {
             unique prefix of its name (2026-04-02), or words of its title.
             """,
         version: ConveneVersion.current,
+        subcommands: [CatchUpNotes.self],
         groupedSubcommands: [
             CommandGroup(name: "Live", subcommands: [Home.self, Run.self, Follow.self, Review.self]),
             CommandGroup(name: "Scripting", subcommands: [New.self, Add.self, SetDetail.self, Undo.self, Check.self]),

@@ -178,6 +178,6 @@ struct FileSafetyTests {
         writer.close()
         let reopened = try SessionWriter.open(folder)
         defer { reopened.close() }
-        #expect(reopened.log.keyed["script-run-1"]?.event == .pointAdded(point: point))
+        #expect(try reopened.log.event(forKey: "script-run-1") == .pointAdded(point: point))
     }
 }

@@ -16,6 +16,7 @@ public enum SessionError: Error, Equatable, Sendable, CustomStringConvertible {
     case responsesExceedPrompts(item: EntityID)
     case itemInUse(id: EntityID, uses: Int)
     case nothingToUndo
+    case undoUnreadable(reason: String)
     case outOfSequence(expected: Int, found: Int)
     case undoMismatch(undoes: Int, newestUndoable: Int?)
 
@@ -51,6 +52,8 @@ public enum SessionError: Error, Equatable, Sendable, CustomStringConvertible {
             "agenda item \(item) has more responses than checklist prompts"
         case .itemInUse(let id, let uses):
             "agenda item \(id) still has \(uses) point(s), topic(s) or context(s) captured under it"
+        case .undoUnreadable(let reason):
+            "the change to undo could not be read back: \(reason)"
         case .nothingToUndo:
             "there is nothing to undo"
         case .outOfSequence(let expected, let found):

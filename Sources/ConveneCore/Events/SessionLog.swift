@@ -6,9 +6,15 @@ import Foundation
 /// inverse of the newest undoable record, marked with `undoes`, so replaying a journal rebuilds the
 /// same undo stack.
 public struct SessionLog: Sendable {
-    private struct Undoable: Sendable {
+    struct Undoable: Sendable {
         let seq: Int
-        let inverse: SessionEvent
+        let inverse: DeferredEvent
+    }
+
+    /// A change a script named with a key: its place, and what it was.
+    struct KeyedChange: Sendable {
+        let seq: Int
+        let event: DeferredEvent
     }
 
     /// What the newest record changed, kept so a record the disk refused can be taken back.
@@ -19,14 +25,32 @@ public struct SessionLog: Sendable {
         let pushed: Bool
     }
 
-    public private(set) var session = Session()
-    public private(set) var lastSeq = 0
-    private var undoStack: [Undoable] = []
+    public internal(set) var session = Session()
+    public internal(set) var lastSeq = 0
+    var undoStack: [Undoable] = []
     private var lastStep: LastStep?
-    /// The records that scripts named with a key, by key.
-    public private(set) var keyed: [String: JournalRecord] = [:]
+    /// The changes that scripts named with a key, by key.
+    var keyed: [String: KeyedChange] = [:]
+    /// Reads the events a checkpoint left encoded; nil for a log built by replay alone.
+    var eventCoding: CheckpointEventCoding?
 
     public init() {}
+
+    /// The change a script kept under `key`, if one did.
+    public func event(forKey key: String) throws -> SessionEvent? {
+        guard let change = keyed[key] else { return nil }
+        return try resolve(change.event)
+    }
+
+    private func resolve(_ event: DeferredEvent) throws -> SessionEvent {
+        switch event {
+        case .event(let event):
+            return event
+        case .encoded:
+            guard let eventCoding else { throw CheckpointError("an encoded event without a way to read it") }
+            return try eventCoding.resolve(event)
+        }
+    }
 
     public var canUndo: Bool { !undoStack.isEmpty }
 
@@ -40,7 +64,13 @@ public struct SessionLog: Sendable {
     /// Undoes the newest undoable change and returns the record to append.
     public mutating func recordUndo(at date: Date) throws(SessionError) -> JournalRecord {
         guard let top = undoStack.last else { throw .nothingToUndo }
-        let record = JournalRecord(seq: lastSeq + 1, at: date, event: top.inverse, undoes: top.seq)
+        let inverse: SessionEvent
+        do {
+            inverse = try resolve(top.inverse)
+        } catch {
+            throw .undoUnreadable(reason: "\(error)")
+        }
+        let record = JournalRecord(seq: lastSeq + 1, at: date, event: inverse, undoes: top.seq)
         try replay(record)
         return record
     }
@@ -59,11 +89,11 @@ public struct SessionLog: Sendable {
         } else if case .created = record.event {
             // Creation is where undo stops.
         } else {
-            undoStack.append(Undoable(seq: record.seq, inverse: inverse))
+            undoStack.append(Undoable(seq: record.seq, inverse: .event(inverse)))
             pushed = true
         }
         lastSeq = record.seq
-        if let key = record.key { keyed[key] = record }
+        if let key = record.key { keyed[key] = KeyedChange(seq: record.seq, event: .event(record.event)) }
         lastStep = LastStep(seq: record.seq, inverse: inverse, popped: popped, pushed: pushed)
     }
 

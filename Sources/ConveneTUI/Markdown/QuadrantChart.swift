@@ -52,7 +52,7 @@ struct QuadrantChart {
         let middle = frame.crossedBox(left: 0, top: 0, width: gridWidth, height: frame.height)
         let half = inner.width / 2 - 1
         let place = { (number: Int, row: Int, column: Int) in
-            frame.put(TextLayout.truncate(quadrants[number] ?? "", to: half), row: row, column: column, style: .muted)
+            _ = frame.put(TextLayout.truncate(quadrants[number] ?? "", to: half), row: row, column: column, style: .muted)
         }
         place(2, 1, 1)
         place(1, 1, middle.x + 1)

@@ -108,7 +108,7 @@ struct Add: ParsableCommand {
         let key = id.map { TextRules.cleaned($0, singleLine: true) }
         let added = try editing(folder, options: sessions, wait: lock.duration) { writer in
             // Already kept under this id: the script's earlier run got through.
-            if let key, let earlier = writer.log.keyed[key] { return earlier.event }
+            if let key, let earlier = try writer.log.event(forKey: key) { return earlier }
             let event = try AddedEvent(self, session: writer.session).event()
             try writer.apply(event, at: .nowToTheSecond, key: key)
             return event

@@ -2,10 +2,10 @@ import ConveneCore
 import ConveneStore
 import Foundation
 
-/// Opens a session for writing, lets `body` apply events, then brings `notes.md` up to date.
-/// Every event is on disk as soon as `apply` returns; the notes are regenerated from that. A notes
-/// write that fails is said on standard error but is no failure of the command: what it saved is
-/// saved, and a script that retried would keep it twice.
+/// Opens a session for writing, lets `body` apply events, then sees to `notes.md` (see
+/// `NotesFollowUp`). Every event is on disk as soon as `apply` returns; the notes are regenerated
+/// from that. A notes write that fails is said on standard error but is no failure of the command:
+/// what it saved is saved, and a script that retried would keep it twice.
 func editing<Result>(
     _ folder: SessionFolder, options: SessionsOptions, wait: Duration = .zero, _ body: (SessionWriter) throws -> Result
 ) throws -> Result {
@@ -13,7 +13,7 @@ func editing<Result>(
     defer { writer.close() }
     for warning in writer.warnings { Output.warn(warning) }
     let result = try body(writer)
-    warnIfNotesFail(writer, options: options)
+    NotesFollowUp.afterChange(writer, options: options)
     return result
 }
 

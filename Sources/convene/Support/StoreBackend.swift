@@ -26,8 +26,11 @@ final class StoreBackend: LiveSessionBackend {
         try writer.undo(at: date)
     }
 
+    /// The notes, and a checkpoint when enough has changed since the last (both cost milliseconds
+    /// on a long session, so they wait for a pause in typing as the notes do).
     func catchUpNotes() -> String? {
-        notesProblem(of: writer, renderer: renderer)
+        defer { writer.saveCheckpointIfDue() }
+        return notesProblem(of: writer, renderer: renderer)
     }
 
     func writeNotes() throws -> String {
@@ -40,6 +43,7 @@ final class StoreBackend: LiveSessionBackend {
     }
 
     func close() {
+        writer.saveCheckpointIfDue()
         writer.close()
     }
 

@@ -1,0 +1,142 @@
+import Foundation
+
+/// A `SessionLog` as bytes, so that a writer can continue a long session without replaying its
+/// whole journal. Points, the bulk of any long session, are written field by field; the rest of the
+/// session (a few dozen items, people, topics) as one JSON document; undo steps and keyed changes
+/// stay encoded until someone asks for them.
+///
+/// Pure and unaware of files: the store decides when a checkpoint is written and whether one still
+/// matches its journal.
+public enum SessionCheckpoint {
+    /// Raised whenever the layout below changes: an older checkpoint is then simply not used.
+    static let formatVersion = 1
+
+    /// Everything of a session but its points.
+    private struct Frame: Codable {
+        var details: SessionDetails
+        var attendees: [Attendee]
+        var agenda: [AgendaItem]
+        var topics: [DivergenceTopic]
+        var contexts: [ContextAssessment]
+        var quadrantGuide: [EbrahimQuadrant: QuadrantGuide]
+        var acknowledgedFindings: [String]
+        var isCreated: Bool
+        var lastID: Int
+    }
+
+    public static func encode(_ log: SessionLog, events: CheckpointEventCoding) throws -> Data {
+        let session = log.session
+        let frame = Frame(
+            details: session.details, attendees: session.attendees.elements, agenda: session.agenda.elements,
+            topics: session.topics.elements, contexts: session.contexts.elements, quadrantGuide: session.quadrantGuide,
+            acknowledgedFindings: session.acknowledgedFindings.sorted(), isCreated: session.isCreated, lastID: session.lastID)
+        var writer = ByteWriter()
+        writer.count(formatVersion)
+        writer.bytes(try JSONEncoder().encode(frame))
+        writer.count(log.lastSeq)
+        writer.count(session.points.count)
+        for id in session.points.ids {
+            guard let point = session.points[id] else { continue }
+            write(point, to: &writer)
+        }
+        writer.count(log.undoStack.count)
+        for step in log.undoStack {
+            writer.count(step.seq)
+            try events.write(step.inverse, to: &writer)
+        }
+        writer.count(log.keyed.count)
+        for (key, change) in log.keyed.sorted(by: { $0.value.seq < $1.value.seq }) {
+            writer.string(key)
+            writer.count(change.seq)
+            try events.write(change.event, to: &writer)
+        }
+        return writer.data
+    }
+
+    public static func decode(_ data: Data, events: CheckpointEventCoding) throws -> SessionLog {
+        try ByteReader.reading(data) { reader in try decode(&reader, events: events) }
+    }
+
+    private static func decode(_ reader: inout ByteReader, events: CheckpointEventCoding) throws -> SessionLog {
+        let version = try reader.count()
+        guard version == formatVersion else { throw CheckpointError("format \(version), this version reads \(formatVersion)") }
+        let frame: Frame
+        do {
+            frame = try JSONDecoder().decode(Frame.self, from: try reader.bytes())
+        } catch {
+            throw CheckpointError("the session's frame does not decode: \(error)")
+        }
+        var log = SessionLog()
+        log.eventCoding = events
+        log.lastSeq = try reader.count()
+        var points: [Point] = []
+        let pointCount = try reader.count()
+        points.reserveCapacity(min(pointCount, 1 << 20))
+        for _ in 0..<pointCount { points.append(try readPoint(&reader)) }
+        let undoCount = try reader.count()
+        log.undoStack.reserveCapacity(min(undoCount, 1 << 20))
+        for _ in 0..<undoCount {
+            let seq = try reader.count()
+            log.undoStack.append(SessionLog.Undoable(seq: seq, inverse: .encoded(try reader.bytes())))
+        }
+        let keyedCount = try reader.count()
+        for _ in 0..<keyedCount {
+            let key = try reader.string()
+            let seq = try reader.count()
+            log.keyed[key] = SessionLog.KeyedChange(seq: seq, event: .encoded(try reader.bytes()))
+        }
+        guard reader.isAtEnd else { throw CheckpointError("has bytes after its end") }
+        log.session = Session(restoring: frame.details, attendees: frame.attendees, agenda: frame.agenda, points: points,
+                              topics: frame.topics, contexts: frame.contexts, quadrantGuide: frame.quadrantGuide,
+                              acknowledgedFindings: Set(frame.acknowledgedFindings), isCreated: frame.isCreated, lastID: frame.lastID)
+        return log
+    }
+
+    private static func write(_ point: Point, to writer: inout ByteWriter) {
+        writer.count(point.id.rawValue)
+        writer.string(point.kind.rawValue)
+        writer.string(point.text)
+        writer.optional(point.theme) { $0.string($1) }
+        writer.optional(point.subtheme) { $0.string($1) }
+        writer.optional(point.item) { $0.count($1.rawValue) }
+        writer.optional(point.speaker) { $0.string($1) }
+        writer.date(point.createdAt)
+        writer.optional(point.editedAt) { $0.date($1) }
+    }
+
+    private static func readPoint(_ reader: inout ByteReader) throws(CheckpointError) -> Point {
+        let id = EntityID(try reader.count())
+        let kindName = try reader.string()
+        guard let kind = PointKind(rawValue: kindName) else { throw CheckpointError("point \(id) has the unknown kind ‘\(kindName)’") }
+        return Point(
+            id: id, kind: kind, text: try reader.string(),
+            theme: try reader.optional { reader throws(CheckpointError) in try reader.string() },
+            subtheme: try reader.optional { reader throws(CheckpointError) in try reader.string() },
+            item: try reader.optional { reader throws(CheckpointError) in EntityID(try reader.count()) },
+            speaker: try reader.optional { reader throws(CheckpointError) in try reader.string() },
+            createdAt: try reader.date(),
+            editedAt: try reader.optional { reader throws(CheckpointError) in try reader.date() })
+    }
+}
+
+extension Session {
+    /// A session put back together from a checkpoint's parts; the per-item point lists are derived.
+    init(
+        restoring details: SessionDetails, attendees: [Attendee], agenda: [AgendaItem], points: [Point],
+        topics: [DivergenceTopic], contexts: [ContextAssessment], quadrantGuide: [EbrahimQuadrant: QuadrantGuide],
+        acknowledgedFindings: Set<String>, isCreated: Bool, lastID: Int
+    ) {
+        self.init()
+        self.details = details
+        self.attendees = OrderedStore(attendees)
+        self.agenda = OrderedStore(agenda)
+        self.points = OrderedStore(points)
+        self.topics = OrderedStore(topics)
+        self.contexts = OrderedStore(contexts)
+        self.quadrantGuide = quadrantGuide
+        self.acknowledgedFindings = acknowledgedFindings
+        self.isCreated = isCreated
+        self.lastID = lastID
+        for point in points { pointsByItem[point.item, default: []].append(point.id) }
+    }
+}

@@ -1,0 +1,87 @@
+import ConveneCore
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `.checkpoint` in a session folder: the session as it stood at some length of its journal, so
+/// that opening it replays only the lines written since.
+///
+/// Only ever a cache. It is used when the journal still begins with exactly the bytes it was made
+/// from (same length, same digest) and its own bytes are whole; otherwise it is ignored and the
+/// journal replayed in full. Deleting it loses nothing. It is written without flushing to disk,
+/// since a torn or stale one is simply not used.
+public enum CheckpointFile {
+    public static let name = ".checkpoint"
+
+    /// A session of fewer bytes than this is replayed faster than a checkpoint is worth keeping.
+    static let minimumJournalLength = 64 * 1024
+    /// Lines replayed past a checkpoint (or without one) before a new one is due.
+    static let linesBeforeRenewal = 128
+
+    private static let magic = Data("CONVENE-CHECKPOINT\n".utf8)
+    private static let headerWords = 4
+
+    static func url(in folder: SessionFolder) -> URL {
+        folder.url.appendingPathComponent(name)
+    }
+
+    /// How the checkpoint stores undo steps and keyed changes: as journal lines store events.
+    static let events = CheckpointEventCoding(
+        encode: { event in try JournalCoding.encoder().encode(event) },
+        decode: { data in try JournalCoding.decoder().decode(SessionEvent.self, from: data) })
+
+    /// The session at the checkpoint's length of `journal`, or nil when there is no checkpoint or it
+    /// does not belong to this journal. Never throws: a checkpoint that cannot be used is no error.
+    static func restore(in folder: SessionFolder, matching journal: Data) -> (log: SessionLog, length: Int)? {
+        guard let data = try? AtomicFile.existingContent(of: url(in: folder).path) else { return nil }
+        return try? decode(data, matching: journal)
+    }
+
+    static func decode(_ data: Data, matching journal: Data) throws -> (log: SessionLog, length: Int) {
+        guard data.starts(with: magic) else { throw CheckpointError("not a checkpoint") }
+        let header = data.dropFirst(magic.count)
+        guard header.count >= headerWords * 8 else { throw CheckpointError("its header is cut short") }
+        let words = (0..<headerWords).map { index in
+            header.dropFirst(index * 8).prefix(8).reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        }
+        let body = Data(header.dropFirst(headerWords * 8))
+        guard words[2] == UInt64(body.count), words[3] == ContentDigest.of(body) else {
+            throw CheckpointError("its content is damaged")
+        }
+        guard words[0] <= UInt64(journal.count) else { throw CheckpointError("the journal is shorter than it was") }
+        let length = Int(words[0])
+        guard length > 0, journal[journal.startIndex + length - 1] == 0x0A,
+              ContentDigest.of(journal.prefix(length)) == words[1]
+        else { throw CheckpointError("the journal has changed") }
+        return (try SessionCheckpoint.decode(body, events: events), length)
+    }
+
+    static func encode(_ log: SessionLog, journalPrefix: Data) throws -> Data {
+        let body = try SessionCheckpoint.encode(log, events: events)
+        var data = magic
+        for word in [UInt64(journalPrefix.count), ContentDigest.of(journalPrefix), UInt64(body.count), ContentDigest.of(body)] {
+            withUnsafeBytes(of: word.littleEndian) { data.append(contentsOf: $0) }
+        }
+        data.append(body)
+        return data
+    }
+
+    /// Writes the checkpoint of `log`, the state after the whole lines `journalPrefix` holds.
+    static func write(_ log: SessionLog, journalPrefix: Data, in folder: SessionFolder) throws {
+        try AtomicFile.replace(url(in: folder), with: try encode(log, journalPrefix: journalPrefix), durable: false)
+    }
+
+    /// Whether a session of `journalLength` bytes, with `linesReplayed` lines read past the
+    /// checkpoint it was opened from, should have a new one.
+    static func isDue(journalLength: Int, linesReplayed: Int) -> Bool {
+        journalLength >= minimumJournalLength && linesReplayed >= linesBeforeRenewal
+    }
+
+    /// Leaves a checkpoint for the next reader when a load replayed many lines. Best effort: a
+    /// folder this process may not write to is read all the same, and the next load replays again.
+    static func renewIfDue(after loaded: LoadedJournal, journal: Data, in folder: SessionFolder) {
+        guard isDue(journalLength: loaded.intactLength, linesReplayed: loaded.linesReplayed) else { return }
+        try? write(loaded.log, journalPrefix: journal.prefix(loaded.intactLength), in: folder)
+    }
+}

@@ -1,0 +1,87 @@
+import ConveneCore
+import Foundation
+import Testing
+
+/// A script adding to a long session: each change is saved and answered without waiting for the
+/// notes, which follow from a background catch-up; a burst of changes all reach the notes.
+@Suite("Changes to a long session")
+struct LongSessionTests {
+    /// Grows the session to `points` points by appending journal lines as the live screen writes them.
+    static func grow(_ journal: URL, to points: Int) throws {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        var log = SessionLog()
+        for line in try Data(contentsOf: journal).split(separator: 0x0A) {
+            try log.replay(decoder.decode(JournalRecord.self, from: line))
+        }
+        let item = try #require(log.session.agenda.ids.first)
+        var lines = Data()
+        let date = Date(timeIntervalSince1970: 1_777_600_000)
+        for index in 0..<points {
+            let point = Point(id: log.session.nextID, kind: .agreement, text: "Point \(index) on outcomes, café, 日本語", theme: "Theme \(index % 7)",
+                              item: item, createdAt: date)
+            lines.append(try encoder.encode(log.record(.pointAdded(point: point), at: date)))
+            lines.append(0x0A)
+        }
+        let handle = try FileHandle(forWritingTo: journal)
+        try handle.seekToEnd()
+        try handle.write(contentsOf: lines)
+        try handle.close()
+    }
+
+    /// Waits until `condition` holds, up to `seconds`.
+    static func eventually(_ seconds: Double = 60, _ condition: () -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if condition() { return true }
+            usleep(50_000)
+        }
+        return condition()
+    }
+
+    /// Background catch-ups still at work on `folder`.
+    static func catchUps(of folder: URL) -> Int {
+        let processes = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return processes.filter { Int($0) != nil }.count { pid in
+            guard let raw = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return false }
+            let arguments = raw.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+            return arguments.contains("catch-up-notes") && arguments.contains(folder.path)
+        }
+    }
+
+    @Test("adding to a session of 1,200 points is saved at once; the notes follow, a burst of adds included")
+    func notesFollow() throws {
+        let convene = try ConveneProcess()
+        let name = try convene.newSession(title: "Long roundtable")
+        let folder = convene.sessions.appendingPathComponent(name)
+        defer {
+            _ = Self.eventually(30) { Self.catchUps(of: folder) == 0 }
+            convene.cleanUp()
+        }
+        try Self.grow(folder.appendingPathComponent("session.jsonl"), to: 1_200)
+        let notes = folder.appendingPathComponent("notes.md")
+
+        let added = try convene.run(["add", name, "point", "A late point on commissioning", "--kind", "agree"])
+        #expect(added.status == 0, "\(added.stderr)")
+        #expect(added.stderr.isEmpty, "\(added.stderr)")
+        let journal = try String(contentsOf: folder.appendingPathComponent("session.jsonl"), encoding: .utf8)
+        #expect(journal.contains("A late point on commissioning"))
+        #expect(Self.eventually { ((try? String(contentsOf: notes, encoding: .utf8)) ?? "").contains("A late point on commissioning") },
+                "notes.md never caught up")
+        // The first open replayed every line, so it left a checkpoint for the next.
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(".checkpoint").path))
+
+        for index in 1...6 {
+            let burst = try convene.run(["add", name, "point", "Burst point \(index)"])
+            #expect(burst.status == 0, "\(burst.stderr)")
+        }
+        #expect(Self.eventually {
+            let text = (try? String(contentsOf: notes, encoding: .utf8)) ?? ""
+            return (1...6).allSatisfy { text.contains("Burst point \($0)") }
+        }, "the notes missed a change of the burst")
+        #expect(Self.eventually(30) { Self.catchUps(of: folder) == 0 }, "a catch-up is still running")
+    }
+}
