@@ -57,7 +57,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ConveneCoreTests", dependencies: ["ConveneCore", "TestSupport"]),
         .testTarget(name: "ConveneStoreTests", dependencies: ["ConveneStore", "ConveneCore", "TestSupport"]),
-        .testTarget(name: "ConveneTUITests", dependencies: ["ConveneTUI", "ConveneCore"], exclude: ["Snapshots", "Fixtures"]),
+        .testTarget(name: "ConveneTUITests", dependencies: ["ConveneTUI", "ConveneCore", "TestSupport"], exclude: ["Snapshots", "Fixtures"]),
         .testTarget(name: "ConveneCLITests", dependencies: ["ConveneCore", "convene", "TestSupport"], exclude: ["Fixtures"]),
     ]
 )

@@ -204,11 +204,24 @@ func compareReaders(root: URL) throws {
     let library = try templateLibrary()
     guard let folder = SessionCatalog(root: root).folders().first else { throw ValidationFailure("no session in \(root.path)") }
     let renderer = try library.notesRenderer()
-    let opening = try median(runs: 5) {
-        let notes = renderer.render(try folder.load().log.session)
-        _ = MarkdownLayout(width: 100).render(MarkdownDocument(parsing: notes))
-    }
     try folder.writeNotes(renderer.render(try folder.load().log.session))
+    // What `convene review SESSION` does before its first frame: the session loaded (from its
+    // checkpoint), its notes read (or rendered, when older than the journal), parsed, the top laid
+    // out and the frame drawn.
+    func firstScreen(_ markdown: String) {
+        var reader = ReaderScreen(title: "Bench", document: MarkdownDocument(parsing: markdown))
+        reader.fit(width: 100)
+        _ = reader.render(width: 100, height: 30)
+    }
+    let opening = try median(runs: 5) {
+        let session = try folder.load().log.session
+        firstScreen(folder.currentNotes() ?? renderer.render(session))
+    }
+    let rendering = try median(runs: 5) { firstScreen(renderer.render(try folder.load().log.session)) }
+    let markdown = renderer.render(try folder.load().log.session)
+    let parsing = median(runs: 5) { _ = MarkdownDocument(parsing: markdown) }
+    let document = MarkdownDocument(parsing: markdown)
+    let layingOut = median(runs: 5) { _ = MarkdownLayout(width: 100).render(document) }
     let notes = folder.notes.path
     let size = (try? FileManager.default.attributesOfItem(atPath: notes)[.size] as? Int) ?? 0
     print("")
@@ -216,7 +229,10 @@ func compareReaders(root: URL) throws {
     print("")
     print("| what | time |")
     print("| --- | ---: |")
-    print("| convene review: load journal, render notes, lay out at 100 columns (in process) | \(format(opening)) |")
+    print("| convene review SESSION, first screen: load (checkpoint), read notes.md, parse, lay out the top, draw (in process) | \(format(opening)) |")
+    print("| the same with notes.md older than the journal (notes rendered first) | \(format(rendering)) |")
+    print("| parsing the notes (cmark-gfm, then Swift values) | \(format(parsing)) |")
+    print("| laying out all of them at 100 columns | \(format(layingOut)) |")
     let convene = Bundle.main.executableURL?.deletingLastPathComponent().appendingPathComponent("convene").path ?? "convene"
     for (label, command) in [
         ("convene show notes.md --width 100", [convene, "show", notes, "--width", "100"]),

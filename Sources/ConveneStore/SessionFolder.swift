@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// One session's folder on disk: `session.jsonl`, the source of truth, and `notes.md`, regenerated.
 public struct SessionFolder: Sendable, Equatable {
@@ -32,6 +35,20 @@ public struct SessionFolder: Sendable, Equatable {
         let loaded = try JournalReader.parse(data, path: journal.path, from: CheckpointFile.restore(in: self, matching: data))
         CheckpointFile.renewIfDue(after: loaded, journal: data, in: self)
         return loaded
+    }
+
+    /// `notes.md` when it was written no earlier than the journal's last change, so it holds the
+    /// session as the journal does (notes are always written after the line they show); nil when
+    /// it is missing or older, and the notes must be rendered from the journal.
+    public func currentNotes() -> String? {
+        var notesStatus = stat()
+        var journalStatus = stat()
+        guard lstat(notes.path, &notesStatus) == 0, lstat(journal.path, &journalStatus) == 0,
+              (notesStatus.st_mode & S_IFMT) == S_IFREG,
+              (notesStatus.st_mtim.tv_sec, notesStatus.st_mtim.tv_nsec) >= (journalStatus.st_mtim.tv_sec, journalStatus.st_mtim.tv_nsec),
+              let data = try? AtomicFile.existingContent(of: notes.path)
+        else { return nil }
+        return String(decoding: data, as: UTF8.self)
     }
 
     /// Replaces `notes.md` atomically; returns whether its content changed.

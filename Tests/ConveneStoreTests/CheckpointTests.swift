@@ -228,4 +228,20 @@ struct CheckpointTests {
         try undoing.undo(at: Self.date)
         #expect(undoing.session.points.count == 399)
     }
+
+    @Test("notes.md is read as the session's notes only while it is as new as the journal")
+    func currentNotes() throws {
+        let root = try TemporaryFolder()
+        let folder = try StoreFixtures.session(in: root.url, points: 3)
+        #expect(folder.currentNotes() == nil, "no notes yet")
+        try folder.writeNotes("# Notes as written\n")
+        #expect(folder.currentNotes() == "# Notes as written\n")
+        // A change after the notes (a line appended by a writer killed before its notes).
+        let later = Date().addingTimeInterval(5)
+        try FileManager.default.setAttributes([.modificationDate: later], ofItemAtPath: folder.journal.path)
+        #expect(folder.currentNotes() == nil)
+        try FileManager.default.removeItem(at: folder.notes)
+        try FileManager.default.createSymbolicLink(at: folder.notes, withDestinationURL: folder.journal)
+        #expect(folder.currentNotes() == nil, "a link planted as notes.md is not read")
+    }
 }

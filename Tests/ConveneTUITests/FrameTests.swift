@@ -1,4 +1,5 @@
 import ConveneTUI
+import TestSupport
 import Testing
 
 @Suite("Frames and text layout")
@@ -11,6 +12,17 @@ struct FrameTests {
         #expect(DisplayWidth.of("👍") == 2)
         #expect(DisplayWidth.of("e\u{301}") == 1) // e + combining acute
         #expect(DisplayWidth.of("“quoted”") == 8)
+    }
+
+    @Test("a text measures as the sum of its characters, whatever scripts, marks and emoji it mixes")
+    func textWidthIsCharacterSum() {
+        let pieces = ["a", " ", "é", "e\u{301}", "日本語", "한국어", "\u{1100}\u{1161}\u{11A8}", "👍", "👩🏽‍💻", "☺️", "☺", "🇬🇧", "1️⃣", "©", "™",
+                      "—", "“", "ñ", "\u{0308}", "Ω", "ا", "\u{200B}", "\u{00AD}", "中", "🏳️‍🌈", "x\u{20DD}", "\u{FF21}"]
+        for seed in UInt64(0)..<800 {
+            var generator = SeededGenerator(seed: seed)
+            let text = (0..<Int.random(in: 1...10, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
+            #expect(DisplayWidth.of(text) == text.reduce(0) { $0 + DisplayWidth.of($1) }, "\(text.debugDescription)")
+        }
     }
 
     @Test("wide characters fill two cells and are never cut in half")

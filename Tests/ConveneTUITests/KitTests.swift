@@ -1,4 +1,5 @@
 @testable import ConveneTUI
+import TestSupport
 import Testing
 
 /// The kit every screen is built from: rectangles and their splits, the one wrap, the one list.
@@ -31,6 +32,31 @@ struct KitTests {
         // The field wraps exactly as the saved text will.
         let text = "Whether accountability should run upwards to funders or outwards to communities"
         #expect(TextField(text: text).layout(width: 23).rows.map { $0.trimmingCharacters(in: .whitespaces) } == TextLayout.wrap(text, width: 23))
+    }
+
+    @Test("styled text wraps a word at a time exactly as its plain text wraps a character at a time; no row runs past the width")
+    func wrapByWords() {
+        let tokens = ["a", "word", "measurement", "accountabilities", " ", " ", "  ", "\n", "一", "二三", "👩🏽‍💻", "é", "e\u{301}",
+                      " \u{301}", "café", "—", ",", "日本語の文章"]
+        for seed in UInt64(0)..<1_500 {
+            var generator = SeededGenerator(seed: seed)
+            let characters = Array((0..<Int.random(in: 0...24, using: &generator)).map { _ in tokens.randomElement(using: &generator) ?? "" }.joined())
+            // Cut into spans at random characters, with alternating styles.
+            var spans: [Span] = []
+            var start = 0
+            while start < characters.count {
+                let end = min(characters.count, start + Int.random(in: 1...8, using: &generator))
+                spans.append(Span(String(characters[start..<end]), spans.count.isMultiple(of: 2) ? .plain : .heading))
+                start = end
+            }
+            let text = String(characters)
+            let width = Int.random(in: 1...30, using: &generator)
+            let styled = WordWrap.lines(spans, width: width)
+            #expect(styled.map(\.text) == WordWrap.lines(text, width: width), "seed \(seed): \(text.debugDescription) at \(width)")
+            for line in styled where line.width > width {
+                #expect(line.text.count == 1, "seed \(seed): ‘\(line.text)’ is wider than \(width)")
+            }
+        }
     }
 
     private func list(count: Int, focus: ListView.Focus, height: Int, rowsEach: Int = 1) -> [String] {

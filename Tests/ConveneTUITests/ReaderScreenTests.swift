@@ -31,6 +31,46 @@ struct ReaderScreenTests {
         #expect(!after.contains("show these keys"), "\(after)")
     }
 
+    @Test("a long record opens laid out only near the top; the end, search, contents and the keys' rest reach all of it")
+    func longRecordLaidOutLazily() throws {
+        let sections = (1...1_500).map { "## Section \($0)\n\n- A point on outcomes number \($0), café 日本語\n- Another point, \($0)\n" }
+        let markdown = "# A long record\n\n" + sections.joined(separator: "\n") + "\nThe very last line.\n"
+        let document = MarkdownDocument(parsing: markdown)
+        let complete = MarkdownLayout(width: 78).render(document)
+
+        let terminal = VirtualTerminal(width: 80, height: 24)
+        let scene = ReaderScene(terminal: terminal, screen: ReaderScreen(title: "long.md", document: document))
+        let app = Program(terminal: terminal, root: scene)
+        app.draw()
+        #expect(!scene.screen.isLaidOut, "the whole record was laid out before the first screen")
+        #expect(scene.hasIdleWork)
+        #expect(terminal.screen?.text.contains("Section 1") == true)
+        #expect(terminal.screen?.text.split(separator: "\n").first?.hasSuffix(" 0%") == true, "\(terminal.screen?.text ?? "")")
+
+        press(app, .character("G"))
+        #expect(terminal.screen?.text.contains("The very last line.") == true)
+        #expect(terminal.screen?.text.contains("100%") == true)
+        press(app, .character("g"), .character("/"))
+        for character in "number 1499" { app.send(.character(character)) }
+        press(app, .enter)
+        #expect(terminal.screen?.text.contains("hit 1 of 1") == true)
+
+        // Laid out while the keys rest, in steps, to exactly the whole layout.
+        let resting = ReaderScene(terminal: terminal, screen: ReaderScreen(title: "long.md", document: document))
+        _ = resting.render(width: 80, height: 24)
+        var steps = 0
+        while resting.hasIdleWork {
+            resting.idle()
+            steps += 1
+        }
+        #expect(steps > 1)
+        press(Program(terminal: terminal, root: resting), .character("G"))
+        #expect(terminal.screen?.text.contains("The very last line.") == true)
+        let laidOut = MarkdownLayout(width: 78).render(document)
+        #expect(laidOut.lines == complete.lines)
+        #expect(laidOut.headings == complete.headings)
+    }
+
     @Test("opens at the top with the title and position", .tags(.golden))
     func opening() throws {
         let (terminal, _) = try reader()

@@ -21,6 +21,34 @@ public enum DisplayWidth {
     public static func of<S: StringProtocol>(_ text: S) -> Int {
         // Printable ASCII, most of most texts, is one column a byte: no character-by-character walk.
         if text.utf8.allSatisfy({ (0x20..<0x7F).contains($0) }) { return text.utf8.count }
-        return text.reduce(0) { $0 + of($1) }
+        return byScalars(text.unicodeScalars) ?? text.reduce(0) { $0 + of($1) }
+    }
+
+    /// The width summed scalar by scalar, which is the width character by character for text
+    /// without emoji: a mark adds nothing to the letter it sits on, a wide letter is one scalar.
+    /// Nil at the first scalar that may join an emoji sequence (where a character's width is not
+    /// its scalars' sum), so the caller walks characters instead. Skips breaking text into
+    /// characters, the costly part of measuring accented and CJK text.
+    private static func byScalars(_ scalars: some Sequence<Unicode.Scalar>) -> Int? {
+        _ = localeReady
+        var total = 0
+        for scalar in scalars {
+            let value = scalar.value
+            if value < 0x80 {
+                total += value < 0x20 || value == 0x7F ? 0 : 1
+                continue
+            }
+            if mayJoinEmoji(value) { return nil }
+            let width = Int(convene_wcwidth(value))
+            total += width < 0 ? 1 : width
+        }
+        return total
+    }
+
+    /// Emoji, their modifiers and joiners, variation selectors and regional indicators.
+    private static func mayJoinEmoji(_ value: UInt32) -> Bool {
+        value >= 0x1F000 || (0x2190...0x2BFF).contains(value) || value == 0x200D || (0xFE00...0xFE0F).contains(value)
+            || value == 0x20E3 || (0xE0020...0xE007F).contains(value) || value == 0x00A9 || value == 0x00AE
+            || value == 0x203C || value == 0x2049 || value == 0x2122 || value == 0x2139 || value == 0x3030 || value == 0x303D
     }
 }

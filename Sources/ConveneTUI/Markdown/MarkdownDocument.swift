@@ -39,7 +39,8 @@ public struct MarkdownDocument: Equatable, Sendable {
     public init(parsing source: String) {
         var body = Substring(source)
         frontMatter = nil
-        if body.hasPrefix("---\n"), let end = body.range(of: "\n---\n", range: body.index(body.startIndex, offsetBy: 3)..<body.endIndex) {
+        // Found on UTF-8 bytes: Foundation's `range(of:)` would first index the whole document in UTF-16.
+        if body.hasPrefix("---\n"), let end = body.utf8.dropFirst(3).firstRange(of: "\n---\n".utf8) {
             frontMatter = String(body[body.index(body.startIndex, offsetBy: 4)..<end.lowerBound])
             body = body[end.upperBound...]
         }

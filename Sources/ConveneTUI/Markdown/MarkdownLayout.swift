@@ -15,19 +15,51 @@ public struct MarkdownLayout {
         public var title: String
     }
 
+    /// A document laid out so far: the reader lays out what the screen shows first and the rest
+    /// when asked (or while the keys rest), as `less` shows its first page at once.
+    public struct Progress: Sendable {
+        public fileprivate(set) var lines: [StyledLine]
+        public fileprivate(set) var headings: [Heading] = []
+        /// The first block not laid out yet.
+        public fileprivate(set) var nextBlock = 0
+        public fileprivate(set) var isComplete = false
+        let blockCount: Int
+
+        /// Lines the whole document will take, estimated from the blocks laid out so far.
+        public var estimatedLineCount: Int {
+            isComplete || nextBlock == 0 ? lines.count : lines.count * blockCount / nextBlock
+        }
+    }
+
+    /// The front matter laid out, no block yet.
+    public func start(_ document: MarkdownDocument) -> Progress {
+        Progress(lines: frontMatterLines(document.frontMatter), blockCount: document.blocks.count)
+    }
+
+    /// Lays out blocks of `document` until `progress` holds at least `lineCount` lines (all of them
+    /// when nil) or the document ends.
+    public func continueLayout(_ progress: inout Progress, of document: MarkdownDocument, toLines lineCount: Int? = nil) {
+        while !progress.isComplete, lineCount.map({ progress.lines.count < $0 }) ?? true {
+            guard progress.nextBlock < document.blocks.count else {
+                while progress.lines.last?.spans.isEmpty == true { progress.lines.removeLast() }
+                progress.isComplete = true
+                return
+            }
+            let block = document.blocks[progress.nextBlock]
+            if case .heading(let level, let content) = block {
+                progress.headings.append(Heading(line: progress.lines.count, level: level, title: plain(content)))
+            }
+            progress.lines += self.block(block, width: width).map(\.trimmed)
+            progress.lines.append(StyledLine())
+            progress.nextBlock += 1
+        }
+    }
+
     /// The document's lines, and where each of its top-level headings starts.
     public func render(_ document: MarkdownDocument) -> (lines: [StyledLine], headings: [Heading]) {
-        var lines = frontMatterLines(document.frontMatter)
-        var headings: [Heading] = []
-        for block in document.blocks {
-            if case .heading(let level, let content) = block {
-                headings.append(Heading(line: lines.count, level: level, title: plain(content)))
-            }
-            lines += self.block(block, width: width)
-            lines.append(StyledLine())
-        }
-        while lines.last?.spans.isEmpty == true { lines.removeLast() }
-        return (lines.map(\.trimmed), headings)
+        var progress = start(document)
+        continueLayout(&progress, of: document)
+        return (progress.lines, progress.headings)
     }
 
     public func lines(for document: MarkdownDocument) -> [StyledLine] {

@@ -17,6 +17,13 @@ public final class ReaderScene: Scene {
         return screen.update(message, height: size.height).contains(.close) ? .close : .stay
     }
 
+    /// The rest of a long document is laid out while the keys rest.
+    public var hasIdleWork: Bool { !screen.isLaidOut }
+
+    public func idle() {
+        screen.layOutMore()
+    }
+
     public func render(width: Int, height: Int) -> Frame {
         screen.fit(width: width)
         return screen.render(width: width, height: height)

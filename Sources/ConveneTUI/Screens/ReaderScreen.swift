@@ -31,7 +31,9 @@ public enum ReaderEffect: Equatable, Sendable {
 }
 
 /// Reading a Markdown document read-only: scrolling, sections, a table of contents and search.
-/// The document is laid out for the current width and again whenever the width changes.
+/// The document is laid out for the current width and again whenever the width changes: the
+/// screens near the top at once, the rest as the reader scrolls, jumps or searches, or while the
+/// keys rest (`layOutMore`), so a long record opens as fast as a short one.
 public struct ReaderScreen: Sendable {
     public enum Mode: Equatable, Sendable {
         case reading
@@ -50,8 +52,13 @@ public struct ReaderScreen: Sendable {
     public private(set) var status: StatusLine?
     public static let minimumSize = (width: 30, height: 6)
     private var layoutWidth = 0
-    private var lines: [StyledLine] = []
-    private var headings: [MarkdownLayout.Heading] = []
+    private var progress: MarkdownLayout.Progress?
+    private var lines: [StyledLine] { progress?.lines ?? [] }
+    private var headings: [MarkdownLayout.Heading] { progress?.headings ?? [] }
+    /// Lines laid out ahead of the first one shown: more than any screen is tall.
+    static let lookahead = 300
+    /// Blocks laid out per `layOutMore`, a few milliseconds' work.
+    static let blocksPerStep = 400
     /// Set by `search(for:)`: jump to the first hit at the next layout.
     private var pendingJump = false
 
@@ -72,17 +79,44 @@ public struct ReaderScreen: Sendable {
     public mutating func fit(width: Int) {
         let width = max(20, width - 2)
         guard width != layoutWidth else { return }
-        let fraction = lines.isEmpty ? 0 : Double(top) / Double(lines.count)
-        (lines, headings) = MarkdownLayout(width: width).render(document)
+        let before = progress?.estimatedLineCount ?? 0
+        let fraction = before == 0 ? 0 : Double(top) / Double(before)
+        let layout = MarkdownLayout(width: width)
+        var fresh = layout.start(document)
+        layout.continueLayout(&fresh, of: document, toLines: Self.lookahead)
+        progress = fresh
         layoutWidth = width
-        top = Int(fraction * Double(lines.count))
+        top = Int(fraction * Double(fresh.estimatedLineCount))
+        layOut(toLine: top + Self.lookahead)
         if pendingJump {
             pendingJump = false
+            layOut(toLine: nil)
             jump(toHitAfter: -1, forward: true)
         }
     }
 
-    /// Lines that contain the query, in order.
+    /// Whether the whole document is laid out for the current width.
+    public var isLaidOut: Bool { progress?.isComplete ?? true }
+
+    /// Lays out the next blocks: the scene calls it while the keys rest.
+    public mutating func layOutMore() {
+        guard var progress, !progress.isComplete else { return }
+        let target = progress.nextBlock + Self.blocksPerStep
+        while !progress.isComplete && progress.nextBlock < target {
+            MarkdownLayout(width: layoutWidth).continueLayout(&progress, of: document, toLines: progress.lines.count + 1)
+        }
+        self.progress = progress
+    }
+
+    /// Lays out at least up to `line` (the whole document when nil).
+    private mutating func layOut(toLine line: Int?) {
+        guard var progress, !progress.isComplete else { return }
+        MarkdownLayout(width: layoutWidth).continueLayout(&progress, of: document, toLines: line)
+        self.progress = progress
+    }
+
+    /// Lines laid out so far that contain the query, in order: whoever needs every hit lays the
+    /// whole document out first.
     var hits: [Int] {
         guard !query.isEmpty else { return [] }
         return lines.indices.filter { lines[$0].text.range(of: query, options: [.caseInsensitive, .diacriticInsensitive]) != nil }
@@ -104,6 +138,7 @@ public struct ReaderScreen: Sendable {
             case .enter:
                 query = field.text
                 mode = .reading
+                layOut(toLine: nil)
                 jump(toHitAfter: top - 1, forward: true)
             case .escape:
                 mode = .reading
@@ -129,6 +164,11 @@ public struct ReaderScreen: Sendable {
         case .reading:
             guard let action = KeyMap.action(for: key, in: KeyMap.reader) else { return true }
             if action != .nextHit && action != .previousHit { status = nil }
+            switch action {
+            case .lineDown, .pageDown: layOut(toLine: top + page + Self.lookahead)
+            case .lineUp, .pageUp, .top, .search, .help, .quit: break
+            case .bottom, .nextHit, .previousHit, .nextSection, .previousSection, .contents: layOut(toLine: nil)
+            }
             let last = max(0, lines.count - page)
             switch action {
             case .quit: return false
@@ -169,7 +209,8 @@ public struct ReaderScreen: Sendable {
 
     public func render(width: Int, height: Int) -> Frame {
         var frame = Frame(width: width, height: height)
-        let position = lines.isEmpty ? "" : " \(min(100, (top + height - 2) * 100 / max(1, lines.count)))% "
+        let total = progress?.estimatedLineCount ?? 0
+        let position = total == 0 ? "" : " \(min(100, (top + height - 2) * 100 / max(1, total)))% "
         frame.titleBar(" " + title, limit: width - position.count - 1)
         frame.put(position, row: 0, column: width - position.count, style: Style(role: .accent, reverse: true))
         let bodyRows = height - 2

@@ -51,14 +51,16 @@ final class StoreReview: ReviewBackend {
         return (notes.title, notes.markdown)
     }
 
-    /// A session's notes rendered from its journal, read without the lock, titled for the reader,
-    /// with what loading found worth telling (e.g. a torn last line dropped).
+    /// A session's notes, read without the lock, titled for the reader, with what loading found
+    /// worth telling (e.g. a torn last line dropped). `notes.md` when it is as new as the journal
+    /// (rendering a long session's notes takes longer than reading them); else rendered from it.
     static func readOnlyNotes(of folder: SessionFolder, options: SessionsOptions) throws
         -> (title: String, markdown: String, warnings: [String]) {
         let loaded = try folder.load()
         let session = loaded.log.session
         let title = "\(session.details.title) · \(session.details.date) · read-only"
-        return (title, try options.templates.notesRenderer().render(session), loaded.warnings)
+        let markdown = try folder.currentNotes() ?? options.templates.notesRenderer().render(session)
+        return (title, markdown, loaded.warnings)
     }
 
     /// The series' sessions are read from their journals now, newest first: only they are needed.
