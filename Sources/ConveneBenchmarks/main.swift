@@ -244,6 +244,40 @@ func compareReaders(root: URL) throws {
     fflush(nil)
 }
 
+/// A live commit on a very long session (the 204,503-point journal took 2.1 s a commit when
+/// the notes were on that path): the session opened from its checkpoint as the live screen opens
+/// it, then points committed as on `Enter` (apply, append, fsync, frame).
+func commitOnLongSession(size: Int, root: URL) throws {
+    try prepare(size: size, root: root)
+    guard let folder = SessionCatalog(root: root).folders().first else { throw ValidationFailure("no session in \(root.path)") }
+    let first = try SessionWriter.open(folder)
+    first.saveCheckpointIfDue()
+    first.close()
+    var writer: SessionWriter?
+    let opening = try median(runs: 3) {
+        writer?.close()
+        writer = try SessionWriter.open(folder)
+    }
+    guard let writer else { return }
+    defer { writer.close() }
+    var screen = LiveScreen()
+    for _ in 0..<3 { if let step = writer.session.advance(at: date) { try writer.apply(step, at: date) } }
+    _ = screen.update(.key(.character("a")), session: writer.session, now: date)
+    let committing = try median(runs: 5) {
+        try writer.apply(.pointAdded(point: point(writer.session.nextID, size)), at: date)
+        _ = screen.render(session: writer.session, now: date, width: 80, height: 24)
+    }
+    let journal = (try? FileManager.default.attributesOfItem(atPath: folder.journal.path)[.size] as? Int) ?? 0
+    print("")
+    print("A session of \(size) points (journal \(journal / 1_048_576) MB), median:")
+    print("")
+    print("| what | time |")
+    print("| --- | ---: |")
+    print("| open for writing, from the checkpoint | \(format(opening)) |")
+    print("| keystroke: commit (apply, append + fsync, frame) | \(format(committing)) |")
+    fflush(nil)
+}
+
 /// `convene add` of one point to a 10-point and to the 10,000-point session, as a script runs it,
 /// beside the least a shell can do to keep a line: append it and flush the disk. Between runs the
 /// background catch-up of the long session's notes is let finish, so each add is timed alone.
@@ -373,6 +407,7 @@ do {
         case "--readers": try compareReaders(root: root)
         case "--archive": try compareArchive(root: root)
         case "--adds": try compareAdds(root: root)
+        case "--long": try commitOnLongSession(size: size, root: root)
         default: throw ValidationFailure("usage: ConveneBenchmarks [--prepare|--measure SIZE FOLDER]")
         }
     } else {
@@ -389,6 +424,9 @@ do {
                 try runChild(["--adds", String(size), root.path])
             }
         }
+        let long = FileManager.default.temporaryDirectory.appendingPathComponent("convene-bench-\(getpid())-long")
+        defer { try? FileManager.default.removeItem(at: long) }
+        try runChild(["--long", "200000", long.path])
         let archive = FileManager.default.temporaryDirectory.appendingPathComponent("convene-bench-\(getpid())-archive")
         defer { try? FileManager.default.removeItem(at: archive) }
         try FileManager.default.createDirectory(at: archive, withIntermediateDirectories: true)

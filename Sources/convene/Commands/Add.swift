@@ -4,6 +4,7 @@ import ConveneStore
 
 struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "add",
         abstract: "Add anything the live screen captures: a point, an attendee, a context, a divergence table's parts, a checklist response.",
         discussion: """
             convene add SESSION point "TEXT" --kind agreement --theme "Accountability" --subtheme "Who to whom?"

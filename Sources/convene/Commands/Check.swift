@@ -4,6 +4,7 @@ import ConveneStore
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "List where captured text names an attendee or their organisation.",
         discussion: """
             Exits 1 when there are findings no one has acknowledged, 0 when the record is clean. \

@@ -6,6 +6,7 @@ import Foundation
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Write a session's Markdown notes to standard output or a file.",
         discussion: """
             Under the Chatham House Rule, export refuses while `convene check` has findings that no one \

@@ -6,6 +6,7 @@ import Foundation
 
 struct Follow: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "follow",
         abstract: "Follow a session as it runs: for a second screen, a projector or a participant over SSH.",
         discussion: "Read-only and without the lock: shows the current item, the clock and the newest points, updated as they are saved."
     )

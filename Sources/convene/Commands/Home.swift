@@ -4,6 +4,7 @@ import Foundation
 
 struct Home: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "home",
         abstract: "The saved sessions, and new sessions from templates, in the terminal (the default).",
         discussion: "Enter opens a session live; q there comes back here. Press ? for every key."
     )

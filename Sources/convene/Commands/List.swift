@@ -3,7 +3,7 @@ import ConveneStore
 import Foundation
 
 struct List: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List saved sessions, newest first.")
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List saved sessions, newest first.")
 
     @OptionGroup var sessions: SessionsOptions
 

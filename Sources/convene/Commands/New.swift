@@ -5,6 +5,7 @@ import Foundation
 
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "new",
         abstract: "Start a session from a template and print its folder.",
         discussion: "`convene templates` lists the templates."
     )

@@ -5,6 +5,7 @@ import Foundation
 
 struct Review: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "review",
         abstract: "Read a saved session, or any Markdown notes file, in the terminal.",
         discussion: """
             Read-only: nothing can be changed and no lock is taken, so it works while a live session \

@@ -6,6 +6,7 @@ import Foundation
 
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "run",
         abstract: "Run a session live in the terminal.",
         discussion: "Press ? in the session for every key. Every change is saved as it is made; q quits."
     )

@@ -3,6 +3,7 @@ import ConveneStore
 
 struct Search: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "search",
         abstract: "Search titles and captured text across saved sessions.",
         discussion: """
             Each word finds the words it starts ("resum" finds "Résumé"), all of them in the same text;             "a quoted phrase" finds those words in that order. Case and accents never matter. Best             matches first. Exits 1 when nothing is found.

@@ -4,6 +4,7 @@ import Foundation
 
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "show",
         abstract: "Print a Markdown notes file for reading in the terminal.",
         discussion: """
             Any Markdown file, with or without its session folder (one edited by hand or received by email). \

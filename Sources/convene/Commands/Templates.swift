@@ -3,6 +3,7 @@ import ConveneStore
 
 struct Templates: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "templates",
         abstract: "List the session templates, built-in and your own.",
         discussion: "Your own go in $XDG_CONFIG_HOME/convene/templates (default ~/.config/convene/templates) and override built-ins of the same name."
     )

@@ -3,6 +3,7 @@ import ConveneStore
 
 struct Undo: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "undo",
         abstract: "Undo the newest change to a session.",
         discussion: "The journal keeps the change and its undoing; nothing is erased."
     )
