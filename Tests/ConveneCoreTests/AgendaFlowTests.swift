@@ -4,9 +4,8 @@ import Testing
 
 @Suite("Moving through the agenda")
 struct AgendaFlowTests {
-    let t0 = Fixtures.start
 
-    private func at(_ minutes: Double) -> Date { t0.addingTimeInterval(minutes * 60) }
+    private func at(_ minutes: Double) -> Date { Fixtures.at(minutes) }
 
     @Test("next starts the first item, then ends each item as it starts the following one")
     func advance() throws {

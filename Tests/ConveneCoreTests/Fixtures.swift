@@ -5,6 +5,9 @@ import Foundation
 enum Fixtures {
     static let start = Date(timeIntervalSince1970: 1_775_124_000)
 
+    /// `minutes` after `start`: when things happen in a test of the agenda's clock.
+    static func at(_ minutes: Double) -> Date { start.addingTimeInterval(minutes * 60) }
+
     static func details(chathamHouse: Bool = true) -> SessionDetails {
         SessionDetails(
             title: "Learning and accountability", kind: "roundtable", date: "2026-04-02",

@@ -3,23 +3,26 @@ import Foundation
 /// Moving through the agenda and running the item clock, as events. Pure: the live screen asks for
 /// the event and the store keeps it, so every move is undoable and lands in the journal.
 extension Session {
-    /// The item the facilitator is on: the one under way, else the first not yet started.
+    /// The item the facilitator is on: the one under way, else the first still to come.
     public var focusedItem: AgendaItem? {
-        currentItem ?? agenda.elements.first { $0.startedAt == nil } ?? agenda.elements.last
+        currentItem ?? agenda.elements.first(where: \.isPending) ?? agenda.elements.last
     }
 
-    /// Ends the item under way and starts the next one with its clock running. Nil at the end.
+    /// Ends the item under way and starts the next one with its clock running, passing over items
+    /// left out. Nil at the end.
     public func advance(at now: Date) -> SessionEvent? {
         let items = agenda.elements
         guard let current = currentItem else {
-            // Nothing under way: start the first item not yet started.
-            guard let first = items.first(where: { $0.startedAt == nil }) else { return nil }
+            // Nothing under way: start the first item still to come.
+            guard let first = items.first(where: \.isPending) else { return nil }
             return .itemsChanged(items: [Self.started(first, at: now)])
         }
-        guard let index = items.firstIndex(where: { $0.id == current.id }), index + 1 < items.count else {
+        guard let index = items.firstIndex(where: { $0.id == current.id }),
+              let next = items[(index + 1)...].first(where: { !$0.isSkipped })
+        else {
             return .itemsChanged(items: [Self.ended(current, at: now)])
         }
-        return .itemsChanged(items: [Self.ended(current, at: now), Self.started(items[index + 1], at: now)])
+        return .itemsChanged(items: [Self.ended(current, at: now), Self.started(next, at: now)])
     }
 
     /// Ends the item under way and takes the facilitator back to the one before, its clock running again.
@@ -31,8 +34,8 @@ extension Session {
             // Everything has ended: reopen the last item.
             return .itemsChanged(items: [Self.started(current, at: now)])
         }
-        guard index > 0 else { return nil }
-        return .itemsChanged(items: [Self.ended(current, at: now), Self.started(items[index - 1], at: now)])
+        guard let previous = items[..<index].last(where: { !$0.isSkipped }) else { return nil }
+        return .itemsChanged(items: [Self.ended(current, at: now), Self.started(previous, at: now)])
     }
 
     /// Pauses or resumes the clock of the item under way; starts the agenda if nothing is under way.

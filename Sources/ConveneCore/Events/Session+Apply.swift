@@ -50,6 +50,10 @@ extension Session {
             let old = items.compactMap { agenda[$0.id] }
             for item in items { agenda.replace(item) }
             return .itemsChanged(items: old)
+        case .itemMoved(let id, let position):
+            guard let from = agenda.index(of: id) else { throw .unknown(what: "agenda item", id: id) }
+            agenda.move(id, to: position)
+            return .itemMoved(id: id, to: from)
         case .itemRemoved(let id):
             let uses = uses(ofItem: id)
             if uses > 0 { throw .itemInUse(id: id, uses: uses) }

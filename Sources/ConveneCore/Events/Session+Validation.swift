@@ -20,6 +20,7 @@ extension Session {
         try TextRules.check(item.title, field: "agenda item's title", singleLine: true)
         try TextRules.check(item.prompt, field: "prompt", allowEmpty: true)
         guard (0...1440).contains(item.minutes) else { throw .invalidTimebox(item.minutes) }
+        if let replanned = item.replannedMinutes, !(0...1440).contains(replanned) { throw .invalidTimebox(replanned) }
         if item.speaker != nil && item.isUnderRule(sessionRule: chathamHouse) { throw .speakerUnderChathamHouse }
         try TextRules.checkOptional(item.speaker, field: "speaker")
         for prompt in item.checklist { try TextRules.check(prompt, field: "checklist prompt") }

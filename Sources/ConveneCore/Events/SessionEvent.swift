@@ -17,6 +17,8 @@ public enum SessionEvent: Codable, Sendable, Equatable {
     case itemRemoved(id: EntityID)
     /// Several items at once: moving through the agenda ends one item and starts another in one step.
     case itemsChanged(items: [AgendaItem])
+    /// Moved to `to` in the agenda, as the facilitator replans.
+    case itemMoved(id: EntityID, to: Int)
 
     case pointAdded(point: Point, at: Int? = nil)
     case pointChanged(point: Point)

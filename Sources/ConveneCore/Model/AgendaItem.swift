@@ -24,6 +24,10 @@ public struct AgendaItem: Identified, Codable {
     public var clockRunningSince: Date?
     /// Seconds the clock counted before it last paused.
     public var clockSeconds: Int?
+    /// The timebox as replanned during the session (extended, shortened, re-spread); nil: as planned.
+    public var replannedMinutes: Int?
+    /// When the facilitator decided to leave the item out; nil while it is on the agenda.
+    public var skippedAt: Date?
 
     public init(
         id: EntityID, title: String, phase: PhaseKind, minutes: Int, prompt: String = "",
@@ -42,6 +46,14 @@ public struct AgendaItem: Identified, Codable {
         self.startedAt = startedAt
         self.endedAt = endedAt
     }
+
+    /// The minutes the item has now: as replanned, else as planned.
+    public var timebox: Int { replannedMinutes ?? minutes }
+
+    public var isSkipped: Bool { skippedAt != nil }
+
+    /// Not yet started and not left out: what the rest of the session still has to fit.
+    public var isPending: Bool { startedAt == nil && !isSkipped }
 
     /// The response to checklist prompt `index`, or "" where none was given.
     public func response(to index: Int) -> String {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a session is: the heading of its record.
 public struct SessionDetails: Codable, Sendable, Equatable {
     public var title: String
@@ -12,10 +14,12 @@ public struct SessionDetails: Codable, Sendable, Equatable {
     public var template: String
     /// The series it belongs to (a peer-learning group meeting many times), by name; nil if none.
     public var series: String?
+    /// When the session must end (the room is booked until then); nil when no one said.
+    public var hardEnd: Date?
 
     public init(
         title: String, kind: String, date: String, purpose: String = "", hosts: [String] = [],
-        chathamHouse: Bool, template: String = "", series: String? = nil
+        chathamHouse: Bool, template: String = "", series: String? = nil, hardEnd: Date? = nil
     ) {
         self.title = title
         self.kind = kind
@@ -25,5 +29,6 @@ public struct SessionDetails: Codable, Sendable, Equatable {
         self.chathamHouse = chathamHouse
         self.template = template
         self.series = series
+        self.hardEnd = hardEnd
     }
 }

@@ -25,10 +25,12 @@ extension NotesView {
         agenda = items.enumerated().map { offset, item in
             AgendaRow(
                 number: offset + 1, title: NotesText(item.title), phase: item.phase.displayName,
-                planned: "\(item.minutes) min", actual: item.actualMinutes.map { "\($0) min" } ?? "—"
+                planned: Self.minutes(planned: item.minutes, now: item.isSkipped ? item.minutes : item.timebox),
+                actual: item.isSkipped ? "skipped" : item.actualMinutes.map { "\($0) min" } ?? "—"
             )
         }
-        plannedTotal = "\(items.reduce(0) { $0 + $1.minutes }) min"
+        plannedTotal = Self.minutes(planned: items.reduce(0) { $0 + $1.minutes },
+                                    now: items.reduce(0) { $0 + ($1.isSkipped ? 0 : $1.timebox) })
         let actuals = items.compactMap(\.actualMinutes)
         actualTotal = actuals.isEmpty ? "—" : "\(actuals.reduce(0, +)) min"
 
@@ -223,6 +225,11 @@ extension NotesView {
         pairs.append(("points", Node(String(session.points.count), Tag(.int))))
         let yaml = (try? Yams.serialize(node: Node(pairs))) ?? "title: untitled\n"
         return yaml.hasSuffix("\n") ? String(yaml.dropLast()) : yaml
+    }
+
+    /// "20 min", or "20 → 25 min" when the session replanned it.
+    static func minutes(planned: Int, now: Int) -> String {
+        planned == now ? "\(planned) min" : "\(planned) → \(now) min"
     }
 }
 

@@ -15,7 +15,7 @@ enum ClockText {
     /// and whether a started item has run over.
     static func timebox(of item: AgendaItem, at now: Date) -> (text: String, overrun: Bool) {
         let elapsed = item.elapsed(at: now)
-        let budget = TimeInterval(item.minutes * 60)
+        let budget = TimeInterval(item.timebox * 60)
         let overrun = item.startedAt != nil && elapsed > budget
         let text = "\(format(elapsed)) / \(format(budget))" + (overrun ? "  +\(format(elapsed - budget)) over" : "")
         return (text, overrun)

@@ -174,7 +174,7 @@ extension LiveScreen {
     }
 
     private static func agendaMinutes(_ item: AgendaItem) -> String {
-        item.actualMinutes.map { "\($0)/\(item.minutes)" } ?? "\(item.minutes)"
+        item.actualMinutes.map { "\($0)/\(item.timebox)" } ?? "\(item.timebox)"
     }
 
     private func drawAgenda(into frame: inout Frame, in rect: Rect, session: Session) {
