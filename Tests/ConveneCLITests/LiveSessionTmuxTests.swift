@@ -59,6 +59,39 @@ struct LiveSessionTmuxTests {
         #expect(written.contains("| 3 | Open discussion | Discussion | 25 min | 0 min |"))
     }
 
+    @Test("the agenda overlay: item 6 started straight away with no times on items 1 to 5; an item added and moved")
+    func replanning() throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        let (folder, tmux) = try start(convene)
+        try tmux.send("o")
+        try tmux.waitFor("Projected end")
+        try tmux.send("j", "j", "j", "j", "j", "Enter")
+        try tmux.waitFor("Now on item 6")
+        try tmux.send("a")
+        try tmux.waitFor("new item after item 6")
+        try tmux.type("Funders' questions")
+        try tmux.send("Enter")
+        try tmux.waitFor("Added as item 7")
+        try tmux.send("j", "K")
+        try tmux.waitFor("Moved to 6")
+        try tmux.send("Escape", "q")
+        try tmux.waitForExit()
+
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        var log = SessionLog()
+        for line in try Data(contentsOf: URL(fileURLWithPath: folder + "/session.jsonl")).split(separator: 0x0A) {
+            try log.replay(decoder.decode(JournalRecord.self, from: line))
+        }
+        let items = log.session.agenda.elements
+        #expect(items.count == 9)
+        #expect(items[5].title == "Funders' questions")
+        #expect(items.prefix(5).allSatisfy { $0.startedAt == nil }, "an item before 6 was timed")
+        #expect(items[6].startedAt != nil && items[6].endedAt == nil, "the sixth item of the plan is under way")
+        #expect(try notes(folder).contains("| 6 | Funders' questions |"))
+    }
+
     @Test("a whole roundtable on screen: attendees, themes, a divergence table, two rated contexts, next steps")
     func wholeRoundtable() throws {
         let convene = try ConveneProcess()

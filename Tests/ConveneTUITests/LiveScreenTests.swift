@@ -65,6 +65,7 @@ struct LiveScreenTests {
         for binding in KeyMap.live { #expect(seen.contains(binding.help), "\(binding.help)") }
         for binding in KeyMap.compose { #expect(seen.contains(binding.help), "\(binding.help)") }
         for binding in KeyMap.attendees { #expect(seen.contains(binding.help), "\(binding.help)") }
+        for binding in KeyMap.agenda { #expect(seen.contains(binding.help), "\(binding.help)") }
         harness.press(.character("x"))
         #expect(!harness.screen.contains("While typing a point"))
     }

@@ -10,7 +10,8 @@ import Testing
 struct RecordOnScreenTests {
     @Test("s opens the session details: title, a purpose of paragraphs and a list, hosts")
     func details() throws {
-        let harness = try Harness()
+        // Wide enough for the new title beside the rule badge and the projected end.
+        let harness = try Harness(width: 100)
         harness.press(.character("s"))
         #expect(harness.screen.contains("Session details"))
         #expect(harness.screen.contains("Learning and accountability"))

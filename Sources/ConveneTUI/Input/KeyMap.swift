@@ -3,7 +3,13 @@ import ConveneCore
 public enum LiveAction: Hashable, Sendable {
     case help, quit, nextItem, previousItem, add, edit, delete, undo, toggleClock
     case selectPrevious, selectNext, selectFirst, selectLast, moveUp, moveDown, writeNotes, theme, rate, attendees, speaker
-    case viewPrevious, viewNext, viewCurrent, details
+    case viewPrevious, viewNext, viewCurrent, details, agenda
+}
+
+/// What a key does in the agenda overview.
+public enum AgendaAction: Hashable, Sendable {
+    case start, look, skip, extend, shorten, addAfter, moveUp, moveDown, hardEnd, respread
+    case selectPrevious, selectNext, selectFirst, selectLast, close
 }
 
 /// What a key does on a divergence item's table.
@@ -82,6 +88,7 @@ public enum KeyMap {
         KeyBinding(keys: [.character("r")], action: .rate, help: "rate the selected context (uncertainty, control: 1–5)", hint: nil),
         KeyBinding(keys: [.character("A")], action: .attendees, help: "attendees and apologies", hint: "people"),
         KeyBinding(keys: [.character("s")], action: .details, help: "session details: title, purpose, hosts, where the rule applies", hint: nil),
+        KeyBinding(keys: [.character("o")], action: .agenda, help: "the agenda: jump, skip, extend, add, move, end time", hint: "agenda"),
         KeyBinding(keys: [.character("S")], action: .speaker, help: "who presents this item; its points are attributed (not under the rule)", hint: nil),
         KeyBinding(keys: [.character("T")], action: .theme, help: "theme of the selected point, and of points added after it", hint: "theme"),
         KeyBinding(keys: [.character("K")], action: .moveUp, help: "move the selected point up", hint: nil),
@@ -124,6 +131,25 @@ public enum KeyMap {
         KeyBinding(keys: [.home, .character("g")], action: .selectFirst, help: "first row", hint: nil),
         KeyBinding(keys: [.end, .character("G")], action: .selectLast, help: "last row", hint: nil),
         KeyBinding(keys: [.escape, .character("s")], action: .close, help: "back to the session", hint: "back"),
+    ]
+
+    public static let agenda: [KeyBinding<AgendaAction>] = [
+        KeyBinding(keys: [.enter], action: .start, help: "start the selected item now; items between get no times", hint: "start"),
+        KeyBinding(keys: [.character("v")], action: .look, help: "look at the selected item without starting it", hint: "look"),
+        KeyBinding(keys: [.character("x")], action: .skip, help: "skip the selected item, or put it back", hint: "skip"),
+        KeyBinding(keys: [.character("+"), .character("=")], action: .extend, help: "five minutes more for the selected item", hint: "+5",
+                   hintKeys: "+/-"),
+        KeyBinding(keys: [.character("-")], action: .shorten, help: "five minutes less for the selected item", hint: nil),
+        KeyBinding(keys: [.character("a")], action: .addAfter, help: "add an item after the one under way", hint: "add"),
+        KeyBinding(keys: [.character("K")], action: .moveUp, help: "move the selected item up", hint: nil),
+        KeyBinding(keys: [.character("J")], action: .moveDown, help: "move the selected item down", hint: "move", hintKeys: "K/J"),
+        KeyBinding(keys: [.character("E")], action: .hardEnd, help: "the time the session must end by (HH:MM)", hint: "end by"),
+        KeyBinding(keys: [.character("r")], action: .respread, help: "re-spread the time left over the items to come", hint: "re-spread"),
+        KeyBinding(keys: [.up, .character("k")], action: .selectPrevious, help: "item above", hint: nil),
+        KeyBinding(keys: [.down, .character("j")], action: .selectNext, help: "item below", hint: nil),
+        KeyBinding(keys: [.home, .character("g")], action: .selectFirst, help: "first item", hint: nil),
+        KeyBinding(keys: [.end, .character("G")], action: .selectLast, help: "last item", hint: nil),
+        KeyBinding(keys: [.escape, .character("o")], action: .close, help: "back to the session", hint: "back"),
     ]
 
     /// On a divergence item, besides the live keys (a new topic, e edit, d clear, ↑/↓ rows).

@@ -13,6 +13,7 @@ public enum HelpOverlay {
             + section("Reviewing names before the notes are written (w)", KeyMap.disclosure)
             + section("Attendees (A)", KeyMap.attendees)
             + section("Session details (s)", KeyMap.details)
+            + section("The agenda (o)", KeyMap.agenda)
             + section("Answering a prompt", KeyMap.prompt)
             + section("Editing any text", KeyMap.editing)
             + [("", "j/k scroll this help; any other key closes it.")]

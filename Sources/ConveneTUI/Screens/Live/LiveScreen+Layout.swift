@@ -35,7 +35,7 @@ extension LiveScreen {
             for row in 0..<columns[1].height { frame.put("│", in: columns[1], row: row, style: .muted) }
             content = columns[3]
         }
-        drawBody(into: &frame, in: content.inset(left: 1, right: 1), session: session)
+        drawBody(into: &frame, in: content.inset(left: 1, right: 1), session: session, now: now)
 
         frame.put(String(repeating: "─", count: width), in: bodyRule, style: .muted)
         if isTyping, let status {
@@ -54,12 +54,13 @@ extension LiveScreen {
     }
 
     /// The attendees or the review where one is open (also under a prompt of theirs), else the panel.
-    private func drawBody(into frame: inout Frame, in rect: Rect, session: Session) {
+    private func drawBody(into frame: inout Frame, in rect: Rect, session: Session, now: Date) {
         for overlay in overlays.reversed() {
             switch overlay {
             case .attendees(let attendees): return attendees.draw(into: &frame, in: rect, session: session)
             case .disclosure(let review): return review.draw(into: &frame, in: rect, session: session)
             case .details(let details): return details.draw(into: &frame, in: rect, session: session)
+            case .agenda(let agenda): return agenda.draw(into: &frame, in: rect, session: session, now: now)
             default: continue
             }
         }
@@ -122,6 +123,7 @@ extension LiveScreen {
         case .attendees?: KeyMap.hints(KeyMap.attendees)
         case .disclosure?: KeyMap.hints(KeyMap.disclosure)
         case .details?: KeyMap.hints(KeyMap.details)
+        case .agenda?: KeyMap.hints(KeyMap.agenda)
         case .help?, nil: panel(in: session).hints
         }
     }
@@ -136,13 +138,17 @@ extension LiveScreen {
     }
 
     private func drawTitle(into frame: inout Frame, in rect: Rect, session: Session, now: Date) {
-        let right = session.sessionElapsed(at: now).map { "session \(ClockText.format($0)) " } ?? ""
+        let elapsed = session.sessionElapsed(at: now).map { "session \(ClockText.format($0))" }
+        // Whether the session will end on time, always in view (see `AgendaOverlay.schedule`).
+        let schedule = AgendaOverlay.schedule(of: session, at: now)
+        let right = [schedule?.text, elapsed].compactMap { $0 }.joined(separator: " · ") + " "
         let badge = session.ruleBadge(for: shownItem(in: session)?.id)
         let rightWidth = DisplayWidth.of(right) + DisplayWidth.of(badge.text) + 1
         frame.titleBar(" Convene · " + session.details.title, limit: max(0, rect.width - rightWidth - 1))
         let badgeColumn = rect.width - rightWidth
         frame.put(badge.text, in: rect, column: badgeColumn, style: badge.style)
-        frame.put(right, in: rect, column: badgeColumn + DisplayWidth.of(badge.text) + 1, style: Style(role: .accent, reverse: true))
+        let late = schedule?.late ?? false
+        frame.put(right, in: rect, column: badgeColumn + DisplayWidth.of(badge.text) + 1, style: Style(role: late ? .danger : .accent, reverse: true))
     }
 
     private func drawItem(into frame: inout Frame, in rect: Rect, session: Session, now: Date) {

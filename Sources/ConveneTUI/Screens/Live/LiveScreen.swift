@@ -178,6 +178,9 @@ public struct LiveScreen: Sendable {
         case .details(var overlay):
             result = withContext(session, now) { overlay.handle(key, in: &$0) }
             written = .details(overlay)
+        case .agenda(var overlay):
+            result = withContext(session, now) { overlay.handle(key, in: &$0) }
+            written = .agenda(overlay)
         }
         if result.closed == 0 { overlays[index] = written }
         return result.effects
@@ -237,6 +240,8 @@ public struct LiveScreen: Sendable {
             overlays.append(.attendees(AttendeesOverlay(selected: session.attendees.ids.first)))
         case .details:
             overlays.append(.details(DetailsOverlay()))
+        case .agenda:
+            overlays.append(.agenda(AgendaOverlay(selecting: shownItem(in: session)?.id, in: session)))
         case .nextItem:
             guard let step = session.advance(at: now) else { return notice("The agenda is complete") }
             viewing = nil
@@ -344,10 +349,10 @@ public struct LiveScreen: Sendable {
             item.speaker = text.isEmpty ? nil : text
             return [.apply(.itemChanged(item: item), saying: text.isEmpty ? "✓ No speaker" : "✓ Points here are attributed to \(text)")]
         }
-        // The session's heading, edited from its details or from the disclosure review.
+        // The session's heading, edited from its details or from the disclosure review; the agenda's.
         var heading: [LiveEffect]?
         let effects = withContext(session, now) { context in
-            heading = DetailsOverlay.settle(prompt, in: &context)
+            heading = DetailsOverlay.settle(prompt, in: &context) ?? AgendaOverlay.settle(prompt, in: &context)
             return heading ?? []
         }.effects
         if heading != nil { return effects }

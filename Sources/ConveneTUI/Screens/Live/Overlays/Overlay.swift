@@ -10,6 +10,8 @@ public enum Overlay: Equatable, Sendable {
     case attendees(AttendeesOverlay)
     /// The session's title, purpose, hosts and rule.
     case details(DetailsOverlay)
+    /// The agenda, for replanning.
+    case agenda(AgendaOverlay)
     /// The disclosure review before the notes are written.
     case disclosure(DisclosureOverlay)
     /// A question in the field at the bottom: a theme, a caveat, a rating.

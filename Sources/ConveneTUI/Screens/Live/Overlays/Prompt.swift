@@ -36,6 +36,10 @@ public struct Prompt: Equatable, Sendable {
         /// A new attendee's (nil) or an existing one's name, then their organisation.
         case attendeeName(attendee: EntityID?)
         case attendeeOrganisation(attendee: EntityID?, name: String)
+        /// A new agenda item's title, to go at `position`.
+        case newItemTitle(position: Int)
+        /// The time the session must end by, HH:MM.
+        case hardEnd
     }
 
     public var purpose: Purpose
@@ -62,7 +66,7 @@ extension Prompt.Purpose {
         case .checklistResponse, .tableText, .newPerspective, .newDimension, .caveat, .editCaveat, .editDilemma, .dilemmaText,
              .sessionPurpose, .topicDescription, .contextDescription: true
         case .theme, .contextName, .rating, .topicTitle, .dilemmaTitle, .speaker, .attendeeName, .attendeeOrganisation, .sessionTitle,
-             .sessionHosts: false
+             .sessionHosts, .newItemTitle, .hardEnd: false
         }
     }
 }

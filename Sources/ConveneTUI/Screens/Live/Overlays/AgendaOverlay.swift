@@ -1,0 +1,164 @@
+import ConveneCore
+import Foundation
+
+/// The agenda over the phase, for replanning while the session runs: each item with its planned,
+/// replanned and actual minutes, the projected end against the hard end, and keys to start any
+/// item (none in between is timed), look at one, skip it, give it more or less time, add one after
+/// the item under way, move one, set the hard end and re-spread the time left. Every change is one
+/// event, so `u` takes it back.
+public struct AgendaOverlay: Equatable, Sendable {
+    var selected: Int
+
+    /// Opens on `item` (the one on screen), else the first.
+    init(selecting item: EntityID?, in session: Session) {
+        selected = item.flatMap { session.agenda.index(of: $0) } ?? 0
+    }
+
+    /// Minutes added or taken by `+` and `-`.
+    static let step = 5
+
+    mutating func handle(_ key: Key, in context: inout LiveContext) -> [LiveEffect] {
+        guard let action = KeyMap.action(for: key, in: KeyMap.agenda) else {
+            if key == .character("q") { return [.quit] }
+            if key == .character("u") { return [.undo] }
+            return context.notice("\(key.label) does nothing here; Esc goes back")
+        }
+        let session = context.session
+        let ids = session.agenda.ids
+        guard !ids.isEmpty else { return action == .close ? close(&context) : context.notice("The agenda is empty") }
+        selected = min(max(0, selected), ids.count - 1)
+        let id = ids[selected]
+        let number = selected + 1
+        switch action {
+        case .close:
+            return close(&context)
+        case .selectPrevious: selected = max(0, selected - 1)
+        case .selectNext: selected = min(ids.count - 1, selected + 1)
+        case .selectFirst: selected = 0
+        case .selectLast: selected = ids.count - 1
+        case .start:
+            guard let event = session.start(item: id, at: context.now) else { return context.notice("Item \(number) is under way") }
+            context.viewing = nil
+            return [.apply(event, saying: "✓ Now on item \(number): \(session.agenda[id]?.title ?? "")")]
+        case .look:
+            context.viewing = id == session.focusedItem?.id ? nil : id
+            context.close()
+            return context.notice(context.viewing == nil ? "On the item under way" : "Looking at item \(number); the agenda stays put · . goes back")
+        case .skip:
+            guard let event = session.toggleSkip(item: id, at: context.now), case .itemChanged(let item) = event else {
+                return context.notice("Item \(number) has started: only items still to come can be skipped")
+            }
+            return [.apply(event, saying: item.isSkipped ? "✓ Item \(number) skipped" : "✓ Item \(number) is back on the agenda")]
+        case .extend, .shorten:
+            let delta = action == .extend ? Self.step : -Self.step
+            guard let event = session.resize(item: id, byMinutes: delta), case .itemChanged(let item) = event else {
+                return context.notice("Item \(number) has one minute: it cannot be shorter")
+            }
+            return [.apply(event, saying: "✓ Item \(number): \(item.timebox) min (planned \(item.minutes))")]
+        case .addAfter:
+            let after = session.currentItem.flatMap { session.agenda.index(of: $0.id) } ?? selected
+            context.open(.prompt(Prompt(.newItemTitle(position: after + 1), label: "new item after item \(after + 1)")))
+        case .moveUp, .moveDown:
+            let target = action == .moveUp ? selected - 1 : selected + 1
+            guard let event = session.move(item: id, to: target) else { return context.notice(action == .moveUp ? "Already first" : "Already last") }
+            selected = target
+            return [.apply(event, saying: "✓ Moved to \(target + 1)")]
+        case .hardEnd:
+            let current = session.details.hardEnd.map(Self.wallClock) ?? ""
+            context.open(.prompt(Prompt(.hardEnd, label: "end by (HH:MM; empty: no hard end)", text: current, selectingAll: true)))
+        case .respread:
+            guard session.details.hardEnd != nil else { return context.notice("Set the time to end by first (E)") }
+            guard let event = session.respread(at: context.now) else { return context.notice("Nothing to re-spread: no item is still to come") }
+            return [.apply(event, saying: "✓ The time left is shared among the items to come · u undoes")]
+        }
+        return []
+    }
+
+    private func close(_ context: inout LiveContext) -> [LiveEffect] {
+        context.close()
+        return []
+    }
+
+    /// Settles the new item's title and the hard end; nil for any other prompt.
+    static func settle(_ prompt: Prompt, in context: inout LiveContext) -> [LiveEffect]? {
+        let session = context.session
+        switch prompt.purpose {
+        case .newItemTitle(let position):
+            guard !prompt.answer.isEmpty else { return context.notice("No item added") }
+            let item = AgendaItem(id: session.nextID, title: prompt.answer, phase: .discussion, minutes: 10)
+            return [.apply(.itemAdded(item: item, at: position), saying: "✓ Added as item \(position + 1) (10 min; + and - change it)")]
+        case .hardEnd:
+            let text = prompt.answer
+            guard !text.isEmpty else {
+                return session.settingHardEnd(nil).map { [.apply($0, saying: "✓ No hard end")] } ?? context.notice("Left as it was")
+            }
+            guard let end = wallClockTime(text, on: context.now) else {
+                return context.problem("‘\(text)’ is not a time: write it as 16:30")
+            }
+            guard let event = session.settingHardEnd(end) else { return context.notice("Left as it was") }
+            return [.apply(event, saying: "✓ The session ends by \(wallClock(end))")]
+        default:
+            return nil
+        }
+    }
+
+    /// "16:40", in the local time zone.
+    static func wallClock(_ date: Date) -> String {
+        let parts = Calendar.current.dateComponents([.hour, .minute], from: date)
+        return String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
+    }
+
+    /// `16:30`, `9:05` or `1630` on the day of `now`, local time.
+    static func wallClockTime(_ text: String, on now: Date) -> Date? {
+        let digits = text.filter(\.isNumber)
+        let pieces = text.contains(":") ? text.split(separator: ":").map(String.init) : [String(digits.dropLast(2)), String(digits.suffix(2))]
+        guard pieces.count == 2, let hour = Int(pieces[0]), let minute = Int(pieces[1]), (0..<24).contains(hour), (0..<60).contains(minute),
+              pieces[1].count == 2
+        else { return nil }
+        return Calendar.current.date(bySettingHour: hour, minute: minute, second: 0, of: now)
+    }
+
+    /// The header's word on time: "end ~16:40", and against a hard end "on time" or "12 min over".
+    static func schedule(of session: Session, at now: Date) -> (text: String, late: Bool)? {
+        guard let end = session.projectedEnd(at: now) else { return nil }
+        guard let slack = session.slack(at: now) else { return ("end ~\(wallClock(end))", false) }
+        let minutes = Int((abs(slack) / 60).rounded(.up))
+        if slack < 0 { return ("end ~\(wallClock(end)) · \(minutes) min over", true) }
+        return ("end ~\(wallClock(end)) · on time", false)
+    }
+
+    func draw(into frame: inout Frame, in rect: Rect, session: Session, now: Date) {
+        frame.put("Agenda", in: rect, style: .heading)
+        var summary = session.projectedEnd(at: now).map { "Projected end \(Self.wallClock($0))" } ?? "Nothing left to do"
+        if let hardEnd = session.details.hardEnd { summary += " · end by \(Self.wallClock(hardEnd))" }
+        let late = (session.slack(at: now) ?? 0) < 0
+        if let slack = session.slack(at: now) {
+            let minutes = Int((abs(slack) / 60).rounded(.up))
+            summary += slack < 0 ? " · \(minutes) min over: r re-spreads the time left" : " · \(minutes) min to spare"
+        }
+        frame.put(TextLayout.truncate(summary, to: rect.width), in: rect, row: 1, style: late ? .danger : .muted)
+        let items = session.agenda.elements
+        let current = session.currentItem?.id
+        let minutesWidth = min(32, rect.width / 2)
+        ListView(noun: ("item", "items")).draw(count: items.count, focus: .selected(min(selected, max(0, items.count - 1))),
+                                                into: &frame, in: rect.inset(top: 3)) { index in
+            let item = items[index]
+            let mark = item.id == current ? "▶" : item.isSkipped ? "–" : item.endedAt != nil ? "✓" : " "
+            let label = TextLayout.pad("\(mark) \(index + 1)  \(item.title)", to: max(10, rect.width - minutesWidth - 2))
+            let style: Style = item.isSkipped || item.endedAt != nil ? .muted : item.id == current ? .heading : .plain
+            return [ListRow(label + "  " + TextLayout.truncate(Self.minutes(of: item, at: now), to: minutesWidth), style: style)]
+        }
+    }
+
+    /// "15 min", "15 → 20 min", "12 of 15 min", "skipped (15 min)", "20 min · 04:10 left".
+    static func minutes(of item: AgendaItem, at now: Date) -> String {
+        if item.isSkipped { return "skipped (\(item.minutes) min)" }
+        let planned = item.replannedMinutes.map { "\(item.minutes) → \($0) min" } ?? "\(item.minutes) min"
+        if let actual = item.actualMinutes { return "\(actual) of \(planned)" }
+        if item.startedAt != nil && item.endedAt == nil {
+            let left = TimeInterval(item.timebox * 60) - item.elapsed(at: now)
+            return left >= 0 ? "\(planned) · \(ClockText.format(left)) left" : "\(planned) · \(ClockText.format(-left)) over"
+        }
+        return planned
+    }
+}

@@ -1,0 +1,82 @@
+import ConveneCore
+import ConveneTUI
+import Foundation
+import Testing
+
+/// The agenda overlay (`o`): replanning while the session runs, each change one undoable event,
+/// and the header saying whether the session will end on time.
+@Suite("Replanning the agenda on screen")
+struct AgendaOverlayTests {
+    /// "HH:MM" in the local time zone, as the screen shows times.
+    private func wallClock(_ date: Date) -> String {
+        let parts = Calendar.current.dateComponents([.hour, .minute], from: date)
+        return String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
+    }
+
+    @Test("Enter on item 4 starts it with no times recorded on items 1 to 3; u takes it back")
+    func jumpWithoutTiming() throws {
+        let harness = try Harness()
+        harness.press(.character("o"))
+        #expect(harness.screen.contains("Agenda"))
+        #expect(harness.screen.contains("Projected end \(wallClock(harness.backend.now.addingTimeInterval(60 * 60)))"))
+        harness.press(.character("j"), .character("j"), .character("j"), .enter)
+        let session = harness.backend.session
+        #expect(session.currentItem?.id == EntityID(4))
+        for id in 1...3 { #expect(session.agenda[EntityID(id)]?.startedAt == nil, "item \(id) was timed") }
+        #expect(harness.screen.contains("Now on item 4"))
+        harness.press(.character("u"))
+        #expect(harness.backend.session.currentItem == nil)
+    }
+
+    @Test("x skips an item still to come, and next passes over it; + gives five minutes more")
+    func skipAndExtend() throws {
+        let harness = try Harness()
+        harness.press(.character("n"), .character("o"), .character("j"), .character("x"))
+        #expect(harness.backend.session.agenda[EntityID(2)]?.isSkipped == true)
+        #expect(harness.screen.contains("skipped"))
+        harness.press(.character("k"), .character("+"))
+        #expect(harness.backend.session.agenda[EntityID(1)]?.timebox == 15)
+        #expect(harness.screen.contains("10 → 15 min"))
+        harness.press(.escape, .character("n"))
+        #expect(harness.backend.session.currentItem?.id == EntityID(3))
+    }
+
+    @Test("a adds an item after the one under way; K and J move the selected item")
+    func addAndMove() throws {
+        let harness = try Harness()
+        harness.press(.character("n"), .character("o"), .character("a"))
+        harness.type("Funders' questions")
+        harness.press(.enter)
+        let ids = harness.backend.session.agenda.elements.map(\.title)
+        #expect(ids[1] == "Funders' questions")
+        #expect(harness.screen.contains("Agenda"), "the prompt closes back to the agenda")
+        #expect(harness.screen.contains("2  Funders' questions"))
+        harness.press(.character("G"), .character("K"))
+        #expect(harness.backend.session.agenda.elements.map(\.title)[3] == "Next steps")
+        harness.press(.character("u"))
+        #expect(harness.backend.session.agenda.elements.last?.title == "Next steps")
+    }
+
+    @Test("a hard end shows in the header as minutes over; r re-spreads the time left and the header says on time")
+    func hardEndAndRespread() throws {
+        let harness = try Harness()
+        let start = harness.backend.now
+        harness.press(.character("n"), .character("o"), .character("E"))
+        harness.type(wallClock(start.addingTimeInterval(45 * 60)))
+        harness.press(.enter)
+        #expect(harness.backend.session.details.hardEnd != nil)
+        #expect(harness.screen.contains("15 min over"), "\(harness.screen)")
+        harness.press(.character("r"))
+        let pending = harness.backend.session.agenda.elements.filter(\.isPending)
+        #expect(pending.reduce(0) { $0 + $1.timebox } == 35)
+        harness.press(.escape)
+        #expect(harness.screen.contains("on time"), "\(harness.screen)")
+        harness.press(.character("u"))
+        #expect(harness.screen.contains("15 min over"))
+
+        harness.press(.character("o"), .character("E"), .control("u"))
+        harness.type("25:99")
+        harness.press(.enter)
+        #expect(harness.screen.contains("is not a time"))
+    }
+}
