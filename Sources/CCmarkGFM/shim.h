@@ -15,6 +15,12 @@ static inline cmark_node *convene_parse_gfm(const char *text, size_t length) {
     // could find "strikethrough" not yet registered and show ~~text~~ as typed. Once, for all.
     static pthread_once_t registered = PTHREAD_ONCE_INIT;
     pthread_once(&registered, cmark_gfm_core_extensions_ensure_registered);
+    // Attaching an extension adds its characters ('~', '|') to one table of special characters
+    // shared by every parser, and freeing a parser takes them out again: a parse running beside
+    // another's end would read "~~struck~~" as plain text (seen once in parallel tests). So GFM
+    // parses run one at a time.
+    static pthread_mutex_t parsing = PTHREAD_MUTEX_INITIALIZER;
+    pthread_mutex_lock(&parsing);
     cmark_parser *parser = cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES);
     const char *names[] = {"table", "strikethrough", "autolink", "tagfilter"};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
@@ -24,6 +30,7 @@ static inline cmark_node *convene_parse_gfm(const char *text, size_t length) {
     cmark_parser_feed(parser, text, length);
     cmark_node *document = cmark_parser_finish(parser);
     cmark_parser_free(parser);
+    pthread_mutex_unlock(&parsing);
     return document;
 }
 

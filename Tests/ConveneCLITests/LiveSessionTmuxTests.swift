@@ -92,6 +92,32 @@ struct LiveSessionTmuxTests {
         #expect(try notes(folder).contains("| 6 | Funders' questions |"))
     }
 
+    @Test("an item inside its warning time rings the terminal's bell and flashes its clock; --quiet does neither")
+    func overrunBell() throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        let created = try convene.run(["new", "--template", "roundtable", "--title", "Bells", "--date", "2026-04-02"])
+        let folder = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        // Warned 60 minutes before the end: the first item is inside its warning time as it starts.
+        let tmux = try Tmux.convene(["run", folder, "--alert-before", "60"], for: convene)
+        try tmux.waitFor("CHATHAM HOUSE RULE")
+        #expect(try tmux.tmux(["display-message", "-p", "-t", tmux.name, "#{window_bell_flag}"]).hasPrefix("0"))
+        try tmux.send("n")
+        try tmux.waitFor("min left")
+        #expect(try tmux.tmux(["display-message", "-p", "-t", tmux.name, "#{window_bell_flag}"]).hasPrefix("1"), "no bell")
+        try tmux.send("q")
+        try tmux.waitForExit()
+
+        let quiet = try Tmux.convene(["run", folder, "--alert-before", "60", "--quiet"], for: convene)
+        try quiet.waitFor("CHATHAM HOUSE RULE")
+        try quiet.send("p", "n")
+        try quiet.waitFor("Now on")
+        #expect(try !quiet.screen().contains("min left"))
+        #expect(try quiet.tmux(["display-message", "-p", "-t", quiet.name, "#{window_bell_flag}"]).hasPrefix("0"), "rang under --quiet")
+        try quiet.send("q")
+        try quiet.waitForExit()
+    }
+
     @Test("a whole roundtable on screen: attendees, themes, a divergence table, two rated contexts, next steps")
     func wholeRoundtable() throws {
         let convene = try ConveneProcess()

@@ -79,4 +79,54 @@ struct AgendaOverlayTests {
         harness.press(.enter)
         #expect(harness.screen.contains("is not a time"))
     }
+
+    /// Moves the clock on and lets the loop tick, as it does twice a second.
+    private func wait(_ harness: Harness, minutes: Double) {
+        harness.backend.now = harness.backend.now.addingTimeInterval(minutes * 60)
+        harness.program.tick()
+        harness.program.draw()
+    }
+
+    @Test("two minutes before the end and at the end the clock flashes and the bell rings, once each; extended, again")
+    func overrunAlerts() throws {
+        let harness = try Harness()
+        harness.press(.character("n"))
+        wait(harness, minutes: 7)
+        #expect(harness.terminal.bells == 0)
+        wait(harness, minutes: 1)
+        #expect(harness.terminal.bells == 1)
+        #expect(harness.screen.contains("Item 1: 2 min left"))
+        #expect(styleRuns(of: try #require(harness.terminal.screen)).contains("danger bold reverse"), "the clock does not flash")
+        wait(harness, minutes: 0.5)
+        wait(harness, minutes: 0.5)
+        #expect(harness.terminal.bells == 1, "the warning rang twice")
+        wait(harness, minutes: 1)
+        #expect(harness.terminal.bells == 2)
+        #expect(harness.screen.contains("Item 1 is out of time"))
+        wait(harness, minutes: 1)
+        #expect(harness.terminal.bells == 2, "the end rang twice")
+        // Five minutes more: the new end has its own warning and end.
+        harness.press(.character("o"), .character("+"), .escape)
+        wait(harness, minutes: 2)
+        #expect(harness.terminal.bells == 3)
+        wait(harness, minutes: 2)
+        #expect(harness.terminal.bells == 4)
+    }
+
+    @Test("--quiet: no bell and no flash; a session reopened past its thresholds does not ring for them")
+    func quietAndReopened() throws {
+        let quiet = try Harness(alerts: .quiet)
+        quiet.press(.character("n"))
+        wait(quiet, minutes: 12)
+        #expect(quiet.terminal.bells == 0)
+        #expect(!quiet.screen.contains("out of time"))
+
+        let harness = try Harness()
+        harness.press(.character("n"))
+        harness.backend.now = harness.backend.now.addingTimeInterval(11 * 60)
+        let reopened = LiveScene(terminal: harness.terminal, backend: harness.backend, clock: { harness.backend.now })
+        let before = harness.terminal.bells
+        _ = reopened.receive(.tick)
+        #expect(harness.terminal.bells == before, "rang for a threshold passed before the screen opened")
+    }
 }

@@ -82,11 +82,12 @@ struct Harness {
     /// The one loop every screen runs in, driven key by key.
     let program: Program
 
-    init(width: Int = 80, height: Int = 24, chathamHouse: Bool = true, agenda: [AgendaItem]? = nil, recovered: Composer? = nil) throws {
+    init(width: Int = 80, height: Int = 24, chathamHouse: Bool = true, agenda: [AgendaItem]? = nil, recovered: Composer? = nil,
+         alerts: OverrunAlerts.Settings = OverrunAlerts.Settings()) throws {
         terminal = VirtualTerminal(width: width, height: height)
         let backend = try MemoryBackend(chathamHouse: chathamHouse, agenda: agenda)
         self.backend = backend
-        app = LiveScene(terminal: terminal, backend: backend, recovered: recovered, clock: { backend.now })
+        app = LiveScene(terminal: terminal, backend: backend, recovered: recovered, alerts: alerts, clock: { backend.now })
         program = Program(terminal: terminal, root: app)
         program.draw()
     }

@@ -44,16 +44,20 @@ public final class LiveScene: Scene {
     /// stopped between a change and its notes (a kill) has them brought up to date on opening.
     private var notesBehind = true
     public static let draftInterval: TimeInterval = 2
+    private var alerts: OverrunAlerts
 
     /// - Parameters:
     ///   - terminal: handed to the user's editor for Ctrl-X.
     ///   - recovered: a draft left by a session that stopped mid-point, to offer back.
     ///   - problem: something found while opening the session, to say at once.
+    ///   - alerts: when and how to tell the facilitator an item is running out of time.
     public init(terminal: any TerminalDevice, backend: any LiveSessionBackend, recovered: Composer? = nil, problem: String? = nil,
-                clock: @escaping () -> Date) {
+                alerts: OverrunAlerts.Settings = OverrunAlerts.Settings(), clock: @escaping () -> Date) {
         self.terminal = terminal
         self.backend = backend
         self.clock = clock
+        self.alerts = OverrunAlerts(settings: alerts)
+        _ = self.alerts.check(backend.session, at: clock())
         if let recovered {
             tell(.recovered(recovered))
             savedDraft = recovered
@@ -85,7 +89,16 @@ public final class LiveScene: Scene {
             }
         }
         keepDraft(force: false)
+        alertIfDue(at: now)
         return transition
+    }
+
+    /// Rings and flashes when the item under way reaches one of its thresholds (checked on every
+    /// message, so at least every tick).
+    private func alertIfDue(at now: Date) {
+        guard let alert = alerts.check(backend.session, at: now) else { return }
+        if alert.bell { terminal.bell() }
+        tell(.alerted(alert.message, flashUntil: alert.flashUntil))
     }
 
     public func finish() {

@@ -58,6 +58,11 @@ public final class NCursesTerminal: TerminalDevice {
         endwin()
     }
 
+    /// The terminal's own bell (BEL), which tmux, screen and terminal emulators pass on or show.
+    public func bell() {
+        beep()
+    }
+
     public func suspend(_ body: () throws -> Void) rethrows {
         def_prog_mode()
         convene_bracketed_paste(0)

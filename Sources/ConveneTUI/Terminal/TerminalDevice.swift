@@ -7,6 +7,8 @@ public protocol TerminalDevice: AnyObject {
     func nextKey(timeoutMilliseconds: Int) -> Key?
     /// Gives the terminal to another program (an editor) for the length of `body`, then takes it back.
     func suspend(_ body: () throws -> Void) rethrows
+    /// Rings the terminal's bell (an overrun alert).
+    func bell()
 }
 
 /// A terminal in memory: keys are queued by the test, frames are kept for it to read.
@@ -20,6 +22,12 @@ public final class VirtualTerminal: TerminalDevice {
     }
 
     public var screen: Frame? { frames.last }
+    /// How many times the bell has rung.
+    public private(set) var bells = 0
+
+    public func bell() {
+        bells += 1
+    }
 
     public func type(_ text: String) {
         keys += text.map { .character($0) }

@@ -15,6 +15,26 @@ struct Run: ParsableCommand {
 
     @OptionGroup var target: SessionArgument
 
+    @Option(name: .customLong("alert-before"), help: ArgumentHelp(
+        "Minutes before the end of an item when its clock flashes and the bell rings (again at its end); 0: at the end only.",
+        valueName: "minutes"))
+    var alertBefore: Double = 2
+
+    @Flag(name: .customLong("no-bell"), help: "Flash the item clock at the alerts without ringing the bell.")
+    var noBell = false
+
+    @Flag(name: .long, help: "No alerts at all: no bell, no flash.")
+    var quiet = false
+
+    func validate() throws {
+        guard alertBefore >= 0, alertBefore <= 1_440 else { throw ValidationError("--alert-before takes 0 to 1440 minutes") }
+    }
+
+    /// The alerts as asked for.
+    var alerts: OverrunAlerts.Settings {
+        quiet ? .quiet : OverrunAlerts.Settings(warnBefore: alertBefore * 60, bell: !noBell, flash: true)
+    }
+
     func run() throws {
         let folder = try target.folder(in: sessions)
         let renderer = try sessions.templates.notesRenderer()
@@ -22,7 +42,7 @@ struct Run: ParsableCommand {
         defer { writer.close() }
         for warning in writer.warnings { Output.warn(warning) }
         try onScreen("convene run", otherwise: "use `convene add` in scripts", options: sessions) { terminal, signals in
-            let live = StoreBackend(writer: writer, renderer: renderer, signals: signals).liveScene(on: terminal)
+            let live = StoreBackend(writer: writer, renderer: renderer, signals: signals).liveScene(on: terminal, alerts: alerts)
             Program(terminal: terminal, root: live).run(shouldStop: signals.shouldStop)
         }
     }

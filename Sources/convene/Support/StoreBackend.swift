@@ -49,12 +49,13 @@ final class StoreBackend: LiveSessionBackend {
 
     /// The live screen over this session, offering back the point that was being typed when the
     /// last live session on it stopped.
-    func liveScene(on terminal: any TerminalDevice) -> LiveScene {
+    func liveScene(on terminal: any TerminalDevice, alerts: OverrunAlerts.Settings = OverrunAlerts.Settings()) -> LiveScene {
         do {
             let recovered = try writer.folder.loadDraft().map { Composer(text: $0.text, kind: $0.kind, editing: $0.editing) }
-            return LiveScene(terminal: terminal, backend: self, recovered: recovered, clock: { .nowToTheSecond })
+            return LiveScene(terminal: terminal, backend: self, recovered: recovered, alerts: alerts, clock: { .nowToTheSecond })
         } catch {
-            return LiveScene(terminal: terminal, backend: self, problem: "Unsaved text not offered back: \(error)", clock: { .nowToTheSecond })
+            return LiveScene(terminal: terminal, backend: self, problem: "Unsaved text not offered back: \(error)", alerts: alerts,
+                             clock: { .nowToTheSecond })
         }
     }
 }

@@ -168,7 +168,10 @@ extension LiveScreen {
         let rule = mixed ? (session.isUnderRule(item.id) ? "under the Rule · " : "attributed · ") : ""
         frame.put(" \(number)/\(session.agenda.count)  \(rule)\(item.title)\(speaker) · \(item.phase.displayName)", row: rect.y, column: rect.x,
                   style: .heading, limit: rect.width - clockWidth - 1)
-        frame.put(clockText, in: rect, column: rect.width - clockWidth, style: overrun ? .danger : .plain)
+        // An alert flashes the clock: reversed for a few seconds.
+        let flashing = clockFlashUntil.map { now < $0 } ?? false
+        let clockStyle = flashing ? Style(role: .danger, bold: true, reverse: true) : overrun ? .danger : .plain
+        frame.put(clockText, in: rect, column: rect.width - clockWidth, style: clockStyle)
     }
 
     /// Wide enough for the longest title with its mark, number and minutes, within a third of the screen.

@@ -30,6 +30,8 @@ public enum LiveOutcome: Equatable, Sendable {
     case recovered(Composer)
     /// A problem found while opening the session.
     case problem(String)
+    /// The item under way is running out of time: what to say, and until when its clock flashes.
+    case alerted(String, flashUntil: Date?)
 }
 
 /// The live screen: one panel per agenda item (chosen by `PhasePanels`), overlays on a stack over
@@ -46,6 +48,8 @@ public struct LiveScreen: Sendable {
     /// the review): its panel shows and takes what is typed, while the agenda and its clock stay
     /// where they are. Nil: the item under way.
     public internal(set) var viewing: EntityID?
+    /// Until when the item clock flashes after an overrun alert.
+    public internal(set) var clockFlashUntil: Date?
     /// Each agenda item's panel, kept when the agenda moves on, so an item is found as it was left.
     var panels: [EntityID?: any PhasePanel] = [:]
 
@@ -107,6 +111,9 @@ public struct LiveScreen: Sendable {
             draft = composer
             status = StatusLine("Recovered an unsaved point: a brings it back")
         case .problem(let text): status = StatusLine(text, isError: true)
+        case .alerted(let text, let until):
+            status = StatusLine(text, isError: true)
+            clockFlashUntil = until
         }
         return []
     }
