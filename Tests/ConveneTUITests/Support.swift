@@ -68,6 +68,16 @@ final class MemoryBackend: LiveSessionBackend {
         return notesProblem
     }
     func writeNotes() throws -> String { notesWritten += 1; return "/sessions/2026-04-02-learning/notes.md" }
+    /// Registration lists "on disk", by path.
+    var registrationLists: [String: RegistrationList] = [:]
+    struct NoSuchFile: Error, CustomStringConvertible {
+        var path: String
+        var description: String { "\(path): no such file" }
+    }
+    func readRegistrationList(at path: String) throws -> RegistrationList {
+        guard let list = registrationLists[path] else { throw NoSuchFile(path: path) }
+        return list
+    }
     func saveDraft(_ composer: Composer?) throws { draft = composer }
     /// Stands in for the user's editor: what it does to the text.
     var editor: (String) throws -> String = { $0 }

@@ -113,6 +113,16 @@ extension Session {
             try TextRules.check(key, field: "finding", singleLine: true)
             let inserted = acknowledgedFindings.insert(key).inserted
             return inserted ? .findingUnacknowledged(key: key) : .findingAcknowledged(key: key)
+        case .batch(let events):
+            // Applied to a copy so that a refused change leaves the session as it was.
+            var changed = self
+            var inverses: [SessionEvent] = []
+            for event in events {
+                if case .created = event { throw .alreadyCreated }
+                inverses.append(try changed.apply(event))
+            }
+            self = changed
+            return .batch(events: inverses.reversed())
         case .findingUnacknowledged(let key):
             let removed = acknowledgedFindings.remove(key) != nil
             return removed ? .findingAcknowledged(key: key) : .findingUnacknowledged(key: key)

@@ -36,4 +36,8 @@ public enum SessionEvent: Codable, Sendable, Equatable {
 
     case findingAcknowledged(key: String)
     case findingUnacknowledged(key: String)
+
+    /// Several changes kept, and undone, as one: all of them apply or none does (an attendee list
+    /// imported from a registration export).
+    case batch(events: [SessionEvent])
 }

@@ -29,7 +29,7 @@ public enum DetailsAction: Hashable, Sendable {
 
 /// What a key does in the attendees view.
 public enum AttendeeAction: Hashable, Sendable {
-    case add, edit, delete, cycleRole, toggleApologies, selectPrevious, selectNext, close
+    case add, edit, delete, cycleRole, toggleApologies, importList, selectPrevious, selectNext, close
 }
 
 /// What a key does while typing a point.
@@ -117,6 +117,7 @@ public enum KeyMap {
         KeyBinding(keys: [.character("R")], action: .cycleRole, help: "next role: participant, chair, speaker, note-taker", hint: "role"),
         KeyBinding(keys: [.character("x")], action: .toggleApologies, help: "attending or sent apologies", hint: "apologies"),
         KeyBinding(keys: [.character("d")], action: .delete, help: "remove the selected person", hint: "del"),
+        KeyBinding(keys: [.character("I")], action: .importList, help: "import a registration list (a CSV file)", hint: "import"),
         KeyBinding(keys: [.up, .character("k")], action: .selectPrevious, help: "select the person above", hint: nil),
         KeyBinding(keys: [.down, .character("j")], action: .selectNext, help: "select the person below", hint: nil),
         KeyBinding(keys: [.escape, .character("A")], action: .close, help: "back to the session", hint: "back"),

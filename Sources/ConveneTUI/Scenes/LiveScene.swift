@@ -20,6 +20,8 @@ public protocol LiveSessionBackend: AnyObject {
     func editExternally(_ text: String) throws -> String
     /// The live screen is closing: let go of the session (its lock).
     func close()
+    /// A registration export's header and rows (a CSV file), or why it cannot be read.
+    func readRegistrationList(at path: String) throws -> RegistrationList
 }
 
 extension LiveSessionBackend {
@@ -117,6 +119,40 @@ public final class LiveScene: Scene {
         if let problem = backend.catchUpNotes() { tell(.notesBehind(problem)) }
     }
 
+    /// Adds the people of a registration list as one change; asks for the column of names when its
+    /// headers do not say.
+    private func importAttendees(from path: String, nameColumn: String?, at now: Date) -> Performed {
+        let list: RegistrationList
+        do {
+            list = try backend.readRegistrationList(at: path)
+        } catch {
+            tell(.problem("Not imported: \(error)"))
+            return .done
+        }
+        var columns = list.guessedColumns()
+        if let nameColumn {
+            guard let index = list.column(named: nameColumn) else {
+                tell(.problem("Not imported: no column is headed ‘\(nameColumn)’ (\(list.header.joined(separator: ", ")))"))
+                return .done
+            }
+            columns.name = index
+        }
+        guard columns.hasName else {
+            tell(.needsNameColumn(path: path, columns: list.header))
+            return .done
+        }
+        let session = backend.session
+        let found = list.attendees(columns: columns, existing: session.attendees.elements, firstID: session.nextID)
+        let leftOut = found.duplicates.isEmpty ? "" : "; left out \(found.duplicates.count) already listed"
+        guard !found.attendees.isEmpty else {
+            tell(.problem("Nobody new in \((path as NSString).lastPathComponent)\(leftOut)"))
+            return .done
+        }
+        let apologies = found.attendees.count(where: \.apologies)
+        return perform(.apply(.batch(events: found.attendees.map { .attendeeAdded(attendee: $0) }),
+                              saying: "✓ Imported \(found.attendees.count) people, \(apologies) with apologies\(leftOut) · u undoes"), at: now)
+    }
+
     private func tell(_ outcome: LiveOutcome) {
         _ = screen.update(.outcome(outcome), session: backend.session, now: clock())
     }
@@ -165,6 +201,8 @@ public final class LiveScene: Scene {
                 } catch {
                     tell(.editorFailed("\(error)"))
                 }
+            case .importAttendees(let path, let nameColumn):
+                return importAttendees(from: path, nameColumn: nameColumn, at: now)
             case .writeNotes:
                 do {
                     tell(.notesWritten(path: try backend.writeNotes()))

@@ -17,6 +17,7 @@ struct Add: ParsableCommand {
             convene add SESSION caveat "TEXT"
             convene add SESSION dilemma "TITLE" --text "TEXT"
             convene add SESSION response "TEXT" --item 6 --prompt 2
+            convene add SESSION attendees registrations.csv [--field "name=Full name"]…
             A table's parts go to the newest topic unless --topic names one (its number or title).
             Rating a context that already exists adds one more individual rating. TEXT - reads standard
             input. A script that may run an add twice (a retry after a timeout) gives it --id: the second
@@ -25,7 +26,7 @@ struct Add: ParsableCommand {
     )
 
     enum What: String, ExpressibleByArgument, CaseIterable {
-        case point, attendee, context, topic, perspective, dimension, cell, caveat, dilemma, response
+        case point, attendee, attendees, context, topic, perspective, dimension, cell, caveat, dilemma, response
     }
 
     @OptionGroup var sessions: SessionsOptions
@@ -37,8 +38,14 @@ struct Add: ParsableCommand {
     @Argument(help: "What to add.")
     var what: What
 
-    @Argument(help: "The point's text, a name, a title, or a cell's, caveat's or response's text.")
+    @Argument(help: "The point's text, a name, a title, a cell's, caveat's or response's text; for attendees, a CSV file.")
     var text: String
+
+    @Option(name: .customLong("field"), parsing: .singleValue, help: ArgumentHelp(
+        "attendees: which column holds a field, when its header is not one of the usual ones (repeatable): "
+            + "name, first name, last name, organisation, role or apologies, then = and the column's header.",
+        valueName: "field=header"))
+    var fields: [String] = []
 
     @Option(name: .long, help: "point: how the point is classified.")
     var kind: PointKind = .note
@@ -106,6 +113,7 @@ struct Add: ParsableCommand {
 
     func run() throws {
         let folder = try target.folder(in: sessions)
+        if what == .attendees { return try importAttendees(into: folder) }
         let key = id.map { TextRules.cleaned($0, singleLine: true) }
         let added = try editing(folder, options: sessions, wait: lock.duration) { writer in
             // Already kept under this id: the script's earlier run got through.
@@ -137,6 +145,7 @@ private struct AddOptionRules {
         try only([.cell], "--row and --column", given: add.row != nil || add.column != nil)
         try only([.dilemma], "--text", given: add.body != nil)
         try only([.response], "--prompt", given: add.prompt != nil)
+        try only([.attendees], "--field", given: !add.fields.isEmpty)
         if add.what == .context && (add.uncertainty == nil) != (add.control == nil) {
             throw ValidationError("give both --uncertainty and --control, or neither")
         }

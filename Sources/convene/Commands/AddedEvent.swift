@@ -26,6 +26,9 @@ struct AddedEvent {
                 apologies: add.apologies, aliases: add.alias.isEmpty ? nil : add.alias.map(oneLine)
             )
             return .attendeeAdded(attendee: attendee)
+        case .attendees:
+            // Imported from a file by `Add.importAttendees`, never built here.
+            throw CommandFailure("attendees are imported from a CSV file: convene add SESSION attendees FILE.csv")
         case .context:
             return try context(id: id)
         case .topic:
@@ -139,6 +142,8 @@ struct AddedEvent {
             "updated topic \(topic.title) (\(topic.perspectives.count) perspective(s), \(topic.dimensions.count) dimension(s), "
                 + "\(topic.caveats.count) caveat(s), \(topic.dilemmas.count) dilemma(s))"
         case .itemChanged(let item): "updated \(item.title)"
+        case .batch(let events):
+            "imported \(events.count) attendee(s), \(events.count { if case .attendeeAdded(let person, _) = $0 { person.apologies } else { false } }) with apologies"
         default: "saved"
         }
     }

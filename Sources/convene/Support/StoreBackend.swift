@@ -38,6 +38,10 @@ final class StoreBackend: LiveSessionBackend {
         return writer.folder.notes.path
     }
 
+    func readRegistrationList(at path: String) throws -> RegistrationList {
+        try convene.readRegistrationList(path)
+    }
+
     func saveDraft(_ composer: Composer?) throws {
         try writer.folder.saveDraft(composer.map { Draft(text: $0.text, kind: $0.kind, editing: $0.editing) })
     }

@@ -9,6 +9,9 @@ public enum LiveEffect: Equatable, Sendable {
     case writeNotes
     /// Hand the composer's text to the user's editor; the result comes back as `.edited`.
     case editExternally(String)
+    /// Read a registration list and add its people as one change; `nameColumn` names the column
+    /// of names when the headers do not.
+    case importAttendees(path: String, nameColumn: String?)
     case quit
 }
 
@@ -32,6 +35,8 @@ public enum LiveOutcome: Equatable, Sendable {
     case problem(String)
     /// The item under way is running out of time: what to say, and until when its clock flashes.
     case alerted(String, flashUntil: Date?)
+    /// A registration list whose headers do not say which column holds names: ask.
+    case needsNameColumn(path: String, columns: [String])
 }
 
 /// The live screen: one panel per agenda item (chosen by `PhasePanels`), overlays on a stack over
@@ -114,6 +119,10 @@ public struct LiveScreen: Sendable {
         case .alerted(let text, let until):
             status = StatusLine(text, isError: true)
             clockFlashUntil = until
+        case .needsNameColumn(let path, let columns):
+            overlays.append(.prompt(Prompt(.registrationNameColumn(path: path),
+                                           label: "which column holds names? (\(columns.joined(separator: ", ")))")))
+            status = StatusLine("No column of \((path as NSString).lastPathComponent) is headed as names: type the header of the one that is")
         }
         return []
     }

@@ -1,4 +1,5 @@
 import ConveneCore
+import Foundation
 
 /// Everyone invited, over the phase: name, organisation, role, and who sent apologies. Its prompts
 /// (a name, then an organisation) open over it and close back to it.
@@ -34,6 +35,8 @@ public struct AttendeesOverlay: Equatable, Sendable {
             let roles: [Attendee.Role] = [.participant, .chair, .speaker, .noteTaker]
             changed.role = roles[((roles.firstIndex(of: changed.role) ?? 0) + 1) % roles.count]
             return [.apply(.attendeeChanged(attendee: changed), saying: "✓ \(changed.name): \(changed.role.displayName.lowercased())")]
+        case .importList:
+            context.open(.prompt(Prompt(.registrationFile, label: "CSV file to import (a registration export)")))
         case .toggleApologies:
             guard var changed = person else { return [] }
             changed.apologies.toggle()
@@ -46,6 +49,12 @@ public struct AttendeesOverlay: Equatable, Sendable {
     mutating func settle(_ prompt: Prompt, in context: inout LiveContext) -> [LiveEffect]? {
         let text = prompt.answer
         switch prompt.purpose {
+        case .registrationFile:
+            guard !text.isEmpty else { return context.notice("Nothing imported") }
+            return [.importAttendees(path: Self.expandingHome(text), nameColumn: nil)]
+        case .registrationNameColumn(let path):
+            guard !text.isEmpty else { return context.notice("Nothing imported") }
+            return [.importAttendees(path: path, nameColumn: text)]
         case .attendeeName(let id):
             guard !text.isEmpty else { return context.notice(id == nil ? "No one added" : "A name cannot be empty") }
             let organisation = id.flatMap { context.session.attendees[$0]?.organisation } ?? ""
@@ -92,5 +101,11 @@ public struct AttendeesOverlay: Equatable, Sendable {
                 + " " + status
             return [ListRow(line, style: person.apologies ? .muted : .plain)]
         }
+    }
+
+    /// `~/…` as a shell would read it.
+    static func expandingHome(_ path: String) -> String {
+        guard path.hasPrefix("~/"), let home = ProcessInfo.processInfo.environment["HOME"] else { return path }
+        return home + path.dropFirst(1)
     }
 }

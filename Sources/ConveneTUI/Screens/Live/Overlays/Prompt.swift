@@ -40,6 +40,10 @@ public struct Prompt: Equatable, Sendable {
         case newItemTitle(position: Int)
         /// The time the session must end by, HH:MM.
         case hardEnd
+        /// A registration list to import: its path; then, when its headers say nothing of names,
+        /// the header of the column that holds them.
+        case registrationFile
+        case registrationNameColumn(path: String)
     }
 
     public var purpose: Purpose
@@ -66,7 +70,7 @@ extension Prompt.Purpose {
         case .checklistResponse, .tableText, .newPerspective, .newDimension, .caveat, .editCaveat, .editDilemma, .dilemmaText,
              .sessionPurpose, .topicDescription, .contextDescription: true
         case .theme, .contextName, .rating, .topicTitle, .dilemmaTitle, .speaker, .attendeeName, .attendeeOrganisation, .sessionTitle,
-             .sessionHosts, .newItemTitle, .hardEnd: false
+             .sessionHosts, .newItemTitle, .hardEnd, .registrationFile, .registrationNameColumn: false
         }
     }
 }
