@@ -118,6 +118,32 @@ struct LiveSessionTmuxTests {
         try quiet.waitForExit()
     }
 
+    @Test("follow shows a context rated from a script on the 2×2, and --no-points only the agenda")
+    func followShowsTheGrid() throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        let (folder, live) = try start(convene)
+        try live.send("n", "n", "n", "n", "n", "n")
+        try live.waitFor("6/8  Which contexts")
+        try live.send("q")
+        try live.waitForExit()
+        let rated = try convene.run(["add", folder, "context", "Funding cycles", "--uncertainty", "5", "--control", "1"])
+        #expect(rated.status == 0, "\(rated.stderr)")
+
+        let follow = try Tmux.convene(["follow", folder], for: convene)
+        let screen = try follow.waitFor("Funding cycles · 1 rating")
+        #expect(screen.contains("control over outcomes →"))
+        #expect(screen.contains("↑ uncertainty"))
+        try follow.send("q")
+        try follow.waitForExit()
+
+        let projector = try Tmux.convene(["follow", folder, "--no-points"], for: convene)
+        let agenda = try projector.waitFor("▶ 6  Which contexts")
+        #expect(!agenda.contains("Funding cycles"))
+        try projector.send("q")
+        try projector.waitForExit()
+    }
+
     @Test("a whole roundtable on screen: attendees, themes, a divergence table, two rated contexts, next steps")
     func wholeRoundtable() throws {
         let convene = try ConveneProcess()

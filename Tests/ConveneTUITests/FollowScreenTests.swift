@@ -34,4 +34,55 @@ struct FollowScreenTests {
         #expect(terminal.screen?.text.contains("A point committed while someone follows") == true)
         #expect(terminal.screen?.text.contains("updated") == true)
     }
+
+    private func follow(_ session: Session, width: Int, height: Int, showsPoints: Bool = true, now: Date) -> VirtualTerminal {
+        let terminal = VirtualTerminal(width: width, height: height)
+        let app = Program(terminal: terminal, root: FollowScene(backend: QueuedSessions(), session: session, showsPoints: showsPoints,
+                                                                clock: { now }))
+        app.draw()
+        return terminal
+    }
+
+    @Test("on a projector-sized terminal: the time left in large type, the prompt beside it", .tags(.golden))
+    func largeType() throws {
+        let harness = try Harness()
+        harness.press(.character("n"))
+        harness.advanceClock(by: 3 * 60 + 30)
+        let terminal = follow(harness.backend.session, width: 100, height: 30, now: harness.backend.now)
+        try expectSnapshot(terminal.screen, named: "follow-large-100x30")
+        let text = terminal.screen?.text ?? ""
+        #expect(text.contains("███"), "no large digits")
+        #expect(text.contains("left of 10 min"))
+        #expect(text.contains("Say why the group is meeting"))
+    }
+
+    @Test("while contexts are rated, the 2×2 shows them where their ratings put them")
+    func contextsOnTheGrid() throws {
+        let agenda = [AgendaItem(id: EntityID(1), title: "Which contexts?", phase: .contextAssessment, minutes: 20)]
+        let harness = try Harness(agenda: agenda)
+        harness.press(.character("n"))
+        try harness.backend.apply(.contextAdded(context: ContextAssessment(
+            id: harness.backend.session.nextID, name: "Funding cycles", item: EntityID(1),
+            ratings: [Rating(uncertainty: 5, control: 1)])), at: harness.backend.now)
+        let terminal = follow(harness.backend.session, width: 100, height: 40, now: harness.backend.now)
+        let screen = try #require(terminal.screen)
+        #expect(screen.text.contains("control over outcomes →"))
+        #expect(screen.text.contains("1 Funding cycles · 1 rating"))
+        // High uncertainty, little control: the number in the top-left quadrant of the grid.
+        let gridTop = try #require(screen.lines.firstIndex { $0.contains("↑ uncertainty") })
+        let marked = try #require(screen.lines.indices.first { $0 > gridTop && screen.lines[$0].dropFirst(1).prefix(3).contains("1") })
+        #expect(marked < gridTop + 4, "the context is not near the top of the grid")
+    }
+
+    @Test("--no-points: the agenda and the clock only, not one point")
+    func agendaOnly() throws {
+        let harness = try Harness()
+        harness.press(.character("n"))
+        harness.add("Complex contexts need adaptive practice.")
+        let terminal = follow(harness.backend.session, width: 80, height: 20, showsPoints: false, now: harness.backend.now)
+        let text = terminal.screen?.text ?? ""
+        #expect(!text.contains("Complex contexts"))
+        #expect(text.contains("▶ 1  Welcome, purpose and the rule"))
+        #expect(text.contains("4  Next steps"))
+    }
 }

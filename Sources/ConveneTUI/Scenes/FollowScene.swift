@@ -13,10 +13,11 @@ public final class FollowScene: Scene {
     private let clock: () -> Date
     public private(set) var screen: FollowScreen
 
-    public init(backend: any FollowBackend, session: Session, clock: @escaping () -> Date) {
+    /// - Parameter showsPoints: false for a projector under the Chatham House Rule: the agenda and clock only.
+    public init(backend: any FollowBackend, session: Session, showsPoints: Bool = true, clock: @escaping () -> Date) {
         self.backend = backend
         self.clock = clock
-        screen = FollowScreen(session: session)
+        screen = FollowScreen(session: session, showsPoints: showsPoints)
     }
 
     public var minimumSize: (width: Int, height: Int) { FollowScreen.minimumSize }

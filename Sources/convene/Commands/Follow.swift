@@ -8,19 +8,26 @@ struct Follow: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "follow",
         abstract: "Follow a session as it runs: for a second screen, a projector or a participant over SSH.",
-        discussion: "Read-only and without the lock: shows the current item, the clock and the newest points, updated as they are saved."
+        discussion: """
+            Read-only and without the lock: shows the item under way with its prompt and clock (in large type on a wide \
+            terminal), and what the room is working on as it is saved: the contexts on the 2×2 while they are rated, the \
+            divergence table while it is filled, else the newest points. --no-points shows only the agenda and the clock.
+            """
     )
 
     @OptionGroup var sessions: SessionsOptions
 
     @OptionGroup var target: SessionArgument
 
+    @Flag(name: .customLong("no-points"), help: "Show only the agenda and the clock: for a projector in a room under the Chatham House Rule.")
+    var noPoints = false
+
     func run() throws {
         let folder = try target.folder(in: sessions)
         let watcher = JournalWatcher(folder: folder)
         guard let first = try watcher.refreshed() else { throw CommandFailure("\(folder.name) cannot be read") }
         try onScreen("convene follow", otherwise: "`convene show` prints the notes to standard output", options: sessions) { terminal, signals in
-            let follow = FollowScene(backend: watcher, session: first, clock: { .nowToTheSecond })
+            let follow = FollowScene(backend: watcher, session: first, showsPoints: !noPoints, clock: { .nowToTheSecond })
             Program(terminal: terminal, root: follow).run(shouldStop: signals.shouldStop)
         }
     }
