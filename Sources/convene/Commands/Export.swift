@@ -7,12 +7,18 @@ import Foundation
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write a session's Markdown notes to standard output or a file.",
+        abstract: "Write a session's notes (Markdown) or its points (CSV) to standard output or a file.",
         discussion: """
-            Under the Chatham House Rule, export refuses while `convene check` has findings that no one \
-            has acknowledged, and lists them; --force writes anyway.
+            --format csv writes one row per point: kind, theme, sub-theme, item, item title, text, and the \
+            speaker only where the Chatham House Rule does not apply; the format also follows -o's extension \
+            (.csv, .md). Under the Chatham House Rule, export refuses while `convene check` has findings that \
+            no one has acknowledged, and lists them; --force writes anyway.
             """
     )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case md, csv
+    }
 
     @OptionGroup var sessions: SessionsOptions
 
@@ -21,8 +27,16 @@ struct Export: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
 
+    @Option(name: .long, help: "md: the notes; csv: the points, for a spreadsheet. Default: from -o's extension, else md.")
+    var format: Format?
+
     @Flag(name: .long, help: "Write even though the disclosure check has unacknowledged findings.")
     var force = false
+
+    /// The format asked for, else the one -o's extension names, else Markdown.
+    var chosenFormat: Format {
+        format ?? output.flatMap { Format(rawValue: URL(fileURLWithPath: $0).pathExtension.lowercased()) } ?? .md
+    }
 
     @OptionGroup var pager: PagerOption
 
@@ -44,7 +58,10 @@ struct Export: ParsableCommand {
                 }
             }
         }
-        let markdown = try sessions.templates.notesRenderer().render(session)
+        let content = switch chosenFormat {
+        case .md: try sessions.templates.notesRenderer().render(session)
+        case .csv: PointsCSV.render(session)
+        }
         if let output {
             // Checked here so the message names the folder as typed, not a temporary file in it.
             let url = URL(fileURLWithPath: output)
@@ -55,12 +72,12 @@ struct Export: ParsableCommand {
                 throw CommandFailure("no folder \(parent) to write \(url.lastPathComponent) into; create it first (mkdir -p \(parent))")
             }
             guard isFolder.boolValue else { throw CommandFailure("\(parent) is a file, not a folder; give -o a path in a folder") }
-            try AtomicFile.write(markdown, to: url)
+            try AtomicFile.write(content, to: url)
             Output.warn("wrote \(output)")
         } else {
             let environment = ProcessInfo.processInfo.environment
             let output = PlainOutput.standardOutput(environment: environment)
-            try pager.write(markdown, lines: markdown.split(separator: "\n", omittingEmptySubsequences: false).count,
+            try pager.write(content, lines: content.split(separator: "\n", omittingEmptySubsequences: false).count,
                               to: output, environment: environment)
         }
     }
