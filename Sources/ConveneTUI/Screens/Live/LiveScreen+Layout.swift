@@ -183,7 +183,7 @@ extension LiveScreen {
     }
 
     private static func agendaMinutes(_ item: AgendaItem) -> String {
-        item.actualMinutes.map { "\($0)/\(item.timebox)" } ?? "\(item.timebox)"
+        item.isSkipped ? "skip" : item.actualMinutes.map { "\($0)/\(item.timebox)" } ?? "\(item.timebox)"
     }
 
     private func drawAgenda(into frame: inout Frame, in rect: Rect, session: Session) {
@@ -193,10 +193,10 @@ extension LiveScreen {
         let focus = items.firstIndex { $0.id == shown } ?? 0
         ListView(noun: ("item", "items"), keys: nil).draw(count: items.count, focus: .selected(focus), into: &frame, in: rect) { index in
             let item = items[index]
-            let mark = item.id == focused ? "▶" : item.endedAt != nil ? "✓" : " "
+            let mark = item.id == focused ? "▶" : item.isSkipped ? "–" : item.endedAt != nil ? "✓" : " "
             let minutes = Self.agendaMinutes(item)
             let label = TextLayout.pad("\(mark) \(index + 1) \(item.title)", to: rect.width - DisplayWidth.of(minutes) - 1)
-            let style: Style = item.id == shown ? .heading : item.endedAt != nil ? .muted : .plain
+            let style: Style = item.id == shown ? .heading : item.endedAt != nil || item.isSkipped ? .muted : .plain
             return [ListRow(label + " " + minutes, style: style, highlights: false)]
         }
     }
