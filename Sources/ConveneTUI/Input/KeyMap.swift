@@ -1,9 +1,41 @@
 import ConveneCore
+import Synchronization
 /// What a key does on the live screen.
-public enum LiveAction: Hashable, Sendable {
+public enum LiveAction: Hashable, Sendable, CaseIterable {
     case help, quit, nextItem, previousItem, add, edit, delete, undo, toggleClock
     case selectPrevious, selectNext, selectFirst, selectLast, moveUp, moveDown, writeNotes, theme, rate, attendees, speaker
     case viewPrevious, viewNext, viewCurrent, details, agenda
+
+    /// The action's name in the config file's `[keys]` table.
+    public var configName: String {
+        switch self {
+        case .help: "help"
+        case .quit: "quit"
+        case .nextItem: "next"
+        case .previousItem: "previous"
+        case .add: "add"
+        case .edit: "edit"
+        case .delete: "delete"
+        case .undo: "undo"
+        case .toggleClock: "clock"
+        case .selectPrevious: "up"
+        case .selectNext: "down"
+        case .selectFirst: "first"
+        case .selectLast: "last"
+        case .moveUp: "move-up"
+        case .moveDown: "move-down"
+        case .writeNotes: "write"
+        case .theme: "theme"
+        case .rate: "rate"
+        case .attendees: "attendees"
+        case .speaker: "speaker"
+        case .viewPrevious: "look-previous"
+        case .viewNext: "look-next"
+        case .viewCurrent: "look-back"
+        case .details: "details"
+        case .agenda: "agenda"
+        }
+    }
 }
 
 /// What a key does in the agenda overview.
@@ -69,7 +101,45 @@ public struct KeyBinding<Action: Hashable & Sendable>: Sendable {
 /// so they cannot drift apart.
 public enum KeyMap {
     /// Help and quit come first so the hint line never loses them on a narrow terminal.
-    public static let live: [KeyBinding<LiveAction>] = [
+    /// The live screen's keys: the product's, with the user's remappings (`remapLive`).
+    public static var live: [KeyBinding<LiveAction>] {
+        let overrides = liveOverrides.withLock { $0 }
+        guard !overrides.isEmpty else { return standardLive }
+        return standardLive.map { binding in
+            guard let key = overrides[binding.action] else { return binding }
+            var remapped = binding
+            remapped.keys = [key]
+            return remapped
+        }
+    }
+
+    private static let liveOverrides = Mutex<[LiveAction: Key]>([:])
+
+    /// Why a remapping cannot be used.
+    public struct RemapError: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// Gives live actions other keys (from the user's config file), once checked (`checkLive`).
+    public static func remapLive(_ overrides: [LiveAction: Key]) throws(RemapError) {
+        try checkLive(overrides)
+        liveOverrides.withLock { $0 = overrides }
+    }
+
+    /// Refuses a remapping that gives a key two actions (one it takes and one that keeps it).
+    public static func checkLive(_ overrides: [LiveAction: Key]) throws(RemapError) {
+        var taken: [Key: LiveAction] = [:]
+        for binding in standardLive {
+            for key in overrides[binding.action].map({ [$0] }) ?? binding.keys {
+                if let other = taken[key], other != binding.action {
+                    throw RemapError(description: "\(key.label) would do both ‘\(other.configName)’ and ‘\(binding.action.configName)’")
+                }
+                taken[key] = binding.action
+            }
+        }
+    }
+
+    static let standardLive: [KeyBinding<LiveAction>] = [
         KeyBinding(keys: [.character("?")], action: .help, help: "show or hide this help", hint: "help"),
         KeyBinding(keys: [.character("q")], action: .quit, help: "quit (everything is already saved)", hint: "quit"),
         KeyBinding(keys: [.character("a")], action: .add, help: "add to this phase: a point, a context or a checklist response", hint: "add"),

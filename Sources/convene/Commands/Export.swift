@@ -27,15 +27,15 @@ struct Export: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
 
-    @Option(name: .long, help: "md: the notes; csv: the points, for a spreadsheet. Default: from -o's extension, else md.")
+    @Option(name: .long, help: "md: the notes; csv: the points, for a spreadsheet. Default: from -o's extension, else the config file's, else md.")
     var format: Format?
 
     @Flag(name: .long, help: "Write even though the disclosure check has unacknowledged findings.")
     var force = false
 
-    /// The format asked for, else the one -o's extension names, else Markdown.
-    var chosenFormat: Format {
-        format ?? output.flatMap { Format(rawValue: URL(fileURLWithPath: $0).pathExtension.lowercased()) } ?? .md
+    /// The format asked for, else the one -o's extension names, else the config file's, else Markdown.
+    func chosenFormat(configured: Format?) -> Format {
+        format ?? output.flatMap { Format(rawValue: URL(fileURLWithPath: $0).pathExtension.lowercased()) } ?? configured ?? .md
     }
 
     @OptionGroup var pager: PagerOption
@@ -58,7 +58,7 @@ struct Export: ParsableCommand {
                 }
             }
         }
-        let content = switch chosenFormat {
+        let content = switch chosenFormat(configured: try sessions.configuration().exportFormat) {
         case .md: try sessions.templates.notesRenderer().render(session)
         case .csv: PointsCSV.render(session)
         }

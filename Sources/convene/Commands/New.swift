@@ -41,13 +41,14 @@ struct New: ParsableCommand {
     func run() throws {
         // Checked here rather than in validate(), which ArgumentParser runs before it reports an
         // unknown option: `--tempalte` must be answered with "Did you mean '--template'?".
-        if template == nil && followUp == nil {
+        let configured = try sessions.configuration().template
+        if template == nil && followUp == nil && configured == nil {
             throw ValidationError("give --template (convene templates lists them), or --follow-up to take the previous session's")
         }
         // The previous session is only read: it may be live elsewhere.
         let previous = try followUp.map { try sessions.catalog.resolve($0).load().log.session }
         // A series' next session is run like the last one unless told otherwise.
-        let name = template ?? previous?.details.template ?? ""
+        let name = template ?? previous?.details.template ?? configured ?? ""
         guard !name.isEmpty else {
             throw CommandFailure("the previous session does not say which template it was started from; give --template")
         }

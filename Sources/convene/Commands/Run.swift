@@ -16,9 +16,10 @@ struct Run: ParsableCommand {
     @OptionGroup var target: SessionArgument
 
     @Option(name: .customLong("alert-before"), help: ArgumentHelp(
-        "Minutes before the end of an item when its clock flashes and the bell rings (again at its end); 0: at the end only.",
+        "Minutes before the end of an item when its clock flashes and the bell rings (again at its end); 0: at the end only. "
+            + "Default: the config file's, else 2.",
         valueName: "minutes"))
-    var alertBefore: Double = 2
+    var alertBefore: Double?
 
     @Flag(name: .customLong("no-bell"), help: "Flash the item clock at the alerts without ringing the bell.")
     var noBell = false
@@ -27,16 +28,21 @@ struct Run: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        guard alertBefore >= 0, alertBefore <= 1_440 else { throw ValidationError("--alert-before takes 0 to 1440 minutes") }
+        if let alertBefore, !(0...1_440).contains(alertBefore) { throw ValidationError("--alert-before takes 0 to 1440 minutes") }
     }
 
-    /// The alerts as asked for.
-    var alerts: OverrunAlerts.Settings {
-        quiet ? .quiet : OverrunAlerts.Settings(warnBefore: alertBefore * 60, bell: !noBell, flash: true)
+    /// The alerts as asked for: the options, over the config file's.
+    func alerts(configured: OverrunAlerts.Settings) -> OverrunAlerts.Settings {
+        guard !quiet else { return .quiet }
+        var settings = configured
+        if let alertBefore { settings.warnBefore = alertBefore * 60 }
+        if noBell { settings.bell = false }
+        return settings
     }
 
     func run() throws {
         let folder = try target.folder(in: sessions)
+        let alerts = alerts(configured: try sessions.configuration().alerts)
         let renderer = try sessions.templates.notesRenderer()
         let writer = try SessionWriter.open(folder)
         defer { writer.close() }

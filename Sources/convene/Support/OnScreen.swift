@@ -12,6 +12,9 @@ func onScreen(_ command: String, otherwise: String, options: SessionsOptions,
     guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
         throw CommandFailure("\(command) needs a terminal; \(otherwise)")
     }
+    // The config file's mistakes are said before the screen is taken, where they can be read.
+    let configuration = try options.configuration()
+    try KeyMap.remapLive(configuration.keys)
     let signals = TerminationSignals()
     do {
         let terminal = NCursesTerminal(useColour: options.useColour)

@@ -15,6 +15,11 @@ struct SessionsOptions: ParsableArguments {
 
     var templates: TemplateLibrary { TemplateLibrary.standard(location: location, environment: environment) }
 
-    /// Colour unless `NO_COLOR` is set to anything (see no-color.org).
-    var useColour: Bool { environment["NO_COLOR"].map(\.isEmpty) ?? true }
+    /// Colour unless `NO_COLOR` is set to anything (see no-color.org) or the config file turns it off.
+    var useColour: Bool { (environment["NO_COLOR"].map(\.isEmpty) ?? true) && ((try? configuration())?.colour ?? true) }
+
+    /// The user's config file (see `Configuration`).
+    func configuration() throws -> Configuration {
+        try Configuration.load(environment: environment)
+    }
 }

@@ -38,7 +38,8 @@ final class StoreHome: HomeBackend {
     func openLive(folder: String) throws -> any Scene {
         let renderer = try options.templates.notesRenderer()
         let writer = try SessionWriter.open(try options.catalog.resolve(folder))
-        return StoreBackend(writer: writer, renderer: renderer, signals: signals).liveScene(on: terminal)
+        let alerts = (try? options.configuration())?.alerts ?? OverrunAlerts.Settings()
+        return StoreBackend(writer: writer, renderer: renderer, signals: signals).liveScene(on: terminal, alerts: alerts)
     }
 
     func create(template name: String, title: String, date: String) throws -> String {

@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+
+/// `$XDG_CONFIG_HOME/convene/config.toml`: settings a facilitator keeps, and mistakes in it named.
+@Suite("The config file", .serialized)
+struct ConfigurationTests {
+    private func write(_ text: String, for convene: ConveneProcess) throws {
+        let folder = convene.home.appendingPathComponent("config/convene", isDirectory: true)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try text.write(to: folder.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
+    }
+
+    @Test("the default template for new and the default export format come from the file")
+    func defaults() throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        try write("""
+            [new]
+            template = "seminar"
+
+            [export]
+            format = "csv"
+            """, for: convene)
+        let created = try convene.run(["new", "--title", "Configured", "--date", "2026-05-01"])
+        #expect(created.status == 0, "\(created.stderr)")
+        let folder = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let journal = try String(contentsOfFile: folder + "/session.jsonl", encoding: .utf8)
+        #expect(journal.contains("\"template\":\"seminar\""))
+        let exported = try convene.run(["export", folder, "--no-pager"])
+        #expect(exported.stdout.hasPrefix("kind,theme,subtheme,item"), "\(exported.stdout)")
+        // An option still wins over the file.
+        let markdown = try convene.run(["export", folder, "--format", "md", "--no-pager"])
+        #expect(markdown.stdout.hasPrefix("---"))
+    }
+
+    @Test("mistakes are errors that name the file and the setting: a misspelt key, a wrong value, bad TOML, a key doing two things")
+    func mistakes() throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        let cases: [(String, String)] = [
+            ("[alerts]\nbefor = 2\n", "alerts.befor is not a setting; [alerts] takes before, bell, flash"),
+            ("[alerts]\nbell = \"loud\"\n", "alerts.bell is not true or false"),
+            ("[export]\nformat = \"pdf\"\n", "export.format is ‘pdf’; give one of md, csv"),
+            ("[keys]\nagenda = \"n\"\n", "n would do both ‘next’ and ‘agenda’"),
+            ("[keys]\nagenda = \"Ctrl-O\"\n", "keys.agenda is ‘Ctrl-O’; give one character"),
+            ("[colour\nenabled = false\n", "config.toml:1:"),
+        ]
+        for (text, message) in cases {
+            try write(text, for: convene)
+            let result = try convene.run(["new", "--template", "roundtable", "--title", "T", "--date", "2026-05-01"])
+            #expect(result.status != 0, "\(text)")
+            #expect(result.stderr.contains(message), "\(text): \(result.stderr)")
+            #expect(result.stderr.contains("config.toml"), "\(result.stderr)")
+        }
+    }
+
+    @Test("a live key given another character in [keys]: the new one works, the old one no longer does, the hints show it",
+          .enabled(if: Tmux.available || ProcessInfo.processInfo.environment["CI"] == "true"))
+    func remappedKey() throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        try write("[keys]\nagenda = \"O\"\n", for: convene)
+        let created = try convene.run(["new", "--template", "roundtable", "--title", "Keys", "--date", "2026-05-01"])
+        let folder = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let tmux = try Tmux.convene(["run", folder], for: convene,
+                                    environment: ["XDG_CONFIG_HOME": convene.home.appendingPathComponent("config").path])
+        try tmux.waitFor("CHATHAM HOUSE RULE")
+        try tmux.send("o")
+        try tmux.waitFor("o does nothing here")
+        try tmux.send("O")
+        try tmux.waitFor("Projected end")
+        try tmux.send("Escape")
+        try tmux.waitFor("O agenda")
+        try tmux.send("Escape", "q")
+        try tmux.waitForExit()
+    }
+}
