@@ -51,6 +51,23 @@ static inline void convene_bracketed_paste(int on) {
     fflush(stdout);
 }
 
+/// The mouse wheel, and nothing else of the mouse: a notch up or down arrives as KEY_MOUSE, and the
+/// terminal's own text selection still works with Shift held (as in htop and lazygit).
+static inline int convene_key_mouse(void) { return KEY_MOUSE; }
+static inline void convene_enable_wheel(void) {
+    mousemask(BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+    mouseinterval(0);
+}
+
+/// What the mouse event just read was: -1 a notch of the wheel up, 1 down, 0 anything else.
+static inline int convene_wheel_direction(void) {
+    MEVENT event;
+    if (getmouse(&event) != OK) return 0;
+    if (event.bstate & BUTTON4_PRESSED) return -1;
+    if (event.bstate & BUTTON5_PRESSED) return 1;
+    return 0;
+}
+
 /// The width of the terminal on `fd`, or 0 when it is not a terminal (ioctl is variadic: not for Swift).
 static inline int convene_terminal_columns(int fd) {
     struct winsize size;

@@ -144,6 +144,28 @@ struct LiveSessionTmuxTests {
         try projector.waitForExit()
     }
 
+    @Test("the mouse wheel scrolls the reader, a line a notch, down and back up")
+    func wheelScrolls() throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        let file = convene.home.appendingPathComponent("long.md")
+        try ("# Long\n\n" + (0..<200).map { "Line \($0) of the document.\n" }.joined(separator: "\n")).write(to: file, atomically: true, encoding: .utf8)
+        let tmux = try Tmux.convene(["review", file.path], for: convene)
+        let first = try tmux.waitFor("Line 0 of the document.")
+        #expect(!first.contains("Line 13 of the document."))
+        // What a terminal sends for a notch of the wheel (X10 encoding: button 65 down, 64 up, at column 1, row 1).
+        for _ in 0..<6 { try tmux.send("\u{1B}[Ma!!", literal: true) }
+        let scrolled = try tmux.waitFor("Line 13 of the document.")
+        #expect(!scrolled.contains("# Long") && !scrolled.contains(" Long\n"))
+        for _ in 0..<6 { try tmux.send("\u{1B}[M`!!", literal: true) }
+        try tmux.waitFor(" Long")
+        #expect(try tmux.tmux(["display-message", "-p", "-t", tmux.name, "#{mouse_any_flag}"]).hasPrefix("1"))
+        try tmux.send("q")
+        try tmux.waitForExit()
+        // The terminal is given back without mouse reporting: the shell after it gets no mouse codes.
+        #expect(try tmux.tmux(["display-message", "-p", "-t", tmux.name, "#{mouse_any_flag}"]).hasPrefix("0"))
+    }
+
     @Test("a whole roundtable on screen: attendees, themes, a divergence table, two rated contexts, next steps")
     func wholeRoundtable() throws {
         let convene = try ConveneProcess()

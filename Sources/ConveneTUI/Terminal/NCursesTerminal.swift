@@ -23,6 +23,7 @@ public final class NCursesTerminal: TerminalDevice {
         keypad(convene_stdscr(), true)
         set_escdelay(25) // Esc answers at once instead of after a second.
         convene_bracketed_paste(1)
+        convene_enable_wheel()
         if useColour && has_colors() {
             start_color()
             use_default_colors()
@@ -121,7 +122,17 @@ public final class NCursesTerminal: TerminalDevice {
         var code: wint_t = 0
         let result = get_wch(&code)
         if result == ERR { return nil }
-        if result == KEY_CODE_YES { return Self.functionKey(Int32(code)) }
+        if result == KEY_CODE_YES {
+            // The wheel scrolls as the arrow keys do, wherever it is turned: lists, the reader, the help.
+            if Int32(code) == convene_key_mouse() {
+                switch convene_wheel_direction() {
+                case -1: return .up
+                case 1: return .down
+                default: return nil
+                }
+            }
+            return Self.functionKey(Int32(code))
+        }
         if code == 27 { return altKey() ?? .escape }
         return Self.characterKey(UInt32(code))
     }
