@@ -215,6 +215,25 @@ struct CLITests {
         #expect(unknown.status != 0 && unknown.stderr.contains("no session matches ‘1999’"))
     }
 
+    @Test("set end gives the session a hard end on its date; a time that is not one is refused; an empty one clears it")
+    func hardEnd() throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        let session = try convene.newSession(title: "Ends on time")
+        let set = try convene.run(["set", session, "end", "16:30"])
+        #expect(set.status == 0, "\(set.stderr)")
+        #expect(set.stdout.contains("ends by 16:30"), "\(set.stdout)")
+        let journal = try String(contentsOf: convene.sessions.appendingPathComponent(session).appendingPathComponent("session.jsonl"),
+                                 encoding: .utf8)
+        #expect(journal.contains("\"hardEnd\""))
+        let wrong = try convene.run(["set", session, "end", "25:00"])
+        #expect(wrong.status != 0)
+        #expect(wrong.stderr.contains("end is a time of day such as 16:30; got ‘25:00’"), "\(wrong.stderr)")
+        let cleared = try convene.run(["set", session, "end", ""])
+        #expect(cleared.status == 0)
+        #expect(!cleared.stdout.contains("ends by"))
+    }
+
     @Test("every command documents itself")
     func help() throws {
         let convene = try ConveneProcess()

@@ -6,18 +6,19 @@ import ConveneStore
 struct SetDetail: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "set",
-        abstract: "Change a session's title, purpose, hosts or where the Chatham House Rule applies.",
+        abstract: "Change a session's title, purpose, hosts, hard end or where the Chatham House Rule applies.",
         discussion: """
             convene set SESSION title "TITLE"
             convene set SESSION purpose "TEXT"          (TEXT - reads standard input; paragraphs and lists allowed)
             convene set SESSION host "Collaborate" "GO Lab"   (replaces the hosts; "" leaves none)
             convene set SESSION rule on|off             (the whole session)
             convene set SESSION rule on|off|session --item 3   (one part; session: as the session says)
+            convene set SESSION end 16:30               (the time it must end by, on its date; "" for none)
             """
     )
 
     enum Field: String, ExpressibleByArgument, CaseIterable {
-        case title, purpose, host, hosts, rule
+        case title, purpose, host, hosts, rule, end
     }
 
     @OptionGroup var sessions: SessionsOptions
@@ -69,6 +70,16 @@ struct SetDetail: ParsableCommand {
         case .host, .hosts:
             details.hosts = values.map { TextRules.cleaned($0, singleLine: true).trimmingCharacters(in: .whitespaces) }
                 .filter { !$0.isEmpty }
+        case .end:
+            let text = values[0].trimmingCharacters(in: .whitespaces)
+            guard !text.isEmpty else {
+                details.hardEnd = nil
+                return .detailsChanged(details: details)
+            }
+            guard let day = WallClock.day(details.date), let end = WallClock.time(text, on: day) else {
+                throw ValidationError("end is a time of day such as 16:30; got ‘\(text)’")
+            }
+            details.hardEnd = end
         case .rule:
             guard let number = item else {
                 details.chathamHouse = values[0] == "on"
@@ -88,6 +99,7 @@ struct SetDetail: ParsableCommand {
         case .detailsChanged(let details):
             "\(details.title): " + (details.chathamHouse ? "under the Chatham House Rule" : "attributed")
                 + (details.hosts.isEmpty ? "" : ", hosted by \(details.hosts.joined(separator: ", "))")
+                + (details.hardEnd.map { ", ends by \(WallClock.text($0))" } ?? "")
         default: "saved"
         }
     }

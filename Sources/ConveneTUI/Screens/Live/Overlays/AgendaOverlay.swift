@@ -92,7 +92,7 @@ public struct AgendaOverlay: Equatable, Sendable {
             guard !text.isEmpty else {
                 return session.settingHardEnd(nil).map { [.apply($0, saying: "✓ No hard end")] } ?? context.notice("Left as it was")
             }
-            guard let end = wallClockTime(text, on: context.now) else {
+            guard let end = WallClock.time(text, on: context.now) else {
                 return context.problem("‘\(text)’ is not a time: write it as 16:30")
             }
             guard let event = session.settingHardEnd(end) else { return context.notice("Left as it was") }
@@ -102,21 +102,7 @@ public struct AgendaOverlay: Equatable, Sendable {
         }
     }
 
-    /// "16:40", in the local time zone.
-    static func wallClock(_ date: Date) -> String {
-        let parts = Calendar.current.dateComponents([.hour, .minute], from: date)
-        return String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
-    }
-
-    /// `16:30`, `9:05` or `1630` on the day of `now`, local time.
-    static func wallClockTime(_ text: String, on now: Date) -> Date? {
-        let digits = text.filter(\.isNumber)
-        let pieces = text.contains(":") ? text.split(separator: ":").map(String.init) : [String(digits.dropLast(2)), String(digits.suffix(2))]
-        guard pieces.count == 2, let hour = Int(pieces[0]), let minute = Int(pieces[1]), (0..<24).contains(hour), (0..<60).contains(minute),
-              pieces[1].count == 2
-        else { return nil }
-        return Calendar.current.date(bySettingHour: hour, minute: minute, second: 0, of: now)
-    }
+    static func wallClock(_ date: Date) -> String { WallClock.text(date) }
 
     /// The header's word on time: "end ~16:40", and against a hard end "on time" or "12 min over".
     static func schedule(of session: Session, at now: Date) -> (text: String, late: Bool)? {
