@@ -29,6 +29,11 @@ enum JournalReader {
         return try POSIX.readAll(fd, path: url.path)
     }
 
+    /// Replays `data`, the journal of `folder`, from its checkpoint when that still matches it.
+    static func parse(_ data: Data, of folder: SessionFolder) throws(StoreError) -> LoadedJournal {
+        try parse(data, path: folder.journal.path, from: CheckpointFile.restore(in: folder, matching: data))
+    }
+
     /// Replays the whole lines of `data`, or those after `checkpoint.length` onto `checkpoint.log`.
     static func parse(_ data: Data, path: String, from checkpoint: (log: SessionLog, length: Int)? = nil) throws(StoreError) -> LoadedJournal {
         let (lines, tornBytes) = wholeLines(of: data, from: checkpoint?.length ?? 0)

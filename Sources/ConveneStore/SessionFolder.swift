@@ -32,7 +32,7 @@ public struct SessionFolder: Sendable, Equatable {
     public func load() throws(StoreError) -> LoadedJournal {
         guard exists else { throw .notASession(path: url.path) }
         let data = try JournalReader.read(journal)
-        let loaded = try JournalReader.parse(data, path: journal.path, from: CheckpointFile.restore(in: self, matching: data))
+        let loaded = try JournalReader.parse(data, of: self)
         CheckpointFile.renewIfDue(after: loaded, journal: data, in: self)
         return loaded
     }

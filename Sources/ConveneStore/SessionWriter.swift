@@ -48,7 +48,7 @@ public final class SessionWriter {
             try POSIX.lockExclusively(fd, path: folder.url.path, wait: wait)
             // Read only once the lock is held, so no other writer can add a line in between.
             let data = try POSIX.readAll(fd, path: path)
-            let loaded = try JournalReader.parse(data, path: path, from: CheckpointFile.restore(in: folder, matching: data))
+            let loaded = try JournalReader.parse(data, of: folder)
             var size = stat()
             guard fstat(fd, &size) == 0 else { throw StoreError.io(path: path, operation: "inspect", errno: errno) }
             if Int(size.st_size) > loaded.intactLength {

@@ -78,13 +78,7 @@ struct LiveSessionTmuxTests {
         try tmux.send("Escape", "q")
         try tmux.waitForExit()
 
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        var log = SessionLog()
-        for line in try Data(contentsOf: URL(fileURLWithPath: folder + "/session.jsonl")).split(separator: 0x0A) {
-            try log.replay(decoder.decode(JournalRecord.self, from: line))
-        }
-        let items = log.session.agenda.elements
+        let items = try JournalFile.replayed(URL(fileURLWithPath: folder + "/session.jsonl")).session.agenda.elements
         #expect(items.count == 9)
         #expect(items[5].title == "Funders' questions")
         #expect(items.prefix(5).allSatisfy { $0.startedAt == nil }, "an item before 6 was timed")

@@ -8,15 +8,10 @@ import Testing
 struct LongSessionTests {
     /// Grows the session to `points` points by appending journal lines as the live screen writes them.
     static func grow(_ journal: URL, to points: Int) throws {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
-        var log = SessionLog()
-        for line in try Data(contentsOf: journal).split(separator: 0x0A) {
-            try log.replay(decoder.decode(JournalRecord.self, from: line))
-        }
+        var log = try JournalFile.replayed(journal)
         let item = try #require(log.session.agenda.ids.first)
         var lines = Data()
         let date = Date(timeIntervalSince1970: 1_777_600_000)

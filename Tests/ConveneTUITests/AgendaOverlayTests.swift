@@ -7,18 +7,12 @@ import Testing
 /// and the header saying whether the session will end on time.
 @Suite("Replanning the agenda on screen")
 struct AgendaOverlayTests {
-    /// "HH:MM" in the local time zone, as the screen shows times.
-    private func wallClock(_ date: Date) -> String {
-        let parts = Calendar.current.dateComponents([.hour, .minute], from: date)
-        return String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
-    }
-
     @Test("Enter on item 4 starts it with no times recorded on items 1 to 3; u takes it back")
     func jumpWithoutTiming() throws {
         let harness = try Harness()
         harness.press(.character("o"))
         #expect(harness.screen.contains("Agenda"))
-        #expect(harness.screen.contains("Projected end \(wallClock(harness.backend.now.addingTimeInterval(60 * 60)))"))
+        #expect(harness.screen.contains("Projected end \(WallClock.text(harness.backend.now.addingTimeInterval(60 * 60)))"))
         harness.press(.character("j"), .character("j"), .character("j"), .enter)
         let session = harness.backend.session
         #expect(session.currentItem?.id == EntityID(4))
@@ -62,7 +56,7 @@ struct AgendaOverlayTests {
         let harness = try Harness()
         let start = harness.backend.now
         harness.press(.character("n"), .character("o"), .character("E"))
-        harness.type(wallClock(start.addingTimeInterval(45 * 60)))
+        harness.type(WallClock.text(start.addingTimeInterval(45 * 60)))
         harness.press(.enter)
         #expect(harness.backend.session.details.hardEnd != nil)
         #expect(harness.screen.contains("15 min over"), "\(harness.screen)")

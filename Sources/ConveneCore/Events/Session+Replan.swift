@@ -57,7 +57,7 @@ extension Session {
     /// Seconds left on the item under way's timebox at `now`; 0 once it has run over.
     public func remainingOnCurrentItem(at now: Date) -> TimeInterval {
         guard let current = currentItem else { return 0 }
-        return max(0, TimeInterval(current.timebox * 60) - current.elapsed(at: now))
+        return max(0, current.timeLeft(at: now))
     }
 
     /// When the session will end if the item under way keeps its timebox (or ends now, once over)

@@ -26,6 +26,30 @@ public struct RegistrationList: Sendable {
 
         /// Whether the rows can give a name.
         public var hasName: Bool { name != nil || firstName != nil || lastName != nil }
+
+        /// The column of `field`.
+        public subscript(field: Field) -> Int? {
+            get {
+                switch field {
+                case .name: name
+                case .firstName: firstName
+                case .lastName: lastName
+                case .organisation: organisation
+                case .role: role
+                case .apologies: apologies
+                }
+            }
+            set {
+                switch field {
+                case .name: name = newValue
+                case .firstName: firstName = newValue
+                case .lastName: lastName = newValue
+                case .organisation: organisation = newValue
+                case .role: role = newValue
+                case .apologies: apologies = newValue
+                }
+            }
+        }
     }
 
     /// The fields a column may be named for, with the headers registration exports use.
@@ -67,14 +91,7 @@ public struct RegistrationList: Sendable {
         for (index, title) in header.enumerated() {
             let key = Self.key(title)
             guard let field = Field.allCases.first(where: { $0.headers.contains(key) }) else { continue }
-            switch field {
-            case .name: columns.name = columns.name ?? index
-            case .firstName: columns.firstName = columns.firstName ?? index
-            case .lastName: columns.lastName = columns.lastName ?? index
-            case .organisation: columns.organisation = columns.organisation ?? index
-            case .role: columns.role = columns.role ?? index
-            case .apologies: columns.apologies = columns.apologies ?? index
-            }
+            columns[field] = columns[field] ?? index
         }
         return columns
     }
@@ -92,6 +109,11 @@ public struct RegistrationList: Sendable {
         public var duplicates: [String]
         /// Rows without a name (blank lines, totals), by number (1 is the first row after the header).
         public var nameless: [Int]
+
+        /// The attendees added as one change, so that one undo takes the import back; nil when there is no one.
+        public var event: SessionEvent? {
+            attendees.isEmpty ? nil : .batch(events: attendees.map { .attendeeAdded(attendee: $0) })
+        }
     }
 
     /// The attendees the rows give, with ids from `firstID` on; people already in `existing` (the

@@ -68,6 +68,11 @@ public struct AgendaItem: Identified, Codable {
 
     public var isClockRunning: Bool { clockRunningSince != nil }
 
+    /// Seconds left on the timebox at `now`; negative once the item has run over.
+    public func timeLeft(at now: Date) -> TimeInterval {
+        TimeInterval(timebox * 60) - elapsed(at: now)
+    }
+
     /// Stops the clock at `now`, keeping what it counted; a clock already stopped stays as it is.
     mutating func pauseClock(at now: Date) {
         guard isClockRunning else { return }

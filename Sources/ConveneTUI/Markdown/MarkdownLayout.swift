@@ -37,9 +37,12 @@ public struct MarkdownLayout {
     }
 
     /// Lays out blocks of `document` until `progress` holds at least `lineCount` lines (all of them
-    /// when nil) or the document ends.
-    public func continueLayout(_ progress: inout Progress, of document: MarkdownDocument, toLines lineCount: Int? = nil) {
-        while !progress.isComplete, lineCount.map({ progress.lines.count < $0 }) ?? true {
+    /// when nil), `blockCount` more blocks are laid out (no limit when nil), or the document ends.
+    public func continueLayout(_ progress: inout Progress, of document: MarkdownDocument, toLines lineCount: Int? = nil,
+                               blocks blockCount: Int? = nil) {
+        let lastBlock = blockCount.map { progress.nextBlock + $0 }
+        while !progress.isComplete, lineCount.map({ progress.lines.count < $0 }) ?? true,
+              lastBlock.map({ progress.nextBlock < $0 }) ?? true {
             guard progress.nextBlock < document.blocks.count else {
                 while progress.lines.last?.spans.isEmpty == true { progress.lines.removeLast() }
                 progress.isComplete = true

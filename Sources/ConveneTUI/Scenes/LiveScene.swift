@@ -144,13 +144,13 @@ public final class LiveScene: Scene {
         let session = backend.session
         let found = list.attendees(columns: columns, existing: session.attendees.elements, firstID: session.nextID)
         let leftOut = found.duplicates.isEmpty ? "" : "; left out \(found.duplicates.count) already listed"
-        guard !found.attendees.isEmpty else {
+        guard let event = found.event else {
             tell(.problem("Nobody new in \((path as NSString).lastPathComponent)\(leftOut)"))
             return .done
         }
         let apologies = found.attendees.count(where: \.apologies)
-        return perform(.apply(.batch(events: found.attendees.map { .attendeeAdded(attendee: $0) }),
-                              saying: "✓ Imported \(found.attendees.count) people, \(apologies) with apologies\(leftOut) · u undoes"), at: now)
+        return perform(.apply(event, saying: "✓ Imported \(found.attendees.count) people, \(apologies) with apologies\(leftOut) · u undoes"),
+                       at: now)
     }
 
     private func tell(_ outcome: LiveOutcome) {

@@ -97,7 +97,7 @@ public struct FollowScreen: Sendable {
             return 4
         }
         // The time left (or over) in large type at the right; the item and its prompt at the left.
-        let left = TimeInterval(item.timebox * 60) - item.elapsed(at: now)
+        let left = item.timeLeft(at: now)
         let big = (left < 0 ? "+" : "") + ClockText.format(abs(left))
         let bigWidth = BigDigits.width(big)
         for (offset, line) in BigDigits.lines(big).enumerated() {
@@ -163,7 +163,7 @@ public struct FollowScreen: Sendable {
     private func drawAgenda(into frame: inout Frame, in rect: Rect) {
         let current = session.currentItem?.id
         for (index, item) in session.agenda.elements.enumerated().prefix(rect.height) {
-            let mark = item.id == current ? "▶" : item.isSkipped ? "–" : item.endedAt != nil ? "✓" : " "
+            let mark = item.agendaMark(current: current)
             let minutes = item.isSkipped ? "skipped" : "\(item.timebox) min"
             let label = TextLayout.pad("\(mark) \(index + 1)  \(item.title)", to: max(10, rect.width - DisplayWidth.of(minutes) - 2))
             let style: Style = item.id == current ? .heading : item.endedAt != nil || item.isSkipped ? .muted : .plain

@@ -101,10 +101,7 @@ public struct ReaderScreen: Sendable {
     /// Lays out the next blocks: the scene calls it while the keys rest.
     public mutating func layOutMore() {
         guard var progress, !progress.isComplete else { return }
-        let target = progress.nextBlock + Self.blocksPerStep
-        while !progress.isComplete && progress.nextBlock < target {
-            MarkdownLayout(width: layoutWidth).continueLayout(&progress, of: document, toLines: progress.lines.count + 1)
-        }
+        MarkdownLayout(width: layoutWidth).continueLayout(&progress, of: document, blocks: Self.blocksPerStep)
         self.progress = progress
     }
 

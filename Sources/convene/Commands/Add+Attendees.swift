@@ -21,8 +21,7 @@ extension Add {
             if let key, let earlier = try writer.log.event(forKey: key) { return earlier }
             let found = list.attendees(columns: columns, existing: writer.session.attendees.elements, firstID: writer.session.nextID)
             imported = found
-            guard !found.attendees.isEmpty else { return nil }
-            let event = SessionEvent.batch(events: found.attendees.map { .attendeeAdded(attendee: $0) })
+            guard let event = found.event else { return nil }
             try writer.apply(event, at: .nowToTheSecond, key: key)
             return event
         }
@@ -47,13 +46,6 @@ extension Add {
         guard let index = list.column(named: parts[1]) else {
             throw ValidationError("\(text) has no column ‘\(parts[1])’; its columns are \(list.header.map { "‘\($0)’" }.joined(separator: ", "))")
         }
-        switch field {
-        case .name: columns.name = index
-        case .firstName: columns.firstName = index
-        case .lastName: columns.lastName = index
-        case .organisation: columns.organisation = index
-        case .role: columns.role = index
-        case .apologies: columns.apologies = index
-        }
+        columns[field] = index
     }
 }

@@ -12,8 +12,9 @@ struct Home: ParsableCommand {
     @OptionGroup var sessions: SessionsOptions
 
     func run() throws {
-        try onScreen("convene", otherwise: "`convene --help` lists the commands for scripts", options: sessions) { terminal, signals in
-            let home = HomeScene(backend: StoreHome(options: sessions, signals: signals, terminal: terminal), today: New.today())
+        try onScreen("convene", otherwise: "`convene --help` lists the commands for scripts", options: sessions) { terminal, signals, configuration in
+            let backend = StoreHome(options: sessions, signals: signals, terminal: terminal, alerts: configuration.alerts)
+            let home = HomeScene(backend: backend, today: New.today())
             Program(terminal: terminal, root: home).run(shouldStop: signals.shouldStop)
         }
     }

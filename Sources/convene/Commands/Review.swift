@@ -20,7 +20,7 @@ struct Review: ParsableCommand {
 
     func run() throws {
         let document = try target.map(document(at:))
-        try onScreen("convene review", otherwise: "`convene show` prints to standard output", options: sessions) { terminal, signals in
+        try onScreen("convene review", otherwise: "`convene show` prints to standard output", options: sessions) { terminal, signals, _ in
             let scene: any Scene = if let (title, markdown) = document {
                 ReaderScene(terminal: terminal, screen: ReaderScreen(title: title, document: MarkdownDocument(parsing: markdown)))
             } else {

@@ -42,12 +42,12 @@ struct Run: ParsableCommand {
 
     func run() throws {
         let folder = try target.folder(in: sessions)
-        let alerts = alerts(configured: try sessions.configuration().alerts)
         let renderer = try sessions.templates.notesRenderer()
         let writer = try SessionWriter.open(folder)
         defer { writer.close() }
         for warning in writer.warnings { Output.warn(warning) }
-        try onScreen("convene run", otherwise: "use `convene add` in scripts", options: sessions) { terminal, signals in
+        try onScreen("convene run", otherwise: "use `convene add` in scripts", options: sessions) { terminal, signals, configuration in
+            let alerts = alerts(configured: configuration.alerts)
             let live = StoreBackend(writer: writer, renderer: renderer, signals: signals).liveScene(on: terminal, alerts: alerts)
             Program(terminal: terminal, root: live).run(shouldStop: signals.shouldStop)
         }

@@ -6,9 +6,10 @@ import Foundation
 /// SIGINT, SIGTERM and SIGHUP turned into the `signals` it is given (`signals.shouldStop`). Ended by
 /// one of them, the command exits as the shell expects of a program a signal stopped: 128 plus
 /// its number (130 after Ctrl-C, 143 after SIGTERM), once the terminal is back.
+/// The config file is read once, here, and handed to `body`.
 /// - Parameter otherwise: what to use instead when there is no terminal (e.g. in a script).
 func onScreen(_ command: String, otherwise: String, options: SessionsOptions,
-              _ body: (_ terminal: NCursesTerminal, _ signals: TerminationSignals) throws -> Void) throws {
+              _ body: (_ terminal: NCursesTerminal, _ signals: TerminationSignals, _ configuration: Configuration) throws -> Void) throws {
     guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
         throw CommandFailure("\(command) needs a terminal; \(otherwise)")
     }
@@ -17,9 +18,9 @@ func onScreen(_ command: String, otherwise: String, options: SessionsOptions,
     try KeyMap.remapLive(configuration.keys)
     let signals = TerminationSignals()
     do {
-        let terminal = NCursesTerminal(useColour: options.useColour)
+        let terminal = NCursesTerminal(useColour: options.useColour(configuration))
         defer { terminal.close() }
-        try body(terminal, signals)
+        try body(terminal, signals, configuration)
     }
     if let signal = signals.signalled { throw ExitCode(128 + signal) }
 }

@@ -16,7 +16,9 @@ struct SessionsOptions: ParsableArguments {
     var templates: TemplateLibrary { TemplateLibrary.standard(location: location, environment: environment) }
 
     /// Colour unless `NO_COLOR` is set to anything (see no-color.org) or the config file turns it off.
-    var useColour: Bool { (environment["NO_COLOR"].map(\.isEmpty) ?? true) && ((try? configuration())?.colour ?? true) }
+    func useColour(_ configuration: Configuration) -> Bool {
+        (environment["NO_COLOR"].map(\.isEmpty) ?? true) && configuration.colour
+    }
 
     /// The user's config file (see `Configuration`).
     func configuration() throws -> Configuration {

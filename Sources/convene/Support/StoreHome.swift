@@ -8,11 +8,14 @@ final class StoreHome: HomeBackend {
     private let options: SessionsOptions
     private let signals: TerminationSignals
     private let terminal: any TerminalDevice
+    /// The config file's alerts, for sessions opened live from here.
+    private let alerts: OverrunAlerts.Settings
 
-    init(options: SessionsOptions, signals: TerminationSignals, terminal: any TerminalDevice) {
+    init(options: SessionsOptions, signals: TerminationSignals, terminal: any TerminalDevice, alerts: OverrunAlerts.Settings) {
         self.options = options
         self.signals = signals
         self.terminal = terminal
+        self.alerts = alerts
     }
 
     var location: String { options.location.sessions.path }
@@ -38,7 +41,6 @@ final class StoreHome: HomeBackend {
     func openLive(folder: String) throws -> any Scene {
         let renderer = try options.templates.notesRenderer()
         let writer = try SessionWriter.open(try options.catalog.resolve(folder))
-        let alerts = (try? options.configuration())?.alerts ?? OverrunAlerts.Settings()
         return StoreBackend(writer: writer, renderer: renderer, signals: signals).liveScene(on: terminal, alerts: alerts)
     }
 

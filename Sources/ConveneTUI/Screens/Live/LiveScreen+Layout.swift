@@ -193,7 +193,7 @@ extension LiveScreen {
         let focus = items.firstIndex { $0.id == shown } ?? 0
         ListView(noun: ("item", "items"), keys: nil).draw(count: items.count, focus: .selected(focus), into: &frame, in: rect) { index in
             let item = items[index]
-            let mark = item.id == focused ? "▶" : item.isSkipped ? "–" : item.endedAt != nil ? "✓" : " "
+            let mark = item.agendaMark(current: focused)
             let minutes = Self.agendaMinutes(item)
             let label = TextLayout.pad("\(mark) \(index + 1) \(item.title)", to: rect.width - DisplayWidth.of(minutes) - 1)
             let style: Style = item.id == shown ? .heading : item.endedAt != nil || item.isSkipped ? .muted : .plain

@@ -53,20 +53,19 @@ public struct OverrunAlerts: Sendable {
     public mutating func check(_ session: Session, at now: Date) -> Alert? {
         defer { started = true }
         guard !settings.isOff, let item = session.currentItem, item.isClockRunning else { return nil }
-        let timebox = TimeInterval(item.timebox * 60)
-        let elapsed = item.elapsed(at: now)
+        let left = item.timeLeft(at: now)
         var due: Threshold?
         var message = ""
         let end = Threshold(item: item.id, timebox: item.timebox, isEnd: true)
         let warning = Threshold(item: item.id, timebox: item.timebox, isEnd: false)
         let number = session.itemNumber(item.id).map { "Item \($0)" } ?? "The item"
-        if elapsed >= timebox, !told.contains(end) {
+        if left <= 0, !told.contains(end) {
             due = end
             message = "⏰ \(number) is out of time · o replans the agenda"
             told.insert(warning) // an item already over needs no warning as well
-        } else if settings.warnBefore > 0, elapsed >= timebox - settings.warnBefore, elapsed < timebox, !told.contains(warning) {
+        } else if settings.warnBefore > 0, left > 0, left <= settings.warnBefore, !told.contains(warning) {
             due = warning
-            let minutes = Int(((timebox - elapsed) / 60).rounded(.up))
+            let minutes = Int((left / 60).rounded(.up))
             message = "⏰ \(number): \(minutes) min left"
         }
         guard let due else { return nil }

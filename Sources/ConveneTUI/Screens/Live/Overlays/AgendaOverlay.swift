@@ -64,7 +64,7 @@ public struct AgendaOverlay: Equatable, Sendable {
             selected = target
             return [.apply(event, saying: "✓ Moved to \(target + 1)")]
         case .hardEnd:
-            let current = session.details.hardEnd.map(Self.wallClock) ?? ""
+            let current = session.details.hardEnd.map(WallClock.text) ?? ""
             context.open(.prompt(Prompt(.hardEnd, label: "end by (HH:MM; empty: no hard end)", text: current, selectingAll: true)))
         case .respread:
             guard session.details.hardEnd != nil else { return context.notice("Set the time to end by first (E)") }
@@ -96,30 +96,33 @@ public struct AgendaOverlay: Equatable, Sendable {
                 return context.problem("‘\(text)’ is not a time: write it as 16:30")
             }
             guard let event = session.settingHardEnd(end) else { return context.notice("Left as it was") }
-            return [.apply(event, saying: "✓ The session ends by \(wallClock(end))")]
+            return [.apply(event, saying: "✓ The session ends by \(WallClock.text(end))")]
         default:
             return nil
         }
     }
 
-    static func wallClock(_ date: Date) -> String { WallClock.text(date) }
-
     /// The header's word on time: "end ~16:40", and against a hard end "on time" or "12 min over".
     static func schedule(of session: Session, at now: Date) -> (text: String, late: Bool)? {
         guard let end = session.projectedEnd(at: now) else { return nil }
-        guard let slack = session.slack(at: now) else { return ("end ~\(wallClock(end))", false) }
-        let minutes = Int((abs(slack) / 60).rounded(.up))
-        if slack < 0 { return ("end ~\(wallClock(end)) · \(minutes) min over", true) }
-        return ("end ~\(wallClock(end)) · on time", false)
+        guard let slack = session.slack(at: now) else { return ("end ~\(WallClock.text(end))", false) }
+        if slack < 0 { return ("end ~\(WallClock.text(end)) · \(Self.minutes(in: slack)) min over", true) }
+        return ("end ~\(WallClock.text(end)) · on time", false)
+    }
+
+    /// Whole minutes of a slack, over or to spare, a part minute counted as one.
+    private static func minutes(in slack: TimeInterval) -> Int {
+        Int((abs(slack) / 60).rounded(.up))
     }
 
     func draw(into frame: inout Frame, in rect: Rect, session: Session, now: Date) {
         frame.put("Agenda", in: rect, style: .heading)
-        var summary = session.projectedEnd(at: now).map { "Projected end \(Self.wallClock($0))" } ?? "Nothing left to do"
-        if let hardEnd = session.details.hardEnd { summary += " · end by \(Self.wallClock(hardEnd))" }
-        let late = (session.slack(at: now) ?? 0) < 0
-        if let slack = session.slack(at: now) {
-            let minutes = Int((abs(slack) / 60).rounded(.up))
+        var summary = session.projectedEnd(at: now).map { "Projected end \(WallClock.text($0))" } ?? "Nothing left to do"
+        if let hardEnd = session.details.hardEnd { summary += " · end by \(WallClock.text(hardEnd))" }
+        let slack = session.slack(at: now)
+        let late = (slack ?? 0) < 0
+        if let slack {
+            let minutes = Self.minutes(in: slack)
             summary += slack < 0 ? " · \(minutes) min over: r re-spreads the time left" : " · \(minutes) min to spare"
         }
         frame.put(TextLayout.truncate(summary, to: rect.width), in: rect, row: 1, style: late ? .danger : .muted)
@@ -129,7 +132,7 @@ public struct AgendaOverlay: Equatable, Sendable {
         ListView(noun: ("item", "items")).draw(count: items.count, focus: .selected(min(selected, max(0, items.count - 1))),
                                                 into: &frame, in: rect.inset(top: 3)) { index in
             let item = items[index]
-            let mark = item.id == current ? "▶" : item.isSkipped ? "–" : item.endedAt != nil ? "✓" : " "
+            let mark = item.agendaMark(current: current)
             let label = TextLayout.pad("\(mark) \(index + 1)  \(item.title)", to: max(10, rect.width - minutesWidth - 2))
             let style: Style = item.isSkipped || item.endedAt != nil ? .muted : item.id == current ? .heading : .plain
             return [ListRow(label + "  " + TextLayout.truncate(Self.minutes(of: item, at: now), to: minutesWidth), style: style)]
@@ -142,7 +145,7 @@ public struct AgendaOverlay: Equatable, Sendable {
         let planned = item.replannedMinutes.map { "\(item.minutes) → \($0) min" } ?? "\(item.minutes) min"
         if let actual = item.actualMinutes { return "\(actual) of \(planned)" }
         if item.startedAt != nil && item.endedAt == nil {
-            let left = TimeInterval(item.timebox * 60) - item.elapsed(at: now)
+            let left = item.timeLeft(at: now)
             return left >= 0 ? "\(planned) · \(ClockText.format(left)) left" : "\(planned) · \(ClockText.format(-left)) over"
         }
         return planned
