@@ -14,7 +14,12 @@ public enum AtomicFile {
     /// with `O_EXCL`, so no file planted under a guessable name is ever opened.
     @discardableResult
     public static func write(_ content: String, to url: URL) throws(StoreError) -> Bool {
-        let data = Data(content.utf8)
+        try write(Data(content.utf8), to: url)
+    }
+
+    /// Bytes written as `write(_:to:)` writes text.
+    @discardableResult
+    public static func write(_ data: Data, to url: URL) throws(StoreError) -> Bool {
         if let existing = try existingContent(of: url.path), existing == data { return false }
         try replace(url, with: data, durable: true)
         return true

@@ -5,6 +5,7 @@ import Foundation
 /// `$XDG_CONFIG_HOME/convene/templates`, which add to them and override those of the same name.
 public struct TemplateLibrary: Sendable {
     public static let notesTemplateName = "notes.mustache"
+    public static let printStylesheetName = "briefing.css"
 
     /// Folders searched, lowest priority first.
     public var directories: [URL]
@@ -78,21 +79,38 @@ public struct TemplateLibrary: Sendable {
 
     /// The notes renderer from the highest-priority `notes.mustache`.
     public func notesRenderer() throws(StoreError) -> NotesRenderer {
-        guard let file = directories.reversed()
-            .map({ $0.appendingPathComponent(Self.notesTemplateName) })
-            .first(where: { FileManager.default.fileExists(atPath: $0.path) })
-        else {
-            let searched = directories.map(\.path).joined(separator: ", ")
-            throw .invalidTemplate(TemplateError(
-                file: Self.notesTemplateName,
-                problem: "not found in \(searched.isEmpty ? "any template folder" : searched); set CONVENE_TEMPLATES to the Templates folder"
-            ))
-        }
+        let file = try highestPriority(Self.notesTemplateName)
         do {
             return try NotesRenderer(source: try Self.text(of: file), file: file.path)
         } catch {
             throw .invalidTemplate(error)
         }
+    }
+
+    /// The print stylesheet of exported records (HTML, PDF), from the highest-priority
+    /// `briefing.css`: a user's own in their template folder wins over the built-in one.
+    public func printStylesheet() throws(StoreError) -> String {
+        let file = try highestPriority(Self.printStylesheetName)
+        do {
+            return try Self.text(of: file)
+        } catch {
+            throw .invalidTemplate(error)
+        }
+    }
+
+    /// The file of this name in the folder of highest priority that has one.
+    private func highestPriority(_ name: String) throws(StoreError) -> URL {
+        guard let file = directories.reversed()
+            .map({ $0.appendingPathComponent(name) })
+            .first(where: { FileManager.default.fileExists(atPath: $0.path) })
+        else {
+            let searched = directories.map(\.path).joined(separator: ", ")
+            throw .invalidTemplate(TemplateError(
+                file: name,
+                problem: "not found in \(searched.isEmpty ? "any template folder" : searched); set CONVENE_TEMPLATES to the Templates folder"
+            ))
+        }
+        return file
     }
 
     private static func read(_ file: URL, name: String) throws(StoreError) -> SessionTemplate {

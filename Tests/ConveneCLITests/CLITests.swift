@@ -57,10 +57,10 @@ struct CLITests {
     func disclosure() throws {
         let convene = try ConveneProcess()
         defer { convene.cleanUp() }
-        try convene.run(["new", "--template", "roundtable", "--title", "Roundtable", "--date", "2026-04-02"])
-        try convene.run(["add", "2026", "attendee", "Michael Little", "--org", "RATIO"])
-        try convene.run(["add", "2026", "point", "As michael little said, RATIO's work matters."])
-        try convene.run(["add", "2026", "point", "Little is known about the long term."])
+        #expect(try convene.run(["new", "--template", "roundtable", "--title", "Roundtable", "--date", "2026-04-02"]).status == 0)
+        #expect(try convene.run(["add", "2026", "attendee", "Michael Little", "--org", "RATIO"]).status == 0)
+        #expect(try convene.run(["add", "2026", "point", "As michael little said, RATIO's work matters."]).status == 0)
+        #expect(try convene.run(["add", "2026", "point", "Little is known about the long term."]).status == 0)
 
         let check = try convene.run(["check", "2026"])
         #expect(check.status == 1)
@@ -85,11 +85,11 @@ struct CLITests {
     func speakers() throws {
         let convene = try ConveneProcess()
         defer { convene.cleanUp() }
-        try convene.run(["new", "--template", "masterclass", "--title", "Human learning systems", "--date", "2026-05-01"])
-        try convene.run(["new", "--template", "roundtable", "--title", "Roundtable", "--date", "2026-05-02"])
+        #expect(try convene.run(["new", "--template", "masterclass", "--title", "Human learning systems", "--date", "2026-05-01"]).status == 0)
+        #expect(try convene.run(["new", "--template", "roundtable", "--title", "Roundtable", "--date", "2026-05-02"]).status == 0)
         let attributed = try convene.run(["add", "2026-05-01", "point", "Outcomes emerge from systems.", "--item", "2", "--speaker", "Toby Lowe"])
         #expect(attributed.status == 0)
-        let notes = try #require(try convene.run(["export", "2026-05-01"]).stdout)
+        let notes = try convene.run(["export", "2026-05-01"]).stdout
         #expect(notes.contains("- Outcomes emerge from systems. — *Toby Lowe*"))
         let refused = try convene.run(["add", "2026-05-02", "point", "x", "--speaker", "Toby Lowe"])
         #expect(refused.status != 0)
@@ -107,7 +107,7 @@ struct CLITests {
         let unknownSession = try convene.run(["add", "1999", "point", "x"])
         #expect(unknownSession.status != 0 && unknownSession.stderr.contains("no session matches ‘1999’"))
 
-        try convene.run(["new", "--template", "seminar", "--title", "Seminar", "--date", "2026-03-18"])
+        #expect(try convene.run(["new", "--template", "seminar", "--title", "Seminar", "--date", "2026-03-18"]).status == 0)
         let badRating = try convene.run(["add", "2026", "context", "Place-based", "--uncertainty", "9", "--control", "1"])
         #expect(badRating.status != 0 && badRating.stderr.contains("a rating of 9 for uncertainty about cause and effect is outside 1–5"))
         let badItem = try convene.run(["add", "2026", "point", "x", "--item", "40"])
@@ -128,7 +128,7 @@ struct CLITests {
     func unicodeAndStdin() throws {
         let convene = try ConveneProcess()
         defer { convene.cleanUp() }
-        try convene.run(["new", "--template", "peer-learning", "--title", "Café 日本語 👩🏽‍💻", "--date", "2026-06-01"])
+        #expect(try convene.run(["new", "--template", "peer-learning", "--title", "Café 日本語 👩🏽‍💻", "--date", "2026-06-01"]).status == 0)
         let piped = try convene.run(["add", "2026", "point", "-", "--kind", "question"], stdin: "Résumé £5 — 会議 🎉\u{1B}[31m\nsecond line\n")
         #expect(piped.status == 0, "\(piped.stderr)")
         let notes = try convene.run(["export", "2026", "--force"]).stdout
@@ -184,7 +184,7 @@ struct CLITests {
         defer { convene.cleanUp() }
         let home = try convene.run([])
         #expect(home.status != 0 && home.stderr.contains("convene needs a terminal"), "\(home.stderr)")
-        try convene.run(["new", "--template", "seminar", "--title", "T", "--date", "2026-03-18"])
+        #expect(try convene.run(["new", "--template", "seminar", "--title", "T", "--date", "2026-03-18"]).status == 0)
         let live = try convene.run(["run", "2026"])
         #expect(live.status != 0 && live.stderr.contains("convene run needs a terminal"), "\(live.stderr)")
         // Refusing did not leave the session locked.
@@ -195,10 +195,10 @@ struct CLITests {
     func followUp() throws {
         let convene = try ConveneProcess()
         defer { convene.cleanUp() }
-        try convene.run(["new", "--template", "peer-learning", "--title", "Motives for measurement", "--date", "2021-05-12"])
-        try convene.run(["add", "2021-05-12", "point", "How might sense-making tools help?", "--kind", "question", "--item", "6"])
-        try convene.run(["add", "2021-05-12", "point", "Invite a council to present", "--kind", "action"])
-        try convene.run(["add", "2021-05-12", "point", "Asked in passing", "--kind", "question", "--item", "3"])
+        #expect(try convene.run(["new", "--template", "peer-learning", "--title", "Motives for measurement", "--date", "2021-05-12"]).status == 0)
+        #expect(try convene.run(["add", "2021-05-12", "point", "How might sense-making tools help?", "--kind", "question", "--item", "6"]).status == 0)
+        #expect(try convene.run(["add", "2021-05-12", "point", "Invite a council to present", "--kind", "action"]).status == 0)
+        #expect(try convene.run(["add", "2021-05-12", "point", "Asked in passing", "--kind", "question", "--item", "3"]).status == 0)
         let second = try convene.run(["new", "--template", "peer-learning", "--title", "Motives for measurement 2",
                                       "--date", "2021-06-09", "--follow-up", "2021-05-12"])
         #expect(second.status == 0, "\(second.stderr)")

@@ -40,7 +40,7 @@ struct ConfigurationTests {
         let cases: [(String, String)] = [
             ("[alerts]\nbefor = 2\n", "alerts.befor is not a setting; [alerts] takes before, bell, flash"),
             ("[alerts]\nbell = \"loud\"\n", "alerts.bell is not true or false"),
-            ("[export]\nformat = \"pdf\"\n", "export.format is ‘pdf’; give one of md, csv"),
+            ("[export]\nformat = \"odt\"\n", "export.format is ‘odt’; give one of md, csv, html, pdf, docx"),
             ("[keys]\nagenda = \"n\"\n", "n would do both ‘next’ and ‘agenda’"),
             ("[keys]\nagenda = \"Ctrl-O\"\n", "keys.agenda is ‘Ctrl-O’; give one character"),
             ("[colour\nenabled = false\n", "config.toml:1:"),

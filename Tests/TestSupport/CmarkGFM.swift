@@ -3,17 +3,9 @@ import Testing
 
 /// GitHub's own Markdown parser as a command, to read the notes back as GitHub would.
 public enum CmarkGFM {
-    /// The installed command, or nil. Under CI its absence is recorded as a failure: the structure
-    /// checks would otherwise pass without checking anything.
+    /// The installed command, or nil (a failure under CI, see `InstalledTool`).
     public static func located() -> URL? {
-        let found = ["/usr/bin/cmark-gfm", "/usr/local/bin/cmark-gfm"].map(URL.init(fileURLWithPath:))
-            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
-        if found == nil {
-            let message = "cmark-gfm is not installed (apt-get install cmark-gfm): notes structure not checked"
-            if ProcessInfo.processInfo.environment["CI"] == "true" { Issue.record(Comment(rawValue: message)) }
-            print("SKIPPED: \(message)")
-        }
-        return found
+        InstalledTool.located("cmark-gfm", package: "cmark-gfm", checking: "notes structure")
     }
 
     /// `markdown` rendered by cmark-gfm with GitHub's extensions; `format` is html or xml.

@@ -7,17 +7,23 @@ import Foundation
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write a session's notes (Markdown) or its points (CSV) to standard output or a file.",
+        abstract: "Write a session's record (Markdown, HTML, PDF, DOCX) or its points (CSV) to standard output or a file.",
         discussion: """
-            --format csv writes one row per point: kind, theme, sub-theme, item, item title, text, and the \
-            speaker only where the Chatham House Rule does not apply; the format also follows -o's extension \
-            (.csv, .md). Under the Chatham House Rule, export refuses while `convene check` has findings that \
-            no one has acknowledged, and lists them; --force writes anyway.
+            html, pdf and docx are the notes set as a briefing note by pandoc (Debian package pandoc; PDF also \
+            needs weasyprint), with the context 2×2 drawn as a picture; the print stylesheet is briefing.css in \
+            the template folders. csv writes one row per point: kind, theme, sub-theme, item, item title, text, \
+            and the speaker only where the Chatham House Rule does not apply. The format also follows -o's \
+            extension. PDF and DOCX go to a file (-o) or a pipe, never to a terminal. Under the Chatham House \
+            Rule, export refuses while `convene check` has findings that no one has acknowledged, and lists \
+            them; --force writes anyway.
             """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case md, csv
+        case md, csv, html, pdf, docx
+
+        /// Made by pandoc, from the notes.
+        var printed: PandocExport.Target? { PandocExport.Target(rawValue: rawValue) }
     }
 
     @OptionGroup var sessions: SessionsOptions
@@ -27,7 +33,7 @@ struct Export: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
 
-    @Option(name: .long, help: "md: the notes; csv: the points, for a spreadsheet. Default: from -o's extension, else the config file's, else md.")
+    @Option(name: .long, help: "md: the notes; html, pdf, docx: the notes as a briefing note; csv: the points, for a spreadsheet. Default: from -o's extension, else the config file's, else md.")
     var format: Format?
 
     @Flag(name: .long, help: "Write even though the disclosure check has unacknowledged findings.")
@@ -58,9 +64,19 @@ struct Export: ParsableCommand {
                 }
             }
         }
-        let content = switch chosenFormat(configured: try sessions.configuration().exportFormat) {
-        case .md: try sessions.templates.notesRenderer().render(session)
-        case .csv: PointsCSV.render(session)
+        let format = chosenFormat(configured: try sessions.configuration().exportFormat)
+        let environment = ProcessInfo.processInfo.environment
+        let standardOutput = PlainOutput.standardOutput(environment: environment)
+        if let printed = format.printed, printed != .html, output == nil, standardOutput.isTerminal {
+            throw CommandFailure("\(printed.name) is not for a terminal: give a file with -o \(folder.name).\(printed.rawValue), or redirect standard output")
+        }
+        let content: Data = switch format {
+        case .md: Data(try sessions.templates.notesRenderer().render(session).utf8)
+        case .csv: Data(PointsCSV.render(session).utf8)
+        case .html, .pdf, .docx:
+            try PandocExport(target: format.printed ?? .html, stylesheet: try sessions.templates.printStylesheet(),
+                             title: session.details.title, environment: environment)
+                .render(PrintableNotes(notes: try sessions.templates.notesRenderer().render(session), session: session))
         }
         if let output {
             // Checked here so the message names the folder as typed, not a temporary file in it.
@@ -74,11 +90,11 @@ struct Export: ParsableCommand {
             guard isFolder.boolValue else { throw CommandFailure("\(parent) is a file, not a folder; give -o a path in a folder") }
             try AtomicFile.write(content, to: url)
             Output.warn("wrote \(output)")
+        } else if format.printed == nil || format == .html, let text = String(data: content, encoding: .utf8) {
+            try pager.write(text, lines: text.split(separator: "\n", omittingEmptySubsequences: false).count,
+                            to: standardOutput, environment: environment)
         } else {
-            let environment = ProcessInfo.processInfo.environment
-            let output = PlainOutput.standardOutput(environment: environment)
-            try pager.write(content, lines: content.split(separator: "\n", omittingEmptySubsequences: false).count,
-                              to: output, environment: environment)
+            try writeAll(content, toDescriptor: STDOUT_FILENO, name: "standard output")
         }
     }
 }

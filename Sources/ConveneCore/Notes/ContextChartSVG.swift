@@ -1,0 +1,178 @@
+import Foundation
+
+/// The context assessment drawn as a picture for printed records (HTML, PDF, DOCX): Ebrahim's 2×2
+/// with control over outcomes across and uncertainty about cause and effect up, each quadrant
+/// tinted and named (above and below the plot) by the template's guide, and each rated context a dot at its mean ratings,
+/// named beside it. Contexts with the same means share a dot and stack their names.
+///
+/// The SVG has no blank line in it, so it can stand in a Markdown HTML block as it is.
+public struct ContextChartSVG {
+    public var contexts: [ContextAssessment]
+    public var guide: [EbrahimQuadrant: QuadrantGuide]
+
+    public init(contexts: [ContextAssessment], guide: [EbrahimQuadrant: QuadrantGuide]) {
+        self.contexts = contexts
+        self.guide = guide
+    }
+
+    /// What the chart shows, for a caption or alternative text.
+    public static let caption = "Contexts on Ebrahim's 2×2: mean ratings of control over outcomes (across) and uncertainty about cause and effect (up), from 1 to 5."
+
+    // The drawing's geometry, in SVG user units: quadrant names above and below the plot, where no
+    // context can cover them.
+    private static let width = 560.0, height = 560.0
+    private static let plot = (left: 78.0, top: 52.0, size: 400.0)
+    private static let maximumNameLength = 30
+    private static let quadrantNameLine = 30
+
+    public var source: String {
+        let (left, top, size) = Self.plot
+        let half = size / 2
+        var parts = [
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"context-chart\" width=\"\(Self.number(Self.width))\" height=\"\(Self.number(Self.height))\" viewBox=\"0 0 \(Self.number(Self.width)) \(Self.number(Self.height))\" role=\"img\" font-family=\"Liberation Sans, DejaVu Sans, Arial, sans-serif\">",
+            "<title>\(Self.escaped(Self.caption))</title>",
+            "<desc>\(Self.escaped(description))</desc>",
+        ]
+        // The quadrants: high uncertainty on top, broad control on the right.
+        for quadrant in EbrahimQuadrant.allCases {
+            let x = left + (quadrant.highControl ? half : 0)
+            let y = top + (quadrant.highUncertainty ? 0 : half)
+            parts.append("<rect x=\"\(Self.number(x))\" y=\"\(Self.number(y))\" width=\"\(Self.number(half))\" height=\"\(Self.number(half))\" fill=\"\(Self.tint(quadrant))\"/>")
+            let lines = Self.wrapped(guide[quadrant]?.label ?? quadrant.axesName, width: Self.quadrantNameLine)
+            // Above the plot the last line sits on it; below, the first line clears the scale.
+            let firstY = quadrant.highUncertainty ? top - 8 - Double(lines.count - 1) * 14 : top + size + 34
+            for (index, line) in lines.enumerated() {
+                parts.append("<text x=\"\(Self.number(x + half / 2))\" y=\"\(Self.number(firstY + Double(index) * 14))\" font-size=\"12\" font-weight=\"bold\" fill=\"#44546a\" text-anchor=\"middle\">\(Self.escaped(line))</text>")
+            }
+        }
+        parts.append("<rect x=\"\(Self.number(left))\" y=\"\(Self.number(top))\" width=\"\(Self.number(size))\" height=\"\(Self.number(size))\" fill=\"none\" stroke=\"#8497b0\"/>")
+        parts.append("<line x1=\"\(Self.number(left + half))\" y1=\"\(Self.number(top))\" x2=\"\(Self.number(left + half))\" y2=\"\(Self.number(top + size))\" stroke=\"#8497b0\" stroke-dasharray=\"4 3\"/>")
+        parts.append("<line x1=\"\(Self.number(left))\" y1=\"\(Self.number(top + half))\" x2=\"\(Self.number(left + size))\" y2=\"\(Self.number(top + half))\" stroke=\"#8497b0\" stroke-dasharray=\"4 3\"/>")
+        // The scale, 1 to 5 on both axes.
+        for rating in 1...5 {
+            let offset = Double(rating - 1) / 4 * size
+            parts.append("<text x=\"\(Self.number(left + offset))\" y=\"\(Self.number(top + size + 15))\" font-size=\"11\" fill=\"#595959\" text-anchor=\"middle\">\(rating)</text>")
+            parts.append("<text x=\"\(Self.number(left - 8))\" y=\"\(Self.number(top + size - offset + 4))\" font-size=\"11\" fill=\"#595959\" text-anchor=\"end\">\(rating)</text>")
+        }
+        parts.append("<text x=\"\(Self.number(left + half))\" y=\"\(Self.number(top + size + 80))\" font-size=\"12.5\" fill=\"#262626\" text-anchor=\"middle\">Control over outcomes: little → broad</text>")
+        let axisY = top + half
+        parts.append("<text x=\"\(Self.number(left - 34))\" y=\"\(Self.number(axisY))\" font-size=\"12.5\" fill=\"#262626\" text-anchor=\"middle\" transform=\"rotate(-90 \(Self.number(left - 34)) \(Self.number(axisY)))\">Uncertainty about cause and effect: low → high</text>")
+
+        for spot in spots { parts.append(contentsOf: Self.draw(spot)) }
+        parts.append("</svg>")
+        return parts.joined(separator: "\n")
+    }
+
+    /// The chart in words: every rated context and where it sits.
+    var description: String {
+        let placed = contexts.compactMap { context -> String? in
+            guard let uncertainty = context.meanUncertainty, let control = context.meanControl else { return nil }
+            return "\(Self.name(of: context)): control \(Self.rating(control)), uncertainty \(Self.rating(uncertainty))"
+        }
+        return placed.isEmpty ? "No context has been rated." : placed.joined(separator: "; ") + "."
+    }
+
+    /// One dot per distinct pair of means, with the names of the contexts there.
+    private struct Spot {
+        var control: Double
+        var uncertainty: Double
+        var names: [String]
+    }
+
+    private var spots: [Spot] {
+        var spots: [Spot] = []
+        for context in contexts {
+            guard let uncertainty = context.meanUncertainty, let control = context.meanControl else { continue }
+            let name = Self.shortened(Self.name(of: context), to: Self.maximumNameLength)
+            if let index = spots.firstIndex(where: { $0.control == control && $0.uncertainty == uncertainty }) {
+                spots[index].names.append(name)
+            } else {
+                spots.append(Spot(control: control, uncertainty: uncertainty, names: [name]))
+            }
+        }
+        return spots
+    }
+
+    private static func draw(_ spot: Spot) -> [String] {
+        let (left, top, size) = plot
+        let x = left + (clamped(spot.control) - 1) / 4 * size
+        let y = top + size - (clamped(spot.uncertainty) - 1) / 4 * size
+        // Names go right of the dot, or left of it in the right-hand third, where they would run
+        // off the chart.
+        let toTheLeft = x > left + size * 0.66
+        let nameX = toTheLeft ? x - 11 : x + 11
+        let firstLine = y + 4 - Double(spot.names.count - 1) * 7
+        var parts = [
+            "<circle cx=\"\(number(x))\" cy=\"\(number(y))\" r=\"7\" fill=\"#1f4e79\" stroke=\"#ffffff\" stroke-width=\"1.5\"/>",
+        ]
+        for (line, name) in spot.names.enumerated() {
+            parts.append("<text x=\"\(number(nameX))\" y=\"\(number(firstLine + Double(line) * 14))\" font-size=\"11.5\" fill=\"#1a1a1a\" text-anchor=\"\(toTheLeft ? "end" : "start")\">\(escaped(name))</text>")
+        }
+        return parts
+    }
+
+    /// A quadrant's name in at most two lines of about `width` characters, the second shortened.
+    static func wrapped(_ text: String, width: Int) -> [String] {
+        let words = text.split(whereSeparator: \.isWhitespace).map(String.init)
+        guard !words.isEmpty else { return [""] }
+        var first = words[0]
+        var rest = words.dropFirst()
+        while let next = rest.first, first.count + 1 + next.count <= width {
+            first += " " + next
+            rest = rest.dropFirst()
+        }
+        guard !rest.isEmpty else { return [shortened(first, to: width)] }
+        return [shortened(first, to: width), shortened(rest.joined(separator: " "), to: width)]
+    }
+
+    private static func tint(_ quadrant: EbrahimQuadrant) -> String {
+        switch quadrant {
+        case .lowUncertaintyLowControl: "#eef3f8"
+        case .lowUncertaintyHighControl: "#e3ecf5"
+        case .highUncertaintyLowControl: "#f6efe6"
+        case .highUncertaintyHighControl: "#f3e9f1"
+        }
+    }
+
+    private static func name(of context: ContextAssessment) -> String {
+        let words = context.name.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return words.isEmpty ? "Unnamed context" : words
+    }
+
+    private static func clamped(_ rating: Double) -> Double {
+        rating.isFinite ? min(max(rating, 1), 5) : 1
+    }
+
+    private static func rating(_ mean: Double) -> String {
+        mean == mean.rounded() ? String(Int(mean)) : String(format: "%.1f", mean)
+    }
+
+    private static func number(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
+    }
+
+    static func shortened(_ text: String, to limit: Int) -> String {
+        text.count <= limit ? text : text.prefix(limit - 1).trimmingCharacters(in: .whitespaces) + "…"
+    }
+
+    /// Text for XML: the five special characters as entities, and the control characters XML 1.0
+    /// forbids left out.
+    static func escaped(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&apos;"
+            case "\t", "\n", "\r": result += " "
+            default:
+                if TextRules.isControl(scalar) || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+}

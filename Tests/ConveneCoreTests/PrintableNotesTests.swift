@@ -1,0 +1,89 @@
+@testable import ConveneCore
+import Foundation
+import FoundationXML
+import Testing
+
+/// The notes as pandoc receives them for HTML, PDF and DOCX, and the 2×2 drawn as SVG.
+@Suite("Printable notes and the 2×2 picture")
+struct PrintableNotesTests {
+    private func session(contexts: [ContextAssessment]) throws -> Session {
+        var session = Fixtures.created()
+        for context in contexts { try session.apply(.contextAdded(context: context)) }
+        return session
+    }
+
+    private func context(_ id: Int, _ name: String, _ ratings: [(Int, Int)]) -> ContextAssessment {
+        ContextAssessment(id: EntityID(id), name: name, item: EntityID(5), ratings: ratings.map { Rating(uncertainty: $0.0, control: $0.1) })
+    }
+
+    private func rendered(_ session: Session) throws -> String {
+        let template = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Templates/notes.mustache").standardized, encoding: .utf8)
+        return try NotesRenderer(source: template, file: "notes.mustache").render(session)
+    }
+
+    @Test("front matter goes, the Mermaid block becomes the picture, and every other line stays as it was")
+    func placement() throws {
+        let session = try session(contexts: [context(40, "Homelessness support", [(4, 2)])])
+        let notes = try rendered(session)
+        #expect(notes.hasPrefix("---\n") && notes.contains("```mermaid"))
+        let printable = PrintableNotes(notes: notes, session: session)
+
+        let inline = printable.markdown(placing: .inline)
+        #expect(inline.hasPrefix("# Learning and accountability\n"))
+        #expect(!inline.contains("```mermaid") && !inline.contains("quadrantChart"))
+        let figure = try #require(inline.range(of: "<figure class=\"context-chart\">\n<svg")?.lowerBound)
+        let block = inline[figure...].components(separatedBy: "\n\n")[0]
+        #expect(block.hasSuffix("</figure>"), "the HTML block must end at the figure, with no blank line inside")
+
+        let image = printable.markdown(placing: .image(file: "context-chart.svg"))
+        #expect(image.contains("](context-chart.svg)\n"))
+        #expect(!image.contains("<svg"))
+
+        // Everything but the chart, line for line.
+        let body = notes.components(separatedBy: "\n---\n").dropFirst().joined(separator: "\n---\n")
+            .drop { $0 == "\n" }
+        let withoutMermaid = body.replacing(/```mermaid\nquadrantChart\n[^`]*```\n/, with: "")
+        let withoutFigure = inline.replacing(/<figure class="context-chart">\n[\s\S]*<\/figure>\n/, with: "")
+        #expect(withoutFigure == String(withoutMermaid))
+    }
+
+    @Test("notes with no rated context, or a template without the chart, pass through whole")
+    func nothingToDraw() throws {
+        let unrated = try session(contexts: [context(40, "Not yet rated", [])])
+        #expect(PrintableNotes(notes: try rendered(unrated), session: unrated).chart == nil)
+        let custom = PrintableNotes(notes: "# Notes\n\n```mermaid\nflowchart LR\n```\n", chart: "<svg/>")
+        #expect(custom.markdown(placing: .inline) == "# Notes\n\n```mermaid\nflowchart LR\n```\n", "only the quadrant chart is replaced")
+    }
+
+    @Test("names that are markup, control characters or any script make well-formed SVG that says them as typed")
+    func hostileNames() throws {
+        let names = ["<script>alert(1)</script>", "Tom & Jerry's \"club\"", "Bell\u{07}and\u{1B}[2Jescape", "日本語の文脈", "👩🏽‍💻 digital"]
+        let contexts = names.enumerated().map { context(40 + $0.offset, $0.element, [(1 + $0.offset, 5 - $0.offset)]) }
+        let svg = ContextChartSVG(contexts: contexts, guide: Fixtures.guide).source
+        let document = try XMLDocument(xmlString: svg)
+        let texts = try document.nodes(forXPath: "//*[local-name()='text']").compactMap(\.stringValue)
+        #expect(texts.contains("<script>alert(1)</script>"))
+        #expect(texts.contains("Tom & Jerry's \"club\""))
+        #expect(texts.contains("Belland[2Jescape"), "control characters are left out")
+        #expect(texts.contains("日本語の文脈") && texts.contains("👩🏽‍💻 digital"))
+        #expect(!svg.contains("\n\n"), "a blank line would end the Markdown HTML block")
+        #expect(try document.nodes(forXPath: "//*[local-name()='circle']").count == names.count)
+    }
+
+    @Test("a dot sits at the context's means; contexts with equal means share one and stack their names")
+    func positions() throws {
+        let contexts = [context(40, "Top left", [(5, 1)]), context(41, "Centre", [(3, 3), (2, 4), (4, 2)]), context(42, "Also centre", [(3, 3)])]
+        let svg = ContextChartSVG(contexts: contexts, guide: Fixtures.guide).source
+        let centres = svg.matches(of: /<circle cx="([\d.]+)" cy="([\d.]+)"/).compactMap { match in
+            Double(match.1).flatMap { x in Double(match.2).map { (x, $0) } }
+        }
+        #expect(centres.count == 2, "equal means share a dot")
+        // The plot is 400 units square from (78, 52): control 1 at the left, uncertainty 5 at the top.
+        #expect(centres.first.map { $0 == (78, 52) } == true, "\(centres)")
+        #expect(centres.last.map { $0 == (278, 252) } == true, "\(centres)")
+        let labels = try XMLDocument(xmlString: svg).nodes(forXPath: "//*[local-name()='text']").compactMap(\.stringValue)
+        #expect(labels.contains("Centre") && labels.contains("Also centre"))
+        for label in Fixtures.guide.values.map(\.label) { #expect(labels.contains(label), "quadrant \(label) not named") }
+    }
+}
