@@ -51,21 +51,25 @@ static inline void convene_bracketed_paste(int on) {
     fflush(stdout);
 }
 
-/// The mouse wheel, and nothing else of the mouse: a notch up or down arrives as KEY_MOUSE, and the
-/// terminal's own text selection still works with Shift held (as in htop and lazygit).
+/// The mouse: the wheel and the left button. A notch of the wheel or a press arrives as KEY_MOUSE;
+/// the terminal's own text selection still works with Shift held (as in htop and lazygit).
 static inline int convene_key_mouse(void) { return KEY_MOUSE; }
-static inline void convene_enable_wheel(void) {
-    mousemask(BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+static inline void convene_enable_mouse(void) {
+    mousemask(BUTTON4_PRESSED | BUTTON5_PRESSED | BUTTON1_PRESSED, NULL);
     mouseinterval(0);
 }
 
-/// What the mouse event just read was: -1 a notch of the wheel up, 1 down, 0 anything else.
-static inline int convene_wheel_direction(void) {
+/// The mouse event just read: `kind` -1 a notch of the wheel up, 1 down, 2 the left button pressed
+/// at (`row`, `column`), 0 anything else.
+typedef struct { int kind; int row; int column; } ConveneMouse;
+static inline ConveneMouse convene_read_mouse(void) {
+    ConveneMouse result = { 0, 0, 0 };
     MEVENT event;
-    if (getmouse(&event) != OK) return 0;
-    if (event.bstate & BUTTON4_PRESSED) return -1;
-    if (event.bstate & BUTTON5_PRESSED) return 1;
-    return 0;
+    if (getmouse(&event) != OK) return result;
+    if (event.bstate & BUTTON4_PRESSED) result.kind = -1;
+    else if (event.bstate & BUTTON5_PRESSED) result.kind = 1;
+    else if (event.bstate & BUTTON1_PRESSED) { result.kind = 2; result.row = event.y; result.column = event.x; }
+    return result;
 }
 
 /// The width of the terminal on `fd`, or 0 when it is not a terminal (ioctl is variadic: not for Swift).

@@ -160,6 +160,38 @@ struct LiveSessionTmuxTests {
         #expect(try tmux.tmux(["display-message", "-p", "-t", tmux.name, "#{mouse_any_flag}"]).hasPrefix("0"))
     }
 
+    @Test("a click in a real terminal selects the point under it: d deletes that one")
+    func clickSelects() throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        let (folder, tmux) = try start(convene)
+        try tmux.send("n")
+        for text in ["Purpose before targets", "Trust before data", "Time before money"] {
+            try tmux.send("a")
+            try tmux.type(text)
+            try tmux.send("Enter")
+            try tmux.waitFor("✓ Saved")
+            try tmux.waitFor(text)
+        }
+        let screen = try tmux.waitFor("Trust before data")
+        let lines = screen.components(separatedBy: "\n")
+        let row = try #require(lines.firstIndex { $0.contains("Trust before data") })
+        let column = try #require(lines[row].range(of: "Trust")).lowerBound.utf16Offset(in: lines[row])
+        // What a terminal sends when the left button goes down and up (X10 encoding: button, then
+        // column and row counted from 1, each plus 32).
+        func at(_ button: Int) -> String {
+            String(UnicodeScalar(UInt8(32 + button))) + String(UnicodeScalar(UInt8(32 + column + 1))) + String(UnicodeScalar(UInt8(32 + row + 1)))
+        }
+        try tmux.send("\u{1B}[M" + at(0), literal: true)
+        try tmux.send("\u{1B}[M" + at(3), literal: true)
+        try tmux.send("d")
+        try tmux.waitFor("✓ Deleted")
+        let kept = try JournalFile.replayed(URL(fileURLWithPath: folder).appendingPathComponent("session.jsonl")).session.points.elements.map(\.text)
+        #expect(kept == ["Purpose before targets", "Time before money"])
+        try tmux.send("q")
+        try tmux.waitForExit()
+    }
+
     @Test("a whole roundtable on screen: attendees, themes, a divergence table, two rated contexts, next steps")
     func wholeRoundtable() throws {
         let convene = try ConveneProcess()

@@ -69,7 +69,7 @@ struct PhaseScreenTests {
     }
 
     /// A divergence on how outcomes are defined: two perspectives across three dimensions.
-    private func diverged(width: Int = 80, height: Int = 24) throws -> Harness {
+    func diverged(width: Int = 80, height: Int = 24) throws -> Harness {
         let agenda = [AgendaItem(id: EntityID(1), title: "Where we differ", phase: .divergence, minutes: 20)]
         let harness = try Harness(width: width, height: height, agenda: agenda)
         harness.press(.character("n"), .character("a"))

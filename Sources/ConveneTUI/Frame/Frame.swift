@@ -16,6 +16,9 @@ public struct Frame: Equatable, Sendable {
     }
     private var cursorRow: Int?
     private var cursorColumn = 0
+    /// What can be clicked, and where, in the order drawn: a later mark over an earlier one wins,
+    /// as what is drawn later covers what was drawn before.
+    private(set) var clickable: [(area: Rect, target: ClickTarget)] = []
 
     public init(width: Int, height: Int) {
         self.width = max(0, width)
@@ -65,6 +68,24 @@ public struct Frame: Equatable, Sendable {
                 cells[to * width + column + x] = source[from, x]
             }
         }
+        // What can be clicked in the rows copied comes along, moved to where they now are.
+        for (area, target) in source.clickable {
+            let top = max(area.y, sourceRow), bottom = min(area.bottom, sourceRow + rows)
+            guard top < bottom else { continue }
+            mark(Rect(x: area.x + column, y: top - sourceRow + row, width: area.width, height: bottom - top), target)
+        }
+    }
+
+    /// Makes `area` clickable: a click there reaches the screen as `.click(target)`.
+    public mutating func mark(_ area: Rect, _ target: ClickTarget) {
+        let visible = area.intersection(bounds)
+        guard !visible.isEmpty else { return }
+        clickable.append((visible, target))
+    }
+
+    /// What a click at (`row`, `column`) lands on: the last thing marked there.
+    public func target(atRow row: Int, column: Int) -> ClickTarget? {
+        clickable.last { $0.area.contains(row: row, column: column) }?.target
     }
 
     /// The frame as text, one line per row, trailing blanks trimmed: the golden-screen form.

@@ -11,6 +11,11 @@ public enum Key: Hashable, Sendable {
     case resize
     /// Pasted text begins and ends (bracketed paste): what comes between is text, not commands.
     case pasteStart, pasteEnd
+    /// The left mouse button pressed at this cell of the terminal, as the terminal reports it; the
+    /// program turns it into `click` on whatever the frame on screen has there.
+    case mouse(row: Int, column: Int)
+    /// The left mouse button pressed on something a screen marked as clickable.
+    case click(ClickTarget)
 
     /// How the key is written in help and hints.
     public var label: String {
@@ -36,6 +41,7 @@ public enum Key: Hashable, Sendable {
         case .pageDown: "PgDn"
         case .resize: "resize"
         case .pasteStart, .pasteEnd: "paste"
+        case .mouse, .click: "A click"
         }
     }
 }

@@ -40,6 +40,8 @@ struct ListView {
     var noun: (one: String, many: String)
     /// The keys that scroll, named in the markers.
     var keys: (up: String, down: String)? = ("k", "j")
+    /// What a click on an entry's rows selects: by default the entry's index.
+    var target: (Int) -> ClickTarget? = { .entry($0) }
 
     /// Draws entries `0..<count` into `rect`; `rows(index)` lays one entry out for `rect.width`.
     /// Returns the entries with at least a row on screen.
@@ -58,6 +60,7 @@ struct ListView {
         for (offset, row) in visible.enumerated() {
             let y = area.y + offset
             let isSelected = row.row.highlights && row.entry == selected
+            if let target = target(row.entry) { frame.mark(area.row(offset), target) }
             if let lead = row.row.lead { frame.put(lead.text, row: y, column: area.x, style: lead.style, limit: area.width) }
             if isSelected { frame.fill(row: y, from: area.x + max(0, row.row.indent - 1), to: area.right, style: .selected) }
             var column = area.x + row.row.indent

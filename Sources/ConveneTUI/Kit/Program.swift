@@ -58,6 +58,8 @@ public final class Program {
     public static let idleMilliseconds = 40
     private let terminal: any TerminalDevice
     public private(set) var scenes: [any Scene]
+    /// The frame last drawn: what a mouse press is looked up in.
+    private var shown: Frame?
 
     public init(terminal: any TerminalDevice, root: any Scene) {
         self.terminal = terminal
@@ -85,8 +87,13 @@ public final class Program {
         finishAll()
     }
 
-    /// One key, as if typed: for the loop and for tests.
+    /// One key, as if typed: for the loop and for tests. A mouse press becomes a click on what the
+    /// frame on screen has marked there; a press on nothing clickable is nothing.
     public func send(_ key: Key) {
+        if case .mouse(let row, let column) = key {
+            guard let target = shown?.target(atRow: row, column: column) else { return }
+            return step(.key(.click(target)))
+        }
         step(key == .resize ? .resize : .key(key))
     }
 
@@ -111,6 +118,7 @@ public final class Program {
             frame = top.render(width: size.width, height: size.height)
         }
         terminal.draw(frame)
+        shown = frame
     }
 
     private func step(_ message: Message<Never>) {

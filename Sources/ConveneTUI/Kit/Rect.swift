@@ -28,6 +28,16 @@ public struct Rect: Equatable, Sendable {
         Rect(x: x, y: offset >= 0 ? y + offset : bottom + offset, width: width, height: 1)
     }
 
+    public func contains(row: Int, column: Int) -> Bool {
+        row >= y && row < bottom && column >= x && column < right
+    }
+
+    /// The part of the rectangle inside `other`; empty when they do not meet.
+    public func intersection(_ other: Rect) -> Rect {
+        let left = max(x, other.x), top = max(y, other.y)
+        return Rect(x: left, y: top, width: min(right, other.right) - left, height: min(bottom, other.bottom) - top)
+    }
+
     /// How much room a part of a split asks for.
     public enum Size: Equatable, Sendable {
         /// Exactly this many cells, or what is left when there are fewer.

@@ -129,6 +129,7 @@ public struct HomeScreen: Sendable {
     }
 
     private mutating func handle(_ key: Key, sessions: [SessionListing], templates: [TemplateListing]) -> [HomeEffect] {
+        if case .click(let target) = key { return click(target, sessions: sessions, templates: templates) }
         switch mode {
         case .help(let offset):
             if key == .character("q") { return [.quit] }
@@ -177,6 +178,22 @@ public struct HomeScreen: Sendable {
         return []
     }
 
+    /// A click selects a session or a template; a click on the one already selected opens or
+    /// chooses it, as Enter does (the second click of a double-click).
+    private mutating func click(_ target: ClickTarget, sessions: [SessionListing], templates: [TemplateListing]) -> [HomeEffect] {
+        guard case .entry(let index) = target else { return [] }
+        switch mode {
+        case .list where sessions.indices.contains(index):
+            if index == selection { return [.open(folder: sessions[index].folder)] }
+            selection = index
+        case .choosingTemplate(let current) where templates.indices.contains(index):
+            mode = index == current ? .naming(template: templates[index].name, title: TextField(allowsLineBreaks: false)) : .choosingTemplate(index: index)
+        default:
+            break
+        }
+        return []
+    }
+
     private mutating func list(_ key: Key, sessions: [SessionListing], templates: [TemplateListing]) -> [HomeEffect] {
         guard let action = KeyMap.action(for: key, in: KeyMap.home) else {
             if key != .resize { report("\(key.label) does nothing here; ? shows the keys") }
@@ -207,6 +224,7 @@ public struct HomeScreen: Sendable {
     static var helpLines: [(String, String)] {
         HelpOverlay.section("Sessions", KeyMap.home) + HelpOverlay.section("Choosing a template", KeyMap.templateChoice)
             + HelpOverlay.section("Title and date", KeyMap.sessionForm) + HelpOverlay.section("Editing any text", KeyMap.editing)
+            + [("", "Mouse"), ("wheel", "scrolls as ↑/↓ do"), ("click", "selects a session or template; a second click opens it")]
             + [("", "j/k scroll this help; any other key closes it.")]
     }
 

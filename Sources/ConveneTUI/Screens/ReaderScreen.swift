@@ -152,7 +152,10 @@ public struct ReaderScreen: Sendable {
             switch key {
             case .down, .character("j"): mode = .contents(selected: min(max(0, headings.count - 1), selected + 1))
             case .up, .character("k"): mode = .contents(selected: max(0, selected - 1))
-            case .enter:
+            case .click(.entry(let index)) where headings.indices.contains(index) && index != selected:
+                mode = .contents(selected: index)
+            case .enter, .click(.entry(selected)):
+                // Enter, or a click on the heading already selected, goes there.
                 if headings.indices.contains(selected) { top = headings[selected].line }
                 mode = .reading
             default: mode = .reading
@@ -202,6 +205,7 @@ public struct ReaderScreen: Sendable {
     }
 
     static let helpLines = HelpOverlay.section("Reading", KeyMap.reader) + HelpOverlay.section("Searching", KeyMap.editing)
+        + [("", "Mouse"), ("wheel", "scrolls a line a notch"), ("click", "in the contents, selects a heading; a second click goes there")]
         + [("", "j/k scroll this help; any other key closes it.")]
 
     public func render(width: Int, height: Int) -> Frame {

@@ -84,6 +84,13 @@ public struct ReviewListScreen: Sendable {
 
     private mutating func handle(_ key: Key, sessions: [SessionListing]) -> [ReviewEffect] {
         let count = rows(sessions: sessions)
+        if case .click(let target) = key {
+            // A click selects a session or a place; a click on the one selected reads it, as Enter does.
+            guard case .entry(let index) = target, index < count else { return [] }
+            if index == selection { return readSelected(sessions: sessions) }
+            selection = index
+            return []
+        }
         guard let action = KeyMap.action(for: key, in: KeyMap.review) else {
             let before = searchText
             query.edit(with: key)
@@ -106,10 +113,16 @@ public struct ReviewListScreen: Sendable {
             let grouped = Self.grouped(sessions)
             if query.isBlank, grouped.indices.contains(selection) { return [.readOpenQuestions(folder: grouped[selection].folder)] }
         case .read:
-            let grouped = Self.grouped(sessions)
-            if query.isBlank, grouped.indices.contains(selection) { return [.read(folder: grouped[selection].folder, query: "")] }
-            if !query.isBlank, hits.indices.contains(selection) { return [.read(folder: hits[selection].folder, query: searchText)] }
+            return readSelected(sessions: sessions)
         }
+        return []
+    }
+
+    /// Opens the session selected, or the one with the place selected, in the reader.
+    private func readSelected(sessions: [SessionListing]) -> [ReviewEffect] {
+        let grouped = Self.grouped(sessions)
+        if query.isBlank, grouped.indices.contains(selection) { return [.read(folder: grouped[selection].folder, query: "")] }
+        if !query.isBlank, hits.indices.contains(selection) { return [.read(folder: hits[selection].folder, query: searchText)] }
         return []
     }
 

@@ -23,7 +23,7 @@ public final class NCursesTerminal: TerminalDevice {
         keypad(convene_stdscr(), true)
         set_escdelay(25) // Esc answers at once instead of after a second.
         convene_bracketed_paste(1)
-        convene_enable_wheel()
+        convene_enable_mouse()
         if useColour && has_colors() {
             start_color()
             use_default_colors()
@@ -123,11 +123,14 @@ public final class NCursesTerminal: TerminalDevice {
         let result = get_wch(&code)
         if result == ERR { return nil }
         if result == KEY_CODE_YES {
-            // The wheel scrolls as the arrow keys do, wherever it is turned: lists, the reader, the help.
+            // The wheel scrolls as the arrow keys do, wherever it is turned: lists, the reader, the
+            // help. A press of the left button is where it landed; the program finds what is there.
             if Int32(code) == convene_key_mouse() {
-                switch convene_wheel_direction() {
+                let mouse = convene_read_mouse()
+                switch mouse.kind {
                 case -1: return .up
                 case 1: return .down
+                case 2: return .mouse(row: Int(mouse.row), column: Int(mouse.column))
                 default: return nil
                 }
             }

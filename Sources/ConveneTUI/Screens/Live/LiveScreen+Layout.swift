@@ -191,7 +191,8 @@ extension LiveScreen {
         let focused = session.focusedItem?.id
         let shown = shownItem(in: session)?.id
         let focus = items.firstIndex { $0.id == shown } ?? 0
-        ListView(noun: ("item", "items"), keys: nil).draw(count: items.count, focus: .selected(focus), into: &frame, in: rect) { index in
+        ListView(noun: ("item", "items"), keys: nil, target: { .agendaItem(items[$0].id) })
+            .draw(count: items.count, focus: .selected(focus), into: &frame, in: rect) { index in
             let item = items[index]
             let mark = item.agendaMark(current: focused)
             let minutes = Self.agendaMinutes(item)

@@ -238,6 +238,7 @@ public struct LiveScreen: Sendable {
             return own ?? []
         }
         if own != nil { return claimed }
+        if case .click(let target) = key { return click(target, session: session) }
         guard let action = KeyMap.action(for: key, in: KeyMap.live) else {
             if key != .resize { status = StatusLine("\(key.label) does nothing here; ? shows the keys") }
             return []
@@ -294,6 +295,19 @@ public struct LiveScreen: Sendable {
         default: session.focusedItem.flatMap { ids.firstIndex(of: $0.id) }
         }
         guard let target else { return notice(action == .viewPrevious ? "This is the first item" : "This is the last item") }
+        return look(at: target, session: session)
+    }
+
+    /// A click the panel did not take: an item of the agenda beside the body is looked at, as `[`
+    /// and `]` look; a click on anything else selects nothing.
+    private mutating func click(_ target: ClickTarget, session: Session) -> [LiveEffect] {
+        guard case .agendaItem(let id) = target, let index = session.agenda.ids.firstIndex(of: id) else { return [] }
+        return look(at: index, session: session)
+    }
+
+    /// Shows the item at `target` without touching the agenda (back on the item under way when it is that).
+    private mutating func look(at target: Int, session: Session) -> [LiveEffect] {
+        let ids = session.agenda.ids
         let underWay = session.focusedItem?.id
         viewing = ids[target] == underWay ? nil : ids[target]
         guard viewing != nil else { return notice("Back on the item under way") }

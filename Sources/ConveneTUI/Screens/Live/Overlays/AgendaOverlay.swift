@@ -18,6 +18,11 @@ public struct AgendaOverlay: Equatable, Sendable {
     static let step = 5
 
     mutating func handle(_ key: Key, in context: inout LiveContext) -> [LiveEffect] {
+        if case .click(let target) = key {
+            // An item clicked, here or in the agenda beside: selected, as ↑/↓ would.
+            if case .agendaItem(let id) = target, let index = context.session.agenda.index(of: id) { selected = index }
+            return []
+        }
         guard let action = KeyMap.action(for: key, in: KeyMap.agenda) else {
             if key == .character("q") { return [.quit] }
             if key == .character("u") { return [.undo] }
@@ -129,7 +134,7 @@ public struct AgendaOverlay: Equatable, Sendable {
         let items = session.agenda.elements
         let current = session.currentItem?.id
         let minutesWidth = min(32, rect.width / 2)
-        ListView(noun: ("item", "items")).draw(count: items.count, focus: .selected(min(selected, max(0, items.count - 1))),
+        ListView(noun: ("item", "items"), target: { .agendaItem(items[$0].id) }).draw(count: items.count, focus: .selected(min(selected, max(0, items.count - 1))),
                                                 into: &frame, in: rect.inset(top: 3)) { index in
             let item = items[index]
             let mark = item.agendaMark(current: current)

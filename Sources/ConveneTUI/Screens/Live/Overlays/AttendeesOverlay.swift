@@ -7,6 +7,12 @@ public struct AttendeesOverlay: Equatable, Sendable {
     var selected: EntityID?
 
     mutating func handle(_ key: Key, in context: inout LiveContext) -> [LiveEffect] {
+        if case .click(let target) = key {
+            if case .entry(let index) = target, context.session.attendees.ids.indices.contains(index) {
+                selected = context.session.attendees.ids[index]
+            }
+            return []
+        }
         guard let action = KeyMap.action(for: key, in: KeyMap.attendees) else {
             if key == .character("q") { return [.quit] }
             return context.notice("\(key.label) does nothing here; Esc goes back")

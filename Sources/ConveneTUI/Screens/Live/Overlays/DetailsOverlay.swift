@@ -16,6 +16,10 @@ public struct DetailsOverlay: Equatable, Sendable {
     }
 
     mutating func handle(_ key: Key, in context: inout LiveContext) -> [LiveEffect] {
+        if case .click(let target) = key {
+            if case .entry(let index) = target, Self.rows(in: context.session).indices.contains(index) { selected = index }
+            return []
+        }
         guard let action = KeyMap.action(for: key, in: KeyMap.details) else {
             if key == .character("q") { return [.quit] }
             return context.notice("\(key.label) does nothing here; Esc goes back")

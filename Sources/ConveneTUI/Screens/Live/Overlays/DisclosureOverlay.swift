@@ -10,6 +10,10 @@ public struct DisclosureOverlay: Equatable, Sendable {
     mutating func handle(_ key: Key, in context: inout LiveContext) -> [LiveEffect] {
         let session = context.session
         let findings = DisclosureCheck.findings(in: session)
+        if case .click(let target) = key {
+            if case .entry(let index) = target, findings.indices.contains(index) { selected = index }
+            return []
+        }
         guard let action = KeyMap.action(for: key, in: KeyMap.disclosure) else {
             return context.notice("\(key.label) does nothing here; Esc goes back")
         }

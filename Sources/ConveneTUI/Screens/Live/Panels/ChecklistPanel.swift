@@ -13,6 +13,14 @@ struct ChecklistPanel: PhasePanel {
         self.item = item?.id
     }
 
+    /// A click on a prompt selects it, as ↑/↓ would.
+    mutating func handle(_ key: Key, in context: inout LiveContext) -> [LiveEffect]? {
+        guard case .click(.entry(let index)) = key, let item = item.flatMap({ context.session.agenda[$0] }),
+              item.checklist.indices.contains(index) else { return nil }
+        selected = index
+        return []
+    }
+
     mutating func act(_ action: LiveAction, in context: inout LiveContext) -> [LiveEffect] {
         guard let item = item.flatMap({ context.session.agenda[$0] }), !item.checklist.isEmpty else { return [] }
         let index = min(selected, item.checklist.count - 1)

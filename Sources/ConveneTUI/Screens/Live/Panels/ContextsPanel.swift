@@ -27,6 +27,14 @@ struct ContextsPanel: PhasePanel {
         return selected.flatMap { ids.contains($0) ? $0 : nil } ?? ids.first
     }
 
+    /// A click on a context in the list selects it, as ↑/↓ would.
+    mutating func handle(_ key: Key, in context: inout LiveContext) -> [LiveEffect]? {
+        let contexts = contexts(in: context.session)
+        guard case .click(.entry(let index)) = key, contexts.indices.contains(index) else { return nil }
+        selected = contexts[index].id
+        return []
+    }
+
     mutating func act(_ action: LiveAction, in context: inout LiveContext) -> [LiveEffect] {
         let session = context.session
         let ids = contexts(in: session).map(\.id)

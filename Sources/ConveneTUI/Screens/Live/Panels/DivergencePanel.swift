@@ -31,6 +31,11 @@ struct DivergencePanel: PhasePanel {
     }
 
     mutating func handle(_ key: Key, in context: inout LiveContext) -> [LiveEffect]? {
+        if case .click(.cell(let row, let column)) = key, let topic = currentTopic(in: context.session) {
+            selectedTopic = topic.id
+            cell = (row, column)
+            return []
+        }
         guard let action = KeyMap.action(for: key, in: KeyMap.divergence) else { return nil }
         guard let topic = currentTopic(in: context.session) else {
             return context.notice("Press a to name the divergence topic first")

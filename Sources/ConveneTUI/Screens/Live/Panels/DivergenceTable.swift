@@ -51,14 +51,20 @@ struct DivergenceTable {
 
     private func layOut(width: Int) -> Drawn {
         var pieces: [Piece] = []
+        var marks: [(area: Rect, target: ClickTarget)] = []
         var cursorLine = 0
         var cursorEnd = 0
         func add(_ text: String, at line: Int, column: Int, style: Style) {
             pieces.append(Piece(line: line, column: column, text: text, style: style))
         }
+        /// Lines `from..<to` select what the cursor reaches as (`row`, `column`) when clicked.
+        func mark(lines: Range<Int>, row: Int, column: Int = 0, left: Int = 0, width markWidth: Int = width) {
+            marks.append((Rect(x: left, y: lines.lowerBound, width: markWidth, height: lines.count), .cell(row: row, column: column)))
+        }
 
         let titleSelected = cursor?.row == Self.titleRow
         add("◆ " + topic.title + (position.isEmpty ? "" : "  " + position), at: 0, column: 0, style: titleSelected ? .selected : .heading)
+        mark(lines: 0..<1, row: Self.titleRow)
         var line = 1
         let leadInSelected = cursor?.row == Self.descriptionRow
         if leadInSelected { cursorLine = line }
@@ -72,10 +78,11 @@ struct DivergenceTable {
             }
         }
         if leadInSelected { cursorEnd = line - 1 }
+        mark(lines: 1..<line, row: Self.descriptionRow)
         line += 1
         guard !topic.perspectives.isEmpty else {
             add("P adds a perspective (a column), D a dimension (a row).", at: line, column: 2, style: .muted)
-            return Drawn(frame: Self.render(pieces, width: width), cursorLine: 0, cursorEnd: 0, caveatLines: [], dilemmaLines: [])
+            return Drawn(frame: Self.render(pieces, marks: marks, width: width), cursorLine: 0, cursorEnd: 0, caveatLines: [], dilemmaLines: [])
         }
         let count = topic.perspectives.count
         let nameWidth = min(22, max(10, width / 5))
@@ -84,7 +91,7 @@ struct DivergenceTable {
 
         let columnWidths = [nameWidth] + Array(repeating: cellWidth, count: count)
         func border(_ rule: TableRule) -> String { rule.text(columns: columnWidths) }
-        func row(_ texts: [String], styles: [Style]) {
+        func row(_ texts: [String], styles: [Style], tableRow: Int) {
             let wrapped = texts.enumerated().map { index, text in
                 TextLayout.wrap(text, width: (index == 0 ? nameWidth : cellWidth) - 2) // a space each side
             }
@@ -98,6 +105,10 @@ struct DivergenceTable {
                     add(padded, at: line + offset, column: left, style: styles[index])
                 }
             }
+            for index in texts.indices {
+                mark(lines: line..<(line + height), row: tableRow, column: index - 1, left: edges[index] + 1,
+                     width: index == 0 ? nameWidth : cellWidth)
+            }
             line += height
         }
         func style(row: Int, column: Int, base: Style) -> Style {
@@ -108,14 +119,15 @@ struct DivergenceTable {
         line += 1
         if cursor?.row == -1 { cursorLine = line }
         row([topic.rowHeader] + topic.perspectives.map { $0.isEmpty ? "—" : $0 }, styles: [style(row: -1, column: -1, base: .heading)]
-            + (0..<count).map { style(row: -1, column: $0, base: .heading) })
+            + (0..<count).map { style(row: -1, column: $0, base: .heading) }, tableRow: -1)
         if cursor?.row == -1 { cursorEnd = line - 1 }
         for (index, dimension) in topic.dimensions.enumerated() {
             add(border(.between), at: line, column: 0, style: .muted)
             line += 1
             if cursor?.row == index { cursorLine = line }
             row([dimension] + (0..<count).map { topic.cell(row: index, column: $0) },
-                styles: [style(row: index, column: -1, base: .heading)] + (0..<count).map { style(row: index, column: $0, base: .plain) })
+                styles: [style(row: index, column: -1, base: .heading)] + (0..<count).map { style(row: index, column: $0, base: .plain) },
+                tableRow: index)
             if cursor?.row == index { cursorEnd = line - 1 }
         }
         add(border(.bottom), at: line, column: 0, style: .muted)
@@ -134,6 +146,7 @@ struct DivergenceTable {
                     line += 1
                 }
                 if below == index { cursorEnd = line - 1 }
+                mark(lines: caveatLines[index]..<line, row: topic.dimensions.count + index)
             }
             line += 1
         }
@@ -153,9 +166,10 @@ struct DivergenceTable {
                     line += 1
                 }
                 if selected { cursorEnd = line - 1 }
+                mark(lines: dilemmaLines[index]..<line, row: topic.dimensions.count + topic.caveats.count + index)
             }
         }
-        return Drawn(frame: Self.render(pieces, width: width), cursorLine: cursorLine, cursorEnd: max(cursorLine, cursorEnd),
+        return Drawn(frame: Self.render(pieces, marks: marks, width: width), cursorLine: cursorLine, cursorEnd: max(cursorLine, cursorEnd),
                      caveatLines: caveatLines, dilemmaLines: dilemmaLines)
     }
 
@@ -167,11 +181,12 @@ struct DivergenceTable {
         var style: Style
     }
 
-    private static func render(_ pieces: [Piece], width: Int) -> Frame {
+    private static func render(_ pieces: [Piece], marks: [(area: Rect, target: ClickTarget)], width: Int) -> Frame {
         var frame = Frame(width: width, height: (pieces.map(\.line).max() ?? 0) + 1)
         for piece in pieces {
             frame.put(piece.text, row: piece.line, column: piece.column, style: piece.style)
         }
+        for (area, target) in marks { frame.mark(area, target) }
         return frame
     }
 }

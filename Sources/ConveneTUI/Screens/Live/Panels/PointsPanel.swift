@@ -26,6 +26,13 @@ struct PointsPanel: PhasePanel {
     /// The column, within the panel, where a point's text starts after its kind tag.
     private static let tagWidth = 9
 
+    /// A click on a point selects it, as ↑/↓ would.
+    mutating func handle(_ key: Key, in context: inout LiveContext) -> [LiveEffect]? {
+        guard case .click(.point(let id)) = key, context.session.points.contains(id) else { return nil }
+        selection = id
+        return []
+    }
+
     mutating func act(_ action: LiveAction, in context: inout LiveContext) -> [LiveEffect] {
         let session = context.session
         let visible = session.pointIDs(in: item)
@@ -130,7 +137,7 @@ struct PointsPanel: PhasePanel {
             return
         }
         let focus: ListView.Focus = selection.flatMap { ids.lastIndex(of: $0) }.map { .selected($0) } ?? .newest
-        ListView(noun: ("point", "points")).draw(count: ids.count, focus: focus, into: &frame, in: rect) { index in
+        ListView(noun: ("point", "points"), target: { .point(ids[$0]) }).draw(count: ids.count, focus: focus, into: &frame, in: rect) { index in
             guard let point = session.points[ids[index]] else { return [] }
             var rows: [ListRow] = []
             let previous = index > 0 ? session.points[ids[index - 1]] : nil
