@@ -51,6 +51,9 @@ static inline void convene_bracketed_paste(int on) {
     fflush(stdout);
 }
 
+/// How many colours the terminal has (the COLORS global, set by start_color).
+static inline int convene_colour_count(void) { return COLORS; }
+
 /// The mouse: the wheel and the left button. A notch of the wheel or a press arrives as KEY_MOUSE;
 /// the terminal's own text selection still works with Shift held (as in htop and lazygit).
 static inline int convene_key_mouse(void) { return KEY_MOUSE; }

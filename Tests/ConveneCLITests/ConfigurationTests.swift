@@ -44,6 +44,9 @@ struct ConfigurationTests {
             ("[keys]\nagenda = \"n\"\n", "n would do both ‘next’ and ‘agenda’"),
             ("[keys]\nagenda = \"Ctrl-O\"\n", "keys.agenda is ‘Ctrl-O’; give one character"),
             ("[colour\nenabled = false\n", "config.toml:1:"),
+            ("[colour]\naccent = \"teal\"\n", "colour.accent is ‘teal’; give a colour: default, black, red"),
+            ("[colour]\ndanger = 300\n", "colour.danger is ‘300’; give a colour"),
+            ("[colour]\nbackground = \"black\"\n", "colour.background is not a setting; [colour] takes enabled, accent, badge, danger"),
         ]
         for (text, message) in cases {
             try write(text, for: convene)
@@ -72,6 +75,26 @@ struct ConfigurationTests {
         try tmux.send("Escape")
         try tmux.waitFor("O agenda")
         try tmux.send("Escape", "q")
+        try tmux.waitForExit()
+    }
+
+    @Test("[colour] draws a role in another colour (the title bar blue, not cyan), and [new] template is where N starts on home",
+          .enabled(if: Tmux.available || ProcessInfo.processInfo.environment["CI"] == "true"))
+    func coloursAndHomeTemplate() throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        try write("[colour]\naccent = \"blue\"\n\n[new]\ntemplate = \"seminar\"\n", for: convene)
+        let tmux = try Tmux.convene([], for: convene, environment: ["XDG_CONFIG_HOME": convene.home.appendingPathComponent("config").path])
+        try tmux.waitFor("Convene · sessions")
+        // The screen with its colours, as the terminal holds it: SGR 34 is blue, 36 cyan.
+        let coloured = try tmux.tmux(["capture-pane", "-p", "-e", "-t", tmux.name])
+        let foregrounds = Set(coloured.matches(of: /\u{1B}\[([0-9;]*)m/).flatMap { $0.1.split(separator: ";").map(String.init) })
+        #expect(foregrounds.contains("34") && !foregrounds.contains("36"), "\(foregrounds)")
+        try tmux.send("N")
+        try tmux.waitFor("choose a template")
+        try tmux.send("Enter")
+        try tmux.waitFor("New Seminar")
+        try tmux.send("Escape", "Escape", "q")
         try tmux.waitForExit()
     }
 }

@@ -107,10 +107,13 @@ public struct HomeScreen: Sendable {
     public internal(set) var selection = 0
     public internal(set) var status: StatusLine?
     let today: String
+    /// The template `N` starts on (config.toml's `[new] template`), else the first.
+    let defaultTemplate: String?
     public static let minimumSize = (width: 40, height: 8)
 
-    public init(today: String) {
+    public init(today: String, defaultTemplate: String? = nil) {
         self.today = today
+        self.defaultTemplate = defaultTemplate
     }
 
     private mutating func report(_ text: String, isError: Bool = false) {
@@ -212,7 +215,7 @@ public struct HomeScreen: Sendable {
                 report("No templates found: see `convene templates`", isError: true)
                 return []
             }
-            mode = .choosingTemplate(index: 0)
+            mode = .choosingTemplate(index: templates.firstIndex { $0.name == defaultTemplate } ?? 0)
         case .help: mode = .help(offset: 0)
         case .quit: return [.quit]
         case .choose, .back: break

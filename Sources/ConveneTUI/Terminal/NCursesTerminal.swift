@@ -10,8 +10,9 @@ public final class NCursesTerminal: TerminalDevice {
     private var pairs: [Style.Role: Int16] = [:]
     private var open = true
 
-    /// Takes over the terminal. `useColour` is false under `NO_COLOR` or on monochrome terminals.
-    public init(useColour: Bool) {
+    /// Takes over the terminal. `useColour` is false under `NO_COLOR` or on monochrome terminals;
+    /// `palette` says which colour draws each role (a colour the terminal lacks draws in its own).
+    public init(useColour: Bool, palette: Palette = .standard) {
         _ = convene_use_utf8_locale()
         Self.receiveResizes()
         // Should anything crash while ncurses has the terminal, the person gets their terminal back.
@@ -27,12 +28,10 @@ public final class NCursesTerminal: TerminalDevice {
         if useColour && has_colors() {
             start_color()
             use_default_colors()
-            let colours: [(Style.Role, Int16)] = [
-                (.accent, Int16(COLOR_CYAN)), (.muted, -1), (.warning, Int16(COLOR_YELLOW)), (.danger, Int16(COLOR_RED)),
-                (.success, Int16(COLOR_GREEN)), (.badge, Int16(COLOR_MAGENTA)), (.selection, Int16(COLOR_BLUE)),
-            ]
-            for (role, colour) in colours {
-                init_pair(Int16(role.rawValue), colour, -1)
+            let available = convene_colour_count()
+            for role in Style.Role.allCases {
+                let colour = palette[role]
+                init_pair(Int16(role.rawValue), Int32(colour) < available ? colour : -1, -1)
                 pairs[role] = Int16(role.rawValue)
             }
         }

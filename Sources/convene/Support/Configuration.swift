@@ -21,6 +21,9 @@ import TOMLKit
 ///
 ///     [colour]
 ///     enabled = false     # as NO_COLOR
+///     accent = "blue"     # a role: accent, muted, warning, danger, success, badge, selection;
+///     danger = 196        # a colour: default, black, red, green, yellow, blue, magenta, cyan,
+///                         # white, or a number from 0 to 255
 ///
 ///     [keys]              # the live screen: action = "key"
 ///     agenda = "O"
@@ -29,6 +32,7 @@ struct Configuration {
     var template: String?
     var exportFormat: Export.Format?
     var colour = true
+    var palette = Palette.standard
     var keys: [LiveAction: Key] = [:]
 
     /// Where the file is looked for.
@@ -80,8 +84,20 @@ struct Configuration {
             }
         }
         if let colour = try reader.table("colour", in: table) {
-            try reader.only(["enabled"], in: colour, section: "colour")
+            let roles = Dictionary(uniqueKeysWithValues: Style.Role.allCases.map { (Palette.name(of: $0), $0) })
+            try reader.only(["enabled"] + roles.keys.sorted(), in: colour, section: "colour")
             settings.colour = try reader.bool("enabled", in: colour, section: "colour") ?? true
+            for (name, role) in roles {
+                guard let value = colour[name] else { continue }
+                let written = value.string ?? value.int.map(String.init) ?? "\(value)"
+                guard let chosen = Palette.colour(named: written) else {
+                    throw reader.failure("colour.\(name)", """
+                        is ‘\(written)’; give a colour: \(Palette.names.sorted { $0.value < $1.value }.map(\.key).joined(separator: ", ")), \
+                        or a number from 0 to 255
+                        """)
+                }
+                settings.palette[role] = chosen
+            }
         }
         if let keys = try reader.table("keys", in: table) {
             let actions = Dictionary(uniqueKeysWithValues: LiveAction.allCases.map { ($0.configName, $0) })

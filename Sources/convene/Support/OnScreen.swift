@@ -18,7 +18,7 @@ func onScreen(_ command: String, otherwise: String, options: SessionsOptions,
     try KeyMap.remapLive(configuration.keys)
     let signals = TerminationSignals()
     do {
-        let terminal = NCursesTerminal(useColour: options.useColour(configuration))
+        let terminal = NCursesTerminal(useColour: options.useColour(configuration), palette: configuration.palette)
         defer { terminal.close() }
         try body(terminal, signals, configuration)
     }
