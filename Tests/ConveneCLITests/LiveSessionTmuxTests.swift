@@ -192,6 +192,30 @@ struct LiveSessionTmuxTests {
         try tmux.waitForExit()
     }
 
+    @Test("the seed's 37 people imported on screen (A, then I): five with apologies, one change that u takes back")
+    func importOnScreen() throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        let (folder, tmux) = try start(convene)
+        let file = convene.home.appendingPathComponent("registrations.csv")
+        try AttendeeImportTests.csv().write(to: file, atomically: true, encoding: .utf8)
+        try tmux.send("A", "I")
+        try tmux.waitFor("CSV file to import")
+        try tmux.type(file.path)
+        try tmux.send("Enter")
+        try tmux.waitFor("Imported 37 people, 5 with apologies")
+        let journal = URL(fileURLWithPath: folder).appendingPathComponent("session.jsonl")
+        let people = try JournalFile.replayed(journal).session.attendees.elements
+        #expect(people.map(\.name) == AttendeeImportTests.seed.map { $0.name.replacingOccurrences(of: " (Chair)", with: "") })
+        #expect(people.filter(\.apologies).count == 5)
+        #expect(people.first?.role == .chair)
+        try tmux.send("Escape", "u")
+        try tmux.waitFor("✓ Undone")
+        #expect(try JournalFile.replayed(journal).session.attendees.isEmpty)
+        try tmux.send("q")
+        try tmux.waitForExit()
+    }
+
     @Test("a whole roundtable on screen: attendees, themes, a divergence table, two rated contexts, next steps")
     func wholeRoundtable() throws {
         let convene = try ConveneProcess()
