@@ -64,7 +64,7 @@ let package = Package(
         .testTarget(name: "ConveneCoreTests", dependencies: ["ConveneCore", "TestSupport"]),
         .testTarget(name: "ConveneStoreTests", dependencies: ["ConveneStore", "ConveneCore", "TestSupport"]),
         .testTarget(name: "ConveneTUITests", dependencies: ["ConveneTUI", "ConveneCore", "TestSupport"], exclude: ["Snapshots", "Fixtures"]),
-        .testTarget(name: "ConveneCLITests", dependencies: ["ConveneCore", "convene", "TestSupport", .product(name: "SwiftCSV", package: "SwiftCSV")],
+        .testTarget(name: "ConveneCLITests", dependencies: ["ConveneCore", "ConveneStore", "convene", "TestSupport", .product(name: "SwiftCSV", package: "SwiftCSV")],
                     exclude: ["Fixtures"]),
     ]
 )

@@ -13,7 +13,7 @@ struct Convene: ParsableCommand {
             unique prefix of its name (2026-04-02), or words of its title.
             """,
         version: ConveneVersion.current,
-        subcommands: [CatchUpNotes.self],
+        subcommands: [CatchUpNotes.self, CatchUpIndex.self],
         // Every subcommand gives its commandName: a name derived from the type's name costs the
         // runtime a search of every protocol conformance at start, about 3 ms of each command.
         groupedSubcommands: [

@@ -54,6 +54,42 @@ struct ArchiveIndexTests {
         #expect(listed == catalog.load().sessions.map { SessionSummary(folder: $0.folder, session: $0.session) })
     }
 
+    @Test("far behind (a new archive), a search reads only the journals that may hold its words and finds what the index finds")
+    func searchWithoutIndex() throws {
+        let root = try TemporaryFolder()
+        try Self.archive(in: root.url, count: 90, seed: 5)
+        let catalog = SessionCatalog(root: root.url)
+        #expect(throws: ArchiveIndex.FarBehind.self) { try ArchiveIndex.updated(catalog, readingAtMost: 64) { _ in } }
+        for typed in Self.queries {
+            let query = SearchQuery(typed)
+            let quick = Set(try ArchiveIndex.searchWithoutIndex(catalog, query).hits.map { "\($0.folder) | \($0.place)" })
+            #expect(quick == Self.scanned(query, in: catalog), "query ‘\(typed)’")
+        }
+        // The in-memory search wrote nothing: the index is still to be built.
+        #expect(throws: ArchiveIndex.FarBehind.self) { try ArchiveIndex.updated(catalog, readingAtMost: 64) { _ in } }
+        _ = try ArchiveIndex.updated(catalog) { _ in }
+        _ = try #require(try ArchiveIndex.updated(catalog, readingAtMost: 0) { _ in })
+    }
+
+    @Test("the prefilter folds journal bytes as queries are folded, and passes only journals holding every word")
+    func prefilter() throws {
+        let folded = String(decoding: JournalPrefilter.folded(Data("Résumé ÉTÉ ﬁnance \u{212A}elvin Søren Łódź 日本 end".utf8)), as: UTF8.self)
+        for word in ["resume", "ete", "finance", "kelvin", "soren", "lodz", "end"] { #expect(folded.contains(word), "\(word) in \(folded)") }
+        #expect(!folded.contains("日"), "other scripts are left out, not guessed at")
+        #expect(JournalPrefilter(SearchQuery("日本語")) == nil, "no prefilter for words it cannot fold")
+
+        let root = try TemporaryFolder()
+        let journal = root.url.appendingPathComponent("session.jsonl")
+        try Data(#"{"event":{"pointAdded":{"point":{"text":"Le Résumé des \"évaluations\""}}}}"#.utf8).write(to: journal)
+        var scratch = JournalPrefilter.Scratch()
+        let passes = { (typed: String) in try #require(JournalPrefilter(SearchQuery(typed))).mayMatch(journalAt: journal.path, scratch: &scratch) }
+        #expect(try passes("resum"))
+        #expect(try passes("EVALUATION resume"))
+        #expect(try passes("\"le resume\""))
+        #expect(try !passes("resume targets"), "every word must be there")
+        #expect(try !passes("zanzibar"))
+    }
+
     @Test("deleted, it is rebuilt from the journals with nothing lost")
     func rebuiltAfterDeletion() throws {
         let root = try TemporaryFolder()

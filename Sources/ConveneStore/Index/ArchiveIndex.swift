@@ -13,10 +13,16 @@ public final class ArchiveIndex {
     /// Raised whenever what is stored changes shape; an index of another version is rebuilt.
     static let schemaVersion = 3
 
-    private let database: DatabasePool
+    private let database: any DatabaseWriter
     public let catalog: SessionCatalog
 
-    private init(database: DatabasePool, catalog: SessionCatalog) {
+    /// Thrown by `updated(_:readingAtMost:_:)` when bringing the index up to date would mean
+    /// reading more journals than allowed: a new archive, or one copied in.
+    public struct FarBehind: Error {
+        public var journalsToRead: Int
+    }
+
+    private init(database: any DatabaseWriter, catalog: SessionCatalog) {
         self.database = database
         self.catalog = catalog
     }
@@ -25,19 +31,49 @@ public final class ArchiveIndex {
     /// damaged (cut short, scribbled over, not a database) is deleted and built again from the
     /// journals, once. Nil when the folder cannot hold an index (it does not exist, or is
     /// read-only): callers then read the journals themselves. Other failures are thrown.
-    public static func updated<Result>(_ catalog: SessionCatalog, _ body: (ArchiveIndex) throws -> Result) throws -> Result? {
+    /// With `limit`, throws `FarBehind` instead when more than that many journals would have to
+    /// be read first (nothing is read then).
+    public static func updated<Result>(_ catalog: SessionCatalog, readingAtMost limit: Int? = nil,
+                                       _ body: (ArchiveIndex) throws -> Result) throws -> Result? {
         let path = catalog.root.appendingPathComponent(fileName).path
         guard access(catalog.root.path, W_OK) == 0 else { return nil }
+        if let limit, access(path, F_OK) != 0 {
+            // No index at all: counting the journals says enough, and creating the file is left to
+            // whoever will fill it.
+            let journals = JournalScan.signatures(in: catalog.root.path).count
+            if journals > limit { throw FarBehind(journalsToRead: journals) }
+        }
         do {
             let index = try connect(path, catalog: catalog)
-            try index.refresh()
+            try index.refresh(readingAtMost: limit)
             return try body(index)
         } catch let error as DatabaseError where isDamage(error) {
             removeFiles(at: path)
             let index = try connect(path, catalog: catalog)
-            try index.refresh()
+            try index.refresh(readingAtMost: limit)
             return try body(index)
         }
+    }
+
+    /// The search of an archive whose index is far behind, answered without waiting for it: the
+    /// journals that may hold the query (`JournalPrefilter`) are read into an index in memory and
+    /// searched there, with the same words, ranking and excerpts as the full index. A query the
+    /// prefilter cannot judge reads every journal.
+    public static func searchWithoutIndex(_ catalog: SessionCatalog, _ query: SearchQuery) throws -> (hits: [SearchHit], problems: [String]) {
+        guard !query.isEmpty else { return ([], []) }
+        let prefilter = JournalPrefilter(query)
+        let root = catalog.root
+        var scratch = JournalPrefilter.Scratch()
+        let entries = JournalScan.signatures(in: root.path)
+            .filter { prefilter?.mayMatch(journalAt: root.path + "/" + $0.name + "/" + SessionFolder.journalName, scratch: &scratch) ?? true }
+            .map { IndexEntry(folder: SessionFolder(url: root.appendingPathComponent($0.name, isDirectory: true)), signature: $0.signature) }
+        let memory = try DatabaseQueue()
+        try memory.write { db in
+            try IndexSchema.create(in: db)
+            try IndexSchema.fillEmpty(in: db, with: entries)
+        }
+        let index = ArchiveIndex(database: memory, catalog: catalog)
+        return (try index.search(query), entries.compactMap(\.problem))
     }
 
     /// The codes SQLite gives for a file that is not (or no longer) a whole database.
@@ -84,7 +120,7 @@ public final class ArchiveIndex {
 
     /// Brings the index up to date with the journals: sessions added, changed (here or by a copy
     /// synced in) and removed since last time. Only the changed ones are read.
-    func refresh() throws {
+    func refresh(readingAtMost limit: Int? = nil) throws {
         let journals = JournalScan.signatures(in: catalog.root.path)
         let known = try database.read { db in
             var known: [String: String] = [:]
@@ -93,6 +129,7 @@ public final class ArchiveIndex {
             return known
         }
         let changed = journals.filter { known[$0.name] != $0.signature }
+        if let limit, changed.count > limit { throw FarBehind(journalsToRead: changed.count) }
         func entries(_ journals: ArraySlice<JournalScan.Journal>) -> [IndexEntry] {
             journals.map { journal in
                 IndexEntry(folder: SessionFolder(url: catalog.root.appendingPathComponent(journal.name, isDirectory: true)),

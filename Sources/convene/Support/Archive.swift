@@ -14,9 +14,28 @@ struct Archive {
         return (scanned.summaries, trouble + scanned.problems)
     }
 
+    /// How many changed journals a search reads into the index before answering. An index further
+    /// behind (a new archive, one copied in) would make the first search wait for all of them:
+    /// that search reads only the journals that may hold its words, and the index is built in the
+    /// background for the next one.
+    static let journalsReadBeforeSearching = 64
+
     func search(_ query: SearchQuery) -> (hits: [SearchHit], problems: [String]) {
         var trouble: [String] = []
-        if let found = throughIndex({ (try $0.search(query), try $0.problems()) }, trouble: &trouble) { return found }
+        do {
+            if let found = try ArchiveIndex.updated(options.catalog, readingAtMost: Self.journalsReadBeforeSearching, {
+                (try $0.search(query), try $0.problems())
+            }) { return found }
+        } catch is ArchiveIndex.FarBehind {
+            _ = BackgroundCommand.start(CatchUpIndex.configuration.commandName ?? "catch-up-index", options: options, arguments: [])
+            do {
+                return try ArchiveIndex.searchWithoutIndex(options.catalog, query)
+            } catch {
+                trouble.append("the sessions of \(options.catalog.root.path) could not be searched in memory (\(error)); all were read instead")
+            }
+        } catch {
+            trouble.append("the index of \(options.catalog.root.path) could not be used (\(error)); the sessions were read instead")
+        }
         let scanned = scannedSearch(query)
         return (scanned.hits, trouble + scanned.problems)
     }

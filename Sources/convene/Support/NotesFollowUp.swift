@@ -23,30 +23,11 @@ enum NotesFollowUp {
         warnIfNotesFail(writer, options: options)
     }
 
-    /// Starts `convene catch-up-notes FOLDER` detached: its own process group (so Ctrl-C at the
-    /// terminal does not reach it) and no terminal for its input or output. False when it could
-    /// not be started; the caller then renders the notes itself.
+    /// Starts `convene catch-up-notes FOLDER` in the background; false when it could not be
+    /// started, and the caller then renders the notes itself.
     private static func spawnCatchUp(of folder: SessionFolder, options: SessionsOptions) -> Bool {
-        var arguments = [CommandLine.arguments.first ?? "convene", CatchUpNotes.configuration.commandName ?? "catch-up-notes"]
-        if let dir = options.dir { arguments += ["--dir", dir] }
-        arguments += ["--", folder.url.path]
-        var actions = posix_spawn_file_actions_t()
-        var attributes = posix_spawnattr_t()
-        posix_spawn_file_actions_init(&actions)
-        posix_spawnattr_init(&attributes)
-        defer {
-            posix_spawn_file_actions_destroy(&actions)
-            posix_spawnattr_destroy(&attributes)
-        }
-        for descriptor in Int32(0)...2 {
-            posix_spawn_file_actions_addopen(&actions, descriptor, "/dev/null", descriptor == 0 ? O_RDONLY : O_WRONLY, 0)
-        }
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
-        posix_spawnattr_setpgroup(&attributes, 0)
-        let argv = arguments.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid = pid_t()
-        return posix_spawn(&pid, "/proc/self/exe", &actions, &attributes, argv, environ) == 0
+        BackgroundCommand.start(CatchUpNotes.configuration.commandName ?? "catch-up-notes", options: options,
+                                arguments: ["--", folder.url.path])
     }
 
     /// Brings the notes up to date until no change arrived while they were being written. Another
@@ -54,7 +35,7 @@ enum NotesFollowUp {
     static func catchUp(_ folder: SessionFolder, options: SessionsOptions) throws {
         let renderer = try options.templates.notesRenderer()
         while true {
-            guard let lock = NotesLock.acquire(folder) else { return }
+            guard let lock = FolderLock.acquire(folder) else { return }
             let seen = folder.journalSize
             try folder.writeNotes(renderer.render(folder.load().log.session))
             lock.release()

@@ -1,0 +1,40 @@
+import ConveneStore
+import Foundation
+import Testing
+
+/// The first search of an archive with no index yet (copied in, or a folder of sessions from
+/// elsewhere) answers from the journals that may hold its words, and leaves the index to be built
+/// in the background.
+@Suite("Searching a new archive")
+struct NewArchiveSearchTests {
+    @Test("the first search finds the one session that says the word; the index is then built in the background")
+    func firstSearch() throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        var folders: [String] = []
+        for index in 0..<70 {
+            let created = try convene.run(["new", "--template", "seminar", "--title", "Seminar \(index) on outcomes", "--date", "2026-05-01"])
+            try #require(created.status == 0, "\(created.stderr)")
+            folders.append(URL(fileURLWithPath: created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)).lastPathComponent)
+        }
+        let added = try convene.run(["add", folders[33], "point", "A Zanzibarian example of trust."])
+        try #require(added.status == 0, "\(added.stderr)")
+
+        let search = try convene.run(["search", "zanzibarian"])
+        #expect(search.status == 0, "\(search.stderr)")
+        let lines = search.stdout.split(separator: "\n")
+        #expect(lines.count == 1 && lines.first?.hasPrefix(folders[33]) == true, "\(search.stdout)")
+        #expect(search.stdout.contains("Zanzibarian example"))
+        #expect(try convene.run(["search", "\"seminar 12 on\""]).stdout.hasPrefix(folders[12]), "titles are searched too")
+
+        // The index catches up on its own: soon nothing is left for a search to read first.
+        let catalog = SessionCatalog(root: convene.sessions)
+        var current = false
+        for _ in 0..<600 where !current {
+            current = (try? ArchiveIndex.updated(catalog, readingAtMost: 0) { _ in true }) != nil
+            if !current { usleep(50_000) }
+        }
+        #expect(current, "the index was not built in the background")
+        #expect(try convene.run(["search", "zanzibarian"]).stdout == search.stdout)
+    }
+}
