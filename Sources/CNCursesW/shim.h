@@ -115,11 +115,21 @@ static inline struct convene_crash_state *convene_crash_state(void) {
     return &state;
 }
 /// A crash while ncurses has the terminal: leave the alternate screen, stop bracketed paste, show the
-/// cursor, put the terminal's modes back, then hand the signal to the handler that was there before
-/// (which prints Swift's backtrace on a usable terminal). Uses only async-signal-safe calls.
+/// cursor, put the terminal's modes back, say what happened, then hand the signal to the handler that
+/// was there before (which prints Swift's backtrace on a usable terminal; a build with the Swift
+/// runtime linked in has none, so the line here is all the report there is). Uses only
+/// async-signal-safe calls.
 static inline void convene_crash_handler(int number) {
     static const char reset[] = "\033[?2004l\033[?1049l\033[?25h\033[0m\r\n";
     ssize_t written = write(STDOUT_FILENO, reset, sizeof reset - 1);
+    const char *name = number == SIGSEGV ? "a bad memory access (SIGSEGV)" : number == SIGBUS ? "a bus error (SIGBUS)"
+        : number == SIGILL ? "an illegal instruction (SIGILL)" : number == SIGFPE ? "an arithmetic error (SIGFPE)"
+        : number == SIGTRAP ? "a failed check (SIGTRAP)" : number == SIGABRT ? "an abort (SIGABRT)" : "a signal";
+    static const char before[] = "convene crashed: ";
+    static const char after[] = ". Everything shown as saved is in the session's journal.\r\n";
+    written = write(STDERR_FILENO, before, sizeof before - 1);
+    written = write(STDERR_FILENO, name, strlen(name));
+    written = write(STDERR_FILENO, after, sizeof after - 1);
     (void)written;
     tcsetattr(STDIN_FILENO, TCSANOW, &convene_crash_state()->before);
     if (number > 0 && number < 32) sigaction(number, &convene_crash_state()->previous[number], NULL);

@@ -20,7 +20,7 @@ public struct LoadedJournal: Sendable {
 enum JournalReader {
     /// Lines decoded per worker before their records are applied: bounds memory on long journals.
     static let batchSize = 512
-    static let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4))
+    static let workers = ParallelChunks.workers
 
     /// The journal's bytes, read without following a link.
     static func read(_ url: URL) throws(StoreError) -> Data {
@@ -90,14 +90,9 @@ enum JournalReader {
     }
 
     private static func decode(_ lines: ArraySlice<Range<Int>>, of data: Data) -> [Result<JournalRecord, LineFailure>] {
-        let chunkSize = (lines.count + workers - 1) / workers
-        let chunks = Mutex<[Int: [Result<JournalRecord, LineFailure>]]>([:])
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        ParallelChunks.map(lines.indices, chunks: workers) { part in
             let decoder = JournalCoding.decoder()
-            let first = lines.startIndex + worker * chunkSize
-            let last = min(first + chunkSize, lines.endIndex)
-            guard first < last else { return }
-            let results = lines[first..<last].map { range -> Result<JournalRecord, LineFailure> in
+            return lines[part].map { range -> Result<JournalRecord, LineFailure> in
                 if let problem = JournalLineCheck.problem(data[range]) { return .failure(LineFailure(reason: problem)) }
                 do {
                     return .success(try decoder.decode(JournalRecord.self, from: data[range]))
@@ -105,9 +100,7 @@ enum JournalReader {
                     return .failure(LineFailure(reason: describe(error)))
                 }
             }
-            chunks.withLock { $0[worker] = results }
         }
-        return chunks.withLock { done in (0..<workers).flatMap { done[$0] ?? [] } }
     }
 
     private static func describe(_ error: any Error) -> String {

@@ -170,18 +170,21 @@ public final class ArchiveIndex {
             var summaries: [SessionSummary] = []
             var problems: [String] = []
             let root = catalog.root.path
-            let rows = try Row.fetchCursor(db, sql: "SELECT * FROM session ORDER BY folder DESC")
+            // Columns read by position, as listed here: a thousand rows, eleven columns each.
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT problem, folder, title, date, kind, chathamHouse, attendees, points, topics, contexts, series
+                FROM session ORDER BY folder DESC
+                """)
             while let row = try rows.next() {
-                if let problem = row["problem"] as String? {
+                if let problem = row[0] as String? {
                     problems.append(problem)
                     continue
                 }
-                let folder: String = row["folder"]
+                let folder: String = row[1]
                 summaries.append(SessionSummary(
                     folder: folder, path: root + "/" + folder,
-                    title: row["title"], date: row["date"], kind: row["kind"], chathamHouse: row["chathamHouse"],
-                    attendees: row["attendees"], points: row["points"], topics: row["topics"], contexts: row["contexts"],
-                    series: row["series"]
+                    title: row[2], date: row[3], kind: row[4], chathamHouse: row[5],
+                    attendees: row[6], points: row[7], topics: row[8], contexts: row[9], series: row[10]
                 ))
             }
             return (summaries, problems)

@@ -17,22 +17,25 @@ enum JournalScan {
     static func signatures(in root: String) -> [Journal] {
         guard let directory = opendir(root) else { return [] }
         defer { closedir(directory) }
+        // Each journal is looked up from the folder already open, not from `/` down again.
+        let folder = dirfd(directory)
         var journals: [Journal] = []
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
                 String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
             }
-            guard !name.hasPrefix("."), let signature = signature(of: root + "/" + name + "/" + SessionFolder.journalName) else { continue }
+            guard !name.hasPrefix("."), let signature = signature(of: name + "/" + SessionFolder.journalName, in: folder) else { continue }
             journals.append(Journal(name: name, signature: signature))
         }
         return journals
     }
 
     /// Size, modification time to the nanosecond, and inode: an append changes the size, a copy
-    /// synced in changes the inode or the time. Nil when there is no journal.
-    static func signature(of path: String) -> String? {
+    /// synced in changes the inode or the time. Nil when there is no journal. A relative `path` is
+    /// looked up from the open folder `folder`.
+    static func signature(of path: String, in folder: Int32 = AT_FDCWD) -> String? {
         var status = stat()
-        guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+        guard fstatat(folder, path, &status, 0) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
         return "\(status.st_size):\(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec):\(status.st_ino)"
     }
 }

@@ -5,14 +5,17 @@ import ConveneCore
 /// document's own text (a notes file is often received by email) are made visible.
 public enum ANSIText {
     public static func render(_ lines: [StyledLine], styled: Bool, colour: Bool) -> String {
-        lines.map { line in
-            guard styled else { return VisibleText.of(line.text) }
-            return line.spans.map { span in
-                let text = VisibleText.of(span.text)
-                let codes = self.codes(span.style, colour: colour)
-                return codes.isEmpty ? text : "\u{1B}[\(codes)m\(text)\u{1B}[0m"
-            }.joined()
-        }.joined(separator: "\n") + "\n"
+        // In parts on every core, each part one string: a long record has tens of thousands of lines.
+        ParallelChunks.map(lines.indices, minimumChunk: 512) { part in
+            [lines[part].map { line in
+                guard styled else { return VisibleText.of(line.text) + "\n" }
+                return line.spans.map { span in
+                    let text = VisibleText.of(span.text)
+                    let codes = self.codes(span.style, colour: colour)
+                    return codes.isEmpty ? text : "\u{1B}[\(codes)m\(text)\u{1B}[0m"
+                }.joined() + "\n"
+            }.joined()]
+        }.joined() + (lines.isEmpty ? "\n" : "")
     }
 
     static func codes(_ style: Style, colour: Bool) -> String {

@@ -51,7 +51,18 @@ public struct MarkdownDocument: Equatable, Sendable {
             return
         }
         defer { cmark_node_free(document) }
-        blocks = Self.children(of: document).compactMap { Self.block($0, depth: 0) }
+        // The top-level blocks converted on every core: a long record has hundreds.
+        let top = Nodes(pointers: Self.children(of: document))
+        blocks = ParallelChunks.map(top.pointers.indices, minimumChunk: 16) { part in
+            top.pointers[part].compactMap { Self.block($0, depth: 0) }
+        }
+    }
+
+    /// cmark's nodes, handed to the threads that convert them. The tree is only read once parsed
+    /// (a node's text is cached on it as it is first read, and each node is read by one thread),
+    /// and freed only after every thread is done.
+    private struct Nodes: @unchecked Sendable {
+        let pointers: [OpaquePointer]
     }
 
     private static func children(of node: OpaquePointer) -> [OpaquePointer] { CmarkTree.children(of: node) }

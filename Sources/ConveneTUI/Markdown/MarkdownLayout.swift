@@ -1,7 +1,9 @@
+import ConveneCore
+
 /// Lays Markdown out for a terminal `width` columns wide: headings styled, paragraphs and list items
 /// wrapped with their indentation, quotes barred, code kept as typed, tables aligned with their cells
 /// wrapped (never truncated) when the table is wider than the terminal.
-public struct MarkdownLayout {
+public struct MarkdownLayout: Sendable {
     public var width: Int
 
     public init(width: Int) {
@@ -58,9 +60,21 @@ public struct MarkdownLayout {
         }
     }
 
-    /// The document's lines, and where each of its top-level headings starts.
+    /// The document's lines, and where each of its top-level headings starts. Blocks are laid out
+    /// on every core (each stands alone), then put one after the other with a blank line between.
     public func render(_ document: MarkdownDocument) -> (lines: [StyledLine], headings: [Heading]) {
         var progress = start(document)
+        let laidOut = ParallelChunks.map(document.blocks.indices, minimumChunk: 16) { part in
+            document.blocks[part].map { self.block($0, width: width).map(\.trimmed) }
+        }
+        for (block, lines) in zip(document.blocks, laidOut) {
+            if case .heading(let level, let content) = block {
+                progress.headings.append(Heading(line: progress.lines.count, level: level, title: plain(content)))
+            }
+            progress.lines += lines
+            progress.lines.append(StyledLine())
+        }
+        progress.nextBlock = document.blocks.count
         continueLayout(&progress, of: document)
         return (progress.lines, progress.headings)
     }
