@@ -151,6 +151,22 @@ struct PrintedExportTests {
         }
     }
 
+    @Test("markup typed into a point reaches the HTML as text: no script, no handler, no javascript: link")
+    func hostileMarkup() throws {
+        guard InstalledTool.located("pandoc", package: "pandoc", checking: "records read back") != nil else { return }
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        let session = try convene.newSession(title: "Hostile <b>title</b> for $5")
+        let typed = "<script>alert(1)</script> <img src=x onerror=alert(2)> [here](javascript:alert(3)) <javascript:alert(4)>"
+        let added = try convene.run(["add", session, "point", typed, "--item", "3"])
+        try #require(added.status == 0, "\(added.stderr)")
+        let html = try String(contentsOf: try export(session, "html", in: convene), encoding: .utf8)
+        let body = try #require(html.components(separatedBy: "<body>").last)
+        #expect(!body.contains("<script") && !body.contains("<img") && !body.contains("href=\"javascript"), "\(body)")
+        #expect(body.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(html.contains("<title>Hostile &lt;b&gt;title&lt;/b&gt; for $5</title>"), "pandoc reads $ in a template: it must come out as typed")
+    }
+
     @Test("without pandoc the error names the package to install, and nothing is written")
     func missingPandoc() throws {
         let convene = try ConveneProcess()

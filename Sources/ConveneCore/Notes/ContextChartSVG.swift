@@ -30,8 +30,8 @@ public struct ContextChartSVG {
         let half = size / 2
         var parts = [
             "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"context-chart\" width=\"\(Self.number(Self.width))\" height=\"\(Self.number(Self.height))\" viewBox=\"0 0 \(Self.number(Self.width)) \(Self.number(Self.height))\" role=\"img\" font-family=\"Liberation Sans, DejaVu Sans, Arial, sans-serif\">",
-            "<title>\(Self.escaped(Self.caption))</title>",
-            "<desc>\(Self.escaped(description))</desc>",
+            "<title>\(XMLText.escaped(Self.caption))</title>",
+            "<desc>\(XMLText.escaped(description))</desc>",
         ]
         // The quadrants: high uncertainty on top, broad control on the right.
         for quadrant in EbrahimQuadrant.allCases {
@@ -42,7 +42,7 @@ public struct ContextChartSVG {
             // Above the plot the last line sits on it; below, the first line clears the scale.
             let firstY = quadrant.highUncertainty ? top - 8 - Double(lines.count - 1) * 14 : top + size + 34
             for (index, line) in lines.enumerated() {
-                parts.append("<text x=\"\(Self.number(x + half / 2))\" y=\"\(Self.number(firstY + Double(index) * 14))\" font-size=\"12\" font-weight=\"bold\" fill=\"#44546a\" text-anchor=\"middle\">\(Self.escaped(line))</text>")
+                parts.append("<text x=\"\(Self.number(x + half / 2))\" y=\"\(Self.number(firstY + Double(index) * 14))\" font-size=\"12\" font-weight=\"bold\" fill=\"#44546a\" text-anchor=\"middle\">\(XMLText.escaped(line))</text>")
             }
         }
         parts.append("<rect x=\"\(Self.number(left))\" y=\"\(Self.number(top))\" width=\"\(Self.number(size))\" height=\"\(Self.number(size))\" fill=\"none\" stroke=\"#8497b0\"/>")
@@ -106,7 +106,7 @@ public struct ContextChartSVG {
             "<circle cx=\"\(number(x))\" cy=\"\(number(y))\" r=\"7\" fill=\"#1f4e79\" stroke=\"#ffffff\" stroke-width=\"1.5\"/>",
         ]
         for (line, name) in spot.names.enumerated() {
-            parts.append("<text x=\"\(number(nameX))\" y=\"\(number(firstLine + Double(line) * 14))\" font-size=\"11.5\" fill=\"#1a1a1a\" text-anchor=\"\(toTheLeft ? "end" : "start")\">\(escaped(name))</text>")
+            parts.append("<text x=\"\(number(nameX))\" y=\"\(number(firstLine + Double(line) * 14))\" font-size=\"11.5\" fill=\"#1a1a1a\" text-anchor=\"\(toTheLeft ? "end" : "start")\">\(XMLText.escaped(name))</text>")
         }
         return parts
     }
@@ -153,26 +153,5 @@ public struct ContextChartSVG {
 
     static func shortened(_ text: String, to limit: Int) -> String {
         text.count <= limit ? text : text.prefix(limit - 1).trimmingCharacters(in: .whitespaces) + "…"
-    }
-
-    /// Text for XML: the five special characters as entities, and the control characters XML 1.0
-    /// forbids left out.
-    static func escaped(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&apos;"
-            case "\t", "\n", "\r": result += " "
-            default:
-                if TextRules.isControl(scalar) || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
     }
 }

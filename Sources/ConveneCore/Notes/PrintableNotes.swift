@@ -56,7 +56,7 @@ public struct PrintableNotes {
         switch placement {
         case .inline:
             // An HTML block runs to the next blank line, and the SVG has none.
-            ["<figure class=\"context-chart\">", chart, "<figcaption>\(ContextChartSVG.escaped(ContextChartSVG.caption))</figcaption>", "</figure>"]
+            ["<figure class=\"context-chart\">", chart, "<figcaption>\(XMLText.escaped(ContextChartSVG.caption))</figcaption>", "</figure>"]
         case .image(let file):
             ["![\(MarkdownEscaping.inline(ContextChartSVG.caption))](\(file))"]
         }

@@ -33,8 +33,9 @@ struct PandocExport {
         let placement: PrintableNotes.ChartPlacement = target == .docx ? .image(file: Self.chartFile) : .inline
         try folder.write(notes.markdown(placing: placement), to: input)
         if target == .docx, let chart = notes.chart { try folder.write(chart, to: folder.file(Self.chartFile)) }
-        // JSON is YAML, so the title is one quoted string whatever it holds (`true`, a colon, quotes).
-        let fields = ["pagetitle": title, "lang": "en"]
+        // The title goes into the page by the template (escaped there), not as metadata: pandoc reads
+        // metadata as Markdown, raw HTML and all, and a title holding `</title><script>` must stay text.
+        let fields = ["lang": "en"]
         try folder.write(String(decoding: try JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys]), as: UTF8.self), to: metadata)
 
         var arguments = [
@@ -44,7 +45,7 @@ struct PandocExport {
         switch target {
         case .html, .pdf:
             let template = folder.file("record.html")
-            try folder.write(Self.htmlTemplate(stylesheet: stylesheet), to: template)
+            try folder.write(Self.htmlTemplate(title: title, stylesheet: stylesheet), to: template)
             arguments += ["--to", "html5", "--template", template.path]
             if let engine { arguments += ["--pdf-engine", engine] }
         case .docx:
@@ -63,8 +64,8 @@ struct PandocExport {
 
     /// The page around the notes: pandoc's own has CSS of its own that would fight the stylesheet
     /// (and its switch to leave that out differs between versions). `$` is pandoc's template
-    /// marker, so a `$` in the stylesheet is written `$$`.
-    static func htmlTemplate(stylesheet: String) -> String {
+    /// marker, so a `$` in the title or the stylesheet is written `$$`.
+    static func htmlTemplate(title: String, stylesheet: String) -> String {
         """
         <!DOCTYPE html>
         <html lang="$lang$">
@@ -72,7 +73,7 @@ struct PandocExport {
         <meta charset="utf-8">
         <meta name="generator" content="Convene, through pandoc">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>$pagetitle$</title>
+        <title>\(XMLText.escaped(title).replacingOccurrences(of: "$", with: "$$"))</title>
         <style>
         \(stylesheet.replacingOccurrences(of: "$", with: "$$"))
         </style>
