@@ -2,9 +2,13 @@
 /// person can find it: a tag never closed, a section never closed (at the line that opens it), a
 /// section closed under another name, a partial (the notes template is one file: a partial would
 /// render as nothing without a word), or a control character in the file.
+///
+/// It reads the file's UTF-8 bytes once, front to back (every command that writes notes reads the
+/// template first, so this is on the path of every `convene add`). Columns count characters' first
+/// bytes, so they are the scalars a person counts.
 enum MustacheSourceCheck {
     static func check(_ source: String, file: String) throws(TemplateError) {
-        let text = Array(source.unicodeScalars)
+        let text = Array(source.utf8)
         var open: [(name: String, line: Int, column: Int)] = []
         var line = 1
         var column = 1
@@ -13,25 +17,24 @@ enum MustacheSourceCheck {
             TemplateError(file: file, line: line, column: column, problem: problem)
         }
         while index < text.count {
-            let scalar = text[index]
-            if TextRules.isControl(scalar) && scalar != "\t" && scalar != "\r" {
-                throw fail("a control character (U+\(String(scalar.value, radix: 16, uppercase: true))) is not allowed in a template", line, column)
+            if let control = controlScalar(in: text, at: index), control != 0x09, control != 0x0D, control != 0x0A {
+                throw fail("a control character (U+\(String(control, radix: 16, uppercase: true))) is not allowed in a template", line, column)
             }
-            guard scalar == "{", index + 1 < text.count, text[index + 1] == "{" else {
-                advance(scalar, &line, &column)
+            guard text[index] == UInt8(ascii: "{"), index + 1 < text.count, text[index + 1] == UInt8(ascii: "{") else {
+                advance(text[index], &line, &column)
                 index += 1
                 continue
             }
             let (tagLine, tagColumn) = (line, column)
-            let triple = index + 2 < text.count && text[index + 2] == "{"
+            let triple = index + 2 < text.count && text[index + 2] == UInt8(ascii: "{")
             let opening = triple ? 3 : 2
-            let closing: [Unicode.Scalar] = triple ? ["}", "}", "}"] : ["}", "}"]
-            guard let end = find(closing, in: text, from: index + opening),
-                  find(["{", "{"], in: text, from: index + opening).map({ $0 > end }) ?? true
+            let closing = triple ? 3 : 2
+            guard let end = find(UInt8(ascii: "}"), times: closing, in: text, from: index + opening),
+                  find(UInt8(ascii: "{"), times: 2, in: text, from: index + opening).map({ $0 > end }) ?? true
             else {
-                throw fail("this tag is never closed with \(String(String.UnicodeScalarView(closing)))", tagLine, tagColumn)
+                throw fail("this tag is never closed with \(String(repeating: "}", count: closing))", tagLine, tagColumn)
             }
-            let body = String(String.UnicodeScalarView(text[(index + opening)..<end])).trimmingBlanks
+            let body = String(decoding: text[(index + opening)..<end], as: UTF8.self).trimmingBlanks
             switch body.first {
             case "#", "^":
                 open.append((String(body.dropFirst()).trimmingBlanks, tagLine, tagColumn))
@@ -48,31 +51,48 @@ enum MustacheSourceCheck {
             default:
                 break
             }
-            for scalar in text[index..<(end + closing.count)] { advance(scalar, &line, &column) }
-            index = end + closing.count
+            for byte in text[index..<(end + closing)] { advance(byte, &line, &column) }
+            index = end + closing
         }
         if let unclosed = open.last {
             throw fail("the section ‘\(unclosed.name)’ opened here is never closed", unclosed.line, unclosed.column)
         }
     }
 
-    private static func advance(_ scalar: Unicode.Scalar, _ line: inout Int, _ column: inout Int) {
-        if scalar == "\n" {
+    /// The control character (Unicode's Cc: U+0000–U+001F, U+007F–U+009F) starting at `index`, if one does.
+    private static func controlScalar(in text: [UInt8], at index: Int) -> UInt32? {
+        let byte = text[index]
+        if byte < 0x20 || byte == 0x7F { return UInt32(byte) }
+        // U+0080–U+009F are C2 80 – C2 9F in UTF-8.
+        if byte == 0xC2, index + 1 < text.count, (0x80...0x9F).contains(text[index + 1]) { return UInt32(text[index + 1]) }
+        return nil
+    }
+
+    /// One more column for each character's first byte; a new line after a line feed.
+    private static func advance(_ byte: UInt8, _ line: inout Int, _ column: inout Int) {
+        if byte == UInt8(ascii: "\n") {
             line += 1
             column = 1
-        } else {
+        } else if byte & 0xC0 != 0x80 {
             column += 1
         }
     }
 
-    private static func find(_ needle: [Unicode.Scalar], in text: [Unicode.Scalar], from start: Int) -> Int? {
-        guard start <= text.count - needle.count else { return nil }
-        return (start...(text.count - needle.count)).first { text[$0..<($0 + needle.count)].elementsEqual(needle) }
+    /// Where `times` of `byte` in a row first start, at or after `start`.
+    private static func find(_ byte: UInt8, times: Int, in text: [UInt8], from start: Int) -> Int? {
+        var index = start
+        while index + times <= text.count {
+            if (0..<times).allSatisfy({ text[index + $0] == byte }) { return index }
+            index += 1
+        }
+        return nil
     }
 }
 
 private extension String {
     var trimmingBlanks: String {
-        String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+        let isBlank = { (character: Character) in character == " " || character == "\t" }
+        guard let first = firstIndex(where: { !isBlank($0) }), let last = lastIndex(where: { !isBlank($0) }) else { return "" }
+        return String(self[first...last])
     }
 }
