@@ -181,7 +181,13 @@ struct PrintedExportTests {
             #expect(result.stderr.contains("--format \(format) needs") && result.stderr.contains(packages), "\(result.stderr)")
             #expect(!FileManager.default.fileExists(atPath: file.path))
         }
-        // Markdown and CSV need nothing more.
+        // Markdown and CSV need nothing more; an extension in capitals or spelt otherwise still says the format.
+        let spelt = convene.home.appendingPathComponent("record.Markdown")
+        #expect(try convene.run(["export", session, "-o", spelt.path], environment: ["PATH": empty.path]).status == 0)
+        #expect(try String(contentsOf: spelt, encoding: .utf8).contains("# No pandoc"))
+        let page = convene.home.appendingPathComponent("record.HTM")
+        let refused = try convene.run(["export", session, "-o", page.path], environment: ["PATH": empty.path])
+        #expect(refused.status == 1 && refused.stderr.contains("--format html needs"), "\(refused.stderr)")
         let markdown = try convene.run(["export", session, "--format", "md", "--no-pager"], environment: ["PATH": empty.path])
         #expect(markdown.status == 0 && markdown.stdout.contains("# No pandoc"))
     }

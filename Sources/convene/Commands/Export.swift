@@ -24,6 +24,17 @@ struct Export: ParsableCommand {
 
         /// Made by pandoc, from the notes.
         var printed: PandocExport.Target? { PandocExport.Target(rawValue: rawValue) }
+
+        /// The format a file name's extension names, in any case: the formats' own, and the other
+        /// spellings people use (`.htm`, `.markdown`).
+        init?(extension name: String) {
+            let lowered = name.lowercased()
+            switch lowered {
+            case "htm": self = .html
+            case "markdown": self = .md
+            default: self.init(rawValue: lowered)
+            }
+        }
     }
 
     @OptionGroup var sessions: SessionsOptions
@@ -41,7 +52,7 @@ struct Export: ParsableCommand {
 
     /// The format asked for, else the one -o's extension names, else the config file's, else Markdown.
     func chosenFormat(configured: Format?) -> Format {
-        format ?? output.flatMap { Format(rawValue: URL(fileURLWithPath: $0).pathExtension.lowercased()) } ?? configured ?? .md
+        format ?? output.flatMap { Format(extension: URL(fileURLWithPath: $0).pathExtension) } ?? configured ?? .md
     }
 
     @OptionGroup var pager: PagerOption
