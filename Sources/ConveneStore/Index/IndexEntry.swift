@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 
 /// One session as the index holds it, read from its journal.
-struct IndexEntry {
+struct IndexEntry: Sendable {
     var folder: SessionFolder
     var signature: String
     var summary: SessionSummary?

@@ -12,7 +12,7 @@ import Glibc
 /// "resume"). Passing is necessary, not sufficient (a word may appear in an undone change, or
 /// inside a longer word): the sessions that pass are then searched properly. A query with a word
 /// that is not plain ASCII after folding gets no prefilter (`init` returns nil).
-public struct JournalPrefilter {
+public struct JournalPrefilter: Sendable {
     private let needles: [[UInt8]]
 
     public init?(_ query: SearchQuery) {
