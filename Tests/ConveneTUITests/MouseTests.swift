@@ -65,6 +65,17 @@ struct MouseTests {
         #expect(topic.cell(row: 1, column: 0) == "Stories and qualitative data")
     }
 
+    @Test("a click on a context's number on the 2×2 selects it: d then deletes that context")
+    func quadrantNumber() throws {
+        let harness = try PhaseScreenTests().assessed()
+        let screen = try #require(harness.terminal.screen)
+        // The grid is the right-hand part of the panel; its "1" is the first context.
+        let cell = try #require((0..<screen.height).lazy.flatMap { row in (screen.width / 2..<screen.width).lazy.map { (row, $0) } }
+            .first { screen[$0.0, $0.1].character == "1" && screen.target(atRow: $0.0, column: $0.1) != nil }, "no 1 on the grid")
+        harness.press(.mouse(row: cell.0, column: cell.1), .character("d"))
+        #expect(harness.backend.session.contexts.elements.map(\.name) == ["Childhood vaccination"])
+    }
+
     @Test("a click where nothing can be selected does nothing, and says nothing")
     func clickOnNothing() throws {
         let harness = try Harness()

@@ -6,7 +6,7 @@ import Testing
 @Suite("Phases with screens of their own")
 struct PhaseScreenTests {
     /// Two contexts rated by two and one people, on the context-assessment item.
-    private func assessed(width: Int = 80, height: Int = 24) throws -> Harness {
+    func assessed(width: Int = 80, height: Int = 24) throws -> Harness {
         let harness = try Harness(width: width, height: height, agenda: MemoryBackend.phaseAgenda)
         harness.press(.character("n"), .character("a"))
         harness.type("Homelessness support")

@@ -1,7 +1,8 @@
 import ConveneCore
 
 /// Ebrahim's 2×2 as the live screen draws it: control over outcomes across, uncertainty about
-/// cause and effect up, each context's number where its mean ratings put it.
+/// cause and effect up, each context's number where its mean ratings put it (a click on a number
+/// selects that context).
 struct QuadrantGrid {
     var contexts: [ContextAssessment]
     var guide: [EbrahimQuadrant: QuadrantGuide]
@@ -31,6 +32,8 @@ struct QuadrantGrid {
             let x = left + 1 + Int(((control - 1) / 4 * Double(inner.width - 1)).rounded())
             let y = top + 1 + Int(((5 - uncertainty) / 4 * Double(inner.height - 1)).rounded())
             frame.put(index < 9 ? String(index + 1) : "•", row: y, column: x, style: context.id == selected ? .selected : .heading)
+            // The number selects its context when clicked, as the list beside does.
+            frame.mark(Rect(x: x, y: y, width: 1, height: 1), .entry(index))
         }
         frame.put("control over outcomes →", row: top + inner.height + 2, column: left + 1, style: .muted, limit: width - 1)
         frame.put("↑ uncertainty", row: top, column: left + 2, style: .muted, limit: width - 4)
