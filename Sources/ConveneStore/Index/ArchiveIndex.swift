@@ -70,9 +70,7 @@ public final class ArchiveIndex {
                 prefilter?.mayMatch(journalAt: root.path + "/" + $0.name + "/" + SessionFolder.journalName, scratch: &scratch) ?? true
             }
         }
-        let entries = ParallelChunks.map(candidates.indices, minimumChunk: 8) { part in
-            candidates[part].map { IndexEntry(folder: SessionFolder(url: root.appendingPathComponent($0.name, isDirectory: true)), signature: $0.signature) }
-        }
+        let entries = IndexEntry.read(candidates[...], in: root)
         let memory = try DatabaseQueue()
         try memory.write { db in
             try IndexSchema.create(in: db)
@@ -137,16 +135,7 @@ public final class ArchiveIndex {
         let changed = journals.filter { known[$0.name] != $0.signature }
         if let limit, changed.count > limit { throw FarBehind(journalsToRead: changed.count) }
         let root = catalog.root
-        // Each journal read on its own core: a new archive of a thousand sessions is most of a
-        // second of JSON per core.
-        func entries(_ journals: ArraySlice<JournalScan.Journal>) -> [IndexEntry] {
-            ParallelChunks.map(journals.indices, minimumChunk: 8) { part in
-                journals[part].map { journal in
-                    IndexEntry(folder: SessionFolder(url: root.appendingPathComponent(journal.name, isDirectory: true)),
-                               signature: journal.signature)
-                }
-            }
-        }
+        func entries(_ journals: ArraySlice<JournalScan.Journal>) -> [IndexEntry] { IndexEntry.read(journals, in: root) }
         if known.isEmpty && changed.count > 64 {
             // A new index: every journal read first, then written and indexed in one pass, unless
             // another updater filled it meanwhile (then this one has nothing left to do but check).

@@ -9,7 +9,10 @@ struct Archive {
 
     func summaries() -> (summaries: [SessionSummary], problems: [String]) {
         var trouble: [String] = []
-        if let (summaries, problems) = throughIndex({ try $0.summaries() }, trouble: &trouble) { return (summaries, problems) }
+        // With no limit on what is read first, the index is never too far behind to answer.
+        if let (summaries, problems) = (try? throughIndex({ try $0.summaries() }, trouble: &trouble)) ?? nil {
+            return (summaries, problems)
+        }
         let scanned = scannedSummaries()
         return (scanned.summaries, trouble + scanned.problems)
     }
@@ -23,18 +26,16 @@ struct Archive {
     func search(_ query: SearchQuery) -> (hits: [SearchHit], problems: [String]) {
         var trouble: [String] = []
         do {
-            if let found = try ArchiveIndex.updated(options.catalog, readingAtMost: Self.journalsReadBeforeSearching, {
+            if let found = try throughIndex(readingAtMost: Self.journalsReadBeforeSearching, {
                 (try $0.search(query), try $0.problems())
-            }) { return found }
-        } catch is ArchiveIndex.FarBehind {
+            }, trouble: &trouble) { return found }
+        } catch {
             _ = BackgroundCommand.start(CatchUpIndex.configuration.commandName ?? "catch-up-index", options: options, arguments: [])
             do {
                 return try ArchiveIndex.searchWithoutIndex(options.catalog, query)
             } catch {
                 trouble.append("the sessions of \(options.catalog.root.path) could not be searched in memory (\(error)); all were read instead")
             }
-        } catch {
-            trouble.append("the index of \(options.catalog.root.path) could not be used (\(error)); the sessions were read instead")
         }
         let scanned = scannedSearch(query)
         return (scanned.hits, trouble + scanned.problems)
@@ -53,10 +54,13 @@ struct Archive {
 
     /// The index's answer; nil when there is none. Why it failed goes with the other problems, for
     /// the caller to show where it shows them (the home screen owns the terminal: nothing may be
-    /// printed under it).
-    private func throughIndex<Result>(_ body: (ArchiveIndex) throws -> Result, trouble: inout [String]) -> Result? {
+    /// printed under it). Thrown: the index is further behind than `limit` journals.
+    private func throughIndex<Result>(readingAtMost limit: Int? = nil, _ body: (ArchiveIndex) throws -> Result,
+                                      trouble: inout [String]) throws(ArchiveIndex.FarBehind) -> Result? {
         do {
-            return try ArchiveIndex.updated(options.catalog, body)
+            return try ArchiveIndex.updated(options.catalog, readingAtMost: limit, body)
+        } catch let farBehind as ArchiveIndex.FarBehind {
+            throw farBehind
         } catch {
             trouble.append("the index of \(options.catalog.root.path) could not be used (\(error)); the sessions were read instead")
             return nil
