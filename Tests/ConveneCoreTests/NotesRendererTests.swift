@@ -43,6 +43,21 @@ struct NotesRendererTests {
         #expect(front["chatham-house"] as? Bool == true)
     }
 
+    @Test("a title or host that reads as a word of YAML stays text in the front matter", arguments: ["yes", "null", "123", "2026-04-02", "~", "off", "1e3"])
+    func frontMatterKeepsWordsText(word: String) throws {
+        var session = Session()
+        var details = Fixtures.details()
+        details.title = word
+        details.hosts = [word]
+        try session.apply(.created(setup: SessionSetup(details: details, agenda: Fixtures.agenda)))
+        let notes = try Fixtures.notesRenderer().render(session)
+        let yaml = try #require(notes.components(separatedBy: "\n---\n").first?.dropFirst(4))
+        let front = try #require(try Yams.load(yaml: String(yaml)) as? [String: Any])
+        #expect(front["title"] as? String == word)
+        #expect(front["hosts"] as? [String] == [word])
+        #expect(front["date"] is Date, "the session's date stays a YAML date")
+    }
+
     @Test("attributed sessions name speakers; Chatham House sessions never do")
     func attribution() throws {
         var masterclass = Fixtures.created(chathamHouse: false)

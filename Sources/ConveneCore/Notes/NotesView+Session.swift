@@ -208,18 +208,23 @@ extension NotesView {
     /// the file must not change unless the session did, so it diffs cleanly under git.
     private static func frontMatter(for session: Session) -> String {
         let details = session.details
+        // Text as Yams represents a string: quoted when it would otherwise read back as something
+        // else (a title "yes", "null" or "2026" is a string, not a boolean, nothing or a number).
+        func text(_ string: String) -> Node { .scalar(string.represented()) }
         var pairs: [(Node, Node)] = [
-            ("title", Node(details.title)),
-            ("date", Node(details.date)),
-            ("kind", Node(details.kind)),
-            ("template", Node(details.template)),
+            ("title", text(details.title)),
+            // Validated as YYYY-MM-DD when the session was created: a YAML date, as site generators
+            // and note apps read it.
+            ("date", TextRules.isValidDate(details.date) ? Node(details.date, Tag(.timestamp)) : text(details.date)),
+            ("kind", text(details.kind)),
+            ("template", text(details.template)),
             ("chatham-house", Node(details.chathamHouse ? "true" : "false", Tag(.bool))),
         ]
         if let series = details.series {
-            pairs.append(("series", Node(series)))
+            pairs.append(("series", text(series)))
         }
         if !details.hosts.isEmpty {
-            pairs.append(("hosts", Node(details.hosts.map { Node($0) })))
+            pairs.append(("hosts", Node(details.hosts.map(text))))
         }
         pairs.append(("attendees", Node(String(session.attendees.elements.filter { !$0.apologies }.count), Tag(.int))))
         pairs.append(("points", Node(String(session.points.count), Tag(.int))))
