@@ -37,20 +37,23 @@ public final class ArchiveIndex {
                                        _ body: (ArchiveIndex) throws -> Result) throws -> Result? {
         let path = catalog.root.appendingPathComponent(fileName).path
         guard access(catalog.root.path, W_OK) == 0 else { return nil }
+        // The journals are looked at while the index opens: on a large archive the two take about
+        // as long, and neither needs the other.
+        let root = catalog.root.path
+        let journals = Prefetched { JournalScan.signatures(in: root) }
         if let limit, access(path, F_OK) != 0 {
             // No index at all: counting the journals says enough, and creating the file is left to
             // whoever will fill it.
-            let journals = JournalScan.signatures(in: catalog.root.path).count
-            if journals > limit { throw FarBehind(journalsToRead: journals) }
+            if journals.value.count > limit { throw FarBehind(journalsToRead: journals.value.count) }
         }
         do {
             let index = try connect(path, catalog: catalog)
-            try index.refresh(readingAtMost: limit)
+            try index.refresh(readingAtMost: limit, journals: journals.value)
             return try body(index)
         } catch let error as DatabaseError where isDamage(error) {
             removeFiles(at: path)
             let index = try connect(path, catalog: catalog)
-            try index.refresh(readingAtMost: limit)
+            try index.refresh(readingAtMost: limit, journals: journals.value)
             return try body(index)
         }
     }
@@ -107,9 +110,18 @@ public final class ArchiveIndex {
             // A cache: losing the last moments of it to a power cut costs a re-read, not data.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
-        let database = try DatabasePool(path: path, configuration: configuration)
+        // One connection, not a pool: a command reads or writes in turn. A pool would also write a
+        // transaction into every new write-ahead log it opens (GRDB's guard for pool readers), and
+        // SQLite deletes the log when the last connection closes, so every `list` would write.
+        let database = try DatabaseQueue(path: path, configuration: configuration)
         let version = try database.read { try Int.fetchOne($0, sql: "PRAGMA user_version") ?? 0 }
         if version != schemaVersion {
+            // Write-ahead logging, so other processes read while one updates, is a property of the
+            // file: set once here, it holds for every later connection. (Outside a transaction, as
+            // SQLite requires; another process setting it at once is harmless.)
+            try database.writeWithoutTransaction { db in
+                _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+            }
             try database.write { db in
                 // Another process may have created it meanwhile: look again inside the lock.
                 if try Int.fetchOne(db, sql: "PRAGMA user_version") != schemaVersion { try IndexSchema.create(in: db) }
@@ -122,10 +134,10 @@ public final class ArchiveIndex {
         for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
     }
 
-    /// Brings the index up to date with the journals: sessions added, changed (here or by a copy
-    /// synced in) and removed since last time. Only the changed ones are read.
-    func refresh(readingAtMost limit: Int? = nil) throws {
-        let journals = JournalScan.signatures(in: catalog.root.path)
+    /// Brings the index up to date with the journals (`journals`, as `JournalScan` found them just
+    /// now): sessions added, changed (here or by a copy synced in) and removed since last time.
+    /// Only the changed ones are read.
+    func refresh(readingAtMost limit: Int? = nil, journals: [JournalScan.Journal]) throws {
         let known = try database.read { db in
             var known: [String: String] = [:]
             let rows = try Row.fetchCursor(db, sql: "SELECT folder, signature FROM session")
@@ -146,7 +158,7 @@ public final class ArchiveIndex {
                 return true
             }
             if filled { return }
-            return try refresh()
+            return try refresh(journals: journals)
         }
         // Read outside the write lock, written in batches: another updater or a reader waits little.
         for start in stride(from: 0, to: changed.count, by: 64) {

@@ -1,3 +1,4 @@
+import ConveneCore
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -13,21 +14,30 @@ enum JournalScan {
     }
 
     /// Folders holding a journal, hidden ones left out (a session being created is hidden until
-    /// it is whole; the index itself is hidden).
+    /// it is whole; the index itself is hidden). The journals are looked at on every core: on a
+    /// large archive this is most of what an up-to-date `list` or `search` does.
     static func signatures(in root: String) -> [Journal] {
         guard let directory = opendir(root) else { return [] }
         defer { closedir(directory) }
+        let names = visibleNames(in: directory)
         // Each journal is looked up from the folder already open, not from `/` down again.
         let folder = dirfd(directory)
-        var journals: [Journal] = []
+        return ParallelChunks.map(names.indices, minimumChunk: 128) { part in
+            names[part].compactMap { name in
+                signature(of: name + "/" + SessionFolder.journalName, in: folder).map { Journal(name: name, signature: $0) }
+            }
+        }
+    }
+
+    private static func visibleNames(in directory: OpaquePointer) -> [String] {
+        var names: [String] = []
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
                 String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
             }
-            guard !name.hasPrefix("."), let signature = signature(of: name + "/" + SessionFolder.journalName, in: folder) else { continue }
-            journals.append(Journal(name: name, signature: signature))
+            if !name.hasPrefix(".") { names.append(name) }
         }
-        return journals
+        return names
     }
 
     /// Size, modification time to the nanosecond, and inode: an append changes the size, a copy

@@ -1,0 +1,28 @@
+import Dispatch
+import Synchronization
+
+/// A value worked out on another thread from the moment it is asked for, and waited for only when
+/// it is read: for work that does not depend on what the caller does meanwhile (listing the
+/// archive's journals while the index opens).
+public final class Prefetched<Value: Sendable>: Sendable {
+    private let finished = DispatchSemaphore(value: 0)
+    private let result = Mutex<Value?>(nil)
+
+    public init(_ work: @escaping @Sendable () -> Value) {
+        DispatchQueue.global(qos: .userInitiated).async { [self] in
+            let value = work()
+            result.withLock { $0 = value }
+            finished.signal()
+        }
+    }
+
+    /// The value, once the work is done. Safe to read more than once and from any thread.
+    public var value: Value {
+        while true {
+            if let value = result.withLock({ $0 }) { return value }
+            finished.wait()
+            // Let the next reader through too.
+            finished.signal()
+        }
+    }
+}
