@@ -71,6 +71,54 @@ struct ReaderScreenTests {
         #expect(laidOut.headings == complete.headings)
     }
 
+    @Test("a long record's first screen comes from its opening alone, and is the whole record's first screen; the first key or pause brings in the rest")
+    func longRecordOpensFromItsOpening() throws {
+        let table = "| Context | Cause and effect | Control |\n| --- | --- | --- |\n" + (1...40).map { "| Place \($0) | 2 | 4 |" }.joined(separator: "\n")
+        let sections = (1...1_500).map { "## Section \($0)\n\n- A point on outcomes number \($0), café 日本語 🙂\n- Another point, \($0)\n\n\(table)\n" }
+        let markdown = "---\ntitle: A long record\n---\n# A long record\n\n" + sections.joined(separator: "\n") + "\nThe very last line.\n"
+        let arriving = ArrivingDocument(parsing: markdown)
+        let whole = MarkdownDocument(parsing: markdown)
+        let pending = try #require(arriving.whole, "a record of \(markdown.utf8.count) bytes was parsed whole before the first screen")
+        #expect(arriving.opening.blocks.count < whole.blocks.count / 10)
+        #expect(arriving.opening.frontMatter == whole.frontMatter)
+        // Cut between blocks: every block of the opening but perhaps its last is the whole's.
+        #expect(Array(arriving.opening.blocks.dropLast()) == Array(whole.blocks.prefix(arriving.opening.blocks.count - 1)))
+        #expect(pending.value == whole)
+
+        func body(_ screen: Frame?) -> [Substring] { (screen?.text.split(separator: "\n", omittingEmptySubsequences: false) ?? []).dropFirst().dropLast() }
+        let wholeTerminal = VirtualTerminal(width: 100, height: 30)
+        Program(terminal: wholeTerminal, root: ReaderScene(terminal: wholeTerminal, screen: ReaderScreen(title: "long.md", document: whole))).draw()
+        let terminal = VirtualTerminal(width: 100, height: 30)
+        let scene = ReaderScene(terminal: terminal, title: "long.md", document: ArrivingDocument(parsing: markdown))
+        let app = Program(terminal: terminal, root: scene)
+        app.draw()
+        #expect(body(terminal.screen) == body(wholeTerminal.screen))
+        #expect(scene.hasIdleWork)
+
+        // The first key reaches the whole record: the end is its end.
+        press(app, .character("G"))
+        #expect(terminal.screen?.text.contains("The very last line.") == true)
+        #expect(terminal.screen?.text.contains("100%") == true)
+
+        // Or the first pause takes it in, and the view stays at the top.
+        let resting = ReaderScene(terminal: terminal, title: "long.md", document: ArrivingDocument(parsing: markdown))
+        let restingApp = Program(terminal: terminal, root: resting)
+        restingApp.draw()
+        restingApp.pause()
+        restingApp.draw()
+        #expect(body(terminal.screen) == body(wholeTerminal.screen))
+        #expect(terminal.screen?.text.split(separator: "\n").first == wholeTerminal.screen?.text.split(separator: "\n").first,
+                "the position shown is the whole record's")
+    }
+
+    @Test("a short document is parsed whole at once")
+    func shortDocumentParsedWhole() throws {
+        let markdown = try MarkdownLayoutTests.handEdited
+        let arriving = ArrivingDocument(parsing: markdown)
+        #expect(arriving.whole == nil)
+        #expect(arriving.opening == MarkdownDocument(parsing: markdown))
+    }
+
     @Test("opens at the top with the title and position", .tags(.golden))
     func opening() throws {
         let (terminal, _) = try reader()

@@ -44,7 +44,7 @@ public struct ReaderScreen: Sendable {
     }
 
     public let title: String
-    let document: MarkdownDocument
+    private(set) var document: MarkdownDocument
     public private(set) var mode: Mode = .reading
     /// The first line shown.
     public private(set) var top = 0
@@ -93,6 +93,14 @@ public struct ReaderScreen: Sendable {
             layOut(toLine: nil)
             jump(toHitAfter: -1, forward: true)
         }
+    }
+
+    /// Takes the whole document in place of its opening (`ArrivingDocument`), before any key has
+    /// moved the view: it is laid out at the next `fit`.
+    public mutating func takeWhole(_ whole: MarkdownDocument) {
+        document = whole
+        progress = nil
+        layoutWidth = 0
     }
 
     /// Whether the whole document is laid out for the current width.

@@ -21,8 +21,8 @@ struct Review: ParsableCommand {
     func run() throws {
         let document = try target.map(document(at:))
         try onScreen("convene review", otherwise: "`convene show` prints to standard output", options: sessions) { terminal, signals, _ in
-            let scene: any Scene = if let (title, markdown) = document {
-                ReaderScene(terminal: terminal, screen: ReaderScreen(title: title, document: MarkdownDocument(parsing: markdown)))
+            let scene: any Scene = if let (title, document) = document {
+                ReaderScene(terminal: terminal, title: title, document: document)
             } else {
                 ReviewScene(terminal: terminal, backend: StoreReview(options: sessions))
             }
@@ -30,17 +30,17 @@ struct Review: ParsableCommand {
         }
     }
 
-    /// The title and Markdown to read: the file's, or the session's notes rendered from its journal.
-    private func document(at target: String) throws -> (String, String) {
+    /// The title and Markdown to read, its opening parsed: the file's, or the session's notes.
+    private func document(at target: String) throws -> (String, ArrivingDocument) {
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: target, isDirectory: &isFolder), !isFolder.boolValue {
-            return (URL(fileURLWithPath: target).lastPathComponent, try readTextFile(target))
+            return (URL(fileURLWithPath: target).lastPathComponent, ArrivingDocument(parsing: try readTextFile(target)))
         }
         if target.hasSuffix(".md") && !FileManager.default.fileExists(atPath: target) {
             throw CommandFailure("\(target): no such file")
         }
-        let notes = try StoreReview.readOnlyNotes(of: sessions.catalog.resolve(target), options: sessions)
+        let notes = try StoreReview.readOnlyNotes(of: sessions.catalog.resolve(target), options: sessions, reading: ArrivingDocument.init(parsing:))
         for warning in notes.warnings { Output.warn(warning) }
-        return (notes.title, notes.markdown)
+        return (notes.title, notes.notes)
     }
 }

@@ -47,20 +47,31 @@ final class StoreReview: ReviewBackend {
 
     func notes(of folder: String) throws -> (title: String, markdown: String) {
         // The list owns the terminal: load warnings cannot be printed here.
-        let notes = try Self.readOnlyNotes(of: options.catalog.resolve(folder), options: options)
-        return (notes.title, notes.markdown)
+        let notes = try Self.readOnlyNotes(of: options.catalog.resolve(folder), options: options) { $0 }
+        return (notes.title, notes.notes)
     }
 
     /// A session's notes, read without the lock, titled for the reader, with what loading found
     /// worth telling (e.g. a torn last line dropped). `notes.md` when it is as new as the journal
     /// (rendering a long session's notes takes longer than reading them); else rendered from it.
-    static func readOnlyNotes(of folder: SessionFolder, options: SessionsOptions) throws
-        -> (title: String, markdown: String, warnings: [String]) {
-        let loaded = try folder.load()
-        let session = loaded.log.session
-        let title = "\(session.details.title) · \(session.details.date) · read-only"
-        let markdown = try folder.currentNotes() ?? options.templates.notesRenderer().render(session)
-        return (title, markdown, loaded.warnings)
+    /// `reading` makes the notes ready for whoever shows them (the reader parses them).
+    static func readOnlyNotes<Reading>(of folder: SessionFolder, options: SessionsOptions, reading: (String) -> Reading) throws
+        -> (title: String, notes: Reading, warnings: [String]) {
+        // The journal is loaded (for the title, and what loading found) while current notes are
+        // read and made ready: on a long session each takes about as long, and neither needs the other.
+        let loading = Prefetched { Result { () throws(StoreError) in try folder.load() } }
+        if let markdown = folder.currentNotes() {
+            let notes = reading(markdown)
+            let loaded = try loading.value.get()
+            return (title(of: loaded.log.session), notes, loaded.warnings)
+        }
+        let loaded = try loading.value.get()
+        let markdown = try options.templates.notesRenderer().render(loaded.log.session)
+        return (title(of: loaded.log.session), reading(markdown), loaded.warnings)
+    }
+
+    private static func title(of session: Session) -> String {
+        "\(session.details.title) · \(session.details.date) · read-only"
     }
 
     /// The series' sessions are read from their journals now, newest first: only they are needed.
