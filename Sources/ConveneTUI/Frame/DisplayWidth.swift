@@ -20,8 +20,14 @@ public enum DisplayWidth {
 
     public static func of<S: StringProtocol>(_ text: S) -> Int {
         // Printable ASCII, most of most texts, is one column a byte: no character-by-character walk.
-        if text.utf8.allSatisfy({ (0x20..<0x7F).contains($0) }) { return text.utf8.count }
+        if isPrintableASCII(text.utf8) { return text.utf8.count }
         return byScalars(text.unicodeScalars) ?? text.reduce(0) { $0 + of($1) }
+    }
+
+    /// Read in place where the text is contiguous (nearly always): every word laid out is measured.
+    private static func isPrintableASCII<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bool {
+        bytes.withContiguousStorageIfAvailable { $0.allSatisfy { $0 &- 0x20 < 0x5F } }
+            ?? bytes.allSatisfy { $0 &- 0x20 < 0x5F }
     }
 
     /// The width summed scalar by scalar, which is the width character by character for text
