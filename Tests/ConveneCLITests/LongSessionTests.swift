@@ -47,36 +47,73 @@ struct LongSessionTests {
         }
     }
 
-    @Test("adding to a session of 1,200 points is saved at once; the notes follow, a burst of adds included")
-    func notesFollow() throws {
+    /// A new session grown to `points` points by appended journal lines, for `body`; removed after,
+    /// once any background catch-up of its notes has finished.
+    static func withLongSession(points: Int, _ body: (ConveneProcess, String, URL) throws -> Void) throws {
         let convene = try ConveneProcess()
         let name = try convene.newSession(title: "Long roundtable")
         let folder = convene.sessions.appendingPathComponent(name)
         defer {
-            _ = Self.eventually(30) { Self.catchUps(of: folder) == 0 }
+            _ = eventually(30) { catchUps(of: folder) == 0 }
             convene.cleanUp()
         }
-        try Self.grow(folder.appendingPathComponent("session.jsonl"), to: 1_200)
-        let notes = folder.appendingPathComponent("notes.md")
+        try grow(folder.appendingPathComponent("session.jsonl"), to: points)
+        try body(convene, name, folder)
+    }
 
-        let added = try convene.run(["add", name, "point", "A late point on commissioning", "--kind", "agree"])
-        #expect(added.status == 0, "\(added.stderr)")
-        #expect(added.stderr.isEmpty, "\(added.stderr)")
-        let journal = try String(contentsOf: folder.appendingPathComponent("session.jsonl"), encoding: .utf8)
-        #expect(journal.contains("A late point on commissioning"))
-        #expect(Self.eventually { ((try? String(contentsOf: notes, encoding: .utf8)) ?? "").contains("A late point on commissioning") },
-                "notes.md never caught up")
-        // The first open replayed every line, so it left a checkpoint for the next.
-        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(".checkpoint").path))
+    @Test("adding to a session of 1,200 points is saved at once; the notes follow, a burst of adds included")
+    func notesFollow() throws {
+        try Self.withLongSession(points: 1_200) { convene, name, folder in
+            let notes = folder.appendingPathComponent("notes.md")
 
-        for index in 1...6 {
-            let burst = try convene.run(["add", name, "point", "Burst point \(index)"])
-            #expect(burst.status == 0, "\(burst.stderr)")
+            let added = try convene.run(["add", name, "point", "A late point on commissioning", "--kind", "agree"])
+            #expect(added.status == 0, "\(added.stderr)")
+            #expect(added.stderr.isEmpty, "\(added.stderr)")
+            let journal = try String(contentsOf: folder.appendingPathComponent("session.jsonl"), encoding: .utf8)
+            #expect(journal.contains("A late point on commissioning"))
+            #expect(Self.eventually { ((try? String(contentsOf: notes, encoding: .utf8)) ?? "").contains("A late point on commissioning") },
+                    "notes.md never caught up")
+            // The first open replayed every line, so it left a checkpoint for the next.
+            #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(".checkpoint").path))
+
+            for index in 1...6 {
+                let burst = try convene.run(["add", name, "point", "Burst point \(index)"])
+                #expect(burst.status == 0, "\(burst.stderr)")
+            }
+            #expect(Self.eventually {
+                let text = (try? String(contentsOf: notes, encoding: .utf8)) ?? ""
+                return (1...6).allSatisfy { text.contains("Burst point \($0)") }
+            }, "the notes missed a change of the burst")
+            #expect(Self.eventually(30) { Self.catchUps(of: folder) == 0 }, "a catch-up is still running")
         }
-        #expect(Self.eventually {
-            let text = (try? String(contentsOf: notes, encoding: .utf8)) ?? ""
-            return (1...6).allSatisfy { text.contains("Burst point \($0)") }
-        }, "the notes missed a change of the burst")
-        #expect(Self.eventually(30) { Self.catchUps(of: folder) == 0 }, "a catch-up is still running")
+    }
+
+    @Test("reviewing a long record: it opens at the top, and the end, search and contents reach all of it")
+    func reviewLongRecord() throws {
+        try Self.withLongSession(points: 3_000) { convene, name, folder in
+            let added = try convene.run(["add", name, "point", "The very last point, on commissioning", "--kind", "agree"])
+            #expect(added.status == 0, "\(added.stderr)")
+            let notes = folder.appendingPathComponent("notes.md")
+            #expect(Self.eventually { ((try? String(contentsOf: notes, encoding: .utf8)) ?? "").contains("The very last point") },
+                    "notes.md never caught up")
+            // Long enough that the reader opens from the notes' opening, not the whole.
+            #expect(((try? notes.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0) > 100_000)
+
+            let tmux = try Tmux.convene(["review", name], for: convene)
+            let top = try tmux.waitFor("Long roundtable · ")
+            #expect(top.contains("read-only"), "\(top)")
+            #expect(top.split(separator: "\n").first?.hasSuffix(" 0%") == true, "\(top)")
+            try tmux.send("G")
+            let end = try tmux.waitFor("100%")
+            #expect(!end.contains("Point 1 on outcomes"), "\(end)")
+            try tmux.send("/")
+            try tmux.type("Point 2999 on")
+            try tmux.send("Enter")
+            try tmux.waitFor("hit 1 of 1")
+            try tmux.send("g", "t")
+            try tmux.waitFor("Contents")
+            try tmux.send("Escape", "q")
+            try tmux.waitForExit()
+        }
     }
 }

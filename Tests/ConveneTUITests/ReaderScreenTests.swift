@@ -93,6 +93,8 @@ struct ReaderScreenTests {
         let app = Program(terminal: terminal, root: scene)
         app.draw()
         #expect(body(terminal.screen) == body(wholeTerminal.screen))
+        #expect(terminal.screen?.text.split(separator: "\n").first?.hasSuffix(" 0%") == true,
+                "the position is in the whole record: \(terminal.screen?.text ?? "")")
         #expect(scene.hasIdleWork)
 
         // The first key reaches the whole record: the end is its end.

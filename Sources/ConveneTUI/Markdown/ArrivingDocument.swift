@@ -6,6 +6,8 @@ import ConveneCore
 /// pause or a key needs it.
 public struct ArrivingDocument: Sendable {
     public let opening: MarkdownDocument
+    /// How much of the whole the opening is, by bytes.
+    public let openingShare: Double
     /// Nil when the opening is the whole document.
     public let whole: Prefetched<MarkdownDocument>?
 
@@ -24,10 +26,12 @@ public struct ArrivingDocument: Sendable {
         let earliest = max(bytes.index(bytes.startIndex, offsetBy: Self.openingBytes, limitedBy: bytes.endIndex) ?? bytes.endIndex, frontMatterEnd)
         guard bytes.count > Self.wholeAtOnceBytes, let cut = bytes[earliest...].firstRange(of: "\n\n".utf8) else {
             opening = MarkdownDocument(parsing: source)
+            openingShare = 1
             whole = nil
             return
         }
         opening = MarkdownDocument(parsing: String(source[..<cut.lowerBound]))
+        openingShare = Double(bytes.distance(from: bytes.startIndex, to: cut.lowerBound)) / Double(bytes.count)
         // Started after the opening is parsed: cmark's parses take turns (see the C shim).
         whole = Prefetched { MarkdownDocument(parsing: source) }
     }

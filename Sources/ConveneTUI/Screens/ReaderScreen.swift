@@ -62,9 +62,14 @@ public struct ReaderScreen: Sendable {
     /// Set by `search(for:)`: jump to the first hit at the next layout.
     private var pendingJump = false
 
-    public init(title: String, document: MarkdownDocument) {
+    /// How much of the whole the document is, by bytes: less than 1 while the reader shows a long
+    /// document's opening (`ArrivingDocument`), so the position shown is in the whole.
+    private var shareOfWhole: Double
+
+    public init(title: String, document: MarkdownDocument, shareOfWhole: Double = 1) {
         self.title = title
         self.document = document
+        self.shareOfWhole = min(1, max(shareOfWhole, 0.000_1))
     }
 
     /// Starts the reader searching for `text` (from the review list): the first hit is shown once laid out.
@@ -99,6 +104,7 @@ public struct ReaderScreen: Sendable {
     /// moved the view: it is laid out at the next `fit`.
     public mutating func takeWhole(_ whole: MarkdownDocument) {
         document = whole
+        shareOfWhole = 1
         progress = nil
         layoutWidth = 0
     }
@@ -218,7 +224,7 @@ public struct ReaderScreen: Sendable {
 
     public func render(width: Int, height: Int) -> Frame {
         var frame = Frame(width: width, height: height)
-        let total = progress?.estimatedLineCount ?? 0
+        let total = Int(Double(progress?.estimatedLineCount ?? 0) / shareOfWhole)
         let position = total == 0 ? "" : " \(min(100, (top + height - 2) * 100 / max(1, total)))% "
         frame.titleBar(" " + title, limit: width - position.count - 1)
         frame.put(position, row: 0, column: width - position.count, style: Style(role: .accent, reverse: true))
