@@ -70,7 +70,7 @@ public enum MarkdownEscaping {
     private static func isOrdinaryLine(_ text: String) -> Bool {
         guard let first = text.utf8.first, let last = text.utf8.last else { return false }
         let blanks = [space, UInt8(ascii: "\t")]
-        return !blanks.contains(first) && !blanks.contains(last) && !startsBlock(first) && !text.utf8.contains(UInt8(ascii: "\n"))
+        return !blanks.contains(first) && !blanks.contains(last) && !startsBlock(first) && !text.containsLineFeed
     }
 
     /// Whether a line starting with `byte` may need more than inline escaping at its start.

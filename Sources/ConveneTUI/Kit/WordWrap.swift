@@ -62,7 +62,7 @@ enum WordWrap {
     /// row is measured and returned as it is.
     static func lines(_ spans: [Span], width: Int) -> [StyledLine] {
         let width = max(1, width)
-        if !spans.contains(where: { $0.text.utf8.contains(UInt8(ascii: "\n")) }),
+        if !spans.contains(where: \.text.containsLineFeed),
            spans.reduce(0, { $0 + DisplayWidth.of($1.text) }) <= width {
             var row = RowBuilder(width: width)
             for span in spans { row.append(Substring(span.text), style: span.style) }
