@@ -52,6 +52,23 @@ struct MarkdownLayoutTests {
         #expect(header.count == 3 && rows.count == 2)
     }
 
+    @Test("bare addresses become links as on GitHub, alone or among thousands of lines that hold none",
+          arguments: ["write to convenor@example.org", "see https://example.org/notes", "see www.example.org today"])
+    func autolinks(text: String) throws {
+        func links(_ markdown: String) -> [String] {
+            MarkdownDocument(parsing: markdown).blocks.flatMap { block -> [String] in
+                guard case .paragraph(let inlines) = block else { return [] }
+                return inlines.compactMap { if case .link(_, let destination) = $0 { destination } else { nil } }
+            }
+        }
+        let filler = (1...2_000).map { "Point \($0) on what works, and why: ~~struck~~ | a pipe" }.joined(separator: "\n\n")
+        #expect(links(text).count == 1, "\(text)")
+        #expect(links(filler + "\n\n" + text).count == 1, "\(text)")
+        #expect(links(filler).isEmpty)
+        // The other extensions are not affected by the autolinks' absence.
+        #expect(MarkdownDocument(parsing: "~~struck~~").blocks == [.paragraph([.strikethrough([.text("struck")])])])
+    }
+
     @Test("the context assessment's Mermaid quadrantChart is drawn as a 2×2 with a legend")
     func quadrantChart() {
         let markdown = """
