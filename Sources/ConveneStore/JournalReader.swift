@@ -90,7 +90,9 @@ enum JournalReader {
     }
 
     private static func decode(_ lines: ArraySlice<Range<Int>>, of data: Data) -> [Result<JournalRecord, LineFailure>] {
-        ParallelChunks.map(lines.indices, chunks: workers) { part in
+        // A short journal (a script's `add` to a small session) is decoded on this thread: starting
+        // the others costs more than its few lines.
+        ParallelChunks.map(lines.indices, chunks: workers, minimumChunk: 64) { part in
             let decoder = JournalCoding.decoder()
             return lines[part].map { range -> Result<JournalRecord, LineFailure> in
                 if let problem = JournalLineCheck.problem(data[range]) { return .failure(LineFailure(reason: problem)) }
