@@ -1,7 +1,7 @@
 import Dispatch
 import Synchronization
 
-/// A value worked out on another thread from the moment it is asked for, and waited for only when
+/// A value worked out on another thread from the moment this is made, and waited for only when
 /// it is read: for work that does not depend on what the caller does meanwhile (listing the
 /// archive's journals while the index opens).
 public final class Prefetched<Value: Sendable>: Sendable {
