@@ -9,6 +9,10 @@ public struct OrderedStore<Element: Identified>: Sendable, Equatable {
     public init() {}
 
     public init(_ elements: [Element]) {
+        // Room for all of them at once: a checkpoint's 10,000 points, grown into, were copied
+        // (whole points, not references) each time the table doubled.
+        order.reserveCapacity(elements.count)
+        byID.reserveCapacity(elements.count)
         for element in elements where byID[element.id] == nil {
             order.append(element.id)
             byID[element.id] = element
