@@ -35,8 +35,9 @@ enum JournalReader {
     }
 
     /// Replays the whole lines of `data`, or those after `checkpoint.length` onto `checkpoint.log`.
-    static func parse(_ data: Data, path: String, from checkpoint: (log: SessionLog, length: Int)? = nil) throws(StoreError) -> LoadedJournal {
-        let (lines, tornBytes) = wholeLines(of: data, from: checkpoint?.length ?? 0)
+    static func parse(_ data: Data, path: String, from checkpoint: consuming (log: SessionLog, length: Int)? = nil) throws(StoreError) -> LoadedJournal {
+        let checkpointLength = checkpoint?.length ?? 0
+        let (lines, tornBytes) = wholeLines(of: data, from: checkpointLength)
         // Each line holds the record of its own sequence number.
         let linesBefore = checkpoint?.log.lastSeq ?? 0
         var warnings: [String] = []
@@ -46,7 +47,9 @@ enum JournalReader {
         }
         // Decoding is the costly part and each line stands alone, so lines are decoded on every core;
         // records are then applied strictly in order, as the reducer requires.
-        var log = checkpoint?.log ?? SessionLog()
+        // Taken over, not copied: while the checkpoint still held the session, the first record
+        // replayed copied every point of it (whole points, on every open with lines to replay).
+        var log = (consume checkpoint)?.log ?? SessionLog()
         var start = 0
         while start < lines.count {
             let end = min(start + batchSize * workers, lines.count)
@@ -67,7 +70,7 @@ enum JournalReader {
             start = end
         }
         guard log.session.isCreated else { throw .emptyJournal(path: path) }
-        let intactLength = lines.last.map { $0.upperBound + 1 } ?? checkpoint?.length ?? 0
+        let intactLength = lines.last.map { $0.upperBound + 1 } ?? checkpointLength
         return LoadedJournal(log: log, warnings: warnings, intactLength: intactLength, linesReplayed: lines.count)
     }
 
