@@ -65,4 +65,39 @@ struct ReviewListTests {
         app.send(.escape)
         #expect(app.isFinished)
     }
+
+    @Test("a long record opened from the list without a search opens at its top, and the end is the record's end")
+    func longRecordFromTheList() throws {
+        let terminal = VirtualTerminal(width: 100, height: 24)
+        let app = Program(terminal: terminal, root: ReviewScene(terminal: terminal, backend: LongReview()))
+        app.draw()
+        app.send(.enter)
+        app.draw()
+        let top = terminal.screen?.text ?? ""
+        #expect(top.contains("Section 1"), "\(top)")
+        #expect(top.split(separator: "\n").first?.hasSuffix(" 0%") == true, "\(top)")
+        app.send(.character("G"))
+        app.draw()
+        #expect(terminal.screen?.text.contains("The very last line.") == true)
+        app.send(.character("q"))
+        app.draw()
+        #expect(terminal.screen?.text.contains("A long roundtable") == true)
+    }
+}
+
+/// One session whose notes run to thousands of lines.
+final class LongReview: ReviewBackend {
+    func listings() -> [SessionListing] {
+        [SessionListing(folder: "2026-05-01-long", title: "A long roundtable", date: "2026-05-01", kind: "roundtable",
+                        chathamHouse: true, points: 3_000, attendees: 40)]
+    }
+
+    func search(_ query: String) -> [ReviewHit] { [] }
+
+    func openQuestions(ofSeriesOf folder: String) throws -> (title: String, markdown: String) { ("Open questions", "") }
+
+    func notes(of folder: String) throws -> (title: String, markdown: String) {
+        let sections = (1...1_500).map { "## Section \($0)\n\n- A point on outcomes number \($0), café 日本語\n- Another point, \($0)\n" }
+        return ("A long roundtable", "# A long roundtable\n\n" + sections.joined(separator: "\n") + "\nThe very last line.\n")
+    }
 }

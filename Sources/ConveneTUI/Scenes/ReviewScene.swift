@@ -37,6 +37,11 @@ public final class ReviewScene: Scene {
             case .read(let folder, let query):
                 do {
                     let (title, markdown) = try backend.notes(of: folder)
+                    // Opened at a search's first hit, the reader needs the whole record to find it;
+                    // opened plain, it shows a long record's opening while the rest is parsed.
+                    guard !query.trimmingCharacters(in: .whitespaces).isEmpty else {
+                        return .open(ReaderScene(terminal: terminal, title: title, document: ArrivingDocument(parsing: markdown)))
+                    }
                     var reader = ReaderScreen(title: title, document: MarkdownDocument(parsing: markdown))
                     reader.search(for: query)
                     return .open(ReaderScene(terminal: terminal, screen: reader))
