@@ -20,6 +20,9 @@ public final class ArchiveIndex {
     /// reading more journals than allowed: a new archive, or one copied in.
     public struct FarBehind: Error {
         public var journalsToRead: Int
+        /// Every journal of the folder as the look that found the index behind saw them: what a
+        /// search without the index goes through, rather than listing them all again.
+        var journals: [JournalScan.Journal]
     }
 
     private init(database: any DatabaseWriter, catalog: SessionCatalog) {
@@ -44,7 +47,7 @@ public final class ArchiveIndex {
         if let limit, access(path, F_OK) != 0 {
             // No index at all: counting the journals says enough, and creating the file is left to
             // whoever will fill it.
-            if journals.value.count > limit { throw FarBehind(journalsToRead: journals.value.count) }
+            if journals.value.count > limit { throw FarBehind(journalsToRead: journals.value.count, journals: journals.value) }
         }
         do {
             let index = try connect(path, catalog: catalog)
@@ -61,12 +64,14 @@ public final class ArchiveIndex {
     /// The search of an archive whose index is far behind, answered without waiting for it: the
     /// journals that may hold the query (`JournalPrefilter`) are read into an index in memory and
     /// searched there, with the same words, ranking and excerpts as the full index. A query the
-    /// prefilter cannot judge reads every journal.
-    public static func searchWithoutIndex(_ catalog: SessionCatalog, _ query: SearchQuery) throws -> (hits: [SearchHit], problems: [String]) {
+    /// prefilter cannot judge reads every journal. `farBehind`, from the attempt through the index,
+    /// says which journals there are.
+    public static func searchWithoutIndex(_ catalog: SessionCatalog, _ query: SearchQuery, after farBehind: FarBehind? = nil) throws
+        -> (hits: [SearchHit], problems: [String]) {
         guard !query.isEmpty else { return ([], []) }
         let prefilter = JournalPrefilter(query)
         let root = catalog.root
-        let journals = JournalScan.signatures(in: root.path)
+        let journals = farBehind?.journals ?? JournalScan.signatures(in: root.path)
         let candidates = ParallelChunks.map(journals.indices, minimumChunk: 64) { part in
             var scratch = JournalPrefilter.Scratch()
             return journals[part].filter {
@@ -145,7 +150,7 @@ public final class ArchiveIndex {
             return known
         }
         let changed = journals.filter { known[$0.name] != $0.signature }
-        if let limit, changed.count > limit { throw FarBehind(journalsToRead: changed.count) }
+        if let limit, changed.count > limit { throw FarBehind(journalsToRead: changed.count, journals: journals) }
         let root = catalog.root
         func entries(_ journals: ArraySlice<JournalScan.Journal>) -> [IndexEntry] { IndexEntry.read(journals, in: root) }
         if known.isEmpty && changed.count > 64 {

@@ -32,7 +32,7 @@ struct Archive {
         } catch {
             _ = BackgroundCommand.start(CatchUpIndex.configuration.commandName ?? "catch-up-index", options: options, arguments: [])
             do {
-                return try ArchiveIndex.searchWithoutIndex(options.catalog, query)
+                return try ArchiveIndex.searchWithoutIndex(options.catalog, query, after: error)
             } catch {
                 trouble.append("the sessions of \(options.catalog.root.path) could not be searched in memory (\(error)); all were read instead")
             }
