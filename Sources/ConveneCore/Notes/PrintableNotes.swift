@@ -63,9 +63,7 @@ public struct PrintableNotes {
     }
 
     static func withoutFrontMatter(_ notes: String) -> Substring {
-        guard notes.hasPrefix("---\n"), let end = notes.range(of: "\n---\n", range: notes.index(notes.startIndex, offsetBy: 3)..<notes.endIndex) else {
-            return Substring(notes)
-        }
-        return notes[end.upperBound...].drop { $0 == "\n" }
+        guard let fenced = FrontMatter.range(in: Substring(notes)) else { return Substring(notes) }
+        return notes[fenced.upperBound...].drop { $0 == "\n" }
     }
 }

@@ -22,7 +22,7 @@ public struct ArrivingDocument: Sendable {
         // the same lines before the cut either way (a fenced code block, a quote, a list). What the
         // opening cannot know (a link defined further down) shows as typed until the whole arrives,
         // a moment later.
-        let frontMatterEnd = MarkdownDocument.frontMatterRange(in: Substring(source))?.upperBound ?? source.startIndex
+        let frontMatterEnd = FrontMatter.range(in: Substring(source))?.upperBound ?? source.startIndex
         let earliest = max(bytes.index(bytes.startIndex, offsetBy: Self.openingBytes, limitedBy: bytes.endIndex) ?? bytes.endIndex, frontMatterEnd)
         guard bytes.count > Self.wholeAtOnceBytes, let cut = bytes[earliest...].firstRange(of: "\n\n".utf8) else {
             opening = MarkdownDocument(parsing: source)

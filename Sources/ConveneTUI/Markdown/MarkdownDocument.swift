@@ -39,7 +39,7 @@ public struct MarkdownDocument: Equatable, Sendable {
     public init(parsing source: String) {
         var body = Substring(source)
         frontMatter = nil
-        if let fenced = Self.frontMatterRange(in: body) {
+        if let fenced = FrontMatter.range(in: body) {
             // Inside the fences: past "---\n", up to "\n---\n" (five bytes).
             frontMatter = String(body[body.utf8.index(body.startIndex, offsetBy: 4)..<body.utf8.index(fenced.upperBound, offsetBy: -5)])
             body = body[fenced.upperBound...]
@@ -56,13 +56,6 @@ public struct MarkdownDocument: Equatable, Sendable {
         blocks = ParallelChunks.map(top.pointers.indices, minimumChunk: 16) { part in
             top.pointers[part].compactMap { Self.block($0, depth: 0) }
         }
-    }
-
-    /// The `---`-fenced YAML at the very top, both fences included; nil when there is none. Found
-    /// on UTF-8 bytes: Foundation's `range(of:)` would first index the whole document in UTF-16.
-    static func frontMatterRange(in text: Substring) -> Range<String.Index>? {
-        guard text.hasPrefix("---\n"), let end = text.utf8.dropFirst(3).firstRange(of: "\n---\n".utf8) else { return nil }
-        return text.startIndex..<end.upperBound
     }
 
     /// cmark's nodes, handed to the threads that convert them. The tree is only read once parsed
