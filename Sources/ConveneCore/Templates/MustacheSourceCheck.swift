@@ -17,7 +17,7 @@ enum MustacheSourceCheck {
             TemplateError(file: file, line: line, column: column, problem: problem)
         }
         while index < text.count {
-            if let control = controlScalar(in: text, at: index), control != 0x09, control != 0x0D, control != 0x0A {
+            if let control = TextRules.controlCharacter(at: index, in: text), control != 0x09, control != 0x0D, control != 0x0A {
                 throw fail("a control character (U+\(String(control, radix: 16, uppercase: true))) is not allowed in a template", line, column)
             }
             guard text[index] == UInt8(ascii: "{"), index + 1 < text.count, text[index + 1] == UInt8(ascii: "{") else {
@@ -57,15 +57,6 @@ enum MustacheSourceCheck {
         if let unclosed = open.last {
             throw fail("the section ‘\(unclosed.name)’ opened here is never closed", unclosed.line, unclosed.column)
         }
-    }
-
-    /// The control character (Unicode's Cc: U+0000–U+001F, U+007F–U+009F) starting at `index`, if one does.
-    private static func controlScalar(in text: [UInt8], at index: Int) -> UInt32? {
-        let byte = text[index]
-        if byte < 0x20 || byte == 0x7F { return UInt32(byte) }
-        // U+0080–U+009F are C2 80 – C2 9F in UTF-8.
-        if byte == 0xC2, index + 1 < text.count, (0x80...0x9F).contains(text[index + 1]) { return UInt32(text[index + 1]) }
-        return nil
     }
 
     /// One more column for each character's first byte; a new line after a line feed.

@@ -36,17 +36,18 @@ public enum TextRules {
     }
 
     private static func containsControl(_ bytes: UnsafeBufferPointer<UInt8>, allowingNewline: Bool) -> Bool {
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            index += 1
-            if byte < 0x20 {
-                if !(allowingNewline && byte == UInt8(ascii: "\n")) { return true }
-            } else if byte == 0x7F || (byte == 0xC2 && index < bytes.count && (0x80...0x9F).contains(bytes[index])) {
-                return true
-            }
+        bytes.indices.contains { index in
+            controlCharacter(at: index, in: bytes).map { !(allowingNewline && $0 == 0x0A) } ?? false
         }
-        return false
+    }
+
+    /// The control character whose UTF-8 starts at `index` of `bytes`, as its scalar value; nil
+    /// when another character (or the middle of one) is there.
+    static func controlCharacter<Bytes: RandomAccessCollection<UInt8>>(at index: Int, in bytes: Bytes) -> UInt32? where Bytes.Index == Int {
+        let byte = bytes[index]
+        if byte < 0x20 || byte == 0x7F { return UInt32(byte) }
+        if byte == 0xC2, index + 1 < bytes.endIndex, (0x80...0x9F).contains(bytes[index + 1]) { return UInt32(bytes[index + 1]) }
+        return nil
     }
 
     static func checkOptional(_ text: String?, field: String) throws(SessionError) {
