@@ -16,16 +16,14 @@ public enum HelpOverlay {
             + section("The agenda (o)", KeyMap.agenda)
             + section("Answering a prompt", KeyMap.prompt)
             + section("Editing any text", KeyMap.editing)
-            + mouse
+            + mouse(click: "selects a point, a context, a cell, an item, a person; an item beside the points is looked at")
             + [("", "j/k scroll this help; any other key closes it.")]
     }
 
-    /// What the mouse does, on every screen.
-    static let mouse: [(String, String)] = [
-        ("", "Mouse"),
-        ("wheel", "scrolls as ↑/↓ do"),
-        ("click", "selects a point, a context, a cell, an item, a person; an item beside the points is looked at"),
-    ]
+    /// What the mouse does on a screen: the same heading and wheel on every one, the click its own.
+    static func mouse(wheel: String = "scrolls as ↑/↓ do", click: String) -> [(String, String)] {
+        [("", "Mouse"), ("wheel", wheel), ("click", click)]
+    }
 
     static func section<Action>(_ title: String, _ table: [KeyBinding<Action>]) -> [(String, String)] {
         [("", title)] + table.map { ($0.label, $0.help) } + [("", "")]

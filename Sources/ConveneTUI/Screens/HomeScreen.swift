@@ -227,7 +227,7 @@ public struct HomeScreen: Sendable {
     static var helpLines: [(String, String)] {
         HelpOverlay.section("Sessions", KeyMap.home) + HelpOverlay.section("Choosing a template", KeyMap.templateChoice)
             + HelpOverlay.section("Title and date", KeyMap.sessionForm) + HelpOverlay.section("Editing any text", KeyMap.editing)
-            + [("", "Mouse"), ("wheel", "scrolls as ↑/↓ do"), ("click", "selects a session or template; a second click opens it")]
+            + HelpOverlay.mouse(click: "selects a session or template; a second click opens it")
             + [("", "j/k scroll this help; any other key closes it.")]
     }
 

@@ -219,7 +219,7 @@ public struct ReaderScreen: Sendable {
     }
 
     static let helpLines = HelpOverlay.section("Reading", KeyMap.reader) + HelpOverlay.section("Searching", KeyMap.editing)
-        + [("", "Mouse"), ("wheel", "scrolls a line a notch"), ("click", "in the contents, selects a heading; a second click goes there")]
+        + HelpOverlay.mouse(wheel: "scrolls a line a notch", click: "in the contents, selects a heading; a second click goes there")
         + [("", "j/k scroll this help; any other key closes it.")]
 
     public func render(width: Int, height: Int) -> Frame {
