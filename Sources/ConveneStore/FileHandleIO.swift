@@ -94,21 +94,21 @@ enum POSIX {
     }
 
     static func writeAll(_ fd: Int32, _ data: Data, path: String) throws(StoreError) {
-        var failure: Int32 = 0
-        data.withUnsafeBytes { buffer in
-            guard let base = buffer.baseAddress else { return }
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(fd, base + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                offset += written
+        // `withUnsafeBytes` rethrows untyped: the failure comes out as a `Result` to keep its type.
+        try data.withUnsafeBytes { buffer in Result { () throws(StoreError) in try writeAll(fd, buffer, path: path) } }.get()
+    }
+
+    static func writeAll(_ fd: Int32, _ buffer: UnsafeRawBufferPointer, path: String) throws(StoreError) {
+        guard let base = buffer.baseAddress else { return }
+        var offset = 0
+        while offset < buffer.count {
+            let written = Glibc.write(fd, base + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw .io(path: path, operation: "write", errno: errno)
             }
+            offset += written
         }
-        if failure != 0 { throw .io(path: path, operation: "write", errno: failure) }
     }
 
     static func sync(_ fd: Int32, path: String) throws(StoreError) {
@@ -178,4 +178,10 @@ enum POSIX {
 /// (a full disk, a closed pipe), naming it as `name`.
 public func writeAll(_ data: Data, toDescriptor fd: Int32, name: String) throws(StoreError) {
     try POSIX.writeAll(fd, data, path: name)
+}
+
+/// Writes `text` as UTF-8, read in place: a long record's megabyte is not copied first.
+public func writeAll(_ text: String, toDescriptor fd: Int32, name: String) throws(StoreError) {
+    var text = text
+    try text.withUTF8 { bytes in Result { () throws(StoreError) in try POSIX.writeAll(fd, UnsafeRawBufferPointer(bytes), path: name) } }.get()
 }

@@ -17,10 +17,12 @@ struct FrameTests {
     @Test("a text measures as the sum of its characters, whatever scripts, marks and emoji it mixes")
     func textWidthIsCharacterSum() {
         let pieces = ["a", " ", "é", "e\u{301}", "日本語", "한국어", "\u{1100}\u{1161}\u{11A8}", "👍", "👩🏽‍💻", "☺️", "☺", "🇬🇧", "1️⃣", "©", "™",
-                      "—", "“", "ñ", "\u{0308}", "Ω", "ا", "\u{200B}", "\u{00AD}", "中", "🏳️‍🌈", "x\u{20DD}", "\u{FF21}"]
+                      "—", "“", "ñ", "\u{0308}", "Ω", "ا", "\u{200B}", "\u{00AD}", "中", "🏳️‍🌈", "x\u{20DD}", "\u{FF21}",
+                      // Runs of ASCII longer than the eight bytes measured at once, and controls inside them.
+                      "plain ASCII words", "0123456789abcdef", "\t", "\u{7F}", "\u{1B}[31m", "~"]
         for seed in UInt64(0)..<800 {
             var generator = SeededGenerator(seed: seed)
-            let text = (0..<Int.random(in: 1...10, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
+            let text = (0..<Int.random(in: 1...24, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
             #expect(DisplayWidth.of(text) == text.reduce(0) { $0 + DisplayWidth.of($1) }, "\(text.debugDescription)")
         }
     }

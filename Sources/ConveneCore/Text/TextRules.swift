@@ -36,9 +36,21 @@ public enum TextRules {
     }
 
     private static func containsControl(_ bytes: UnsafeBufferPointer<UInt8>, allowingNewline: Bool) -> Bool {
-        bytes.indices.contains { index in
-            controlCharacter(at: index, in: bytes).map { !(allowingNewline && $0 == 0x0A) } ?? false
+        var index = 0
+        while index < bytes.count {
+            // Nearly all text holds no byte that starts a control character (below 0x20, DEL, or
+            // C1's lead 0xC2): eight bytes at a time past those.
+            if index + 8 <= bytes.count {
+                let word = ByteWords.word(at: index, in: bytes)
+                if !ByteWords.hasByte(below: 0x20, in: word) && !ByteWords.hasByte(0x7F, in: word) && !ByteWords.hasByte(0xC2, in: word) {
+                    index += 8
+                    continue
+                }
+            }
+            if let control = controlCharacter(at: index, in: bytes), !(allowingNewline && control == 0x0A) { return true }
+            index += 1
         }
+        return false
     }
 
     /// The control character whose UTF-8 starts at `index` of `bytes`, as its scalar value; nil

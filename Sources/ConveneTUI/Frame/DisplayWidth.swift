@@ -1,4 +1,5 @@
 import CNCursesW
+import ConveneCore
 
 /// How many terminal columns text takes, measured as ncurses measures it (the C library's `wcwidth`
 /// in a UTF-8 locale), so that what a frame lays out is where ncurses draws it.
@@ -19,15 +20,9 @@ public enum DisplayWidth {
     }
 
     public static func of<S: StringProtocol>(_ text: S) -> Int {
-        // Printable ASCII, most of most texts, is one column a byte: no character-by-character walk.
-        if isPrintableASCII(text.utf8) { return text.utf8.count }
-        return byScalars(text.unicodeScalars) ?? text.reduce(0) { $0 + of($1) }
-    }
-
-    /// Read in place where the text is contiguous (nearly always): every word laid out is measured.
-    private static func isPrintableASCII<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bool {
-        bytes.withContiguousStorageIfAvailable { $0.allSatisfy { $0 &- 0x20 < 0x5F } }
-            ?? bytes.allSatisfy { $0 &- 0x20 < 0x5F }
+        // Read in place where the text is contiguous (nearly always): every word laid out is measured.
+        let summed = text.utf8.withContiguousStorageIfAvailable(byBytes) ?? byScalars(text.unicodeScalars)
+        return summed ?? text.reduce(0) { $0 + of($1) }
     }
 
     /// The width summed scalar by scalar, which is the width character by character for text
@@ -35,6 +30,37 @@ public enum DisplayWidth {
     /// Nil at the first scalar that may join an emoji sequence (where a character's width is not
     /// its scalars' sum), so the caller walks characters instead. Skips breaking text into
     /// characters, the costly part of measuring accented and CJK text.
+    ///
+    /// Decodes the UTF-8 itself: a run of printable ASCII, most of most texts, is one column a byte.
+    private static func byBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        _ = localeReady
+        var total = 0
+        var index = 0
+        while index < bytes.count {
+            let runStart = index
+            while index + 8 <= bytes.count, ByteWords.isPrintableASCII(ByteWords.word(at: index, in: bytes)) { index += 8 }
+            while index < bytes.count, bytes[index] &- 0x20 < 0x5F { index += 1 }
+            total += index - runStart
+            guard index < bytes.count else { break }
+            let lead = bytes[index]
+            if lead < 0x80 {
+                // A control character: no column.
+                index += 1
+                continue
+            }
+            // A String's bytes are valid UTF-8; a slice that starts inside a scalar is left to the walk.
+            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+            guard lead >= 0xC0, index + length <= bytes.count else { return nil }
+            var value = UInt32(lead & (0x7F >> length))
+            for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+            index += length
+            guard let width = width(ofNonASCII: value) else { return nil }
+            total += width
+        }
+        return total
+    }
+
+    /// `byBytes` for text that is not contiguous.
     private static func byScalars(_ scalars: some Sequence<Unicode.Scalar>) -> Int? {
         _ = localeReady
         var total = 0
@@ -44,11 +70,17 @@ public enum DisplayWidth {
                 total += value < 0x20 || value == 0x7F ? 0 : 1
                 continue
             }
-            if mayJoinEmoji(value) { return nil }
-            let width = Int(convene_wcwidth(value))
-            total += width < 0 ? 1 : width
+            guard let width = width(ofNonASCII: value) else { return nil }
+            total += width
         }
         return total
+    }
+
+    /// The columns of a scalar past ASCII standing alone; nil when it may join an emoji sequence.
+    private static func width(ofNonASCII value: UInt32) -> Int? {
+        if mayJoinEmoji(value) { return nil }
+        let width = Int(convene_wcwidth(value))
+        return width < 0 ? 1 : width
     }
 
     /// Emoji, their modifiers and joiners, variation selectors and regional indicators.

@@ -64,6 +64,11 @@ enum WordWrap {
         let width = max(1, width)
         if !spans.contains(where: \.text.containsLineFeed),
            spans.reduce(0, { $0 + DisplayWidth.of($1.text) }) <= width {
+            // Already a line as `RowBuilder` would make it (most paragraphs of a record): kept as is.
+            if spans.last?.text.utf8.last != UInt8(ascii: " "), !spans.contains(where: \.text.isEmpty),
+               !zip(spans, spans.dropFirst()).contains(where: { $0.style == $1.style }) {
+                return [StyledLine(spans)]
+            }
             var row = RowBuilder(width: width)
             for span in spans { row.append(Substring(span.text), style: span.style) }
             return [row.line(of: row.committed + row.pending)]

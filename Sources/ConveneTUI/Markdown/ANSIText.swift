@@ -5,16 +5,32 @@ import ConveneCore
 /// document's own text (a notes file is often received by email) are made visible.
 public enum ANSIText {
     public static func render(_ lines: [StyledLine], styled: Bool, colour: Bool) -> String {
-        // In parts on every core, each part one string: a long record has tens of thousands of lines.
+        // In parts on every core, each part one string appended in place: a long record has tens
+        // of thousands of lines and several spans on each.
         ParallelChunks.map(lines.indices, minimumChunk: 512) { part in
-            [lines[part].map { line in
-                guard styled else { return VisibleText.of(line.text) + "\n" }
-                return line.spans.map { span in
-                    let text = VisibleText.of(span.text)
-                    let codes = self.codes(span.style, colour: colour)
-                    return codes.isEmpty ? text : "\u{1B}[\(codes)m\(text)\u{1B}[0m"
-                }.joined() + "\n"
-            }.joined()]
+            var text = ""
+            text.reserveCapacity(lines[part].reduce(0) { $0 + $1.spans.reduce(1) { $0 + $1.text.utf8.count + 12 } })
+            // A document uses a handful of styles: each one's escape sequence is spelt once.
+            var sequences: [Style: String] = [:]
+            for line in lines[part] {
+                for span in line.spans {
+                    let sequence = styled ? sequences[span.style] ?? {
+                        let codes = self.codes(span.style, colour: colour)
+                        let sequence = codes.isEmpty ? "" : "\u{1B}[\(codes)m"
+                        sequences[span.style] = sequence
+                        return sequence
+                    }() : ""
+                    guard !sequence.isEmpty else {
+                        text += VisibleText.of(span.text)
+                        continue
+                    }
+                    text += sequence
+                    text += VisibleText.of(span.text)
+                    text += "\u{1B}[0m"
+                }
+                text += "\n"
+            }
+            return [text]
         }.joined() + (lines.isEmpty ? "\n" : "")
     }
 

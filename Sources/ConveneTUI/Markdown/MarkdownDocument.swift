@@ -2,8 +2,9 @@ import CCmarkGFM
 import ConveneCore
 import Foundation
 
-/// Inline Markdown: what runs inside a paragraph, heading or table cell.
-public indirect enum MarkdownInline: Equatable, Sendable {
+/// Inline Markdown: what runs inside a paragraph, heading or table cell. Not `indirect`: the
+/// arrays hold what nests, and a long record's every word of text is not boxed again.
+public enum MarkdownInline: Equatable, Sendable {
     case text(String)
     case emphasis([MarkdownInline])
     case strong([MarkdownInline])
@@ -14,8 +15,8 @@ public indirect enum MarkdownInline: Equatable, Sendable {
     case softBreak
 }
 
-/// Block Markdown: the structure of a document.
-public indirect enum MarkdownBlock: Equatable, Sendable {
+/// Block Markdown: the structure of a document (arrays hold what nests, as for inlines).
+public enum MarkdownBlock: Equatable, Sendable {
     public enum Alignment: Equatable, Sendable { case left, centre, right }
 
     case heading(level: Int, [MarkdownInline])
@@ -37,25 +38,119 @@ public struct MarkdownDocument: Equatable, Sendable {
     public var blocks: [MarkdownBlock]
 
     public init(parsing source: String) {
+        self.init(parsing: source, partSize: Self.partSize)
+    }
+
+    /// `partSize`: what counts as a long text (see `partSize`), smaller in tests.
+    init(parsing source: String, partSize: Int) {
+        let parsed = Self.parsing(source, partSize: partSize) { $0 }
+        frontMatter = parsed.frontMatter
+        blocks = parsed.parts.count == 1 ? parsed.parts[0] : parsed.parts.flatMap { $0 }
+    }
+
+    /// The front matter of `source`, and its blocks in runs that follow each other, each run handed
+    /// to `transform` on the thread that converted it, while other threads parse and convert the
+    /// rest: so a long document can be laid out as it is parsed.
+    public static func parsing<Part: Sendable>(
+        _ source: String, _ transform: @Sendable ([MarkdownBlock]) -> Part
+    ) -> (frontMatter: String?, parts: [Part]) {
+        parsing(source, partSize: partSize, transform)
+    }
+
+    static func parsing<Part: Sendable>(
+        _ source: String, partSize: Int, _ transform: @Sendable ([MarkdownBlock]) -> Part
+    ) -> (frontMatter: String?, parts: [Part]) {
         var body = Substring(source)
-        frontMatter = nil
+        var frontMatter: String?
         if let fenced = FrontMatter.range(in: body) {
             // Inside the fences: past "---\n", up to "\n---\n" (five bytes).
             frontMatter = String(body[body.utf8.index(body.startIndex, offsetBy: 4)..<body.utf8.index(fenced.upperBound, offsetBy: -5)])
             body = body[fenced.upperBound...]
         }
-        let text = String(body)
-        let length = text.utf8.count
-        guard let document = text.withCString({ convene_parse_gfm($0, length) }) else {
-            blocks = [.paragraph([.text(text)])]
-            return
+        var text = String(body)
+        return (frontMatter, text.withUTF8 { parts(parsing: $0, partSize: partSize, transform) })
+    }
+
+    /// Parts a long text is cut into (see `MarkdownSections`): small enough that the last part's
+    /// conversion, which nothing overlaps, is short; large enough that each parse is worth starting.
+    static let partSize = 32 * 1024
+
+    /// A long text is cut into parts parsed in turn on every core, each part converted by the
+    /// thread that parsed it while another thread parses the next. A short one is parsed whole, its
+    /// top-level blocks then converted in runs on every core.
+    private static func parts<Part: Sendable>(
+        parsing text: UnsafeBufferPointer<UInt8>, partSize: Int, _ transform: @Sendable ([MarkdownBlock]) -> Part
+    ) -> [Part] {
+        let cuts = MarkdownSections.parts(of: text, size: partSize)
+        guard cuts.count > 1 else { return wholeParts(parsing: text, transform) }
+        let source = Source(bytes: text)
+        let parsed = ParallelChunks.map(cuts.indices, chunks: cuts.count) { run in
+            [Self.part(parsing: source.bytes, cut: cuts[run.lowerBound], transform)]
         }
+        // A part that ends in a code or HTML block may have left it open, swallowing the heading
+        // the next part starts with: it is parsed again together with the next part. Should that
+        // still end open (a block never closed), the rest of the text is parsed as one.
+        var parts: [Part] = []
+        var first = 0
+        while first < cuts.count {
+            var last = first
+            var result = parsed[first]
+            while result.mayBeOpen && last + 1 < cuts.count {
+                last = last == first ? first + 1 : cuts.count - 1
+                result = part(parsing: text, cut: cuts[first].lowerBound..<cuts[last].upperBound, transform)
+            }
+            parts.append(result.part)
+            first = last + 1
+        }
+        return parts
+    }
+
+    /// One part made, and whether its last block is one that could still be open.
+    private struct ParsedPart<Part: Sendable>: Sendable {
+        var part: Part
+        var mayBeOpen: Bool
+    }
+
+    private static func part<Part: Sendable>(
+        parsing text: UnsafeBufferPointer<UInt8>, cut: Range<Int>, _ transform: ([MarkdownBlock]) -> Part
+    ) -> ParsedPart<Part> {
+        let bytes = UnsafeBufferPointer(rebasing: text[cut])
+        guard let document = parse(bytes) else { return ParsedPart(part: transform([unparsed(bytes)]), mayBeOpen: false) }
+        defer { cmark_node_free(document) }
+        let top = children(of: document)
+        let mayBeOpen = top.last.map { ["code_block", "html_block"].contains(typeName($0)) } ?? false
+        return ParsedPart(part: transform(top.compactMap { block($0, depth: 0) }), mayBeOpen: mayBeOpen)
+    }
+
+    private static func wholeParts<Part: Sendable>(
+        parsing text: UnsafeBufferPointer<UInt8>, _ transform: @Sendable ([MarkdownBlock]) -> Part
+    ) -> [Part] {
+        guard let document = parse(text) else { return [transform(text.isEmpty ? [] : [unparsed(text)])] }
         defer { cmark_node_free(document) }
         // The top-level blocks converted on every core: a long record has hundreds.
         let top = Nodes(pointers: Self.children(of: document))
-        blocks = ParallelChunks.map(top.pointers.indices, minimumChunk: 16) { part in
-            top.pointers[part].compactMap { Self.block($0, depth: 0) }
+        return ParallelChunks.map(top.pointers.indices, minimumChunk: 16) { run in
+            [transform(top.pointers[run].compactMap { Self.block($0, depth: 0) })]
         }
+    }
+
+    /// cmark's document for `bytes`; nil only when cmark could not allocate one.
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> OpaquePointer? {
+        // An empty text still has a document: cmark is handed a valid pointer to no bytes.
+        let empty: CChar = 0
+        guard let base = bytes.baseAddress else { return withUnsafePointer(to: empty) { convene_parse_gfm($0, 0) } }
+        return base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { convene_parse_gfm($0, bytes.count) }
+    }
+
+    /// Text cmark did not parse, kept as one paragraph of what it says.
+    private static func unparsed(_ bytes: UnsafeBufferPointer<UInt8>) -> MarkdownBlock {
+        .paragraph([.text(String(decoding: bytes, as: UTF8.self))])
+    }
+
+    /// The text's bytes, handed to the threads that parse its parts: only read, and only while the
+    /// caller's `withUTF8` lends them, which outlasts every thread.
+    private struct Source: @unchecked Sendable {
+        let bytes: UnsafeBufferPointer<UInt8>
     }
 
     /// cmark's nodes, handed to the threads that convert them. The tree is only read once parsed
@@ -128,19 +223,25 @@ public struct MarkdownDocument: Equatable, Sendable {
     }
 
     private static func inlines(of node: OpaquePointer) -> [MarkdownInline] {
-        children(of: node).flatMap { child -> [MarkdownInline] in
+        var inlines: [MarkdownInline] = []
+        var next = cmark_node_first_child(node)
+        while let child = next {
+            next = cmark_node_next(child)
             switch typeName(child) {
-            case "text", "html_inline": [.text(literal(child))]
-            case "emph": [.emphasis(inlines(of: child))]
-            case "strong": [.strong(inlines(of: child))]
-            case "strikethrough": [.strikethrough(inlines(of: child))]
-            case "code": [.code(literal(child))]
-            case "link", "image": [.link(inlines(of: child), destination: CmarkTree.url(child))]
-            case "linebreak": [.lineBreak]
-            case "softbreak": [.softBreak]
+            case "text", "html_inline": inlines.append(.text(literal(child)))
+            case "emph": inlines.append(.emphasis(Self.inlines(of: child)))
+            case "strong": inlines.append(.strong(Self.inlines(of: child)))
+            case "strikethrough": inlines.append(.strikethrough(Self.inlines(of: child)))
+            case "code": inlines.append(.code(literal(child)))
+            case "link", "image": inlines.append(.link(Self.inlines(of: child), destination: CmarkTree.url(child)))
+            case "linebreak": inlines.append(.lineBreak)
+            case "softbreak": inlines.append(.softBreak)
             // Anything else (a footnote reference, say) reads as its own text.
-            default: inlines(of: child) + (literal(child).isEmpty ? [] : [.text(literal(child))])
+            default:
+                inlines += Self.inlines(of: child)
+                if !literal(child).isEmpty { inlines.append(.text(literal(child))) }
             }
         }
+        return inlines
     }
 }

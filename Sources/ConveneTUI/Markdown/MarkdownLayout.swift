@@ -54,7 +54,7 @@ public struct MarkdownLayout: Sendable {
             if case .heading(let level, let content) = block {
                 progress.headings.append(Heading(line: progress.lines.count, level: level, title: plain(content)))
             }
-            progress.lines += self.block(block, width: width).map(\.trimmed)
+            progress.lines += lines(of: block)
             progress.lines.append(StyledLine())
             progress.nextBlock += 1
         }
@@ -65,7 +65,7 @@ public struct MarkdownLayout: Sendable {
     public func render(_ document: MarkdownDocument) -> (lines: [StyledLine], headings: [Heading]) {
         var progress = start(document)
         let laidOut = ParallelChunks.map(document.blocks.indices, minimumChunk: 16) { part in
-            document.blocks[part].map { self.block($0, width: width).map(\.trimmed) }
+            document.blocks[part].map(lines(of:))
         }
         for (block, lines) in zip(document.blocks, laidOut) {
             if case .heading(let level, let content) = block {
@@ -81,6 +81,33 @@ public struct MarkdownLayout: Sendable {
 
     public func lines(for document: MarkdownDocument) -> [StyledLine] {
         render(document).lines
+    }
+
+    /// The lines of the Markdown `source`: the same as laying out its parsed document, but each run
+    /// of blocks laid out by the thread that parsed it while another parses the next (what
+    /// `convene show` prints, where parsing a long record would otherwise leave a core idle).
+    public func lines(parsing source: String) -> [StyledLine] {
+        lines(parsing: source, partSize: MarkdownDocument.partSize)
+    }
+
+    func lines(parsing source: String, partSize: Int) -> [StyledLine] {
+        let parsed = MarkdownDocument.parsing(source, partSize: partSize) { blocks in
+            var lines: [StyledLine] = []
+            for block in blocks {
+                lines += self.lines(of: block)
+                lines.append(StyledLine())
+            }
+            return lines
+        }
+        var lines = frontMatterLines(parsed.frontMatter)
+        for part in parsed.parts { lines += part }
+        while lines.last?.spans.isEmpty == true { lines.removeLast() }
+        return lines
+    }
+
+    /// One top-level block's lines, without the blank line after it.
+    private func lines(of block: MarkdownBlock) -> [StyledLine] {
+        self.block(block, width: width).map(\.trimmed)
     }
 
     /// YAML front matter as muted `key:` value lines under a rule.
@@ -130,7 +157,13 @@ public struct MarkdownLayout: Sendable {
 
         /// `lines` with this place's prefixes before them.
         func prefixed(_ lines: [StyledLine]) -> [StyledLine] {
-            lines.enumerated().map { offset, line in StyledLine((offset == 0 ? first : rest) + line.spans) }
+            guard !first.isEmpty || !rest.isEmpty else { return lines }
+            return lines.enumerated().map { offset, line in
+                var spans = offset == 0 ? first : rest
+                spans.reserveCapacity(spans.count + line.spans.count)
+                spans += line.spans
+                return StyledLine(spans)
+            }
         }
     }
 
@@ -162,10 +195,12 @@ public struct MarkdownLayout: Sendable {
             return blocks(inner, in: place.nested(marker: bar, continuation: bar, isFirst: true))
         case .list(let ordered, let start, let tight, let items):
             var lines: [StyledLine] = []
+            // A bulleted list's items all sit in one of two places, worked out once: a long record's
+            // lists hold thousands of points.
+            let bulleted = ordered ? nil : (first: itemPlace("• ", in: place, isFirst: true), rest: itemPlace("• ", in: place, isFirst: false))
             for (index, item) in items.enumerated() {
-                let marker = ordered ? "\(start + index). " : "• "
-                let inner = place.nested(marker: Span(marker, .muted), continuation: Span(String(repeating: " ", count: DisplayWidth.of(marker))),
-                                         isFirst: index == 0)
+                let inner = bulleted.map { index == 0 ? $0.first : $0.rest }
+                    ?? itemPlace("\(start + index). ", in: place, isFirst: index == 0)
                 let body = blocks(item, in: inner, tight: tight)
                 lines += body.isEmpty ? [StyledLine(inner.first)] : body
                 if !tight && index < items.count - 1 { lines.append(StyledLine(place.rest)) }
@@ -186,20 +221,32 @@ public struct MarkdownLayout: Sendable {
         }
     }
 
+    /// Where a list item marked `marker` goes in a list at `place`.
+    private func itemPlace(_ marker: String, in place: Place, isFirst: Bool) -> Place {
+        place.nested(marker: Span(marker, .muted), continuation: Span(String(repeating: " ", count: DisplayWidth.of(marker))),
+                     isFirst: isFirst)
+    }
+
     /// Inline Markdown as styled spans.
     func spans(_ inlines: [MarkdownInline], base: Style) -> [Span] {
-        inlines.flatMap { inline -> [Span] in
+        var spans: [Span] = []
+        appendSpans(inlines, base: base, to: &spans)
+        return spans
+    }
+
+    private func appendSpans(_ inlines: [MarkdownInline], base: Style, to spans: inout [Span]) {
+        for inline in inlines {
             switch inline {
-            case .text(let text): [Span(text, base)]
-            case .emphasis(let inner): spans(inner, base: Style(role: base.role, bold: base.bold, underline: true))
-            case .strong(let inner): spans(inner, base: Style(role: base.role, bold: true, underline: base.underline))
-            case .strikethrough(let inner): spans(inner, base: Style(role: .muted, dim: true))
-            case .code(let text): [Span(text, Style(role: .accent))]
+            case .text(let text): spans.append(Span(text, base))
+            case .emphasis(let inner): appendSpans(inner, base: Style(role: base.role, bold: base.bold, underline: true), to: &spans)
+            case .strong(let inner): appendSpans(inner, base: Style(role: base.role, bold: true, underline: base.underline), to: &spans)
+            case .strikethrough(let inner): appendSpans(inner, base: Style(role: .muted, dim: true), to: &spans)
+            case .code(let text): spans.append(Span(text, Style(role: .accent)))
             case .link(let inner, let destination):
-                spans(inner, base: Style(role: .accent, underline: true))
-                    + (destination.isEmpty || destination == plain(inner) ? [] : [Span(" <\(destination)>", .muted)])
-            case .lineBreak: [Span("\n", base)]
-            case .softBreak: [Span(" ", base)]
+                appendSpans(inner, base: Style(role: .accent, underline: true), to: &spans)
+                if !destination.isEmpty && destination != plain(inner) { spans.append(Span(" <\(destination)>", .muted)) }
+            case .lineBreak: spans.append(Span("\n", base))
+            case .softBreak: spans.append(Span(" ", base))
             }
         }
     }

@@ -23,7 +23,7 @@ public struct StyledLine: Equatable, Sendable {
     /// Without trailing blanks: indentation alone does not make a line.
     var trimmed: StyledLine {
         var spans = self.spans
-        while let last = spans.last, last.text.isEmpty || last.text.last == " " {
+        while let last = spans.last, last.text.isEmpty || last.text.utf8.last == UInt8(ascii: " ") {
             // Cut at the last character that is not a blank: one search, no character-by-character copy.
             guard let end = last.text.lastIndex(where: { $0 != " " }) else {
                 spans.removeLast()

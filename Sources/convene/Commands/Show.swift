@@ -27,9 +27,10 @@ struct Show: ParsableCommand {
         let text = try readTextFile(file)
         let environment = ProcessInfo.processInfo.environment
         let output = PlainOutput.standardOutput(environment: environment)
-        let lines = MarkdownLayout(width: width ?? output.width).lines(for: MarkdownDocument(parsing: text))
+        let lines = MarkdownLayout(width: width ?? output.width).lines(parsing: text)
         let rendered = ANSIText.render(lines, styled: colour.styled(output, environment: environment),
                                        colour: colour.coloured(environment: environment))
+        LeftToExit.keep(lines)
         try pager.write(rendered, lines: lines.count, to: output, environment: environment)
     }
 }

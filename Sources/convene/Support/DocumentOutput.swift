@@ -71,7 +71,7 @@ struct Pager {
         // Quitting the pager early closes the pipe: that is the reader's choice, not an error.
         let previous = signal(SIGPIPE, SIG_IGN)
         defer { signal(SIGPIPE, previous) }
-        try? writeAll(Data(text.utf8), toDescriptor: pipe.fileHandleForWriting.fileDescriptor, name: "the pager")
+        try? writeAll(text, toDescriptor: pipe.fileHandleForWriting.fileDescriptor, name: "the pager")
         try? pipe.fileHandleForWriting.close()
         process.waitUntilExit()
         // 127: the shell found no such program (no less on a minimal system). The text must still show.

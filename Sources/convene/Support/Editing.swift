@@ -11,10 +11,8 @@ func editing<Result>(
 ) throws -> Result {
     let writer = try SessionWriter.open(folder, wait: wait)
     defer { writer.close() }
-    // Each command that edits ends soon after this returns: the session's memory is left for the
-    // process's exit to give back at once, not freed object by object first (a few milliseconds
-    // of every add to a session of 10,000 points, before its answer).
-    _ = Unmanaged.passRetained(writer)
+    // Each command that edits ends soon after this returns.
+    LeftToExit.keep(writer)
     for warning in writer.warnings { Output.warn(warning) }
     let result = try body(writer)
     NotesFollowUp.afterChange(writer, options: options)

@@ -32,7 +32,7 @@ enum Output {
     /// Bytes already made safe by whoever produced them (the notes, a laid-out document), written as
     /// they are. A full disk or a closed pipe is an error that says so, never a crash.
     static func standardOutput(_ text: String) throws {
-        try write(Data(text.utf8), to: STDOUT_FILENO, name: "standard output")
+        try writeAll(text, toDescriptor: STDOUT_FILENO, name: "standard output")
     }
 
     private static func write(_ data: Data, to fd: Int32, name: String) throws {

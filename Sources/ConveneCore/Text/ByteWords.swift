@@ -1,0 +1,34 @@
+/// Looks at text eight UTF-8 bytes at a time, for the checks every line shown goes through (is
+/// there a control character, is it all printable ASCII): each answers for a whole word of bytes
+/// with a few arithmetic steps, the well-known bit tricks for finding a byte in a word.
+///
+/// The answers are exact about the word as a whole, never about which byte: callers look byte by
+/// byte only at a word that may hold what they look for.
+public enum ByteWords {
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// The eight bytes at `offset` (which need not be aligned).
+    @inline(__always)
+    public static func word(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+    }
+
+    /// Whether some byte of `word` is below `limit` (at most 0x80).
+    @inline(__always)
+    public static func hasByte(below limit: UInt8, in word: UInt64) -> Bool {
+        (word &- ones &* UInt64(limit)) & ~word & highBits != 0
+    }
+
+    /// Whether some byte of `word` is `byte`.
+    @inline(__always)
+    public static func hasByte(_ byte: UInt8, in word: UInt64) -> Bool {
+        hasByte(below: 1, in: word ^ (ones &* UInt64(byte)))
+    }
+
+    /// Whether all eight bytes are printable ASCII (0x20 to 0x7E).
+    @inline(__always)
+    public static func isPrintableASCII(_ word: UInt64) -> Bool {
+        word & highBits == 0 && !hasByte(below: 0x20, in: word) && !hasByte(0x7F, in: word)
+    }
+}

@@ -1,0 +1,47 @@
+import ConveneCore
+import Testing
+import TestSupport
+
+/// The eight-bytes-at-once checks must answer exactly what looking at each byte answers.
+@Suite("Bytes looked at a word at a time")
+struct ByteWordsTests {
+    private func word(_ bytes: [UInt8]) -> UInt64 {
+        bytes.withUnsafeBufferPointer { ByteWords.word(at: 0, in: $0) }
+    }
+
+    @Test("each check agrees with a byte-by-byte look, for random words and every byte in every place")
+    func agreesWithBytes() {
+        var random = SeededGenerator(seed: 11)
+        var cases: [[UInt8]] = (0..<20_000).map { _ in (0..<8).map { _ in UInt8.random(in: 0...255, using: &random) } }
+        // Printable words with one byte changed to each value, in each place: the edges of every range.
+        for place in 0..<8 {
+            for value in UInt8.min...UInt8.max {
+                var bytes = Array("abcdefgh".utf8)
+                bytes[place] = value
+                cases.append(bytes)
+            }
+        }
+        for bytes in cases {
+            let word = word(bytes)
+            #expect(ByteWords.isPrintableASCII(word) == bytes.allSatisfy { (0x20...0x7E).contains($0) }, "\(bytes)")
+            #expect(ByteWords.hasByte(below: 0x20, in: word) == bytes.contains { $0 < 0x20 }, "\(bytes)")
+            #expect(ByteWords.hasByte(0x7F, in: word) == bytes.contains(0x7F), "\(bytes)")
+            #expect(ByteWords.hasByte(0xC2, in: word) == bytes.contains(0xC2), "\(bytes)")
+        }
+    }
+
+    @Test("a control character is made visible wherever it falls against the eight-byte words",
+          arguments: ["\u{1B}", "\u{7F}", "\u{85}", "\u{9B}", "\u{0}"])
+    func controlAtEveryOffset(control: String) {
+        for offset in 0..<24 {
+            let text = String(repeating: "a", count: offset) + control + String(repeating: "é", count: 9)
+            #expect(VisibleText.of(text) != text, "\(offset)")
+            #expect(!VisibleText.of(text).unicodeScalars.contains { $0.properties.generalCategory == .control }, "\(offset)")
+        }
+        // C1's lead byte alone (as in "Â", U+00C2) is no control character, at any offset.
+        for offset in 0..<24 {
+            let text = String(repeating: "a", count: offset) + "Â" + String(repeating: "b", count: 9)
+            #expect(VisibleText.of(text) == text, "\(offset)")
+        }
+    }
+}
