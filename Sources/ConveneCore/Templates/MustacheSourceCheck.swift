@@ -6,13 +6,26 @@
 /// It reads the file's UTF-8 bytes once, front to back (every command that writes notes reads the
 /// template first, so this is on the path of every `convene add`). Columns count characters' first
 /// bytes, so they are the scalars a person counts.
+///
+/// On the way it notes the lines that start outside every section, before any change of
+/// delimiters: where the template can be cut into pieces that render, one after the other, as the
+/// whole does (see `NotesRenderer`).
 enum MustacheSourceCheck {
-    static func check(_ source: String, file: String) throws(TemplateError) {
+    /// A line that starts outside every section: its first byte's offset and its number.
+    struct TopLevelLine: Equatable {
+        var offset: Int
+        var line: Int
+    }
+
+    /// The template's top-level lines after its first, in order; throws at the first problem.
+    @discardableResult
+    static func check(_ source: String, file: String) throws(TemplateError) -> [TopLevelLine] {
         let text = Array(source.utf8)
         var open: [(name: String, line: Int, column: Int)] = []
         var line = 1
         var column = 1
         var index = 0
+        var topLevel: [TopLevelLine] = []
         func fail(_ problem: String, _ line: Int, _ column: Int) -> TemplateError {
             TemplateError(file: file, line: line, column: column, problem: problem)
         }
@@ -23,6 +36,7 @@ enum MustacheSourceCheck {
             guard text[index] == UInt8(ascii: "{"), index + 1 < text.count, text[index + 1] == UInt8(ascii: "{") else {
                 advance(text[index], &line, &column)
                 index += 1
+                if text[index - 1] == UInt8(ascii: "\n"), open.isEmpty, index < text.count { topLevel.append(TopLevelLine(offset: index, line: line)) }
                 continue
             }
             let (tagLine, tagColumn) = (line, column)
@@ -47,7 +61,9 @@ enum MustacheSourceCheck {
             case ">":
                 throw fail("partials ({{> …}}) are not supported: the notes template is one file", tagLine, tagColumn)
             case "=":
-                return // Custom delimiters: from here on Mustache's own parser is the judge.
+                // Custom delimiters: from here on Mustache's own parser is the judge, and the rest
+                // is one piece (the delimiters hold to its end).
+                return topLevel
             default:
                 break
             }
@@ -57,6 +73,7 @@ enum MustacheSourceCheck {
         if let unclosed = open.last {
             throw fail("the section ‘\(unclosed.name)’ opened here is never closed", unclosed.line, unclosed.column)
         }
+        return topLevel
     }
 
     /// One more column for each character's first byte; a new line after a line feed.
