@@ -5,6 +5,18 @@ import Glibc
 
 /// Writes a whole file so that readers see the old or the new content, never half of it.
 public enum AtomicFile {
+    /// What a power cut may leave of a write.
+    public enum Durability: Sendable {
+        /// The new content, flushed and renamed into place, the rename flushed too.
+        case full
+        /// The old content or the new, whole: flushed before the rename, which is not waited for.
+        /// For a file rebuilt from the journal whenever it is found older than the journal
+        /// (`notes.md`), where waiting for the folder's flush would only slow every change.
+        case oldOrNew
+        /// Nothing flushed: after a power cut it may be empty or old, and its reader must notice.
+        case none
+    }
+
     /// Writes `content` to `url` through a new temporary file in the same folder and a rename.
     /// Returns false, touching nothing, when the file already holds exactly this content, so that
     /// a session folder under git only changes when the session did.
@@ -13,22 +25,21 @@ public enum AtomicFile {
     /// naming it, never followed or replaced. The temporary file gets a random name and is created
     /// with `O_EXCL`, so no file planted under a guessable name is ever opened.
     @discardableResult
-    public static func write(_ content: String, to url: URL) throws(StoreError) -> Bool {
-        try write(Data(content.utf8), to: url)
+    public static func write(_ content: String, to url: URL, durability: Durability = .full) throws(StoreError) -> Bool {
+        try write(Data(content.utf8), to: url, durability: durability)
     }
 
     /// Bytes written as `write(_:to:)` writes text.
     @discardableResult
-    public static func write(_ data: Data, to url: URL) throws(StoreError) -> Bool {
+    public static func write(_ data: Data, to url: URL, durability: Durability = .full) throws(StoreError) -> Bool {
         if let existing = try existingContent(of: url.path), existing == data { return false }
-        try replace(url, with: data, durable: true)
+        try replace(url, with: data, durability: durability)
         return true
     }
 
-    /// Puts `data` at `url` through a temporary file and a rename, whatever is there now. A file
-    /// that is only a cache (`durable: false`) skips the flushes: after a power cut it may be
-    /// empty or old, and its reader must notice that.
-    static func replace(_ url: URL, with data: Data, durable: Bool) throws(StoreError) {
+    /// Puts `data` at `url` through a temporary file and a rename, whatever is there now, flushed
+    /// as `durability` says.
+    static func replace(_ url: URL, with data: Data, durability: Durability) throws(StoreError) {
         if let found = POSIX.kind(at: url.path), found != "a regular file" { throw .notARegularFile(path: url.path, found: found) }
         let directory = url.deletingLastPathComponent().path
         let (fd, temporary) = try POSIX.makeTemporary(in: directory, prefix: "." + url.lastPathComponent)
@@ -36,7 +47,7 @@ public enum AtomicFile {
             // mkstemp makes the file readable by its owner only; notes and drafts are ordinary files.
             guard fchmod(fd, 0o644) == 0 else { throw .io(path: temporary, operation: "set permissions of", errno: errno) }
             try POSIX.writeAll(fd, data, path: temporary)
-            if durable { try POSIX.sync(fd, path: temporary) }
+            if durability != .none { try POSIX.sync(fd, path: temporary) }
             Glibc.close(fd)
         } catch {
             Glibc.close(fd)
@@ -51,7 +62,7 @@ public enum AtomicFile {
             }
             throw .io(path: url.path, operation: "replace", errno: failure)
         }
-        if durable { POSIX.syncDirectory(directory) }
+        if durability == .full { POSIX.syncDirectory(directory) }
     }
 
     /// The file's bytes, nil when there is none; an error when something other than a regular

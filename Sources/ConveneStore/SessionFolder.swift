@@ -54,6 +54,8 @@ public struct SessionFolder: Sendable, Equatable {
     /// Replaces `notes.md` atomically; returns whether its content changed.
     @discardableResult
     public func writeNotes(_ markdown: String) throws(StoreError) -> Bool {
-        try AtomicFile.write(markdown, to: notes)
+        // Rebuilt from the journal whenever found older than it (`currentNotes`), so a power cut
+        // may leave the notes before the last change, never half of them.
+        try AtomicFile.write(markdown, to: notes, durability: .oldOrNew)
     }
 }

@@ -69,7 +69,7 @@ public enum CheckpointFile {
 
     /// Writes the checkpoint of `log`, the state after the whole lines `journalPrefix` holds.
     static func write(_ log: SessionLog, journalPrefix: Data, in folder: SessionFolder) throws {
-        try AtomicFile.replace(url(in: folder), with: try encode(log, journalPrefix: journalPrefix), durable: false)
+        try AtomicFile.replace(url(in: folder), with: try encode(log, journalPrefix: journalPrefix), durability: .none)
     }
 
     /// Whether a session of `journalLength` bytes, with `linesReplayed` lines read past the
