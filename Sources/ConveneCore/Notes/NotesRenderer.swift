@@ -4,9 +4,9 @@ import Mustache
 ///
 /// The template is parsed in pieces of whole lines, cut where no section is open, and the pieces
 /// rendered one after the other: the same text as the whole. swift-mustache's parser measures the
-/// rest of the template (in characters) at every tag, so its time grows with tags × length: about
-/// 5 ms for the built-in notes template whole, on every `convene add`, against a fraction of that
-/// in pieces of `pieceSize` bytes.
+/// rest of the template (in characters) at every tag, so its time grows with tags × length: the
+/// built-in notes template whole took 36 million instructions of every `convene add`, in pieces of
+/// `pieceSize` bytes 14 million.
 public struct NotesRenderer: Sendable {
     private let pieces: [MustacheTemplate]
 
