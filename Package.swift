@@ -61,7 +61,7 @@ let package = Package(
         // What more than one test target uses: GitHub's Markdown parser as a command, to read notes
         // back, and a seeded random generator for property tests.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "ConveneCoreTests", dependencies: ["ConveneCore", "TestSupport"]),
+        .testTarget(name: "ConveneCoreTests", dependencies: ["ConveneCore", "TestSupport", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "ConveneStoreTests", dependencies: ["ConveneStore", "ConveneCore", "TestSupport"]),
         .testTarget(name: "ConveneTUITests", dependencies: ["ConveneTUI", "ConveneCore", "TestSupport"], exclude: ["Snapshots", "Fixtures"]),
         .testTarget(name: "ConveneCLITests", dependencies: ["ConveneCore", "ConveneStore", "convene", "TestSupport", .product(name: "SwiftCSV", package: "SwiftCSV")],

@@ -210,26 +210,26 @@ extension NotesView {
         let details = session.details
         // Text as Yams represents a string: quoted when it would otherwise read back as something
         // else (a title "yes", "null" or "2026" is a string, not a boolean, nothing or a number).
-        func text(_ string: String) -> Node { .scalar(string.represented()) }
-        var pairs: [(Node, Node)] = [
-            ("title", text(details.title)),
+        let yaml = FrontMatterYAML.self
+        var pairs: [(key: String, value: Node)] = [
+            ("title", yaml.text(details.title)),
             // Validated as YYYY-MM-DD when the session was created: a YAML date, as site generators
             // and note apps read it.
-            ("date", TextRules.isValidDate(details.date) ? Node(details.date, Tag(.timestamp)) : text(details.date)),
-            ("kind", text(details.kind)),
-            ("template", text(details.template)),
-            ("chatham-house", Node(details.chathamHouse ? "true" : "false", Tag(.bool))),
+            ("date", TextRules.isValidDate(details.date) ? yaml.scalar(details.date, .timestamp) : yaml.text(details.date)),
+            ("kind", yaml.text(details.kind)),
+            ("template", yaml.text(details.template)),
+            ("chatham-house", yaml.scalar(details.chathamHouse ? "true" : "false", .bool)),
         ]
         if let series = details.series {
-            pairs.append(("series", text(series)))
+            pairs.append(("series", yaml.text(series)))
         }
         if !details.hosts.isEmpty {
-            pairs.append(("hosts", Node(details.hosts.map(text))))
+            pairs.append(("hosts", yaml.sequence(details.hosts.map(yaml.text))))
         }
-        pairs.append(("attendees", Node(String(session.attendees.elements.filter { !$0.apologies }.count), Tag(.int))))
-        pairs.append(("points", Node(String(session.points.count), Tag(.int))))
-        let yaml = (try? Yams.serialize(node: Node(pairs))) ?? "title: untitled\n"
-        return yaml.hasSuffix("\n") ? String(yaml.dropLast()) : yaml
+        pairs.append(("attendees", yaml.scalar(String(session.attendees.elements.filter { !$0.apologies }.count), .int)))
+        pairs.append(("points", yaml.scalar(String(session.points.count), .int)))
+        let text = (try? Yams.serialize(node: yaml.mapping(pairs))) ?? "title: untitled\n"
+        return text.hasSuffix("\n") ? String(text.dropLast()) : text
     }
 
     /// "20 min", or "20 → 25 min" when the session replanned it.
