@@ -2,7 +2,8 @@ import Mustache
 
 // Field lookup for the notes template without `Mirror`: reflection made rendering 10,000 points take
 // half a second. Each name here is the field of the same name in `NotesView`; a name not listed is
-// not part of the template's vocabulary.
+// not part of the template's vocabulary. Every part and list of parts reaches the template as a
+// `NotesRecord` or `[NotesRecord]` (see there why).
 
 extension NotesView: MustacheParent {
     func child(named name: String) -> Any? {
@@ -18,33 +19,33 @@ extension NotesView: MustacheParent {
         case "hosts": hosts
         case "series": series
         case "purpose": purpose
-        case "agenda": agenda
+        case "agenda": agenda.records
         case "plannedTotal": plannedTotal
         case "actualTotal": actualTotal
-        case "presentations": presentations
-        case "discussion": discussion
-        case "agreement": agreement
-        case "divergence": divergence
-        case "topics": topics
-        case "divergenceParts": divergenceParts
+        case "presentations": presentations.records
+        case "discussion": discussion.records
+        case "agreement": agreement.records
+        case "divergence": divergence.records
+        case "topics": topics.records
+        case "divergenceParts": divergenceParts.records
         case "hasDivergence": hasDivergence
-        case "questions": questions
-        case "contexts": contexts
-        case "contextGroups": contextGroups
+        case "questions": questions.records
+        case "contexts": contexts.records
+        case "contextGroups": contextGroups.records
         case "quadrantChart": quadrantChart
-        case "checklists": checklists
-        case "nextStepNotes": nextStepNotes
-        case "nextQuestions": nextQuestions
-        case "actions": actions
+        case "checklists": checklists.records
+        case "nextStepNotes": nextStepNotes.records
+        case "nextQuestions": nextQuestions.records
+        case "actions": actions.records
         case "hasNextSteps": hasNextSteps
-        case "attendees": attendees
-        case "apologies": apologies
+        case "attendees": attendees.records
+        case "apologies": apologies.records
         default: nil
         }
     }
 }
 
-extension NotesView.PointLine: MustacheParent {
+extension NotesView.PointLine: NotesFields {
     func child(named name: String) -> Any? {
         switch name {
         case "text": text
@@ -54,59 +55,59 @@ extension NotesView.PointLine: MustacheParent {
     }
 }
 
-extension NotesView.Subtheme: MustacheParent {
+extension NotesView.Subtheme: NotesFields {
     func child(named name: String) -> Any? {
         switch name {
         case "heading": heading
-        case "points": points
+        case "points": points.records
         default: nil
         }
     }
 }
 
-extension NotesView.Theme: MustacheParent {
+extension NotesView.Theme: NotesFields {
     func child(named name: String) -> Any? {
         switch name {
         case "heading": heading
-        case "points": points
-        case "subthemes": subthemes
+        case "points": points.records
+        case "subthemes": subthemes.records
         default: nil
         }
     }
 }
 
-extension NotesView.DivergencePart: MustacheParent {
+extension NotesView.DivergencePart: NotesFields {
     func child(named name: String) -> Any? {
         switch name {
-        case "theme": theme
-        case "topic": topic
+        case "theme": theme.map(NotesRecord.init)
+        case "topic": topic.map(NotesRecord.init)
         default: nil
         }
     }
 }
 
-extension NotesView.ContextGroup: MustacheParent {
+extension NotesView.ContextGroup: NotesFields {
     func child(named name: String) -> Any? {
         switch name {
         case "title": title
-        case "rows": rows
+        case "rows": rows.records
         default: nil
         }
     }
 }
 
-extension NotesView.ItemSection: MustacheParent {
+extension NotesView.ItemSection: NotesFields {
     func child(named name: String) -> Any? {
         switch name {
         case "title": title
         case "speaker": speaker
-        case "themes": themes
+        case "themes": themes.records
         default: nil
         }
     }
 }
 
-extension NotesView.AgendaRow: MustacheParent {
+extension NotesView.AgendaRow: NotesFields {
     func child(named name: String) -> Any? {
         switch name {
         case "number": number
@@ -119,7 +120,7 @@ extension NotesView.AgendaRow: MustacheParent {
     }
 }
 
-extension NotesView.Dilemma: MustacheParent {
+extension NotesView.Dilemma: NotesFields {
     func child(named name: String) -> Any? {
         switch name {
         case "title": title
@@ -129,7 +130,7 @@ extension NotesView.Dilemma: MustacheParent {
     }
 }
 
-extension NotesView.Topic: MustacheParent {
+extension NotesView.Topic: NotesFields {
     func child(named name: String) -> Any? {
         switch name {
         case "title": title
@@ -138,7 +139,7 @@ extension NotesView.Topic: MustacheParent {
         case "separator": separator
         case "rows": rows
         case "caveats": caveats
-        case "dilemmas": dilemmas
+        case "dilemmas": dilemmas.records
         case "hasCaveats": hasCaveats
         case "hasDilemmas": hasDilemmas
         default: nil
@@ -146,7 +147,7 @@ extension NotesView.Topic: MustacheParent {
     }
 }
 
-extension NotesView.ContextRow: MustacheParent {
+extension NotesView.ContextRow: NotesFields {
     func child(named name: String) -> Any? {
         switch name {
         case "name": self.name
@@ -161,7 +162,7 @@ extension NotesView.ContextRow: MustacheParent {
     }
 }
 
-extension NotesView.ChecklistEntry: MustacheParent {
+extension NotesView.ChecklistEntry: NotesFields {
     func child(named name: String) -> Any? {
         switch name {
         case "prompt": prompt
@@ -171,17 +172,17 @@ extension NotesView.ChecklistEntry: MustacheParent {
     }
 }
 
-extension NotesView.Checklist: MustacheParent {
+extension NotesView.Checklist: NotesFields {
     func child(named name: String) -> Any? {
         switch name {
         case "title": title
-        case "entries": entries
+        case "entries": entries.records
         default: nil
         }
     }
 }
 
-extension NotesView.Person: MustacheParent {
+extension NotesView.Person: NotesFields {
     func child(named name: String) -> Any? {
         switch name {
         case "name": self.name
