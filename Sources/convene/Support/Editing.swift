@@ -9,22 +9,30 @@ import Foundation
 func editing<Result>(
     _ folder: SessionFolder, options: SessionsOptions, wait: Duration = .zero, _ body: (SessionWriter) throws -> Result
 ) throws -> Result {
+    let renderer = NotesFollowUp.prefetchRenderer(for: folder, options: options)
+    // Waited for on every way out (a refusal, a long session's notes left to the background), so
+    // that no thread is still at work when the command exits.
+    defer { _ = renderer?.value }
     let writer = try SessionWriter.open(folder, wait: wait)
     defer { writer.close() }
     // Each command that edits ends soon after this returns.
     LeftToExit.keep(writer)
     for warning in writer.warnings { Output.warn(warning) }
     let result = try body(writer)
-    NotesFollowUp.afterChange(writer, options: options)
+    NotesFollowUp.afterChange(writer, options: options, renderer: renderer)
     return result
 }
 
 /// Regenerates `notes.md` from the session's current state, saying on standard error if it cannot.
 func warnIfNotesFail(_ writer: SessionWriter, options: SessionsOptions) {
-    do {
-        let renderer = try options.templates.notesRenderer()
+    warnIfNotesFail(writer, renderer: NotesFollowUp.Renderer { () throws(StoreError) in try options.templates.notesRenderer() })
+}
+
+func warnIfNotesFail(_ writer: SessionWriter, renderer: NotesFollowUp.Renderer) {
+    switch renderer {
+    case .success(let renderer):
         if let problem = notesProblem(of: writer, renderer: renderer) { Output.warn("saved; notes.md not updated: \(problem)") }
-    } catch {
+    case .failure(let error):
         Output.warn("saved; notes.md not updated: \(error)")
     }
 }

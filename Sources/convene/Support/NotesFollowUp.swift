@@ -16,11 +16,26 @@ import Glibc
 enum NotesFollowUp {
     /// Below this many points the notes take under about 10 ms: rendered in the command itself.
     static let inlineLimit = 1_000
+    /// A journal under this size is most likely a session whose notes the command writes itself.
+    static let prefetchJournalLimit = 512 * 1024
 
-    static func afterChange(_ writer: SessionWriter, options: SessionsOptions) {
+    typealias Renderer = Result<NotesRenderer, StoreError>
+
+    /// Starts reading and parsing the notes template on another thread, for a session short enough
+    /// that the command will write its notes itself: done while the session opens and the change
+    /// is flushed to disk, it is a seventh of a short `convene add` the command no longer waits
+    /// for. Nil for a long session, whose notes a background catch-up writes. Whoever starts one
+    /// waits for it before exiting, used or not.
+    static func prefetchRenderer(for folder: SessionFolder, options: SessionsOptions) -> Prefetched<Renderer>? {
+        guard let size = folder.journalSize, size < prefetchJournalLimit else { return nil }
+        let templates = options.templates
+        return Prefetched { Renderer { () throws(StoreError) in try templates.notesRenderer() } }
+    }
+
+    static func afterChange(_ writer: SessionWriter, options: SessionsOptions, renderer: Prefetched<Renderer>? = nil) {
         writer.saveCheckpointIfDue()
         if writer.session.points.count >= inlineLimit, spawnCatchUp(of: writer.folder, options: options) { return }
-        warnIfNotesFail(writer, options: options)
+        warnIfNotesFail(writer, renderer: renderer?.value ?? Renderer { () throws(StoreError) in try options.templates.notesRenderer() })
     }
 
     /// Starts `convene catch-up-notes FOLDER` in the background; false when it could not be
