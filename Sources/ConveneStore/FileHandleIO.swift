@@ -61,16 +61,27 @@ enum POSIX {
 
     /// The whole content of an open file.
     static func readAll(_ fd: Int32, path: String) throws(StoreError) -> Data {
-        var data = Data()
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        // Sized from the file first and read straight into place, rather than through a 64 KiB
+        // buffer appended forty times for a 2.6 MB journal. One byte to spare shows the end
+        // without another round; a file that grows meanwhile is still read to its end.
+        var status = stat()
+        let expected = fstat(fd, &status) == 0 ? max(0, Int(status.st_size)) : 0
+        var data = Data(count: expected + 1)
+        var filled = 0
         while true {
-            let count = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if filled == data.count { data.count += max(1 << 16, data.count / 2) }
+            let count = data.withUnsafeMutableBytes { buffer in
+                Glibc.read(fd, buffer.baseAddress.map { $0 + filled }, buffer.count - filled)
+            }
             if count < 0 {
                 if errno == EINTR || errno == EAGAIN { continue }
                 throw .io(path: path, operation: "read", errno: errno)
             }
-            if count == 0 { return data }
-            data.append(contentsOf: buffer[0..<count])
+            if count == 0 {
+                data.count = filled
+                return data
+            }
+            filled += count
         }
     }
 

@@ -244,4 +244,24 @@ struct CheckpointTests {
         try FileManager.default.createSymbolicLink(at: folder.notes, withDestinationURL: folder.journal)
         #expect(folder.currentNotes() == nil, "a link planted as notes.md is not read")
     }
+
+    @Test("the journal's fingerprint changes when any byte changes, two words trade places or a byte is added")
+    func fingerprintSeesEveryChange() {
+        var random = SeededGenerator(seed: 23)
+        for length in Array(0...80) + [1_000, 4_099] {
+            let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &random) }
+            let digest = ContentDigest.of(Data(bytes))
+            #expect(ContentDigest.of(Data(bytes + [0])) != digest, "a zero byte added to \(length) bytes")
+            for place in 0..<length {
+                var changed = bytes
+                changed[place] ^= UInt8(1) << UInt8.random(in: 0...7, using: &random)
+                #expect(ContentDigest.of(Data(changed)) != digest, "one bit changed at \(place) of \(length)")
+            }
+            for word in stride(from: 0, to: length - 15, by: 8) where bytes[word..<word + 8] != bytes[word + 8..<word + 16] {
+                var traded = bytes
+                traded.replaceSubrange(word..<word + 16, with: bytes[word + 8..<word + 16] + bytes[word..<word + 8])
+                #expect(ContentDigest.of(Data(traded)) != digest, "words at \(word) and \(word + 8) of \(length) traded")
+            }
+        }
+    }
 }

@@ -117,6 +117,12 @@ struct ByteReader {
         String(decoding: try field(), as: UTF8.self)
     }
 
+    /// The value whose UTF-8 name the next field holds, or nil when it names none of them.
+    mutating func oneOf<Value>(_ known: [(utf8: [UInt8], value: Value)]) throws(CheckpointError) -> Value? {
+        let name = try field()
+        return known.first { $0.utf8.elementsEqual(name) }?.value
+    }
+
     mutating func date() throws(CheckpointError) -> Date {
         Date(timeIntervalSinceReferenceDate: Double(bitPattern: try word()))
     }

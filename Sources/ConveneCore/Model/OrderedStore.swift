@@ -11,12 +11,24 @@ public struct OrderedStore<Element: Identified>: Sendable, Equatable {
     public init(_ elements: [Element]) {
         // Room for all of them at once: a checkpoint's 10,000 points, grown into, were copied
         // (whole points, not references) each time the table doubled.
-        order.reserveCapacity(elements.count)
-        byID.reserveCapacity(elements.count)
+        reserveCapacity(elements.count)
         for element in elements where byID[element.id] == nil {
             order.append(element.id)
             byID[element.id] = element
         }
+    }
+
+    /// Room for `count` elements, so that filling the store never copies what it holds.
+    mutating func reserveCapacity(_ count: Int) {
+        order.reserveCapacity(count)
+        byID.reserveCapacity(count)
+    }
+
+    /// Adds `element` at the end; false (and nothing changes) when its id is already here.
+    mutating func appendNew(_ element: Element) -> Bool {
+        guard byID.updateValue(element, forKey: element.id) == nil else { return false }
+        order.append(element.id)
+        return true
     }
 
     public var count: Int { order.count }
