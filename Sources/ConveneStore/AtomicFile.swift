@@ -66,11 +66,11 @@ public enum AtomicFile {
     }
 
     /// The file's bytes, nil when there is none; an error when something other than a regular
-    /// file is there.
-    static func existingContent(of path: String) throws(StoreError) -> Data? {
+    /// file is there. `mapped` for a file this program only ever replaces whole (see `POSIX.mapAll`).
+    static func existingContent(of path: String, mapped: Bool = false) throws(StoreError) -> Data? {
         guard POSIX.kind(at: path) != nil else { return nil }
         let fd = try POSIX.openRegular(path, flags: O_RDONLY)
         defer { Glibc.close(fd) }
-        return try POSIX.readAll(fd, path: path)
+        return try mapped ? POSIX.mapAll(fd, path: path) : POSIX.readAll(fd, path: path)
     }
 }

@@ -47,7 +47,7 @@ public final class SessionWriter {
         do {
             try POSIX.lockExclusively(fd, path: folder.url.path, wait: wait)
             // Read only once the lock is held, so no other writer can add a line in between.
-            let data = try POSIX.readAll(fd, path: path)
+            let data = try POSIX.mapAll(fd, path: path)
             let loaded = try JournalReader.parse(data, of: folder)
             var size = stat()
             guard fstat(fd, &size) == 0 else { throw StoreError.io(path: path, operation: "inspect", errno: errno) }

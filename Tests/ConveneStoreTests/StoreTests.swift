@@ -84,6 +84,25 @@ struct StoreTests {
         #expect(complete.points.count == 2)
     }
 
+    @Test("a long journal (mapped, not read) with a torn tail is cut back by its writer, which continues, and its checkpoint still serves")
+    func tornTailOfLongJournal() throws {
+        let root = try TemporaryFolder()
+        let folder = try StoreFixtures.session(in: root.url, points: 600)
+        let full = try Data(contentsOf: folder.journal)
+        #expect(full.count > 64 * 1024, "long enough to be mapped: \(full.count) bytes")
+        try (full + Data("{\"seq\":602,\"at\":\"2026-04".utf8)).write(to: folder.journal)
+        let writer = try SessionWriter.open(folder)
+        #expect(writer.warnings.count == 1 && writer.session.points.count == 600)
+        try writer.apply(.pointAdded(point: Point(id: writer.session.nextID, kind: .note, text: "after the crash", createdAt: StoreFixtures.date)), at: StoreFixtures.date)
+        writer.saveCheckpointIfDue()
+        writer.close()
+        let reloaded = try folder.load()
+        #expect(reloaded.warnings.isEmpty)
+        #expect(reloaded.log.session.points.count == 601)
+        #expect(reloaded.log.session.points.elements.last?.text == "after the crash")
+        #expect(reloaded.linesReplayed < 601, "opened from a checkpoint, not by replaying all \(reloaded.linesReplayed) lines")
+    }
+
     @Test("a damaged line in the middle is an error naming it, and nothing is skipped")
     func corruptMiddle() throws {
         let root = try TemporaryFolder()

@@ -34,7 +34,7 @@ public enum CheckpointFile {
     /// The session at the checkpoint's length of `journal`, or nil when there is no checkpoint or it
     /// does not belong to this journal. Never throws: a checkpoint that cannot be used is no error.
     static func restore(in folder: SessionFolder, matching journal: Data) -> (log: SessionLog, length: Int)? {
-        guard let data = try? AtomicFile.existingContent(of: url(in: folder).path) else { return nil }
+        guard let data = try? AtomicFile.existingContent(of: url(in: folder).path, mapped: true) else { return nil }
         return try? decode(data, matching: journal)
     }
 
