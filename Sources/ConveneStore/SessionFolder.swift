@@ -56,6 +56,8 @@ public struct SessionFolder: Sendable, Equatable {
     public func writeNotes(_ markdown: String) throws(StoreError) -> Bool {
         // Rebuilt from the journal whenever found older than it (`currentNotes`), so a power cut
         // may leave the notes before the last change, never half of them.
-        try AtomicFile.write(markdown, to: notes, durability: .oldOrNew)
+        let changed = try AtomicFile.write(markdown, to: notes, durability: .oldOrNew)
+        clearNotesProblem()
+        return changed
     }
 }

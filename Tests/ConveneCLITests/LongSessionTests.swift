@@ -88,6 +88,36 @@ struct LongSessionTests {
         }
     }
 
+    @Test("notes the background could not write are said by the next change, and caught up once they can be")
+    func backgroundFailureIsSaid() throws {
+        try Self.withLongSession(points: 1_200) { convene, name, folder in
+            let notes = folder.appendingPathComponent("notes.md")
+            try? FileManager.default.removeItem(at: notes)
+            try FileManager.default.createDirectory(at: notes, withIntermediateDirectories: false)
+
+            let first = try convene.run(["add", name, "point", "Saved while the notes are stuck"])
+            #expect(first.status == 0 && first.stderr.isEmpty, "\(first.stderr)")
+            #expect(Self.eventually(30) { Self.catchUps(of: folder) == 0 }, "the catch-up never ended")
+
+            let second = try convene.run(["add", name, "point", "Saved again"])
+            #expect(second.status == 0, "\(second.stderr)")
+            #expect(second.stderr.contains("saved; notes.md not updated") && second.stderr.contains("is a folder"), "\(second.stderr)")
+            #expect(Self.eventually(30) { Self.catchUps(of: folder) == 0 }, "the catch-up never ended")
+
+            try FileManager.default.removeItem(at: notes)
+            let third = try convene.run(["add", name, "point", "Saved once the notes could be written"])
+            #expect(third.status == 0, "\(third.stderr)")
+            #expect(Self.eventually {
+                let text = (try? String(contentsOf: notes, encoding: .utf8)) ?? ""
+                return ["Saved while the notes are stuck", "Saved again", "Saved once the notes could be written"].allSatisfy(text.contains)
+            }, "notes.md never caught up")
+            #expect(Self.eventually(30) { Self.catchUps(of: folder) == 0 }, "the catch-up never ended")
+
+            let fourth = try convene.run(["add", name, "point", "All is well"])
+            #expect(fourth.status == 0 && fourth.stderr.isEmpty, "an old failure is still said: \(fourth.stderr)")
+        }
+    }
+
     @Test("reviewing a long record: it opens at the top, and the end, search and contents reach all of it")
     func reviewLongRecord() throws {
         try Self.withLongSession(points: 3_000) { convene, name, folder in

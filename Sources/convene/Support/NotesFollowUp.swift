@@ -34,7 +34,13 @@ enum NotesFollowUp {
 
     static func afterChange(_ writer: SessionWriter, options: SessionsOptions, renderer: Prefetched<Renderer>? = nil) {
         writer.saveCheckpointIfDue()
-        if writer.session.points.count >= inlineLimit, spawnCatchUp(of: writer.folder, options: options) { return }
+        if writer.session.points.count >= inlineLimit, spawnCatchUp(of: writer.folder, options: options) {
+            // This change's notes are in the background's hands; an earlier one's failure is said now.
+            if let problem = writer.folder.notesProblem {
+                Output.warn("saved; notes.md not updated: \(problem) (since an earlier change; trying again in the background)")
+            }
+            return
+        }
         warnIfNotesFail(writer, renderer: renderer?.value ?? Renderer { () throws(StoreError) in try options.templates.notesRenderer() })
     }
 
@@ -47,12 +53,24 @@ enum NotesFollowUp {
 
     /// Brings the notes up to date until no change arrived while they were being written. Another
     /// catch-up already at work will see this one's change, so this one leaves it to that one.
+    /// A failure is kept in the folder (`SessionFolder.notesProblem`) for the next command to say.
     static func catchUp(_ folder: SessionFolder, options: SessionsOptions) throws {
-        let renderer = try options.templates.notesRenderer()
+        let renderer: NotesRenderer
+        do {
+            renderer = try options.templates.notesRenderer()
+        } catch {
+            folder.recordNotesProblem("\(error)")
+            throw error
+        }
         while true {
             guard let lock = FolderLock.acquire(folder) else { return }
             let seen = folder.journalSize
-            try folder.writeNotes(renderer.render(folder.load().log.session))
+            do {
+                try folder.writeNotes(renderer.render(folder.load().log.session))
+            } catch {
+                folder.recordNotesProblem("\(error)")
+                throw error
+            }
             lock.release()
             // Checked after letting go, so a change whose catch-up found the lock taken is never missed.
             if folder.journalSize == seen { return }
