@@ -205,10 +205,10 @@ func compareReaders(root: URL) throws {
     guard let folder = SessionCatalog(root: root).folders().first else { throw ValidationFailure("no session in \(root.path)") }
     let renderer = try library.notesRenderer()
     try folder.writeNotes(renderer.render(try folder.load().log.session))
-    // What `convene review SESSION` does before its first frame: the session loaded (from its
-    // checkpoint) while its notes are read and their opening parsed (or, when older than the
-    // journal, rendered from it once loaded), the top laid out and the frame drawn. The rest of
-    // the document, parsed meanwhile, is let finish after each run, untimed.
+    // What `convene review SESSION` does before its first frame (`notesForReading`, as
+    // `StoreReview` calls it): the session loaded (from its checkpoint) while its notes are read and
+    // their opening parsed, the top laid out and the frame drawn. The rest of the document, parsed
+    // meanwhile, is let finish after each run, untimed.
     func firstScreen(_ open: () throws -> ArrivingDocument) rethrows -> Double {
         var times: [Double] = []
         for _ in 0..<5 {
@@ -222,12 +222,7 @@ func compareReaders(root: URL) throws {
         }
         return times.sorted()[2]
     }
-    let opening = try firstScreen {
-        let loading = Prefetched { Result { () throws(StoreError) in try folder.load() } }
-        let current = folder.currentNotes().map(ArrivingDocument.init(parsing:))
-        let session = try loading.value.get().log.session
-        return current ?? ArrivingDocument(parsing: renderer.render(session))
-    }
+    let opening = try firstScreen { try folder.notesForReading(renderer: { renderer }, reading: ArrivingDocument.init(parsing:)).notes }
     let rendering = try firstScreen { ArrivingDocument(parsing: renderer.render(try folder.load().log.session)) }
     let markdown = renderer.render(try folder.load().log.session)
     let parsing = median(runs: 5) { _ = MarkdownDocument(parsing: markdown) }

@@ -51,23 +51,11 @@ final class StoreReview: ReviewBackend {
         return (notes.title, notes.notes)
     }
 
-    /// A session's notes, read without the lock, titled for the reader, with what loading found
-    /// worth telling (e.g. a torn last line dropped). `notes.md` when it is as new as the journal
-    /// (rendering a long session's notes takes longer than reading them); else rendered from it.
-    /// `reading` makes the notes ready for whoever shows them (the reader parses them).
+    /// A session's notes as `SessionFolder.notesForReading` gives them, titled for the reader.
     static func readOnlyNotes<Reading>(of folder: SessionFolder, options: SessionsOptions, reading: (String) -> Reading) throws
         -> (title: String, notes: Reading, warnings: [String]) {
-        // The journal is loaded (for the title, and what loading found) while current notes are
-        // read and made ready: on a long session each takes about as long, and neither needs the other.
-        let loading = Prefetched { Result { () throws(StoreError) in try folder.load() } }
-        if let markdown = folder.currentNotes() {
-            let notes = reading(markdown)
-            let loaded = try loading.value.get()
-            return (title(of: loaded.log.session), notes, loaded.warnings)
-        }
-        let loaded = try loading.value.get()
-        let markdown = try options.templates.notesRenderer().render(loaded.log.session)
-        return (title(of: loaded.log.session), reading(markdown), loaded.warnings)
+        let read = try folder.notesForReading(renderer: { try options.templates.notesRenderer() }, reading: reading)
+        return (title(of: read.session), read.notes, read.warnings)
     }
 
     private static func title(of session: Session) -> String {
