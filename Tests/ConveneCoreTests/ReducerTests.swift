@@ -4,6 +4,17 @@ import Testing
 
 @Suite("Reducer")
 struct ReducerTests {
+    @Test("a store given the same id twice keeps the first, in its place")
+    func storeKeepsFirstOfAnID() {
+        let date = Date(timeIntervalSince1970: 0)
+        let store = OrderedStore([
+            Point(id: EntityID(1), kind: .note, text: "first", createdAt: date),
+            Point(id: EntityID(2), kind: .note, text: "second", createdAt: date),
+            Point(id: EntityID(1), kind: .note, text: "again", createdAt: date),
+        ])
+        #expect(store.elements.map(\.text) == ["first", "second"])
+    }
+
     @Test("every event's inverse restores the session exactly", arguments: Fixtures.roundtableEvents.indices)
     func inverseRestores(index: Int) throws {
         var session = Fixtures.created()

@@ -12,10 +12,7 @@ public struct OrderedStore<Element: Identified>: Sendable, Equatable {
         // Room for all of them at once: a checkpoint's 10,000 points, grown into, were copied
         // (whole points, not references) each time the table doubled.
         reserveCapacity(elements.count)
-        for element in elements where byID[element.id] == nil {
-            order.append(element.id)
-            byID[element.id] = element
-        }
+        for element in elements { _ = appendNew(element) }
     }
 
     /// Room for `count` elements, so that filling the store never copies what it holds.
@@ -24,9 +21,13 @@ public struct OrderedStore<Element: Identified>: Sendable, Equatable {
         byID.reserveCapacity(count)
     }
 
-    /// Adds `element` at the end; false (and nothing changes) when its id is already here.
+    /// Adds `element` at the end; false (and nothing changes) when its id is already here. One
+    /// lookup in the usual case: the element is put in, and the one already there put back.
     mutating func appendNew(_ element: Element) -> Bool {
-        guard byID.updateValue(element, forKey: element.id) == nil else { return false }
+        if let existing = byID.updateValue(element, forKey: element.id) {
+            byID[element.id] = existing
+            return false
+        }
         order.append(element.id)
         return true
     }

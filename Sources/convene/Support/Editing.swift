@@ -25,7 +25,7 @@ func editing<Result>(
 
 /// Regenerates `notes.md` from the session's current state, saying on standard error if it cannot.
 func warnIfNotesFail(_ writer: SessionWriter, options: SessionsOptions) {
-    warnIfNotesFail(writer, renderer: NotesFollowUp.Renderer { () throws(StoreError) in try options.templates.notesRenderer() })
+    warnIfNotesFail(writer, renderer: NotesFollowUp.renderer(from: options.templates))
 }
 
 func warnIfNotesFail(_ writer: SessionWriter, renderer: NotesFollowUp.Renderer) {

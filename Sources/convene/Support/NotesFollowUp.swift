@@ -29,7 +29,12 @@ enum NotesFollowUp {
     static func prefetchRenderer(for folder: SessionFolder, options: SessionsOptions) -> Prefetched<Renderer>? {
         guard let size = folder.journalSize, size < prefetchJournalLimit else { return nil }
         let templates = options.templates
-        return Prefetched { Renderer { () throws(StoreError) in try templates.notesRenderer() } }
+        return Prefetched { renderer(from: templates) }
+    }
+
+    /// The notes renderer of `templates`, or why there is none.
+    static func renderer(from templates: TemplateLibrary) -> Renderer {
+        Renderer { () throws(StoreError) in try templates.notesRenderer() }
     }
 
     static func afterChange(_ writer: SessionWriter, options: SessionsOptions, renderer: Prefetched<Renderer>? = nil) {
@@ -41,7 +46,7 @@ enum NotesFollowUp {
             }
             return
         }
-        warnIfNotesFail(writer, renderer: renderer?.value ?? Renderer { () throws(StoreError) in try options.templates.notesRenderer() })
+        warnIfNotesFail(writer, renderer: renderer?.value ?? Self.renderer(from: options.templates))
     }
 
     /// Starts `convene catch-up-notes FOLDER` in the background; false when it could not be
@@ -55,22 +60,20 @@ enum NotesFollowUp {
     /// catch-up already at work will see this one's change, so this one leaves it to that one.
     /// A failure is kept in the folder (`SessionFolder.notesProblem`) for the next command to say.
     static func catchUp(_ folder: SessionFolder, options: SessionsOptions) throws {
-        let renderer: NotesRenderer
-        do {
-            renderer = try options.templates.notesRenderer()
-        } catch {
-            folder.recordNotesProblem("\(error)")
-            throw error
-        }
-        while true {
-            guard let lock = FolderLock.acquire(folder) else { return }
-            let seen = folder.journalSize
+        func recordingFailure<Value>(_ work: () throws -> Value) throws -> Value {
             do {
-                try folder.writeNotes(renderer.render(folder.load().log.session))
+                return try work()
             } catch {
                 folder.recordNotesProblem("\(error)")
                 throw error
             }
+        }
+        let renderer = try recordingFailure { try options.templates.notesRenderer() }
+        while true {
+            guard let lock = FolderLock.acquire(folder) else { return }
+            let seen = folder.journalSize
+            // Kept while the lock is held, so a later catch-up's success is never overwritten.
+            _ = try recordingFailure { try folder.writeNotes(renderer.render(folder.load().log.session)) }
             lock.release()
             // Checked after letting go, so a change whose catch-up found the lock taken is never missed.
             if folder.journalSize == seen { return }
