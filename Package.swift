@@ -62,7 +62,7 @@ let package = Package(
         // back, and a seeded random generator for property tests.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ConveneCoreTests", dependencies: ["ConveneCore", "TestSupport", .product(name: "Yams", package: "Yams")]),
-        .testTarget(name: "ConveneStoreTests", dependencies: ["ConveneStore", "ConveneCore", "TestSupport"]),
+        .testTarget(name: "ConveneStoreTests", dependencies: ["ConveneStore", "ConveneCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ConveneTUITests", dependencies: ["ConveneTUI", "ConveneCore", "TestSupport"], exclude: ["Snapshots", "Fixtures"]),
         .testTarget(name: "ConveneCLITests", dependencies: ["ConveneCore", "ConveneStore", "convene", "TestSupport", .product(name: "SwiftCSV", package: "SwiftCSV")],
                     exclude: ["Fixtures"]),

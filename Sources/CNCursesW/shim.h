@@ -11,6 +11,7 @@
 #endif
 #include <ncursesw/curses.h>
 #include <locale.h>
+#include <stdlib.h>
 #include <langinfo.h>
 #include <string.h>
 #include <wchar.h>
@@ -103,25 +104,34 @@ static inline int convene_use_utf8_locale(void) {
     return 0;
 }
 
-/// The terminal as it was before ncurses took it over, and the crash handlers that were there before
-/// ours (Swift's backtracer among them). Kept in a function's static storage: a header's globals are
-/// not emitted for Swift, and only the ncurses adapter calls these.
+/// What a crash must put right: the terminal as it was before ncurses took it over (when it has),
+/// the crash handlers that were there before ours (Swift's backtracer among them), and whether a
+/// developer asked for the backtrace. Kept in a function's static storage: a header's globals are
+/// not emitted for Swift.
 struct convene_crash_state {
     struct termios before;
+    int terminal_taken;
+    int wants_backtrace;
     struct sigaction previous[32];
 };
 static inline struct convene_crash_state *convene_crash_state(void) {
     static struct convene_crash_state state;
     return &state;
 }
-/// A crash while ncurses has the terminal: leave the alternate screen, stop bracketed paste, show the
-/// cursor, put the terminal's modes back, say what happened, then hand the signal to the handler that
-/// was there before (which prints Swift's backtrace on a usable terminal; a build with the Swift
-/// runtime linked in has none, so the line here is all the report there is). Uses only
-/// async-signal-safe calls.
+/// A crash: give the terminal back if ncurses holds it (main screen, cursor, mouse and paste
+/// reporting off, the modes as they were), say in one line what happened, then end as the signal
+/// would. Swift's backtrace (with the program's source paths) is printed only when SWIFT_BACKTRACE
+/// asked for it. Uses only async-signal-safe calls; runs on its own stack, so a stack overflow
+/// is reported too.
 static inline void convene_crash_handler(int number) {
-    static const char reset[] = "\033[?2004l\033[?1049l\033[?25h\033[0m\r\n";
-    ssize_t written = write(STDOUT_FILENO, reset, sizeof reset - 1);
+    struct convene_crash_state *state = convene_crash_state();
+    ssize_t written = 0;
+    if (state->terminal_taken) {
+        static const char reset[] = "\033[?1000l\033[?1002l\033[?1003l\033[?1006l\033[?2004l\033[?1l\033>"
+                                    "\033[?1049l\033[?25h\033[0m\r\n";
+        written = write(STDOUT_FILENO, reset, sizeof reset - 1);
+        tcsetattr(STDIN_FILENO, TCSANOW, &state->before);
+    }
     const char *name = number == SIGSEGV ? "a bad memory access (SIGSEGV)" : number == SIGBUS ? "a bus error (SIGBUS)"
         : number == SIGILL ? "an illegal instruction (SIGILL)" : number == SIGFPE ? "an arithmetic error (SIGFPE)"
         : number == SIGTRAP ? "a failed check (SIGTRAP)" : number == SIGABRT ? "an abort (SIGABRT)" : "a signal";
@@ -131,23 +141,49 @@ static inline void convene_crash_handler(int number) {
     written = write(STDERR_FILENO, name, strlen(name));
     written = write(STDERR_FILENO, after, sizeof after - 1);
     (void)written;
-    tcsetattr(STDIN_FILENO, TCSANOW, &convene_crash_state()->before);
-    if (number > 0 && number < 32) sigaction(number, &convene_crash_state()->previous[number], NULL);
-    raise(number); // delivered to the earlier handler as soon as this one returns
+    if (number > 0 && number < 32) {
+        if (state->wants_backtrace) {
+            sigaction(number, &state->previous[number], NULL);
+        } else {
+            signal(number, SIG_DFL);
+        }
+    }
+    raise(number); // delivered as soon as this handler returns
 }
 
-/// Remembers the terminal as it is now and installs the crash handler. Call before ncurses starts.
-static inline void convene_restore_terminal_on_crash(void) {
-    if (tcgetattr(STDIN_FILENO, &convene_crash_state()->before) != 0) return;
+/// Installs the crash report for the whole program: call first thing in main, before any command.
+static inline void convene_install_crash_report(void) {
+    struct convene_crash_state *state = convene_crash_state();
+    state->wants_backtrace = getenv("SWIFT_BACKTRACE") != NULL;
+    // The handler's own stack: a stack overflow leaves none to run it on.
+    static char alternate[64 * 1024];
+    stack_t stack;
+    memset(&stack, 0, sizeof stack);
+    stack.ss_sp = alternate;
+    stack.ss_size = sizeof alternate;
+    sigaltstack(&stack, NULL);
     struct sigaction action;
     memset(&action, 0, sizeof action);
     action.sa_handler = convene_crash_handler;
+    action.sa_flags = SA_ONSTACK;
     sigemptyset(&action.sa_mask);
     static const int signals[] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGABRT };
     for (size_t index = 0; index < sizeof signals / sizeof signals[0]; index++) {
         int number = signals[index];
-        sigaction(number, &action, &convene_crash_state()->previous[number]);
+        sigaction(number, &action, &state->previous[number]);
     }
+}
+
+/// Remembers the terminal as it is now, so a crash while ncurses holds it gives it back. Call
+/// before ncurses starts.
+static inline void convene_restore_terminal_on_crash(void) {
+    struct convene_crash_state *state = convene_crash_state();
+    if (tcgetattr(STDIN_FILENO, &state->before) == 0) state->terminal_taken = 1;
+}
+
+/// Ncurses has given the terminal back: a crash from now on leaves it alone.
+static inline void convene_terminal_released(void) {
+    convene_crash_state()->terminal_taken = 0;
 }
 
 #endif

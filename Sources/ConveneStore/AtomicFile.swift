@@ -42,7 +42,10 @@ public enum AtomicFile {
     static func replace(_ url: URL, with data: Data, durability: Durability) throws(StoreError) {
         if let found = POSIX.kind(at: url.path), found != "a regular file" { throw .notARegularFile(path: url.path, found: found) }
         let directory = url.deletingLastPathComponent().path
-        let (fd, temporary) = try POSIX.makeTemporary(in: directory, prefix: "." + url.lastPathComponent)
+        let prefix = "." + url.lastPathComponent + "."
+        removeAbandonedTemporaries(in: directory, prefix: prefix)
+        // The writer's process id in the name tells the next writer whether it is still at work.
+        let (fd, temporary) = try POSIX.makeTemporary(in: directory, prefix: prefix + String(getpid()))
         do throws(StoreError) {
             // mkstemp makes the file readable by its owner only; notes and drafts are ordinary files.
             guard fchmod(fd, 0o644) == 0 else { throw .io(path: temporary, operation: "set permissions of", errno: errno) }
@@ -63,6 +66,29 @@ public enum AtomicFile {
             throw .io(path: url.path, operation: "replace", errno: failure)
         }
         if durability == .full { POSIX.syncDirectory(directory) }
+    }
+
+    /// Removes the temporary files of writers that were killed between creating and renaming them
+    /// (`.notes.md.PID.XXXXXX`, the process gone), so they do not stay beside the file for good.
+    /// A name without a process id, from an older Convene, is removed once an hour old. Only
+    /// regular files are removed; nothing is followed.
+    static func removeAbandonedTemporaries(in directory: String, prefix: String) {
+        guard let folder = opendir(directory) else { return }
+        defer { closedir(folder) }
+        while let entry = readdir(folder) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            guard name.hasPrefix(prefix) else { continue }
+            let parts = name.dropFirst(prefix.count).split(separator: ".")
+            var info = stat()
+            guard fstatat(dirfd(folder), name, &info, AT_SYMLINK_NOFOLLOW) == 0, info.st_mode & S_IFMT == S_IFREG else { continue }
+            let abandoned: Bool
+            if parts.count == 2, let pid = pid_t(parts[0]), pid > 0 {
+                abandoned = kill(pid, 0) != 0 && errno == ESRCH
+            } else {
+                abandoned = parts.count == 1 && parts[0].count == 6 && time(nil) - info.st_mtim.tv_sec > 3600
+            }
+            if abandoned { unlinkat(dirfd(folder), name, 0) }
+        }
     }
 
     /// The file's bytes, nil when there is none; an error when something other than a regular

@@ -11,11 +11,28 @@ public struct Draft: Codable, Sendable, Equatable {
     public var kind: PointKind
     /// Set when the draft edits an existing point.
     public var editing: EntityID?
+    /// The session's next id when the draft was kept: a new point saved from it has this id or a
+    /// later one. Nil in drafts written before it was kept.
+    public var firstNewID: EntityID?
 
-    public init(text: String, kind: PointKind, editing: EntityID? = nil) {
+    public init(text: String, kind: PointKind, editing: EntityID? = nil, firstNewID: EntityID? = nil) {
         self.text = text
         self.kind = kind
         self.editing = editing
+        self.firstNewID = firstNewID
+    }
+
+    /// Whether the change this draft became is already in `session`: the program stopped after
+    /// the journal kept the point and before the draft was removed. Offering it back then would
+    /// make the point twice.
+    public func wasSaved(in session: Session) -> Bool {
+        let typed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let editing {
+            guard let point = session.points[editing] else { return false }
+            return point.text == typed && point.kind == kind
+        }
+        guard let firstNewID else { return false }
+        return session.points.elements.contains { $0.id >= firstNewID && $0.text == typed && $0.kind == kind }
     }
 }
 
@@ -40,8 +57,15 @@ extension SessionFolder {
 
     /// The draft left by the last live writer, if any. A damaged one is ignored rather than blocking
     /// the session; one that is a link or not a regular file is an error naming it, never followed.
-    public func loadDraft() throws(StoreError) -> Draft? {
-        guard let data = try AtomicFile.existingContent(of: draft.path) else { return nil }
-        return try? JSONDecoder().decode(Draft.self, from: data)
+    ///
+    /// A draft whose point is already in `session` is removed rather than offered back.
+    public func loadDraft(for session: Session) throws(StoreError) -> Draft? {
+        guard let data = try AtomicFile.existingContent(of: draft.path),
+              let draft = try? JSONDecoder().decode(Draft.self, from: data) else { return nil }
+        guard !draft.wasSaved(in: session) else {
+            try saveDraft(nil)
+            return nil
+        }
+        return draft
     }
 }

@@ -30,8 +30,12 @@ enum JournalReader {
     }
 
     /// Replays `data`, the journal of `folder`, from its checkpoint when that still matches it.
+    /// Lines after a change the disk refused (`SessionFolder.savedPart(of:)`) are left out.
     static func parse(_ data: Data, of folder: SessionFolder) throws(StoreError) -> LoadedJournal {
-        try parse(data, path: folder.journal.path, from: CheckpointFile.restore(in: folder, matching: data))
+        let (saved, warning) = folder.savedPart(of: data)
+        var loaded = try parse(saved, path: folder.journal.path, from: CheckpointFile.restore(in: folder, matching: saved))
+        if let warning { loaded.warnings.append(warning) }
+        return loaded
     }
 
     /// Replays the whole lines of `data`, or those after `checkpoint.length` onto `checkpoint.log`.

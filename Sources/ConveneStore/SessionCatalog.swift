@@ -44,6 +44,12 @@ public struct SessionCatalog: Sendable {
         }
     }
 
+    /// Folders that may hold a session but cannot be read (a name that is not UTF-8, no permission),
+    /// each said with why: what `folders()` passes over.
+    public func skippedFolders() -> [String] {
+        JournalScan.signatures(in: root.path).skipped
+    }
+
     /// Every session that loads, with the problems of those that do not.
     public func load() -> (sessions: [(folder: SessionFolder, session: Session)], problems: [StoreError]) {
         var sessions: [(SessionFolder, Session)] = []

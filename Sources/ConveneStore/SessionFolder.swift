@@ -1,3 +1,4 @@
+import ConveneCore
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -15,6 +16,9 @@ public struct SessionFolder: Sendable, Equatable {
     }
 
     public var name: String { url.lastPathComponent }
+    /// The name as a person is shown it: a line break or control character in it made visible,
+    /// so it can neither split a line of output nor drive the terminal.
+    public var shownName: String { VisibleText.of(name) }
     public var journal: URL { url.appendingPathComponent(Self.journalName) }
     public var notes: URL { url.appendingPathComponent(Self.notesName) }
 
@@ -23,7 +27,10 @@ public struct SessionFolder: Sendable, Equatable {
     /// Replays the whole journal, ignoring any checkpoint and leaving none: the slow, certain way.
     public func replayJournal() throws(StoreError) -> LoadedJournal {
         guard exists else { throw .notASession(path: url.path) }
-        return try JournalReader.parse(try JournalReader.read(journal), path: journal.path)
+        let (saved, warning) = savedPart(of: try JournalReader.read(journal))
+        var loaded = try JournalReader.parse(saved, path: journal.path)
+        if let warning { loaded.warnings.append(warning) }
+        return loaded
     }
 
     /// Reads the session without taking the lock: safe while a live writer has it open. Starts

@@ -42,6 +42,11 @@ public final class SessionWriter {
     /// for it to finish (short writers such as `convene add` queue this way), then refuses.
     public static func open(_ folder: SessionFolder, wait: Duration = .zero) throws -> SessionWriter {
         guard folder.exists else { throw StoreError.notASession(path: folder.url.path) }
+        // A link in the sessions folder could send every change somewhere else: refused, and its
+        // target named, for a person who meant it to open that folder itself.
+        if POSIX.kind(at: folder.url.path) == "a symbolic link" {
+            throw StoreError.linkedSessionFolder(path: folder.url.path, target: folder.url.resolvingSymlinksInPath().path)
+        }
         let path = folder.journal.path
         let fd = try POSIX.openRegular(path, flags: O_RDWR | O_APPEND)
         do {
@@ -52,9 +57,12 @@ public final class SessionWriter {
             var size = stat()
             guard fstat(fd, &size) == 0 else { throw StoreError.io(path: path, operation: "inspect", errno: errno) }
             if Int(size.st_size) > loaded.intactLength {
-                // Cut the torn tail the load dropped, so the next line starts on a line of its own.
+                // Cut the torn tail the load dropped, so the next line starts on a line of its own
+                // (or a change the disk refused, left out by the load: see `savedPart(of:)`).
                 try POSIX.truncate(fd, to: loaded.intactLength, path: path)
             }
+            // Only once the journal holds nothing but saved lines may it grow again.
+            try folder.clearRefusedTail()
             return SessionWriter(
                 folder: folder, log: loaded.log, warnings: loaded.warnings, fd: fd, durableLength: loaded.intactLength,
                 linesSinceCheckpoint: loaded.linesReplayed)
@@ -94,7 +102,7 @@ public final class SessionWriter {
                 try POSIX.sync(fd, path: path)
             } catch {
                 cutBack(after: error)
-                throw error
+                throw unrepaired ?? error
             }
             durableLength += line.count
             linesSinceCheckpoint += 1
@@ -106,11 +114,15 @@ public final class SessionWriter {
     }
 
     /// Takes a failed line back out of the journal, or remembers that it could not.
+    /// Takes a failed line back out of the journal, or remembers that it could not; then the
+    /// line is marked refused (`.refused-tail`), so no later reader replays it as saved.
     private func cutBack(after failure: StoreError) {
         do {
             try POSIX.truncate(fd, to: durableLength, path: folder.journal.path)
         } catch {
-            unrepaired = .journalNeedsRepair(path: folder.journal.path, cause: "\(failure); then \(error)")
+            let marked = folder.markRefusedTail(after: durableLength)
+            unrepaired = .journalNeedsRepair(path: folder.journal.path, cause: "\(failure); then \(error)"
+                + (marked ? "" : "; and it could not be marked as refused either"))
         }
     }
 
@@ -118,6 +130,7 @@ public final class SessionWriter {
         guard let problem = unrepaired else { return }
         do {
             try POSIX.truncate(fd, to: durableLength, path: folder.journal.path)
+            try folder.clearRefusedTail()
             unrepaired = nil
         } catch {
             throw problem

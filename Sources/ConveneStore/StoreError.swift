@@ -18,6 +18,12 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case readOnly(path: String)
     /// A session file that is a link, a folder or anything but a regular file.
     case notARegularFile(path: String, found: String)
+    /// A file Convene keeps for itself (the archive's index) belongs to another user: never opened.
+    case ownedByAnother(path: String, owner: uid_t)
+    /// A session folder that is a symbolic link: read, never written through.
+    case linkedSessionFolder(path: String, target: String)
+    /// Another process kept the archive's index locked for longer than a person should wait.
+    case indexBusy(path: String)
     /// A failed append could not be cut back out of the journal; nothing more is written until it is.
     case journalNeedsRepair(path: String, cause: String)
 
@@ -50,6 +56,14 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case .notARegularFile(let path, let found):
             "\(path) is \(found), not a regular file; Convene does not follow or replace it, so that it cannot be made "
                 + "to read or write anything outside the session. Move it away and try again"
+        case .ownedByAnother(let path, let owner):
+            "\(path) belongs to another user (uid \(owner)), not to you; Convene does not open it. Remove it to let "
+                + "Convene build its own"
+        case .linkedSessionFolder(let path, let target):
+            "\(path) is a symbolic link (to \(target)); Convene reads it but does not write through it, so that a link "
+                + "cannot send a session's changes elsewhere. To change that session, name the folder itself: \(target)"
+        case .indexBusy(let path):
+            "\(path) is busy: another program has been writing it for too long to wait"
         case .journalNeedsRepair(let path, let cause):
             "\(path): a failed write could not be taken back out of the journal (\(cause)); nothing more is saved "
                 + "until it can be. Free space or fix the disk, then try again: everything shown saved is kept"

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConveneCore
+import ConveneTUI
 import Foundation
 
 @main
@@ -27,10 +28,20 @@ struct Convene: ParsableCommand {
     /// Runs the command as ArgumentParser would, but every message it prints (which may echo a
     /// session name, a path or an option's value) has its control characters made visible first.
     static func main() {
+        NCursesTerminal.installCrashReport()
         do {
             try SubcommandSpelling.check(Array(CommandLine.arguments.dropFirst()), of: configuration)
             var command = try parseAsRoot()
             try command.run()
+        } catch let interrupted as HelperProcess.Interrupted {
+            // Its clean-up done, the program ends as the signal asked (143 after SIGTERM).
+            signal(interrupted.signal, SIG_DFL)
+            var only = sigset_t()
+            sigemptyset(&only)
+            sigaddset(&only, interrupted.signal)
+            pthread_sigmask(SIG_UNBLOCK, &only, nil)
+            raise(interrupted.signal)
+            Foundation.exit(128 + interrupted.signal)
         } catch {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)

@@ -117,4 +117,36 @@ struct AttendeeImportTests {
         let wrong = try convene.run(["add", session, "attendees", file.path, "--field", "name=Nobody"])
         #expect(wrong.stderr.contains("has no column ‘Nobody’"))
     }
+
+    @Test("a list with one quote never closed is refused with the line it opened on; nobody is half-imported")
+    func unclosedQuote() throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        let session = try convene.newSession(title: "Stray quote")
+        let rows = (1...50).map { $0 == 3 ? "\"Person \($0), Org \($0)" : "Person \($0),Org \($0)" }
+        let file = convene.home.appendingPathComponent("stray.csv")
+        try (["Name,Organisation"] + rows).joined(separator: "\n").appending("\n").write(to: file, atomically: true, encoding: .utf8)
+        let refused = try convene.run(["add", session, "attendees", file.path])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("stray.csv:4:") && refused.stderr.contains("never closed"), "\(refused.stderr)")
+        #expect(!refused.stderr.contains("quotation(message"))
+        let journal = try JournalFile.replayed(convene.sessions.appendingPathComponent(session).appendingPathComponent("session.jsonl"))
+        #expect(journal.session.attendees.elements.isEmpty)
+        // Quotes that are closed, doubled inside a field, with a line break inside, are read whole.
+        try "Name,Organisation\n\"Ann \"\"Nan\"\" Lee\",\"Line\nbreak Ltd\"\nBob Ray,Y\n".write(to: file, atomically: true, encoding: .utf8)
+        let read = try convene.run(["add", session, "attendees", file.path])
+        #expect(read.status == 0 && read.stdout.contains("imported 2 attendee(s)"), "\(read.stderr)")
+    }
+
+    @Test("a name longer than any person's is left out and said, not added as an attendee")
+    func implausibleName() throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        let session = try convene.newSession(title: "Long name")
+        let file = convene.home.appendingPathComponent("long.csv")
+        try "Name,Organisation\n\(String(repeating: "Pasted paragraph ", count: 70)),X\nCy Twombly,Z\n".write(to: file, atomically: true, encoding: .utf8)
+        let imported = try convene.run(["add", session, "attendees", file.path])
+        #expect(imported.status == 0 && imported.stdout.contains("imported 1 attendee(s)"), "\(imported.stderr)")
+        #expect(imported.stderr.contains("left out row 1") && imported.stderr.contains("characters long"), "\(imported.stderr)")
+    }
 }

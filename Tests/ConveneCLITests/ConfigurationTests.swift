@@ -43,6 +43,9 @@ struct ConfigurationTests {
             ("[export]\nformat = \"odt\"\n", "export.format is ‘odt’; give one of md, csv, html, pdf, docx"),
             ("[keys]\nagenda = \"n\"\n", "n would do both ‘next’ and ‘agenda’"),
             ("[keys]\nagenda = \"Ctrl-O\"\n", "keys.agenda is ‘Ctrl-O’; give one character"),
+            // Esc gets out of every screen and field: a map that takes it for quit would trap them.
+            ("[keys]\nquit = \"\\u001b\"\n", "‘quit’ cannot be ␛: give a printable character"),
+            ("[keys]\nhelp = \"\\u007f\"\n", "‘help’ cannot be ␡: give a printable character"),
             ("[colour\nenabled = false\n", "config.toml:1:"),
             ("[colour]\naccent = \"teal\"\n", "colour.accent is ‘teal’; give a colour: default, black, red"),
             ("[colour]\ndanger = 300\n", "colour.danger is ‘300’; give a colour"),

@@ -77,6 +77,24 @@ struct FaultInjectionTests {
         #expect(exported.status == 0 && exported.stdout.contains("kept after") && !exported.stdout.contains("never kept"))
     }
 
+    @Test("a flush that fails and a cut-back that fails too: the change reported not saved is never replayed as saved")
+    func flushAndCutBackFail() throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        let session = try newSession(convene)
+        #expect(try convene.run(["add", session, "point", "kept before"]).status == 0)
+        let failed = try convene.run(["add", session, "point", "never kept"], environment: FaultShim.environment("fsync,ftruncate", times: 10))
+        #expect(failed.status == 1)
+        #expect(failed.stderr.contains("could not be taken back out of the journal"), "\(failed.stderr)")
+        let exported = try convene.run(["export", session])
+        #expect(exported.status == 0 && exported.stdout.contains("kept before") && !exported.stdout.contains("never kept"),
+                "\(exported.stderr)")
+        let after = try convene.run(["add", session, "point", "kept after"])
+        #expect(after.status == 0, "\(after.stderr)")
+        // Read as any later command would, the line the disk refused is gone for good.
+        #expect(try points(convene, session) == ["kept before", "kept after"])
+    }
+
     @Test("a change saved while notes.md cannot be written is reported saved, and the notes catch up later")
     func notesFailAfterSaving() throws {
         let convene = try ConveneProcess()

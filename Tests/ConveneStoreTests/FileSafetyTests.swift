@@ -60,7 +60,7 @@ struct FileSafetyTests {
         let victim = try Victim(in: root.url)
         let folder = try StoreFixtures.session(in: root.url, points: 0)
         try plantLink(at: folder.draft, to: victim.url)
-        #expect { try folder.loadDraft() } throws: { isNotRegular($0, naming: "draft.json") }
+        #expect { try folder.loadDraft(for: Session()) } throws: { isNotRegular($0, naming: "draft.json") }
         #expect { try folder.saveDraft(Draft(text: "typed", kind: .note)) } throws: { isNotRegular($0, naming: "draft.json") }
         #expect(victim.isUntouched)
     }
@@ -76,7 +76,7 @@ struct FileSafetyTests {
         try folder.writeNotes("# Fresh notes\n")
         try folder.saveDraft(Draft(text: "typed", kind: .note))
         #expect(victim.isUntouched)
-        #expect(try folder.loadDraft()?.text == "typed")
+        #expect(try folder.loadDraft(for: Session())?.text == "typed")
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { $0.hasPrefix(".") && !$0.hasSuffix(".tmp") }
         #expect(leftovers.isEmpty, "temporary files left behind: \(leftovers)")
     }
@@ -88,7 +88,7 @@ struct FileSafetyTests {
         try FileManager.default.createDirectory(at: folder.notes, withIntermediateDirectories: false)
         #expect { try folder.writeNotes("# Notes\n") } throws: { "\($0)".contains("notes.md is a folder") }
         #expect(mkfifo(folder.draft.path, 0o644) == 0)
-        #expect { try folder.loadDraft() } throws: { "\($0)".contains("draft.json is a named pipe") }
+        #expect { try folder.loadDraft(for: Session()) } throws: { "\($0)".contains("draft.json is a named pipe") }
     }
 
     @Test("a session appears complete or not at all; a refused one leaves no folder")

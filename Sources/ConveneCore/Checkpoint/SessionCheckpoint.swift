@@ -93,6 +93,7 @@ public enum SessionCheckpoint {
             log.keyed[key] = SessionLog.KeyedChange(seq: seq, event: .encoded(try reader.bytes()))
         }
         guard reader.isAtEnd else { throw CheckpointError("has bytes after its end") }
+        guard (0...EntityID.largest.rawValue).contains(frame.lastID) else { throw CheckpointError("gives out ids past the largest") }
         log.session = Session(restoring: frame.details, attendees: frame.attendees, agenda: frame.agenda, points: points,
                               pointsByItem: pointsByItem, topics: frame.topics, contexts: frame.contexts, quadrantGuide: frame.quadrantGuide,
                               acknowledgedFindings: Set(frame.acknowledgedFindings), isCreated: frame.isCreated, lastID: frame.lastID)

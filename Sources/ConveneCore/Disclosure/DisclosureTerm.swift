@@ -25,13 +25,16 @@ struct DisclosureTerm: Sendable {
     /// longest first, so that "Michael Little" is found before "Little" claims the same words).
     static func terms(for attendees: [Attendee]) -> [DisclosureTerm] {
         var terms: [String: DisclosureTerm] = [:]
+        // Who each form already names: a form many share ("Council", a common first name) is
+        // checked in constant time, so the terms of 100,000 attendees take linear time.
+        var named: [String: Set<String>] = [:]
         func add(_ text: String, _ strictness: Strictness, _ reason: DisclosureFinding.Reason, _ name: String, standsFor: String? = nil) {
             guard text.count > 1 else { return }
             let key = strictness == .exactCase ? text : text.lowercased()
             if terms[key] == nil {
                 terms[key] = DisclosureTerm(text: text, strictness: strictness, reason: reason, attendees: [], standsFor: standsFor)
             }
-            if terms[key]?.attendees.contains(name) == false { terms[key]?.attendees.append(name) }
+            if named[key, default: []].insert(name).inserted { terms[key]?.attendees.append(name) }
         }
         for attendee in attendees {
             let person = attendee.name

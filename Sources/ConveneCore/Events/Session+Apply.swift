@@ -147,6 +147,7 @@ extension Session {
         var seen = Set<EntityID>()
         for item in setup.agenda {
             try validate(item, chathamHouse: setup.details.chathamHouse)
+            guard EntityID.valid.contains(item.id.rawValue) else { throw .idOutOfRange(item.id) }
             guard seen.insert(item.id).inserted else { throw .duplicateID(item.id) }
         }
         details = setup.details
@@ -161,6 +162,7 @@ extension Session {
     private mutating func insert<Element>(
         _ element: Element, at position: Int?, into store: WritableKeyPath<Session, OrderedStore<Element>>
     ) throws(SessionError) {
+        guard EntityID.valid.contains(element.id.rawValue) else { throw .idOutOfRange(element.id) }
         guard !isInUse(element.id) else { throw .duplicateID(element.id) }
         self[keyPath: store].insert(element, at: position)
         lastID = max(lastID, element.id.rawValue)

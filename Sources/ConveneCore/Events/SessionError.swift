@@ -8,6 +8,7 @@ public enum SessionError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidTimebox(Int)
     case unknown(what: String, id: EntityID)
     case duplicateID(EntityID)
+    case idOutOfRange(EntityID)
     case speakerUnderChathamHouse
     case speakersRecorded(count: Int)
     case subthemeWithoutTheme
@@ -38,6 +39,8 @@ public enum SessionError: Error, Equatable, Sendable, CustomStringConvertible {
             "there is no \(what) with id \(id)"
         case .duplicateID(let id):
             "id \(id) is already in use"
+        case .idOutOfRange(let id):
+            "id \(id) is outside the ids a session gives out (1 to \(EntityID.largest))"
         case .speakerUnderChathamHouse:
             "this part of the session is held under the Chatham House Rule: nothing in it may be attributed to a speaker"
         case .speakersRecorded(let count):

@@ -102,6 +102,14 @@ public struct RegistrationList: Sendable {
         return header.firstIndex { Self.key($0) == key }
     }
 
+    /// A row whose "name" cannot be a person's.
+    public struct Implausible: Equatable, Sendable {
+        public var row: Int
+        public var length: Int
+        /// Its first few words, to find it in the file.
+        public var opening: String
+    }
+
     /// What importing the rows gives.
     public struct Import: Equatable, Sendable {
         public var attendees: [Attendee]
@@ -109,6 +117,9 @@ public struct RegistrationList: Sendable {
         public var duplicates: [String]
         /// Rows without a name (blank lines, totals), by number (1 is the first row after the header).
         public var nameless: [Int]
+        /// Rows whose "name" is longer than any person's (a stray quote, a pasted paragraph), by
+        /// number, with the name's length and opening: left out and said, never added.
+        public var implausible: [Implausible] = []
 
         /// The attendees added as one change, so that one undo takes the import back; nil when there is no one.
         public var event: SessionEvent? {
@@ -143,6 +154,10 @@ public struct RegistrationList: Sendable {
                 if !row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { result.nameless.append(offset + 1) }
                 continue
             }
+            guard name.count <= Self.longestName else {
+                result.implausible.append(Implausible(row: offset + 1, length: name.count, opening: String(name.prefix(40))))
+                continue
+            }
             guard seen.insert(Self.key(name)).inserted else {
                 result.duplicates.append(name)
                 continue
@@ -155,6 +170,9 @@ public struct RegistrationList: Sendable {
         }
         return result
     }
+
+    /// Longer than any person's name with their titles: a "name" past it is something else.
+    public static let longestName = 120
 
     static func role(_ text: String) -> Attendee.Role {
         let key = Self.key(text)

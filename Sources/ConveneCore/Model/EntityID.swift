@@ -5,6 +5,12 @@
 public struct EntityID: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     public let rawValue: Int
 
+    /// The largest id a session gives out: every JSON reader keeps integers up to 2^53 exactly,
+    /// and a session that reached it by counting one at a time will never exist. An id from a file
+    /// beyond it (or below 1) is refused, so the next id is always one more without overflowing.
+    public static let largest = EntityID((1 << 53) - 1)
+    public static let valid = 1...largest.rawValue
+
     public init(_ rawValue: Int) {
         self.rawValue = rawValue
     }

@@ -12,6 +12,10 @@ import Foundation
 /// reader would find, never a guess. Blocks that are not kept are copied from the typed source by
 /// their source positions.
 public enum TypedMarkdown {
+    /// Emphasis, strong emphasis and links nested deeper than this are written with their markers
+    /// escaped: the text stays, read as typed, and no reader of the notes has to recurse further.
+    public static let maximumInlineDepth = 16
+
     /// Several lines as the body of a paragraph or a `- ` list item: paragraphs, line breaks and
     /// lists are kept; `indent` starts every line after the first so the text stays in its item.
     public static func block(_ text: String, indent: String = "") -> String {
@@ -187,8 +191,17 @@ private struct TypedMarkdownWriter {
     }
 
     /// Appends the inline content of `node` to `lines`, starting a new line at each line break.
+    /// Walked with cmark's iterator, not by recursion: a paste of 150,000 nested `*` must not
+    /// exhaust the stack.
     private func inlines(of node: OpaquePointer, into lines: inout [String]) {
-        for child in children(of: node) {
+        guard let iterator = cmark_iter_new(node) else { return }
+        defer { cmark_iter_free(iterator) }
+        // The containers entered and not yet left: whether each is written as Markdown (kept) or
+        // with its markers escaped (too deep, or a link to anything but the web or mail).
+        var open: [Bool] = []
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard let child = cmark_iter_get_node(iterator), child != node else { continue }
+            let entering = event == CMARK_EVENT_ENTER
             switch typeName(child) {
             case "text":
                 let text = literal(child)
@@ -205,32 +218,31 @@ private struct TypedMarkdownWriter {
                 lines[lines.count - 1] += (oneLine && code.contains("|")) || code.allSatisfy(\.isWhitespace)
                     ? MarkdownEscaping.inline("`" + code + "`")
                     : MarkdownEscaping.codeSpan(code)
-            case "emph":
-                wrap(child, in: "*", into: &lines)
-            case "strong":
-                wrap(child, in: "**", into: &lines)
-            case "link" where Self.linkSchemes.contains(where: url(of: child).lowercased().hasPrefix):
-                lines[lines.count - 1] += "["
-                inlines(of: child, into: &lines)
-                lines[lines.count - 1] += "](" + Self.destination(url(of: child)) + ")"
+            case "emph", "strong":
+                let delimiter = typeName(child) == "emph" ? "*" : "**"
+                if entering { open.append(open.count < TypedMarkdown.maximumInlineDepth) }
+                let kept = open.last ?? false
+                lines[lines.count - 1] += kept ? delimiter : MarkdownEscaping.inline(delimiter)
+                if !entering { open.removeLast() }
             case "link", "image":
-                // Not kept as a link (or picture): the brackets and address read as typed.
-                let opening = typeName(child) == "image" ? "![" : "["
-                lines[lines.count - 1] += MarkdownEscaping.inline(opening)
-                inlines(of: child, into: &lines)
-                lines[lines.count - 1] += MarkdownEscaping.inline("](" + url(of: child) + ")")
+                let address = url(of: child)
+                if entering {
+                    let isWebLink = typeName(child) == "link" && Self.linkSchemes.contains(where: address.lowercased().hasPrefix)
+                    open.append(isWebLink && open.count < TypedMarkdown.maximumInlineDepth)
+                    // Not kept as a link (or picture): the brackets and address read as typed.
+                    let opening = typeName(child) == "image" ? "![" : "["
+                    lines[lines.count - 1] += open.last == true ? "[" : MarkdownEscaping.inline(opening)
+                } else {
+                    lines[lines.count - 1] += open.last == true
+                        ? "](" + Self.destination(address) + ")"
+                        : MarkdownEscaping.inline("](" + address + ")")
+                    open.removeLast()
+                }
             default:
-                // Inline HTML and anything else: its characters, escaped.
-                lines[lines.count - 1] += MarkdownEscaping.inline(literal(child))
-                inlines(of: child, into: &lines)
+                // Inline HTML and anything else: its characters, escaped (its children follow).
+                if entering { lines[lines.count - 1] += MarkdownEscaping.inline(literal(child)) }
             }
         }
-    }
-
-    private func wrap(_ node: OpaquePointer, in delimiter: String, into lines: inout [String]) {
-        lines[lines.count - 1] += delimiter
-        inlines(of: node, into: &lines)
-        lines[lines.count - 1] += delimiter
     }
 
     /// What a link's address keeps as it is: ASCII letters and digits and URL punctuation. The rest

@@ -16,7 +16,7 @@ public enum TextRules {
     }
 
     /// Whether `scalar` is a control character other than a line break.
-    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         scalar.properties.generalCategory == .control && scalar != "\n"
     }
 

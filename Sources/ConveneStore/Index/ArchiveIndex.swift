@@ -15,6 +15,22 @@ public final class ArchiveIndex {
 
     private let database: any DatabaseWriter
     public let catalog: SessionCatalog
+    /// What opening the index found and did that a person should hear of (a planted link removed).
+    public private(set) var notices: [String] = []
+
+    /// How long a command waits for another process writing the index before it answers from the
+    /// journals instead: a person is waiting. The background catch-up, which nobody waits for,
+    /// waits as long as a new index of a large archive takes to write.
+    public enum Patience: Sendable {
+        case person, background
+
+        var seconds: TimeInterval {
+            switch self {
+            case .person: 2
+            case .background: 60
+            }
+        }
+    }
 
     /// Thrown by `updated(_:readingAtMost:_:)` when bringing the index up to date would mean
     /// reading more journals than allowed: a new archive, or one copied in.
@@ -22,7 +38,7 @@ public final class ArchiveIndex {
         public var journalsToRead: Int
         /// Every journal of the folder as the look that found the index behind saw them: what a
         /// search without the index goes through, rather than listing them all again.
-        var journals: [JournalScan.Journal]
+        var scan: JournalScan.Scan
     }
 
     private init(database: any DatabaseWriter, catalog: SessionCatalog) {
@@ -36,28 +52,41 @@ public final class ArchiveIndex {
     /// read-only): callers then read the journals themselves. Other failures are thrown.
     /// With `limit`, throws `FarBehind` instead when more than that many journals would have to
     /// be read first (nothing is read then).
-    public static func updated<Result>(_ catalog: SessionCatalog, readingAtMost limit: Int? = nil,
+    ///
+    /// The index's files are checked before SQLite opens them (`IndexFileGuard`): a planted link is
+    /// removed and the index built anew; a folder, a pipe or another user's file there is an error.
+    /// While another process writes the index, waits as `patience` says, then throws SQLite's busy
+    /// error (callers read the journals instead).
+    public static func updated<Result>(_ catalog: SessionCatalog, readingAtMost limit: Int? = nil, patience: Patience = .person,
                                        _ body: (ArchiveIndex) throws -> Result) throws -> Result? {
         let path = catalog.root.appendingPathComponent(fileName).path
         guard access(catalog.root.path, W_OK) == 0 else { return nil }
+        var guardian = IndexFileGuard(path: path)
+        try guardian.prepare()
         // The journals are looked at while the index opens: on a large archive the two take about
         // as long, and neither needs the other.
         let root = catalog.root.path
-        let journals = Prefetched { JournalScan.signatures(in: root) }
+        let scan = Prefetched { JournalScan.signatures(in: root) }
         if let limit, access(path, F_OK) != 0 {
             // No index at all: counting the journals says enough, and creating the file is left to
             // whoever will fill it.
-            if journals.value.count > limit { throw FarBehind(journalsToRead: journals.value.count, journals: journals.value) }
+            if scan.value.journals.count > limit { throw FarBehind(journalsToRead: scan.value.journals.count, scan: scan.value) }
+        }
+        func opened() throws -> ArchiveIndex {
+            let index = try connect(path, catalog: catalog, guardian: guardian, patience: patience)
+            index.notices = guardian.notices + scan.value.skipped
+            try index.refresh(readingAtMost: limit, scan: scan.value)
+            return index
         }
         do {
-            let index = try connect(path, catalog: catalog)
-            try index.refresh(readingAtMost: limit, journals: journals.value)
-            return try body(index)
-        } catch let error as DatabaseError where isDamage(error) {
-            removeFiles(at: path)
-            let index = try connect(path, catalog: catalog)
-            try index.refresh(readingAtMost: limit, journals: journals.value)
-            return try body(index)
+            do {
+                return try body(try opened())
+            } catch let error as DatabaseError where isDamage(error) {
+                removeFiles(at: path)
+                return try body(try opened())
+            }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+            throw StoreError.indexBusy(path: path)
         }
     }
 
@@ -71,7 +100,8 @@ public final class ArchiveIndex {
         guard !query.isEmpty else { return ([], []) }
         let prefilter = JournalPrefilter(query)
         let root = catalog.root
-        let journals = farBehind?.journals ?? JournalScan.signatures(in: root.path)
+        let scan = farBehind?.scan ?? JournalScan.signatures(in: root.path)
+        let journals = scan.journals
         let candidates = ParallelChunks.map(journals.indices, minimumChunk: 64) { part in
             var scratch = JournalPrefilter.Scratch()
             return journals[part].filter {
@@ -85,7 +115,7 @@ public final class ArchiveIndex {
             try IndexSchema.fillEmpty(in: db, with: entries)
         }
         let index = ArchiveIndex(database: memory, catalog: catalog)
-        return (try index.search(query), entries.compactMap(\.problem))
+        return (try index.search(query), scan.skipped + entries.compactMap(\.problem))
     }
 
     /// The codes SQLite gives for a file that is not (or no longer) a whole database.
@@ -95,22 +125,30 @@ public final class ArchiveIndex {
 
     /// Opens the file, waiting while another process is creating it: switching a new database to
     /// WAL takes a lock SQLite's busy timeout does not wait for ("database is locked" at once).
-    private static func connect(_ path: String, catalog: SessionCatalog) throws -> ArchiveIndex {
-        var attempt = 0
+    /// Also refuses, after opening, a file that is not the one `guardian` checked (a link or
+    /// another file swapped in between the check and the open).
+    private static func connect(_ path: String, catalog: SessionCatalog, guardian: IndexFileGuard,
+                                patience: Patience) throws -> ArchiveIndex {
+        let before = guardian.identity()
+        let deadline = Date(timeIntervalSinceNow: patience.seconds)
         while true {
             do {
-                return try open(path, catalog: catalog)
-            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && attempt < 200 {
-                attempt += 1
+                let index = try open(path, catalog: catalog, patience: patience)
+                guard let now = guardian.identity(), before == nil || before == now else {
+                    throw StoreError.notARegularFile(path: path, found: POSIX.kind(at: path) ?? "a file replaced while it was opened")
+                }
+                return index
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && Date() < deadline {
                 usleep(25_000)
             }
         }
     }
 
-    private static func open(_ path: String, catalog: SessionCatalog) throws -> ArchiveIndex {
+    private static func open(_ path: String, catalog: SessionCatalog, patience: Patience) throws -> ArchiveIndex {
         var configuration = Configuration()
-        // A new index of a large archive is written in one transaction; others wait for it.
-        configuration.busyMode = .timeout(60)
+        // A new index of a large archive is written in one transaction: the background waits for
+        // it; a person is answered from the journals after a short wait instead.
+        configuration.busyMode = .timeout(patience.seconds)
         configuration.prepareDatabase { db in
             // A cache: losing the last moments of it to a power cut costs a re-read, not data.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
@@ -142,7 +180,8 @@ public final class ArchiveIndex {
     /// Brings the index up to date with the journals (`journals`, as `JournalScan` found them just
     /// now): sessions added, changed (here or by a copy synced in) and removed since last time.
     /// Only the changed ones are read.
-    func refresh(readingAtMost limit: Int? = nil, journals: [JournalScan.Journal]) throws {
+    func refresh(readingAtMost limit: Int? = nil, scan: JournalScan.Scan) throws {
+        let journals = scan.journals
         let known = try database.read { db in
             var known: [String: String] = [:]
             let rows = try Row.fetchCursor(db, sql: "SELECT folder, signature FROM session")
@@ -150,7 +189,7 @@ public final class ArchiveIndex {
             return known
         }
         let changed = journals.filter { known[$0.name] != $0.signature }
-        if let limit, changed.count > limit { throw FarBehind(journalsToRead: changed.count, journals: journals) }
+        if let limit, changed.count > limit { throw FarBehind(journalsToRead: changed.count, scan: scan) }
         let root = catalog.root
         func entries(_ journals: ArraySlice<JournalScan.Journal>) -> [IndexEntry] { IndexEntry.read(journals, in: root) }
         if known.isEmpty && changed.count > 64 {
@@ -163,7 +202,7 @@ public final class ArchiveIndex {
                 return true
             }
             if filled { return }
-            return try refresh(journals: journals)
+            return try refresh(scan: scan)
         }
         // Read outside the write lock, written in batches: another updater or a reader waits little.
         for start in stride(from: 0, to: changed.count, by: 64) {

@@ -13,39 +13,73 @@ enum JournalScan {
         var signature: String
     }
 
-    /// Folders holding a journal, hidden ones left out (a session being created is hidden until
-    /// it is whole; the index itself is hidden). The journals are looked at on every core: on a
-    /// large archive this is most of what an up-to-date `list` or `search` does.
-    static func signatures(in root: String) -> [Journal] {
-        guard let directory = opendir(root) else { return [] }
-        defer { closedir(directory) }
-        let names = visibleNames(in: directory)
-        // Each journal is looked up from the folder already open, not from `/` down again.
-        let folder = dirfd(directory)
-        return ParallelChunks.map(names.indices, minimumChunk: 128) { part in
-            names[part].compactMap { name in
-                signature(of: name + "/" + SessionFolder.journalName, in: folder).map { Journal(name: name, signature: $0) }
-            }
-        }
+    /// What one look at a sessions folder found.
+    struct Scan {
+        var journals: [Journal]
+        /// Folders that may hold a session but cannot be read, each said with why.
+        var skipped: [String]
     }
 
-    private static func visibleNames(in directory: OpaquePointer) -> [String] {
-        var names: [String] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
-                String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+    /// Folders holding a journal, hidden ones left out (a session being created is hidden until
+    /// it is whole; the index itself is hidden). The journals are looked at on every core: on a
+    /// large archive this is most of what an up-to-date `list` or `search` does. A folder whose
+    /// name is not UTF-8, or whose journal cannot be looked at (no permission), is skipped and said.
+    static func signatures(in root: String) -> Scan {
+        guard let directory = opendir(root) else { return Scan(journals: [], skipped: []) }
+        defer { closedir(directory) }
+        let (names, unnamed) = visibleNames(in: directory)
+        var skipped = unnamed
+        // Each journal is looked up from the folder already open, not from `/` down again.
+        let folder = dirfd(directory)
+        let looked = ParallelChunks.map(names.indices, minimumChunk: 128) { part in
+            names[part].compactMap { name -> Result<Journal, Unreadable>? in
+                switch signature(of: name + "/" + SessionFolder.journalName, in: folder) {
+                case .success(let signature): .success(Journal(name: name, signature: signature))
+                case .failure(let failure) where failure.errno == ENOENT || failure.errno == ENOTDIR: nil
+                case .failure(let failure): .failure(Unreadable(name: name, errno: failure.errno))
+                }
             }
-            if !name.hasPrefix(".") { names.append(name) }
         }
-        return names
+        var journals: [Journal] = []
+        journals.reserveCapacity(looked.count)
+        for result in looked {
+            switch result {
+            case .success(let journal): journals.append(journal)
+            case .failure(let unreadable):
+                skipped.append("skipped \(root)/\(VisibleText.of(unreadable.name)): \(String(cString: strerror(unreadable.errno)))")
+            }
+        }
+        return Scan(journals: journals, skipped: skipped)
+    }
+
+    struct Unreadable: Error {
+        var name: String
+        var errno: Int32
+    }
+
+    private static func visibleNames(in directory: OpaquePointer) -> (names: [String], skipped: [String]) {
+        var names: [String] = []
+        var skipped: [String] = []
+        while let entry = readdir(directory) {
+            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+            guard bytes.first != UInt8(ascii: ".") else { continue }
+            guard let name = String(validating: bytes, as: UTF8.self) else {
+                skipped.append("skipped a folder whose name is not UTF-8 (‘\(VisibleText.of(String(decoding: bytes, as: UTF8.self)))’): "
+                    + "rename it to read it")
+                continue
+            }
+            names.append(name)
+        }
+        return (names, skipped)
     }
 
     /// Size, modification time to the nanosecond, and inode: an append changes the size, a copy
     /// synced in changes the inode or the time. Nil when there is no journal. A relative `path` is
     /// looked up from the open folder `folder`.
-    static func signature(of path: String, in folder: Int32 = AT_FDCWD) -> String? {
+    static func signature(of path: String, in folder: Int32 = AT_FDCWD) -> Result<String, Unreadable> {
         var status = stat()
-        guard fstatat(folder, path, &status, 0) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
-        return "\(status.st_size):\(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec):\(status.st_ino)"
+        guard fstatat(folder, path, &status, 0) == 0 else { return .failure(Unreadable(name: path, errno: errno)) }
+        guard (status.st_mode & S_IFMT) == S_IFREG else { return .failure(Unreadable(name: path, errno: ENOENT)) }
+        return .success("\(status.st_size):\(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec):\(status.st_ino)")
     }
 }

@@ -11,6 +11,9 @@ public enum Key: Hashable, Sendable {
     case resize
     /// Pasted text begins and ends (bracketed paste): what comes between is text, not commands.
     case pasteStart, pasteEnd
+    /// Text that arrived inside a bracketed paste, taken in as one key however long it is (line
+    /// breaks as `\n`): a paste is one change to a field, not thousands of keys each redrawn.
+    case text(String)
     /// The left mouse button pressed at this cell of the terminal, as the terminal reports it; the
     /// program turns it into `click` on whatever the frame on screen has there.
     case mouse(row: Int, column: Int)
@@ -40,7 +43,7 @@ public enum Key: Hashable, Sendable {
         case .pageUp: "PgUp"
         case .pageDown: "PgDn"
         case .resize: "resize"
-        case .pasteStart, .pasteEnd: "paste"
+        case .pasteStart, .pasteEnd, .text: "paste"
         case .mouse, .click: "A click"
         }
     }

@@ -126,8 +126,18 @@ public enum KeyMap {
         liveOverrides.withLock { $0 = overrides }
     }
 
-    /// Refuses a remapping that gives a key two actions (one it takes and one that keeps it).
+    /// Refuses a remapping that gives a key two actions (one it takes and one that keeps it), or
+    /// that gives an action a key no one can press for it: a control character, such as Esc, which
+    /// the screens read as getting out of what is open (a key map must never leave a screen
+    /// without a way out), or a blank.
     public static func checkLive(_ overrides: [LiveAction: Key]) throws(RemapError) {
+        for (action, key) in overrides.sorted(by: { $0.key.configName < $1.key.configName }) {
+            guard case .character(let character) = key, !character.isWhitespace,
+                  !character.unicodeScalars.contains(where: { TextRules.isControl($0) }) else {
+                throw RemapError(description: "‘\(action.configName)’ cannot be \(VisibleText.of(key.label)): give a printable "
+                    + "character (Esc, Enter, Tab and other control keys keep their own meanings on every screen)")
+            }
+        }
         var taken: [Key: LiveAction] = [:]
         for binding in standardLive {
             for key in overrides[binding.action].map({ [$0] }) ?? binding.keys {

@@ -76,7 +76,13 @@ public final class Program {
         while !isFinished && !shouldStop() {
             let hasIdleWork = top?.hasIdleWork ?? false
             if let key = terminal.nextKey(timeoutMilliseconds: hasIdleWork ? Self.idleMilliseconds : Self.tickMilliseconds) {
-                send(key)
+                receive(key)
+                // Keys that have already arrived (a paste without brackets, typing faster than a
+                // frame) are taken before the next frame is drawn: the screen shows the latest.
+                let deadline = ContinuousClock.now.advanced(by: .milliseconds(Self.idleMilliseconds))
+                while !isFinished, ContinuousClock.now < deadline, let next = terminal.nextKey(timeoutMilliseconds: 0) {
+                    receive(next)
+                }
             } else if hasIdleWork {
                 top?.idle()
             } else {
@@ -85,6 +91,41 @@ public final class Program {
             draw()
         }
         finishAll()
+    }
+
+    /// How long a paste may pause mid-way (the terminal delivers it in pieces) before the text so
+    /// far is passed on.
+    static let pasteGapMilliseconds = 100
+
+    /// A key from the terminal. A bracketed paste is gathered into one `.text` key (its line breaks
+    /// as `\n`, a tab as a tab), so however long it is the screen takes it in one change and draws
+    /// once. Keys that are not text inside it (an arrow's sequence) are passed on as they came,
+    /// for the screen to drop.
+    public func receive(_ key: Key) {
+        guard key == .pasteStart else { return send(key) }
+        send(.pasteStart)
+        var text = ""
+        func flush() {
+            if !text.isEmpty { send(.text(text)) }
+            text = ""
+        }
+        while !isFinished, let next = terminal.nextKey(timeoutMilliseconds: Self.pasteGapMilliseconds) {
+            switch next {
+            case .character(let character): text.append(character)
+            case .enter, .control("j"): text.append("\n")
+            case .tab: text.append("\t")
+            // A pasted ESC arrives joined to the character after it: the character is text.
+            case .alt(let character) where character != "\u{7F}": text.append(character)
+            case .pasteEnd:
+                flush()
+                return send(.pasteEnd)
+            default:
+                flush()
+                send(next)
+            }
+        }
+        // The paste stopped without its end: what came is passed on; the rest arrives as keys.
+        flush()
     }
 
     /// One key, as if typed: for the loop and for tests. A mouse press becomes a click on what the

@@ -43,6 +43,10 @@ public struct TextField: Equatable, Sendable {
             insert(String(character))
             return true
         }
+        if case .text(let pasted) = key {
+            insert(pasted)
+            return true
+        }
         if key == .control("j") && allowsLineBreaks {
             insert("\n")
             return true

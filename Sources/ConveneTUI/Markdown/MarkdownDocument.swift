@@ -222,26 +222,55 @@ public struct MarkdownDocument: Equatable, Sendable {
         return .table(alignments: alignments, header: rows.first ?? [], rows: Array(rows.dropFirst()))
     }
 
+    /// The inlines of a block, built with cmark's iterator rather than by recursion. Emphasis and
+    /// links nested deeper than `maximumDepth` keep their text, not their style: however deep a
+    /// paste nests them, neither this nor the layout or the drawing recurses further.
     private static func inlines(of node: OpaquePointer) -> [MarkdownInline] {
-        var inlines: [MarkdownInline] = []
-        var next = cmark_node_first_child(node)
-        while let child = next {
-            next = cmark_node_next(child)
-            switch typeName(child) {
-            case "text", "html_inline": inlines.append(.text(literal(child)))
-            case "emph": inlines.append(.emphasis(Self.inlines(of: child)))
-            case "strong": inlines.append(.strong(Self.inlines(of: child)))
-            case "strikethrough": inlines.append(.strikethrough(Self.inlines(of: child)))
-            case "code": inlines.append(.code(literal(child)))
-            case "link", "image": inlines.append(.link(Self.inlines(of: child), destination: CmarkTree.url(child)))
-            case "linebreak": inlines.append(.lineBreak)
-            case "softbreak": inlines.append(.softBreak)
-            // Anything else (a footnote reference, say) reads as its own text.
-            default:
-                inlines += Self.inlines(of: child)
-                if !literal(child).isEmpty { inlines.append(.text(literal(child))) }
+        guard let iterator = cmark_iter_new(node) else { return [] }
+        defer { cmark_iter_free(iterator) }
+        /// A container entered and not yet left: what it becomes (nil: its content joins the one
+        /// around it) and what it holds so far.
+        struct Open {
+            var make: (([MarkdownInline]) -> MarkdownInline)?
+            var content: [MarkdownInline] = []
+            var trailing: String = ""
+        }
+        var stack = [Open(make: nil)]
+        let styles: Set<String> = ["emph", "strong", "strikethrough", "link", "image"]
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard let child = cmark_iter_get_node(iterator), child != node else { continue }
+            let kind = typeName(child)
+            if cmark_node_first_child(child) == nil && !styles.contains(kind) {
+                switch kind {
+                case "text", "html_inline": stack[stack.count - 1].content.append(.text(literal(child)))
+                case "code": stack[stack.count - 1].content.append(.code(literal(child)))
+                case "linebreak": stack[stack.count - 1].content.append(.lineBreak)
+                case "softbreak": stack[stack.count - 1].content.append(.softBreak)
+                // Anything else (a footnote reference, say) reads as its own text.
+                default: if !literal(child).isEmpty { stack[stack.count - 1].content.append(.text(literal(child))) }
+                }
+                continue
+            }
+            if event == CMARK_EVENT_ENTER {
+                let make: (([MarkdownInline]) -> MarkdownInline)? = switch kind {
+                case _ where stack.count > maximumDepth: nil
+                case "emph": { .emphasis($0) }
+                case "strong": { .strong($0) }
+                case "strikethrough": { .strikethrough($0) }
+                case "link", "image":
+                    { [destination = CmarkTree.url(child)] in .link($0, destination: destination) }
+                default: nil
+                }
+                stack.append(Open(make: make, trailing: styles.contains(kind) ? "" : literal(child)))
+            } else if stack.count > 1, let closed = stack.popLast() {
+                if let make = closed.make {
+                    stack[stack.count - 1].content.append(make(closed.content))
+                } else {
+                    stack[stack.count - 1].content += closed.content
+                }
+                if !closed.trailing.isEmpty { stack[stack.count - 1].content.append(.text(closed.trailing)) }
             }
         }
-        return inlines
+        return stack.first?.content ?? []
     }
 }

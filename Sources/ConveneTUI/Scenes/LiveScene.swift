@@ -143,7 +143,10 @@ public final class LiveScene: Scene {
         }
         let session = backend.session
         let found = list.attendees(columns: columns, existing: session.attendees.elements, firstID: session.nextID)
-        let leftOut = found.duplicates.isEmpty ? "" : "; left out \(found.duplicates.count) already listed"
+        var leftOut = found.duplicates.isEmpty ? "" : "; left out \(found.duplicates.count) already listed"
+        if !found.implausible.isEmpty {
+            leftOut += "; left out row(s) \(found.implausible.map { String($0.row) }.joined(separator: ", ")) (too long for a name)"
+        }
         guard let event = found.event else {
             tell(.problem("Nobody new in \((path as NSString).lastPathComponent)\(leftOut)"))
             return .done

@@ -39,6 +39,12 @@ public final class NCursesTerminal: TerminalDevice {
 
     deinit { close() }
 
+    /// Makes any crash of the program print one line (and give the terminal back, once ncurses
+    /// has it): called first thing, before any command runs.
+    public static func installCrashReport() {
+        convene_install_crash_report()
+    }
+
     /// ncurses learns of a resize through SIGWINCH. A program can start with that signal blocked or
     /// ignored (inherited from whatever launched it, e.g. a thread pool's mask), and would then never
     /// redraw: restore the default and unblock it before ncurses installs its handler.
@@ -56,6 +62,7 @@ public final class NCursesTerminal: TerminalDevice {
         open = false
         convene_bracketed_paste(0)
         endwin()
+        convene_terminal_released()
     }
 
     /// The terminal's own bell (BEL), which tmux, screen and terminal emulators pass on or show.

@@ -29,6 +29,10 @@ extension Add {
             if !imported.duplicates.isEmpty {
                 Output.warn("left out \(imported.duplicates.count) already listed: \(imported.duplicates.joined(separator: ", "))")
             }
+            for row in imported.implausible {
+                Output.warn("left out row \(row.row): its name is \(row.length) characters long, longer than any person's "
+                    + "(‘\(row.opening)…’); check the file there")
+            }
             if !imported.nameless.isEmpty {
                 Output.warn("left out row(s) without a name: \(imported.nameless.map(String.init).joined(separator: ", "))")
             }

@@ -21,6 +21,6 @@ struct CatchUpIndex: ParsableCommand {
         signal(SIGHUP, SIG_IGN)
         guard let lock = FolderLock.acquire(directory: sessions.catalog.root) else { return }
         defer { lock.release() }
-        _ = try ArchiveIndex.updated(sessions.catalog) { _ in }
+        _ = try ArchiveIndex.updated(sessions.catalog, patience: .background) { _ in }
     }
 }

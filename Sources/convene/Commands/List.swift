@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConveneCore
 import ConveneStore
 import Foundation
 
@@ -25,7 +26,7 @@ struct List: ParsableCommand {
         }
         try Output.print(lines: summaries.map { summary in
             let rule = summary.chathamHouse ? " [Chatham House]" : ""
-            return "\(summary.folder)  \(summary.kind)  \(summary.title)\(rule)  "
+            return "\(VisibleText.of(summary.folder))  \(summary.kind)  \(summary.title)\(rule)  "
                 + "\(summary.attendees) attendees, \(summary.points) points, \(summary.topics) topics, \(summary.contexts) contexts"
         })
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConveneCore
 import ConveneStore
 
 struct Search: ParsableCommand {
@@ -18,7 +19,7 @@ struct Search: ParsableCommand {
     func run() throws {
         let (hits, problems) = Archive(options: sessions).search(SearchQuery(query))
         for problem in problems { Output.warn(problem) }
-        try Output.print(lines: hits.map { "\($0.folder)  \($0.place): \($0.excerpt)" })
+        try Output.print(lines: hits.map { "\(VisibleText.of($0.folder))  \($0.place): \($0.excerpt)" })
         if hits.isEmpty {
             let count = sessions.catalog.folders().count
             Output.warn("no matches for ‘\(query)’ in \(count) session\(count == 1 ? "" : "s") in \(sessions.catalog.root.path)")

@@ -11,7 +11,7 @@ struct Archive {
         var trouble: [String] = []
         // With no limit on what is read first, the index is never too far behind to answer.
         if let (summaries, problems) = (try? throughIndex({ try $0.summaries() }, trouble: &trouble)) ?? nil {
-            return (summaries, problems)
+            return (summaries, trouble + problems)
         }
         let scanned = scannedSummaries()
         return (scanned.summaries, trouble + scanned.problems)
@@ -28,7 +28,7 @@ struct Archive {
         do {
             if let found = try throughIndex(readingAtMost: Self.journalsReadBeforeSearching, {
                 (try $0.search(query), try $0.problems())
-            }, trouble: &trouble) { return found }
+            }, trouble: &trouble) { return (found.0, trouble + found.1) }
         } catch {
             _ = BackgroundCommand.start(CatchUpIndex.configuration.commandName ?? "catch-up-index", options: options, arguments: [])
             do {
@@ -44,12 +44,14 @@ struct Archive {
     /// Every session read from its journal: what the index would have said.
     private func scannedSummaries() -> (summaries: [SessionSummary], problems: [String]) {
         let (loaded, problems) = options.catalog.load()
-        return (loaded.map { SessionSummary(folder: $0.folder, session: $0.session) }, problems.map(\.description))
+        return (loaded.map { SessionSummary(folder: $0.folder, session: $0.session) },
+                options.catalog.skippedFolders() + problems.map(\.description))
     }
 
     func scannedSearch(_ query: SearchQuery) -> (hits: [SearchHit], problems: [String]) {
         let (loaded, problems) = options.catalog.load()
-        return (loaded.flatMap { SessionSearch.hits(for: query, in: $0.folder, session: $0.session) }, problems.map(\.description))
+        return (loaded.flatMap { SessionSearch.hits(for: query, in: $0.folder, session: $0.session) },
+                options.catalog.skippedFolders() + problems.map(\.description))
     }
 
     /// The index's answer; nil when there is none. Why it failed goes with the other problems, for
@@ -58,7 +60,10 @@ struct Archive {
     private func throughIndex<Result>(readingAtMost limit: Int? = nil, _ body: (ArchiveIndex) throws -> Result,
                                       trouble: inout [String]) throws(ArchiveIndex.FarBehind) -> Result? {
         do {
-            return try ArchiveIndex.updated(options.catalog, readingAtMost: limit, body)
+            return try ArchiveIndex.updated(options.catalog, readingAtMost: limit) { index in
+                trouble += index.notices
+                return try body(index)
+            }
         } catch let farBehind as ArchiveIndex.FarBehind {
             throw farBehind
         } catch {

@@ -105,24 +105,12 @@ struct PandocExport {
             """)
     }
 
-    /// Runs `program` with nothing on its standard input and its output in `messages`; its exit status.
+    /// Runs `program` with nothing on its standard input and its output in `messages`; its exit
+    /// status. Ended with Convene (`HelperProcess`).
     private static func run(_ program: String, _ arguments: [String], messages: URL, environment: [String: String]) throws -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: program)
-        process.arguments = arguments
-        process.environment = environment
-        process.standardInput = FileHandle.nullDevice
-        FileManager.default.createFile(atPath: messages.path, contents: nil)
-        let log = try FileHandle(forWritingTo: messages)
-        defer { try? log.close() }
-        process.standardOutput = log
-        process.standardError = log
-        do {
-            try process.run()
-        } catch {
-            throw CommandFailure("could not start \(program): \(error.localizedDescription)")
-        }
-        process.waitUntilExit()
-        return process.terminationReason == .exit ? process.terminationStatus : 128 + process.terminationStatus
+        let log = open(messages.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard log >= 0 else { throw CommandFailure("could not create \(messages.path): \(String(cString: strerror(errno)))") }
+        defer { close(log) }
+        return try HelperProcess.run(program, arguments, environment: environment, output: log)
     }
 }

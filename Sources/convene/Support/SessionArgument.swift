@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConveneCore
 import ConveneStore
 
 /// The session a command works on, named as a person would: its folder's path, a unique prefix
@@ -12,7 +13,7 @@ struct SessionArgument: ParsableArguments {
     func folder(in options: SessionsOptions) throws -> SessionFolder {
         let folder = try options.catalog.resolve(session)
         if !session.contains("/"), !folder.name.hasPrefix(session) {
-            Output.warn("taking \(folder.name) (its title matches ‘\(session)’)")
+            Output.warn("taking \(folder.shownName) (its title matches ‘\(session)’)")
         }
         return folder
     }

@@ -43,7 +43,8 @@ final class StoreBackend: LiveSessionBackend {
     }
 
     func saveDraft(_ composer: Composer?) throws {
-        try writer.folder.saveDraft(composer.map { Draft(text: $0.text, kind: $0.kind, editing: $0.editing) })
+        let firstNewID = writer.session.nextID
+        try writer.folder.saveDraft(composer.map { Draft(text: $0.text, kind: $0.kind, editing: $0.editing, firstNewID: firstNewID) })
     }
 
     func close() {
@@ -55,7 +56,7 @@ final class StoreBackend: LiveSessionBackend {
     /// last live session on it stopped.
     func liveScene(on terminal: any TerminalDevice, alerts: OverrunAlerts.Settings = OverrunAlerts.Settings()) -> LiveScene {
         do {
-            let recovered = try writer.folder.loadDraft().map { Composer(text: $0.text, kind: $0.kind, editing: $0.editing) }
+            let recovered = try writer.folder.loadDraft(for: writer.session).map { Composer(text: $0.text, kind: $0.kind, editing: $0.editing) }
             return LiveScene(terminal: terminal, backend: self, recovered: recovered, alerts: alerts, clock: { .nowToTheSecond })
         } catch {
             return LiveScene(terminal: terminal, backend: self, problem: "Unsaved text not offered back: \(error)", alerts: alerts,

@@ -1,6 +1,6 @@
-/* Makes chosen write() or fsync() calls fail, for Convene's fault-injection tests.
+/* Makes chosen write(), fsync() or ftruncate() calls fail, for Convene's fault-injection tests.
  * Loaded with LD_PRELOAD and steered by the environment:
- *   CONVENE_FAULT       write | fsync         which call fails
+ *   CONVENE_FAULT       write | fsync | ftruncate, or several joined by commas: which calls fail
  *   CONVENE_FAULT_FILE  a file name           only calls on a file of this name count
  *   CONVENE_FAULT_AT    N (default 1)         the first call that fails, counting from 1
  *   CONVENE_FAULT_TIMES N (default 1)         how many calls in a row fail
@@ -17,10 +17,19 @@
 
 static int seen;
 
+/* Whether `call` is one of the comma-separated names in `list`. */
+static int listed(const char *list, const char *call) {
+    size_t length = strlen(call);
+    for (const char *name = list; name; name = strchr(name, ',') ? strchr(name, ',') + 1 : NULL) {
+        if (strncmp(name, call, length) == 0 && (name[length] == ',' || name[length] == 0)) return 1;
+    }
+    return 0;
+}
+
 static int targeted(const char *call, int fd) {
     const char *which = getenv("CONVENE_FAULT");
     const char *file = getenv("CONVENE_FAULT_FILE");
-    if (!which || strcmp(which, call) != 0 || !file) return 0;
+    if (!which || !listed(which, call) || !file) return 0;
     char link[64], path[PATH_MAX];
     snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
     ssize_t length = readlink(link, path, sizeof path - 1);
@@ -57,4 +66,14 @@ int fsync(int fd) {
         return -1;
     }
     return real(fd);
+}
+
+int ftruncate(int fd, off_t length) {
+    static int (*real)(int, off_t);
+    if (!real) real = (int (*)(int, off_t))dlsym(RTLD_NEXT, "ftruncate");
+    if (targeted("ftruncate", fd)) {
+        errno = failure();
+        return -1;
+    }
+    return real(fd, length);
 }

@@ -214,7 +214,7 @@ public struct LiveScreen: Sendable {
         case .tab: return .some(.character(" "))
         // A pasted ESC arrives joined to the character after it: the character is text.
         case .alt(let character): return character == "\u{7F}" ? .some(nil) : .some(.character(character))
-        case .character: return nil
+        case .character, .text: return nil
         default: return .some(nil)
         }
     }
