@@ -107,4 +107,20 @@ struct HostileArchiveTests {
         let listed = try convene.run(["list"])
         #expect(listed.stdout.contains("Elsewhere"))
     }
+
+    @Test("a search of a pasted page is refused at once, saying how many words a search takes; 100 words are searched")
+    func longQuery() throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        let session = try convene.newSession(title: "Words")
+        #expect(try convene.run(["add", session, "point", "Outcomes are emergent"]).status == 0)
+        let filler = (1...99).map { "outcom\($0 % 2 == 0 ? "es" : "e")" }
+        let hundred = try convene.run(["search", (["emergent"] + filler).joined(separator: " ")])
+        #expect(hundred.status == 0 && hundred.stdout.contains("Outcomes are emergent"), "\(hundred.stderr)")
+        let page = (0..<10_000).map { "word\($0)" }.joined(separator: " ")
+        let refused = try convene.run(["search", page])
+        #expect(refused.status == 64)
+        #expect(refused.stderr.contains("at most 100 words") && refused.stderr.contains("10000"), "\(refused.stderr.prefix(300))")
+        #expect(refused.stderr.count < 1_000, "the refusal echoes the whole query")
+    }
 }

@@ -388,6 +388,28 @@ struct LiveSessionTmuxTests {
         #expect(!(try direct.screen().contains(numbered)))
     }
 
+    @Test("show and export page through the real less, which reads the keys: a page, the next, q back to the shell",
+          arguments: [["show", "NOTES"], ["export", "SESSION"]])
+    func realPager(command: [String]) throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        let session = try convene.newSession(title: "Paged")
+        for number in 1...60 { try convene.run(["add", session, "point", "Paged point number \(number)."]) }
+        let notes = convene.sessions.appendingPathComponent(session).appendingPathComponent("notes.md").path
+        let arguments = command.map { $0 == "NOTES" ? notes : $0 == "SESSION" ? session : $0 }
+        // As a person's shell has it: no PAGER, no LESS; convene picks less and its options.
+        let tmux = try Tmux(command: ["sh", "-c", #""$0" "$@"; echo "exit status $?"; sleep 600"#, ConveneProcess.binary.path] + arguments,
+                            environment: ["HOME": convene.home.path, "TERM": "screen", "LANG": "C.UTF-8",
+                                          "CONVENE_HOME": convene.sessions.path],
+                            unset: ["PAGER", "LESS", "NO_COLOR"])
+        try tmux.waitFor("Paged")
+        #expect(!(try tmux.screen().contains("Paged point number 60.")), "the whole record on one screen: nothing was paged")
+        try tmux.send("G")
+        try tmux.waitFor("Paged point number 60.")
+        try tmux.send("q")
+        try tmux.waitFor("exit status 0")
+    }
+
     @Test("accents, curly quotes, £, CJK and emoji go in and come out as typed")
     func unicode() throws {
         let convene = try ConveneProcess()
@@ -413,6 +435,31 @@ struct LiveSessionTmuxTests {
         try tmux.waitFor("and its second line")
         try tmux.saveAndQuit()
         #expect(try notes(folder).contains("- Pasted first line\\\n  and its second line"))
+    }
+
+    @Test("a paste of six long paragraphs is one point, saved whole on the Enter after it")
+    func longPaste() throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        let (folder, tmux) = try start(convene)
+        try tmux.send("n")
+        try tmux.waitFor("1/8  Welcome")
+        let words = ["outcomes", "learning", "accountability", "café", "trust", "会議", "measures", "funders"]
+        let paragraphs = (0..<6).map { paragraph in
+            (0..<90).map { words[($0 * 7 + paragraph) % words.count] }.joined(separator: " ") + " paragraph\(paragraph + 1)."
+        }
+        let file = convene.home.appendingPathComponent("clipboard.txt")
+        try paragraphs.joined(separator: "\n\n").write(to: file, atomically: true, encoding: .utf8)
+        try tmux.tmux(["load-buffer", "-b", "clip", file.path])
+        try tmux.tmux(["paste-buffer", "-p", "-b", "clip", "-t", tmux.name])
+        try tmux.waitFor("paragraph6.")
+        try tmux.send("Enter")
+        try tmux.waitFor("✓ Saved")
+        let journal = URL(fileURLWithPath: folder).appendingPathComponent("session.jsonl")
+        let points = try JournalFile.replayed(journal).session.points.elements
+        #expect(points.count == 1)
+        #expect(points.first?.text == paragraphs.joined(separator: "\n\n"))
+        try tmux.saveAndQuit()
     }
 
     @Test("Ctrl-X opens the text in $EDITOR and brings the result back")

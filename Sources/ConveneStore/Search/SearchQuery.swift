@@ -16,6 +16,36 @@ public struct SearchQuery: Sendable, Equatable {
 
     public let terms: [Term]
 
+    /// The most words a search may hold. No one searches for more; a pasted paragraph or a
+    /// generated list would make the index and the scan compare every one of them against every
+    /// text. A longer query is refused with `tooLong` (the review list searches its first words).
+    public static let maximumWords = 100
+
+    /// Every word of every term.
+    public var wordCount: Int { terms.reduce(0) { $0 + $1.words.count } }
+
+    /// Why this query cannot be searched, when it holds more than `maximumWords` words.
+    public var tooLong: String? {
+        let count = wordCount
+        guard count > Self.maximumWords else { return nil }
+        return "a search takes at most \(Self.maximumWords) words, and this one has \(count); search for a few words that stand out"
+    }
+
+    /// The query cut to its first `maximumWords` words (a phrase cut short is left out whole).
+    public var limited: SearchQuery {
+        var kept: [Term] = []
+        var count = 0
+        for term in terms where count + term.words.count <= Self.maximumWords {
+            kept.append(term)
+            count += term.words.count
+        }
+        return SearchQuery(terms: kept)
+    }
+
+    private init(terms: [Term]) {
+        self.terms = terms
+    }
+
     public init(_ typed: String) {
         var terms: [Term] = []
         // Split on double quotes: the odd parts were quoted.

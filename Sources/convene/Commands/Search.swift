@@ -17,12 +17,15 @@ struct Search: ParsableCommand {
     var query: String
 
     func run() throws {
-        let (hits, problems) = Archive(options: sessions).search(SearchQuery(query))
+        let searched = SearchQuery(query)
+        if let tooLong = searched.tooLong { throw ValidationError(tooLong) }
+        let (hits, problems) = Archive(options: sessions).search(searched)
         for problem in problems { Output.warn(problem) }
         try Output.print(lines: hits.map { "\(VisibleText.of($0.folder))  \($0.place): \($0.excerpt)" })
         if hits.isEmpty {
             let count = sessions.catalog.folders().count
-            Output.warn("no matches for ‘\(query)’ in \(count) session\(count == 1 ? "" : "s") in \(sessions.catalog.root.path)")
+            let shown = query.count > 80 ? query.prefix(80) + "…" : Substring(query)
+            Output.warn("no matches for ‘\(shown)’ in \(count) session\(count == 1 ? "" : "s") in \(sessions.catalog.root.path)")
             throw ExitCode(1)
         }
     }

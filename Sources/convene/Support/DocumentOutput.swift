@@ -48,34 +48,39 @@ struct PagerOption: ParsableArguments {
 }
 
 /// A pager the user chose, run through the shell as git runs it, fed the text on its standard input.
+/// It takes the terminal as the editor does (`ForegroundProgram`): in a process group of its own,
+/// `less` was stopped the moment it read the keyboard, and the screen stayed blank.
 struct Pager {
     var command: String
     var environment: [String: String]
 
     func show(_ text: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
         var environment = environment
         // As git does: quit at once when it fits, keep colours, leave the screen as it was.
         if environment["LESS"] == nil { environment["LESS"] = "FRX" }
-        process.environment = environment
-        let pipe = Pipe()
-        process.standardInput = pipe
+        var ends: [Int32] = [0, 0]
+        guard pipe(&ends) == 0 else { return try Output.standardOutput(text) }
+        let (reading, writing) = (ends[0], ends[1])
+        _ = fcntl(writing, F_SETFD, FD_CLOEXEC)
+        let pid: pid_t
         do {
-            try process.run()
+            pid = try ForegroundProgram.start(["/bin/sh", "-c", command], input: reading, environment: environment)
+            close(reading)
         } catch {
-            Output.warn("the pager ‘\(command)’ did not start (\(error.localizedDescription)); printing directly")
+            close(reading)
+            close(writing)
+            Output.warn("the pager ‘\(command)’ did not start (\(error)); printing directly")
             return try Output.standardOutput(text)
         }
-        // Quitting the pager early closes the pipe: that is the reader's choice, not an error.
-        let previous = signal(SIGPIPE, SIG_IGN)
-        defer { signal(SIGPIPE, previous) }
-        try? writeAll(text, toDescriptor: pipe.fileHandleForWriting.fileDescriptor, name: "the pager")
-        try? pipe.fileHandleForWriting.close()
-        process.waitUntilExit()
+        // Quitting the pager early closes the pipe: that is the reader's choice, not an error. Ctrl-C
+        // and Ctrl-\ are the pager's while it runs (`less` uses them), as `system()` would have it.
+        let ignored = [SIGPIPE, SIGINT, SIGQUIT].map { ($0, signal($0, SIG_IGN)) }
+        defer { for (number, previous) in ignored { signal(number, previous) } }
+        try? writeAll(text, toDescriptor: writing, name: "the pager")
+        close(writing)
+        let status = try ForegroundProgram.wait(for: pid, name: "the pager")
         // 127: the shell found no such program (no less on a minimal system). The text must still show.
-        if process.terminationReason == .exit && process.terminationStatus == 127 {
+        if status & 0x7f == 0 && (status >> 8) & 0xff == 127 {
             Output.warn("no pager ‘\(command)’ here (set $PAGER, or use --no-pager); printing directly")
             try Output.standardOutput(text)
         }

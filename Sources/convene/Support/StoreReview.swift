@@ -35,7 +35,8 @@ final class StoreReview: ReviewBackend {
     }
 
     func search(_ query: String) -> [ReviewHit] {
-        let query = SearchQuery(query)
+        // What is typed or pasted into the list's search is searched for its first words.
+        let query = SearchQuery(query).limited
         let dates = Dictionary(summaries.map { ($0.folder, $0.date) }) { first, _ in first }
         let hits: [SearchHit] = switch source {
         // An index that fails mid-list (a disk error) is read around, not shown as no hits.
