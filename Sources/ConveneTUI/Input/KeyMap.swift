@@ -200,7 +200,7 @@ public enum KeyMap {
         KeyBinding(keys: [.character("I")], action: .importList, help: "import a registration list (a CSV file)", hint: "import"),
         KeyBinding(keys: [.up, .character("k")], action: .selectPrevious, help: "select the person above", hint: nil),
         KeyBinding(keys: [.down, .character("j")], action: .selectNext, help: "select the person below", hint: nil),
-        KeyBinding(keys: [.escape, .character("A")], action: .close, help: "back to the session", hint: "back"),
+        KeyBinding(keys: [.escape, .character("q"), .character("A")], action: .close, help: "back to the session", hint: "back"),
     ]
 
     public static let details: [KeyBinding<DetailsAction>] = [
@@ -211,7 +211,7 @@ public enum KeyMap {
         KeyBinding(keys: [.down, .character("j")], action: .selectNext, help: "row below", hint: nil),
         KeyBinding(keys: [.home, .character("g")], action: .selectFirst, help: "first row", hint: nil),
         KeyBinding(keys: [.end, .character("G")], action: .selectLast, help: "last row", hint: nil),
-        KeyBinding(keys: [.escape, .character("s")], action: .close, help: "back to the session", hint: "back"),
+        KeyBinding(keys: [.escape, .character("q"), .character("s")], action: .close, help: "back to the session", hint: "back"),
     ]
 
     public static let agenda: [KeyBinding<AgendaAction>] = [
@@ -230,7 +230,7 @@ public enum KeyMap {
         KeyBinding(keys: [.down, .character("j")], action: .selectNext, help: "item below", hint: nil),
         KeyBinding(keys: [.home, .character("g")], action: .selectFirst, help: "first item", hint: nil),
         KeyBinding(keys: [.end, .character("G")], action: .selectLast, help: "last item", hint: nil),
-        KeyBinding(keys: [.escape, .character("o")], action: .close, help: "back to the session", hint: "back"),
+        KeyBinding(keys: [.escape, .character("q"), .character("o")], action: .close, help: "back to the session", hint: "back"),
     ]
 
     /// On a divergence item, besides the live keys (a new topic, e edit, d clear, ↑/↓ rows).
@@ -251,7 +251,7 @@ public enum KeyMap {
         KeyBinding(keys: [.character("w")], action: .writeAnyway, help: "write the notes anyway", hint: "write anyway"),
         KeyBinding(keys: [.up, .character("k")], action: .selectPrevious, help: "finding above", hint: nil),
         KeyBinding(keys: [.down, .character("j")], action: .selectNext, help: "finding below", hint: nil),
-        KeyBinding(keys: [.escape], action: .close, help: "back to the session", hint: "back"),
+        KeyBinding(keys: [.escape, .character("q")], action: .close, help: "back to the session", hint: "back"),
     ]
 
     /// Editing text in any field, as in a shell (readline's keys).

@@ -17,7 +17,7 @@ public enum HelpOverlay {
             + section("Answering a prompt", KeyMap.prompt)
             + section("Editing any text", KeyMap.editing)
             + mouse(click: "selects a point, a context, a cell, an item, a person; an item beside the points is looked at")
-            + [("", "j/k scroll this help; any other key closes it.")]
+            + [("", "j/k, g/G scroll this help; q, Esc or any other key closes it.")]
     }
 
     /// What the mouse does on a screen: the same heading and wheel on every one, the click its own.
@@ -30,7 +30,8 @@ public enum HelpOverlay {
     }
 
     /// What a key does to the help scrolled to `offset` on any screen: the new offset, or nil when
-    /// the key closes the help (any key but scrolling; `q` is left to the screen, to quit).
+    /// the key closes the help, back to the screen under it. Every key but scrolling closes it,
+    /// `q` and Esc included: `q` in the help never quits the program.
     static func scrolled(by key: Key, from offset: Int, lines: Int) -> Int? {
         let page = 10
         let moved = switch key {
@@ -38,6 +39,8 @@ public enum HelpOverlay {
         case .up, .character("k"): offset - 1
         case .pageDown, .character(" "): offset + page
         case .pageUp: offset - page
+        case .home, .character("g"): 0
+        case .end, .character("G"): lines
         default: Int?.none
         }
         return moved.map { min(max(0, $0), max(0, lines - 1)) }
@@ -66,10 +69,12 @@ public enum HelpOverlay {
         frame.clear(placed)
         frame.box(placed, title: " Keys ")
         let inside = placed.inset(left: 2, right: 2, top: 1, bottom: 1)
-        // The furthest offset from which the rest still fills the box.
+        // The furthest offset from which the rest still fills the box, between the rows the list
+        // keeps for its "more" lines once it scrolls; none when everything fits.
         var maximum = lines.count
         var below = 0
-        while maximum > 0 && below + heights[maximum - 1] <= inside.height {
+        let room = heights.reduce(0, +) <= inside.height ? inside.height : inside.height - 2
+        while maximum > 0 && below + heights[maximum - 1] <= room {
             maximum -= 1
             below += heights[maximum]
         }

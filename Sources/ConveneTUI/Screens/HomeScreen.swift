@@ -135,7 +135,6 @@ public struct HomeScreen: Sendable {
         if case .click(let target) = key { return click(target, sessions: sessions, templates: templates) }
         switch mode {
         case .help(let offset):
-            if key == .character("q") { return [.quit] }
             mode = HelpOverlay.scrolled(by: key, from: offset, lines: Self.helpLines.count).map(Mode.help) ?? .list
         case .list:
             return list(key, sessions: sessions, templates: templates)

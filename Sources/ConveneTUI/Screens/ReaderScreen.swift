@@ -159,7 +159,6 @@ public struct ReaderScreen: Sendable {
             }
             return true
         case .help(let offset):
-            if key == .character("q") { return false }
             mode = HelpOverlay.scrolled(by: key, from: offset, lines: Self.helpLines.count).map(Mode.help) ?? .reading
             return true
         case .contents(let selected):
@@ -192,7 +191,8 @@ public struct ReaderScreen: Sendable {
             case .pageUp: top = max(0, top - page)
             case .top: top = 0
             case .bottom: top = last
-            case .search: mode = .searching(TextField(text: query, allowsLineBreaks: false))
+            // The last query, selected: typing starts a new one, a movement keeps it to change.
+            case .search: mode = .searching(TextField(text: query, allowsLineBreaks: false, selectingAll: true))
             case .nextHit: jump(toHitAfter: top, forward: true)
             case .previousHit: jump(toHitAfter: top, forward: false)
             case .nextSection: top = headings.first { $0.line > top }?.line ?? top

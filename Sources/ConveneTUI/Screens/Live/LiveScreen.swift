@@ -220,7 +220,6 @@ public struct LiveScreen: Sendable {
     }
 
     private mutating func help(_ key: Key, offset: Int) -> [LiveEffect] {
-        if key == .character("q") { return [.quit] }
         if let scrolled = HelpOverlay.scrolled(by: key, from: offset, lines: HelpOverlay.lines.count) {
             overlays[overlays.count - 1] = .help(offset: scrolled)
         } else {

@@ -24,7 +24,6 @@ public struct AgendaOverlay: Equatable, Sendable {
             return []
         }
         guard let action = KeyMap.action(for: key, in: KeyMap.agenda) else {
-            if key == .character("q") { return [.quit] }
             if key == .character("u") { return [.undo] }
             return context.notice("\(key.label) does nothing here; Esc goes back")
         }
@@ -44,6 +43,8 @@ public struct AgendaOverlay: Equatable, Sendable {
         case .start:
             guard let event = session.start(item: id, at: context.now) else { return context.notice("Item \(number) is under way") }
             context.viewing = nil
+            // Back to the item now under way: the next key is the note-taker's, not the agenda's.
+            context.close()
             return [.apply(event, saying: "✓ Now on item \(number): \(session.agenda[id]?.title ?? "")")]
         case .look:
             context.viewing = id == session.focusedItem?.id ? nil : id
@@ -91,6 +92,11 @@ public struct AgendaOverlay: Equatable, Sendable {
         case .newItemTitle(let position):
             guard !prompt.answer.isEmpty else { return context.notice("No item added") }
             let item = AgendaItem(id: session.nextID, title: prompt.answer, phase: .discussion, minutes: 10)
+            // The new item is selected, so `+` and `-` right after change it, not the one before.
+            if case .agenda(var overlay)? = context.overlays.last {
+                overlay.selected = position
+                context.overlays[context.overlays.count - 1] = .agenda(overlay)
+            }
             return [.apply(.itemAdded(item: item, at: position), saying: "✓ Added as item \(position + 1) (10 min; + and - change it)")]
         case .hardEnd:
             let text = prompt.answer

@@ -14,7 +14,6 @@ public struct AttendeesOverlay: Equatable, Sendable {
             return []
         }
         guard let action = KeyMap.action(for: key, in: KeyMap.attendees) else {
-            if key == .character("q") { return [.quit] }
             return context.notice("\(key.label) does nothing here; Esc goes back")
         }
         let session = context.session

@@ -21,7 +21,6 @@ public struct DetailsOverlay: Equatable, Sendable {
             return []
         }
         guard let action = KeyMap.action(for: key, in: KeyMap.details) else {
-            if key == .character("q") { return [.quit] }
             return context.notice("\(key.label) does nothing here; Esc goes back")
         }
         let session = context.session
