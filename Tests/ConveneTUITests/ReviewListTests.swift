@@ -44,7 +44,7 @@ struct ReviewListTests {
         let app = Program(terminal: terminal, root: ReviewScene(terminal: terminal, backend: MemoryReview()))
         app.draw()
         #expect(terminal.screen?.text.contains("Motives for measurement 9") == true)
-        for character in "measure" {
+        for character in "/measure" {
             app.send(.character(character))
             app.draw()
         }
@@ -63,6 +63,26 @@ struct ReviewListTests {
         app.draw()
         #expect(terminal.screen?.text.contains("Learning and accountability") == true)
         app.send(.escape)
+        #expect(app.isFinished)
+    }
+
+    @Test("q closes the list; after / it is text in the search; back from the reader q closes again")
+    func qClosesOutsideTheSearch() throws {
+        let terminal = VirtualTerminal(width: 100, height: 16)
+        let app = Program(terminal: terminal, root: ReviewScene(terminal: terminal, backend: MemoryReview()))
+        app.draw()
+        for key in [Key.character("/")] + "quali".map(Key.character) { app.send(key) }
+        app.draw()
+        #expect(terminal.screen?.text.contains("Search: quali") == true, "q did not type into the search")
+        #expect(!app.isFinished)
+        app.send(.escape) // out of the field, the search kept
+        app.send(.escape) // the search cleared
+        for key in "/context".map(Key.character) { app.send(key) }
+        app.send(.enter)
+        app.send(.character("q")) // closes the reader
+        app.draw()
+        #expect(terminal.screen?.text.contains("Search: context") == true)
+        app.send(.character("q")) // the list has the keys again
         #expect(app.isFinished)
     }
 

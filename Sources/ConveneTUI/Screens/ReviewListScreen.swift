@@ -35,20 +35,35 @@ public enum ReviewOutcome: Equatable, Sendable {
     case notRead(String)
 }
 
-/// What a key does on the review list (every other key types into the search).
+/// What a key does on the review list. While the search field has the keys, every key that is
+/// not one of `KeyMap.reviewSearching` types into it; otherwise the list's own keys apply.
 public enum ReviewAction: Hashable, Sendable {
-    case read, openQuestions, selectPrevious, selectNext, pageUp, pageDown, clearOrClose
+    case read, openQuestions, selectPrevious, selectNext, pageUp, pageDown, search, close, clearOrClose, doneSearching
 }
 
 extension KeyMap {
+    /// The list's keys while it has them.
     public static let review: [KeyBinding<ReviewAction>] = [
+        KeyBinding(keys: [.character("/")], action: .search, help: "search what every session says", hint: "search"),
+        KeyBinding(keys: [.character("q")], action: .close, help: "close", hint: "quit"),
         KeyBinding(keys: [.enter], action: .read, help: "read the selected session", hint: "read"),
-        KeyBinding(keys: [.up, .control("p")], action: .selectPrevious, help: "select the one above", hint: nil),
-        KeyBinding(keys: [.down, .control("n")], action: .selectNext, help: "select the one below", hint: "select", hintKeys: "↑/↓"),
+        KeyBinding(keys: [.up, .character("k"), .control("p")], action: .selectPrevious, help: "select the one above", hint: nil),
+        KeyBinding(keys: [.down, .character("j"), .control("n")], action: .selectNext, help: "select the one below", hint: "select",
+                   hintKeys: "j/k"),
         KeyBinding(keys: [.pageUp], action: .pageUp, help: "up a page", hint: nil),
         KeyBinding(keys: [.pageDown], action: .pageDown, help: "down a page", hint: nil),
         KeyBinding(keys: [.control("o")], action: .openQuestions, help: "the open questions and actions of its series", hint: "open questions"),
         KeyBinding(keys: [.escape], action: .clearOrClose, help: "clear the search; with none, close", hint: "clear/close"),
+    ]
+
+    /// The keys while the search field has them: the rest type into it, `q` and `j` included.
+    public static let reviewSearching: [KeyBinding<ReviewAction>] = [
+        KeyBinding(keys: [.enter], action: .read, help: "read the selected session, at the first place found", hint: "read"),
+        KeyBinding(keys: [.up, .control("p")], action: .selectPrevious, help: "select the one above", hint: nil),
+        KeyBinding(keys: [.down, .control("n")], action: .selectNext, help: "select the one below", hint: "select", hintKeys: "↑/↓"),
+        KeyBinding(keys: [.pageUp], action: .pageUp, help: "up a page", hint: nil),
+        KeyBinding(keys: [.pageDown], action: .pageDown, help: "down a page", hint: nil),
+        KeyBinding(keys: [.escape], action: .doneSearching, help: "leave the search field; the list keeps what was found", hint: "done"),
     ]
 }
 
@@ -59,6 +74,9 @@ public struct ReviewListScreen: Sendable {
     public private(set) var status: StatusLine?
     /// The places the current query was found, once the search has answered.
     public private(set) var hits: [ReviewHit] = []
+    /// Whether the search field has the keys (after `/`); otherwise the list has them, and `q`
+    /// closes as on every other screen.
+    public private(set) var isSearching = false
     public static let minimumSize = (width: 40, height: 8)
 
     public init() {}
@@ -91,7 +109,11 @@ public struct ReviewListScreen: Sendable {
             selection = index
             return []
         }
-        guard let action = KeyMap.action(for: key, in: KeyMap.review) else {
+        guard let action = KeyMap.action(for: key, in: isSearching ? KeyMap.reviewSearching : KeyMap.review) else {
+            guard isSearching else {
+                status = StatusLine("\(key.label) does nothing here; / searches, q closes")
+                return []
+            }
             let before = searchText
             query.edit(with: key)
             guard searchText != before else { return [] }
@@ -99,7 +121,14 @@ public struct ReviewListScreen: Sendable {
             hits = []
             return searchText.isEmpty ? [] : [.search(searchText)]
         }
+        status = nil
         switch action {
+        case .search:
+            isSearching = true
+        case .close:
+            return [.close]
+        case .doneSearching:
+            isSearching = false
         case .clearOrClose:
             if query.isBlank { return [.close] }
             query = TextField(allowsLineBreaks: false)
@@ -113,6 +142,8 @@ public struct ReviewListScreen: Sendable {
             let grouped = Self.grouped(sessions)
             if query.isBlank, grouped.indices.contains(selection) { return [.readOpenQuestions(folder: grouped[selection].folder)] }
         case .read:
+            // Back from the reader, the list has the keys again: q closes it, as everywhere.
+            isSearching = false
             return readSelected(sessions: sessions)
         }
         return []
@@ -160,7 +191,7 @@ public struct ReviewListScreen: Sendable {
         let used = frame.put(" Search: ", row: 1, column: 0, style: .key)
         let queryRow = query.row(width: width - used - 1)
         frame.put(queryRow.text, row: 1, column: used)
-        frame.cursor = (1, used + queryRow.cursorColumn)
+        if isSearching { frame.cursor = (1, used + queryRow.cursorColumn) }
         let list = frame.bounds.inset(left: 1, right: 1, top: 3, bottom: 2)
         if query.isBlank {
             if sessions.isEmpty { frame.put("No sessions yet.", row: 3, column: 2, style: .muted) }
@@ -180,7 +211,8 @@ public struct ReviewListScreen: Sendable {
             }
         }
         status?.draw(into: &frame, in: frame.bounds.row(-2))
-        frame.hintLine([("type", "to search")] + KeyMap.hints(KeyMap.review), row: height - 1)
+        frame.hintLine(isSearching ? [("type", "to search")] + KeyMap.hints(KeyMap.reviewSearching) : KeyMap.hints(KeyMap.review),
+                       row: height - 1)
         return frame
     }
 }
