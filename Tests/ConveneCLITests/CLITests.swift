@@ -53,6 +53,22 @@ struct CLITests {
         #expect(summaries?.first?["points"] as? Int == 3)
     }
 
+    @Test("counts read as a person writes them: 1 attendee, 1 point, 0 topics; never attendee(s)")
+    func countedNouns() throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        let session = try convene.newSession(title: "Counted")
+        #expect(try convene.run(["add", session, "attendee", "Ann Lee", "--org", "Collaborate"]).status == 0)
+        #expect(try convene.run(["add", session, "point", "One point"]).status == 0)
+        let listed = try convene.run(["list"])
+        #expect(listed.stdout.contains("1 attendee, 1 point, 0 topics, 0 contexts"), "\(listed.stdout)")
+        let file = convene.home.appendingPathComponent("one.csv")
+        try "Name,Organisation\nBo Ray,NPC\n".write(to: file, atomically: true, encoding: .utf8)
+        let imported = try convene.run(["add", session, "attendees", file.path])
+        #expect(imported.stdout.contains("imported 1 attendee, 0 with apologies"), "\(imported.stdout)")
+        #expect(!(listed.stdout + imported.stdout + imported.stderr).contains("(s)"))
+    }
+
     @Test("the disclosure check blocks export until findings are fixed or acknowledged")
     func disclosure() throws {
         let convene = try ConveneProcess()
@@ -70,7 +86,7 @@ struct CLITests {
         let refused = try convene.run(["export", "2026"])
         #expect(refused.status == 1)
         #expect(refused.stdout.isEmpty)
-        #expect(refused.stderr.contains("not exported: 2 place(s)"))
+        #expect(refused.stderr.contains("not exported: 2 places"))
         #expect(try convene.run(["export", "2026", "--force"]).status == 0)
 
         let acknowledged = try convene.run(["check", "2026", "--acknowledge", "point-10:michael-little", "--acknowledge", "point-10:ratio"])

@@ -999,7 +999,7 @@ struct ReviewTests {
         let tmux = try Tmux.convene(["review"], for: convene)
         try tmux.waitFor("Motives for measurement 9")
         try tmux.type("/budgeting")
-        try tmux.waitFor("1 place(s) in 1 session(s)")
+        try tmux.waitFor("1 place in 1 session")
         try tmux.send("Enter")
         try tmux.waitFor("‘budgeting’: hit 1 of 1")
         try tmux.send("q")

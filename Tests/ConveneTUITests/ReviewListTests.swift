@@ -49,7 +49,7 @@ struct ReviewListTests {
             app.draw()
         }
         try expectSnapshot(terminal.screen, named: "review-search-100x16")
-        #expect(terminal.screen?.text.contains("2 place(s) in 2 session(s)") == true)
+        #expect(terminal.screen?.text.contains("2 places in 2 sessions") == true)
         app.send(.down)
         app.draw()
         // Enter reads the selected session, at the first hit; q closes the reader back to the list.

@@ -44,7 +44,7 @@ public enum SessionError: Error, Equatable, Sendable, CustomStringConvertible {
         case .speakerUnderChathamHouse:
             "this part of the session is held under the Chatham House Rule: nothing in it may be attributed to a speaker"
         case .speakersRecorded(let count):
-            "the Chatham House Rule cannot be turned on while \(count) speaker attribution(s) are recorded; remove them first"
+            "the Chatham House Rule cannot be turned on while \(Counted.phrase(count, "speaker attribution")) \(count == 1 ? "is" : "are") recorded; remove them first"
         case .subthemeWithoutTheme:
             "a sub-theme needs a theme to sit under"
         case .ratingOutOfRange(let axis, let value):
@@ -54,7 +54,7 @@ public enum SessionError: Error, Equatable, Sendable, CustomStringConvertible {
         case .responsesExceedPrompts(let item):
             "agenda item \(item) has more responses than checklist prompts"
         case .itemInUse(let id, let uses):
-            "agenda item \(id) still has \(uses) point(s), topic(s) or context(s) captured under it"
+            "agenda item \(id) still has \(uses) \(uses == 1 ? "point, topic or context" : "points, topics or contexts") captured under it"
         case .undoUnreadable(let reason):
             "the change to undo could not be read back: \(reason)"
         case .nothingToUndo:

@@ -145,7 +145,7 @@ public final class LiveScene: Scene {
         let found = list.attendees(columns: columns, existing: session.attendees.elements, firstID: session.nextID)
         var leftOut = found.duplicates.isEmpty ? "" : "; left out \(found.duplicates.count) already listed"
         if !found.implausible.isEmpty {
-            leftOut += "; left out row(s) \(found.implausible.map { String($0.row) }.joined(separator: ", ")) (too long for a name)"
+            leftOut += "; left out \(found.implausible.count == 1 ? "row" : "rows") \(found.implausible.map { String($0.row) }.joined(separator: ", ")) (too long for a name)"
         }
         guard let event = found.event else {
             tell(.problem("Nobody new in \((path as NSString).lastPathComponent)\(leftOut)"))

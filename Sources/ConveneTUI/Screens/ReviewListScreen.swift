@@ -1,3 +1,4 @@
+import ConveneCore
 import Foundation
 
 /// A place a search found, as the review list shows it.
@@ -204,7 +205,7 @@ public struct ReviewListScreen: Sendable {
                 return [ListRow(line, indent: 1)]
             }
         } else {
-            let summary = hits.isEmpty ? "No session says ‘\(query.text)’" : "\(hits.count) place(s) in \(Set(hits.map(\.folder)).count) session(s)"
+            let summary = hits.isEmpty ? "No session says ‘\(query.text)’" : "\(Counted.phrase(hits.count, "place")) in \(Counted.phrase(Set(hits.map(\.folder)).count, "session"))"
             frame.put(summary, row: 2, column: 2, style: .muted)
             ListView(noun: ("place", "places")).draw(count: hits.count, focus: .selected(selection), into: &frame, in: list) { index in
                 [ListRow(spans: hitSpans(hits[index], width: width), indent: 1)]

@@ -34,7 +34,7 @@ extension Add {
                     + "(‘\(row.opening)…’); check the file there")
             }
             if !imported.nameless.isEmpty {
-                Output.warn("left out row(s) without a name: \(imported.nameless.map(String.init).joined(separator: ", "))")
+                Output.warn("left out \(imported.nameless.count == 1 ? "a row" : "rows") without a name: \(imported.nameless.map(String.init).joined(separator: ", "))")
             }
         }
         try Output.print(saved.map(AddedEvent.summary(of:)) ?? "imported nobody: everyone in \(text) is already listed")

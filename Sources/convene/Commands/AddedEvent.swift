@@ -84,10 +84,10 @@ struct AddedEvent {
             let row = (add.row ?? 0) - 1
             let column = (add.column ?? 0) - 1
             guard topic.dimensions.indices.contains(row) else {
-                throw CommandFailure("‘\(topic.title)’ has \(topic.dimensions.count) dimension(s); there is no row \(row + 1)")
+                throw CommandFailure("‘\(topic.title)’ has \(Counted.phrase(topic.dimensions.count, "dimension")); there is no row \(row + 1)")
             }
             guard topic.perspectives.indices.contains(column) else {
-                throw CommandFailure("‘\(topic.title)’ has \(topic.perspectives.count) perspective(s); there is no column \(column + 1)")
+                throw CommandFailure("‘\(topic.title)’ has \(Counted.phrase(topic.perspectives.count, "perspective")); there is no column \(column + 1)")
             }
             while topic.cells.count <= row { topic.cells.append([]) }
             while topic.cells[row].count <= column { topic.cells[row].append("") }
@@ -104,7 +104,7 @@ struct AddedEvent {
         }
         if let number = Int(name) {
             guard topics.indices.contains(number - 1) else {
-                throw CommandFailure("the session has \(topics.count) topic(s); there is no topic \(number)")
+                throw CommandFailure("the session has \(Counted.phrase(topics.count, "topic")); there is no topic \(number)")
             }
             return topics[number - 1]
         }
@@ -124,7 +124,7 @@ struct AddedEvent {
         var answered = try session.agendaItem(numbered: add.item ?? 0)
         let index = (add.prompt ?? 0) - 1
         guard answered.checklist.indices.contains(index) else {
-            throw CommandFailure("‘\(answered.title)’ has \(answered.checklist.count) checklist prompt(s); there is no prompt \(index + 1)")
+            throw CommandFailure("‘\(answered.title)’ has \(Counted.phrase(answered.checklist.count, "checklist prompt")); there is no prompt \(index + 1)")
         }
         while answered.responses.count <= index { answered.responses.append("") }
         answered.responses[index] = typedText(add.text)
@@ -135,15 +135,16 @@ struct AddedEvent {
         switch event {
         case .pointAdded(let point, _): "added point \(point.id) (\(point.kind.rawValue))"
         case .attendeeAdded(let attendee, _): "added \(attendee.apologies ? "apologies from" : "attendee") \(attendee.name)"
-        case .contextAdded(let context, _): "added context \(context.name) (\(context.ratings.count) rating(s))"
-        case .contextChanged(let context): "updated context \(context.name) (\(context.ratings.count) rating(s))"
+        case .contextAdded(let context, _): "added context \(context.name) (\(Counted.phrase(context.ratings.count, "rating")))"
+        case .contextChanged(let context): "updated context \(context.name) (\(Counted.phrase(context.ratings.count, "rating")))"
         case .topicAdded(let topic, _): "added topic \(topic.title)"
         case .topicChanged(let topic):
-            "updated topic \(topic.title) (\(topic.perspectives.count) perspective(s), \(topic.dimensions.count) dimension(s), "
-                + "\(topic.caveats.count) caveat(s), \(topic.dilemmas.count) dilemma(s))"
+            "updated topic \(topic.title) (\(Counted.phrase(topic.perspectives.count, "perspective")), "
+                + "\(Counted.phrase(topic.dimensions.count, "dimension")), \(Counted.phrase(topic.caveats.count, "caveat")), "
+                + "\(Counted.phrase(topic.dilemmas.count, "dilemma")))"
         case .itemChanged(let item): "updated \(item.title)"
         case .batch(let events):
-            "imported \(events.count) attendee(s), \(events.count { if case .attendeeAdded(let person, _) = $0 { person.apologies } else { false } }) with apologies"
+            "imported \(Counted.phrase(events.count, "attendee")), \(events.count { if case .attendeeAdded(let person, _) = $0 { person.apologies } else { false } }) with apologies"
         default: "saved"
         }
     }

@@ -51,11 +51,11 @@ struct Check: ParsableCommand {
         let acknowledged = findings.count - open
         if open == 0 && acknowledged > 0 {
             let also = all ? "" : " (--all lists them)"
-            try Output.print("clean: \(acknowledged) place(s) found in \(folder.shownName), all acknowledged as not attributions\(also)")
+            try Output.print("clean: \(Counted.phrase(acknowledged, "place")) found in \(folder.shownName), all acknowledged as not attributions\(also)")
         } else if open == 0 {
             try Output.print("clean: no unacknowledged names of attendees or organisations in \(folder.shownName)")
         } else {
-            try Output.print("\(open) finding(s) in \(folder.shownName)")
+            try Output.print("\(Counted.phrase(open, "finding")) in \(folder.shownName)")
             throw ExitCode(1)
         }
     }

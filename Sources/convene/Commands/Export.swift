@@ -68,7 +68,7 @@ struct Export: ParsableCommand {
                 for finding in findings { Output.warn(finding.description) }
                 if !force {
                     Output.warn("""
-                        not exported: \(findings.count) place(s) may tie a point to a person or organisation. \
+                        not exported: \(Counted.phrase(findings.count, "place")) may tie a point to a person or organisation. \
                         Fix them, acknowledge them with `convene check \(folder.name) --acknowledge KEY`, or use --force
                         """)
                     throw ExitCode(1)

@@ -27,7 +27,8 @@ struct List: ParsableCommand {
         try Output.print(lines: summaries.map { summary in
             let rule = summary.chathamHouse ? " [Chatham House]" : ""
             return "\(VisibleText.of(summary.folder))  \(summary.kind)  \(summary.title)\(rule)  "
-                + "\(summary.attendees) attendees, \(summary.points) points, \(summary.topics) topics, \(summary.contexts) contexts"
+                + [Counted.phrase(summary.attendees, "attendee"), Counted.phrase(summary.points, "point"), Counted.phrase(summary.topics, "topic"),
+                   Counted.phrase(summary.contexts, "context")].joined(separator: ", ")
         })
     }
 }
