@@ -32,7 +32,16 @@ struct Convene: ParsableCommand {
         do {
             try SubcommandSpelling.check(Array(CommandLine.arguments.dropFirst()), of: configuration)
             var command = try parseAsRoot()
-            try command.run()
+            do {
+                try command.run()
+            } catch let mistake as ValidationError {
+                // A mistake found while running (`new` without a template, `set … end 25:99`) is
+                // shown with that command's usage, not the top level's.
+                let name = type(of: command)._commandName
+                Output.report("Error: \(mistake.message)\nUsage: \(usageString(for: type(of: command)))\n"
+                    + "  See 'convene \(name) --help' for more information.")
+                Foundation.exit(ExitCode.validationFailure.rawValue)
+            }
         } catch let interrupted as HelperProcess.Interrupted {
             // Its clean-up done, the program ends as the signal asked (143 after SIGTERM).
             signal(interrupted.signal, SIG_DFL)
@@ -44,6 +53,11 @@ struct Convene: ParsableCommand {
             Foundation.exit(128 + interrupted.signal)
         } catch {
             let code = exitCode(for: error)
+            if code == .validationFailure,
+               let misspelt = SubcommandSpelling.misspeltOption(in: Array(CommandLine.arguments.dropFirst()), of: configuration) {
+                Output.report("Error: " + misspelt)
+                Foundation.exit(code.rawValue)
+            }
             let message = fullMessage(for: error)
             if !message.isEmpty {
                 // Help asked for is a result, not an error: standard output, as ArgumentParser does.

@@ -25,13 +25,27 @@ struct ConventionsTests {
         #expect(try convene.run(["help", "new"]).stdout.contains("Start a session from a template"))
     }
 
-    @Test("a misspelt option says which was meant")
+    @Test("a misspelt option says which was meant, even when a required one then looks missing")
     func misspeltOption() throws {
         let convene = try ConveneProcess()
         defer { convene.cleanUp() }
         let result = try convene.run(["new", "--tempalte", "roundtable", "--title", "Spring"])
         #expect(result.status == 64)
         #expect(result.stderr.contains("Did you mean '--template'?"), "\(result.stderr)")
+        let required = try convene.run(["new", "--template", "roundtable", "--titel", "Spring"])
+        #expect(required.status == 64)
+        #expect(required.stderr.contains("Unknown option '--titel'") && required.stderr.contains("Did you mean '--title'?"),
+                "\(required.stderr)")
+    }
+
+    @Test("a mistake found while a command runs shows that command's usage, not the top level's")
+    func usageOfTheCommand() throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        let result = try convene.run(["new", "--title", "No template"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("give --template") && result.stderr.contains("Usage: convene new "), "\(result.stderr)")
+        #expect(!result.stderr.contains("convene <subcommand>"))
     }
 
     @Test("--version prints the version")

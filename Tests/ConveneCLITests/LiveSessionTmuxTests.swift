@@ -617,8 +617,8 @@ struct LiveSessionTmuxTests {
         try tmux.send("n", "n", "n", "n", "n")
         try tmux.waitFor("5/8  Where we differ")
         try tmux.send("a")
-        try enter("How outcomes are defined, measured and used", then: "perspective 1")
-        try enter("Defined by each person", then: "✓ Topic added")
+        try enter("How outcomes are defined, measured and used", then: "✓ Topic added")
+        try enter("Defined by each person", then: "✓ Perspective added")
         for perspective in ["Defined across groups", "Defined by funders"] {
             try tmux.send("P")
             try enter(perspective, then: "✓ Perspective added")

@@ -15,6 +15,24 @@ enum SubcommandSpelling {
         let hint = suggestion.map { " Did you mean '\($0)'?" } ?? " `convene --help` lists them."
         throw ValidationError("'\(word)' is not a convene command.\(hint)")
     }
+
+    /// A misspelt long option of the command named first in `arguments` (`new --titel x`), with
+    /// the option meant, for a command line that did not parse: ArgumentParser would say a required
+    /// option is missing instead. Asked only once parsing has failed, so no command pays for it.
+    static func misspeltOption(in arguments: [String], of configuration: CommandConfiguration) -> String? {
+        let commands = configuration.subcommands + configuration.groupedSubcommands.flatMap(\.subcommands)
+        guard let name = arguments.first, let command = commands.first(where: { $0._commandName == name }) else { return nil }
+        // The options as the command's own help lists them.
+        let help = Convene.helpMessage(for: command)
+        let known = Set(help.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-") }).filter { $0.hasPrefix("--") }.map(String.init))
+        for argument in arguments.dropFirst() where argument.hasPrefix("--") {
+            let option = String(argument.prefix { $0 != "=" })
+            guard option != "--", !known.contains(option) else { continue }
+            let meant = known.map { ($0, $0.distance(to: option)) }.filter { $0.1 <= 2 }.min { $0.1 < $1.1 }?.0
+            return "Unknown option '\(option)' for convene \(name)." + (meant.map { " Did you mean '\($0)'?" } ?? " `convene \(name) --help` lists them.")
+        }
+        return nil
+    }
 }
 
 extension String {
