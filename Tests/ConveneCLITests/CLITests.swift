@@ -69,6 +69,35 @@ struct CLITests {
         #expect(!(listed.stdout + imported.stdout + imported.stderr).contains("(s)"))
     }
 
+    @Test("search and check print JSON for scripts, with the exit status of their plain output; show takes a session")
+    func jsonAndShowSession() throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        let session = try convene.newSession(title: "Scripted")
+        #expect(try convene.run(["add", session, "attendee", "Michael Little", "--org", "RATIO"]).status == 0)
+        #expect(try convene.run(["add", session, "point", "Michael Little said outcomes emerge."]).status == 0)
+
+        let found = try convene.run(["search", "outcomes", "--json"])
+        #expect(found.status == 0)
+        let hits = try #require(try JSONSerialization.jsonObject(with: Data(found.stdout.utf8)) as? [[String: Any]])
+        #expect(hits.count == 1 && hits.first?["session"] as? String == session && (hits.first?["excerpt"] as? String)?.contains("outcomes") == true)
+        let none = try convene.run(["search", "zanzibar", "--json"])
+        #expect(none.status == 1)
+        #expect((try JSONSerialization.jsonObject(with: Data(none.stdout.utf8)) as? [Any])?.isEmpty == true, "\(none.stdout)")
+
+        let checked = try convene.run(["check", session, "--json"])
+        #expect(checked.status == 1)
+        let findings = try #require(try JSONSerialization.jsonObject(with: Data(checked.stdout.utf8)) as? [[String: Any]])
+        #expect(findings.contains { $0["words"] as? String == "Michael Little" && $0["acknowledged"] as? Bool == false })
+        let key = try #require(findings.first?["key"] as? String)
+        #expect(try convene.run(["check", session, "--acknowledge", key]).status != 64)
+
+        let shown = try convene.run(["show", session, "--no-pager"])
+        #expect(shown.status == 0 && shown.stdout.contains("Michael Little said outcomes emerge."), "\(shown.stderr)")
+        let missing = try convene.run(["show", "no-such-file-or-session.md"])
+        #expect(missing.status == 1 && missing.stderr.contains("no such file"))
+    }
+
     @Test("the disclosure check blocks export until findings are fixed or acknowledged")
     func disclosure() throws {
         let convene = try ConveneProcess()

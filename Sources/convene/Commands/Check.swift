@@ -25,6 +25,32 @@ struct Check: ParsableCommand {
     @Flag(name: .long, help: "Also list acknowledged findings.")
     var all = false
 
+    @Flag(name: .long, help: "Print JSON, one object per finding (key, place, words, whom they identify, excerpt), for scripts.")
+    var json = false
+
+    /// A finding, as `--json` prints it.
+    struct Found: Encodable {
+        var key: String
+        var place: String
+        var words: String
+        var reason: String
+        var identifies: [String]
+        var standsFor: String?
+        var excerpt: String
+        var acknowledged: Bool
+
+        init(_ finding: DisclosureFinding, acknowledged: Bool) {
+            key = finding.key
+            place = finding.location.label
+            words = finding.matched
+            reason = finding.reason.rawValue
+            identifies = finding.attendees
+            standsFor = finding.standsFor
+            excerpt = finding.excerpt
+            self.acknowledged = acknowledged
+        }
+    }
+
     func run() throws {
         let folder = try target.folder(in: sessions)
         var current = try folder.load().log.session
@@ -42,6 +68,12 @@ struct Check: ParsableCommand {
             Output.warn("no word list at \(WordList.systemPaths.joined(separator: " or ")) (Debian's wbritish): every capitalised name counts, ordinary words too")
         }
         let findings = DisclosureCheck.findings(in: current)
+        if json {
+            let listed = findings.map { Found($0, acknowledged: current.acknowledgedFindings.contains($0.key)) }
+            try Output.printJSON(all ? listed : listed.filter { !$0.acknowledged })
+            if listed.contains(where: { !$0.acknowledged }) { throw ExitCode(1) }
+            return
+        }
         var open = 0
         for finding in findings {
             let acknowledged = current.acknowledgedFindings.contains(finding.key)

@@ -14,12 +14,7 @@ struct List: ParsableCommand {
     func run() throws {
         let (summaries, problems) = Archive(options: sessions).summaries()
         for problem in problems { Output.warn(problem) }
-        if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            try Output.print(String(decoding: try encoder.encode(summaries), as: UTF8.self))
-            return
-        }
+        if json { return try Output.printJSON(summaries) }
         if summaries.isEmpty {
             try Output.print("no sessions yet in \(sessions.location.sessions.path); start one with `convene new`")
             return

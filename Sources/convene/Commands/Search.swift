@@ -16,12 +16,27 @@ struct Search: ParsableCommand {
     @Argument(help: "The words to find.")
     var query: String
 
+    @Flag(name: .long, help: "Print JSON, one object per place found (session, title, place, excerpt), for scripts.")
+    var json = false
+
+    /// A place found, as `--json` prints it.
+    struct Found: Encodable {
+        var session: String
+        var title: String
+        var place: String
+        var excerpt: String
+    }
+
     func run() throws {
         let searched = SearchQuery(query)
         if let tooLong = searched.tooLong { throw ValidationError(tooLong) }
         let (hits, problems) = Archive(options: sessions).search(searched)
         for problem in problems { Output.warn(problem) }
-        try Output.print(lines: hits.map { "\(VisibleText.of($0.folder))  \($0.place): \($0.excerpt)" })
+        if json {
+            try Output.printJSON(hits.map { Found(session: $0.folder, title: $0.title, place: $0.place, excerpt: $0.excerpt) })
+        } else {
+            try Output.print(lines: hits.map { "\(VisibleText.of($0.folder))  \($0.place): \($0.excerpt)" })
+        }
         if hits.isEmpty {
             let count = sessions.catalog.folders().count
             let shown = query.count > 80 ? query.prefix(80) + "…" : Substring(query)

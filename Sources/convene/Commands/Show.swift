@@ -5,15 +5,18 @@ import Foundation
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
-        abstract: "Print a Markdown notes file for reading in the terminal.",
+        abstract: "Print a Markdown notes file, or a session's notes, for reading in the terminal.",
         discussion: """
-            Any Markdown file, with or without its session folder (one edited by hand or received by email). \
-            Styled on a terminal and paged through $PAGER (default `less -R`) when longer than it; plain \
+            Any Markdown file, with or without its session folder (one edited by hand or received by email), \
+            or a session of the sessions folder (as every command names one), whose notes are shown. Styled on a terminal and paged through $PAGER (default `less -R`) when longer than it; plain \
             when piped, wrapped to the terminal's width, so `convene show notes.md | less` works.
             """
     )
 
-    @Argument(help: "The Markdown file.")
+    @OptionGroup var sessions: SessionsOptions
+
+    @Argument(help: ArgumentHelp("The Markdown file, or a session (its folder, a prefix of its name, or words of its title).",
+                                 valueName: "file-or-session"))
     var file: String
 
     @Option(name: .long, help: "Lay out for this many columns instead of the terminal's width.")
@@ -24,7 +27,7 @@ struct Show: ParsableCommand {
     @OptionGroup var pager: PagerOption
 
     func run() throws {
-        let text = try readTextFile(file)
+        let text = try markdown()
         let environment = ProcessInfo.processInfo.environment
         let output = PlainOutput.standardOutput(environment: environment)
         let lines = MarkdownLayout(width: width ?? output.width).lines(parsing: text)
@@ -32,5 +35,15 @@ struct Show: ParsableCommand {
                                        colour: colour.coloured(environment: environment))
         LeftToExit.keep(lines)
         try pager.write(rendered, lines: lines.count, to: output, environment: environment)
+    }
+
+    /// The file's text; else, when no such file exists, the notes of the session it names.
+    private func markdown() throws -> String {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), !isFolder.boolValue { return try readTextFile(file) }
+        guard let folder = try? SessionArgument.folder(named: file, in: sessions) else { return try readTextFile(file) }
+        let read = try StoreReview.readOnlyNotes(of: folder, options: sessions) { $0 }
+        for warning in read.warnings { Output.warn(warning) }
+        return read.notes
     }
 }

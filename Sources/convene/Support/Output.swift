@@ -29,6 +29,14 @@ enum Output {
         try write(Data(text.utf8), to: STDOUT_FILENO, name: "standard output")
     }
 
+    /// `value` as pretty-printed JSON with sorted keys (stable for scripts and diffs) on standard
+    /// output: what `--json` prints. JSON escapes every control character itself.
+    static func printJSON(_ value: some Encodable) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        try standardOutput(String(decoding: try encoder.encode(value), as: UTF8.self) + "\n")
+    }
+
     /// Bytes already made safe by whoever produced them (the notes, a laid-out document), written as
     /// they are. A full disk or a closed pipe is an error that says so, never a crash.
     static func standardOutput(_ text: String) throws {

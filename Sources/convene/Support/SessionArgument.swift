@@ -11,6 +11,11 @@ struct SessionArgument: ParsableArguments {
 
     /// The folder named. When words of the title chose it, says which session was taken.
     func folder(in options: SessionsOptions) throws -> SessionFolder {
+        try Self.folder(named: session, in: options)
+    }
+
+    /// The folder `session` names, as every command's SESSION does (`show`'s file-or-session too).
+    static func folder(named session: String, in options: SessionsOptions) throws -> SessionFolder {
         let folder = try options.catalog.resolve(session)
         if !session.contains("/"), !folder.name.hasPrefix(session) {
             Output.warn("taking \(folder.shownName) (its title matches ‘\(session)’)")
