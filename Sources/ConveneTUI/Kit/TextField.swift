@@ -70,6 +70,15 @@ public struct TextField: Equatable, Sendable {
         return true
     }
 
+    /// Puts the cursor at the start of the first place the text says `words` (ignoring case),
+    /// where a person opening the field to fix those words begins; at the end when it says none.
+    public mutating func moveCursor(toStartOf words: String) {
+        isAllSelected = false
+        let text = String(characters)
+        guard !words.isEmpty, let range = text.range(of: words, options: [.caseInsensitive]) else { return }
+        cursor = text.distance(from: text.startIndex, to: range.lowerBound)
+    }
+
     /// Removes the selected text, if the whole of it is selected; returns whether it did.
     @discardableResult
     private mutating func replaceSelection() -> Bool {

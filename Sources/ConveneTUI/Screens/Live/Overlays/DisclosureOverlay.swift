@@ -33,6 +33,9 @@ public struct DisclosureOverlay: Equatable, Sendable {
             if session.acknowledgedFindings.contains(finding.key) {
                 return [.apply(.findingUnacknowledged(key: finding.key), saying: "✓ ‘\(finding.matched)’ in \(finding.location.label) is to review again")]
             }
+            // On to the next place still to review, as a reviewer goes down the list.
+            let open = findings.indices.filter { $0 != selected && !session.acknowledgedFindings.contains(findings[$0].key) }
+            selected = open.first { $0 > selected } ?? open.first ?? selected
             return [.apply(.findingAcknowledged(key: finding.key), saying: "✓ Acknowledged ‘\(finding.matched)’ in \(finding.location.label)")]
         case .fix:
             guard let finding else { return [] }
@@ -43,9 +46,23 @@ public struct DisclosureOverlay: Equatable, Sendable {
             if let item = finding.item {
                 context.viewing = item == session.focusedItem?.id ? nil : item
             }
-            context.open(fix)
+            // The cursor on the words found, not at the end of the text.
+            context.open(Self.cursor(on: finding.matched, in: fix))
         }
         return []
+    }
+
+    private static func cursor(on words: String, in overlay: Overlay) -> Overlay {
+        switch overlay {
+        case .prompt(var prompt):
+            prompt.field.moveCursor(toStartOf: words)
+            return .prompt(prompt)
+        case .composer(var composer):
+            composer.field.moveCursor(toStartOf: words)
+            return .composer(composer)
+        default:
+            return overlay
+        }
     }
 
     /// The place a finding is in, opened to edit: the point in the composer, or the prompt for a

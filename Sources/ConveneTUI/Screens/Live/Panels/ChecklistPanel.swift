@@ -26,7 +26,9 @@ struct ChecklistPanel: PhasePanel {
         let index = min(selected, item.checklist.count - 1)
         switch action {
         case .add, .edit:
-            context.open(.prompt(Prompt(.checklistResponse(item: item.id, index: index), label: "response", text: item.response(to: index))))
+            // The label names the prompt answered, so a response cannot land on the wrong one unseen.
+            let label = "response to \(index + 1). ‘\(TextLayout.truncate(item.checklist[index], to: 40))’"
+            context.open(.prompt(Prompt(.checklistResponse(item: item.id, index: index), label: label, text: item.response(to: index))))
         case .delete:
             var cleared = item
             guard cleared.responses.indices.contains(index), !cleared.responses[index].isEmpty else { return [] }

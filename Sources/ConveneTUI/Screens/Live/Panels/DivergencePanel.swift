@@ -137,7 +137,7 @@ struct DivergencePanel: PhasePanel {
         case (let row, -1) where topic.dimensions.indices.contains(row):
             return Prompt(.tableText(topic: topic.id, row: row, column: -1), label: "dimension", text: topic.dimensions[row])
         case (let row, let column) where topic.dimensions.indices.contains(row) && topic.perspectives.indices.contains(column):
-            return Prompt(.tableText(topic: topic.id, row: row, column: column), label: "\(topic.dimensions[row]) × \(topic.perspectives[column])",
+            return Prompt(.tableText(topic: topic.id, row: row, column: column), label: "\(topic.dimensions[row]) × \(Self.perspectiveName(topic, column))",
                           text: topic.cell(row: row, column: column))
         default:
             return Prompt(.topicTitle(topic: topic.id), label: "topic", text: topic.title)
@@ -145,6 +145,13 @@ struct DivergencePanel: PhasePanel {
     }
 
     /// The paragraph(s) before the table, as the seed note leads into its table.
+    /// A column as a prompt names it: its heading, or "perspective N" for one left unnamed (the
+    /// seed note's columns have none), so two unnamed columns never read the same.
+    static func perspectiveName(_ topic: DivergenceTopic, _ column: Int) -> String {
+        let name = topic.perspectives.indices.contains(column) ? topic.perspectives[column] : ""
+        return name.trimmingCharacters(in: .whitespaces).isEmpty ? "perspective \(column + 1)" : name
+    }
+
     static func leadInPrompt(_ topic: DivergenceTopic) -> Prompt {
         Prompt(.topicDescription(topic: topic.id), label: "lead-in before the table", text: topic.description)
     }

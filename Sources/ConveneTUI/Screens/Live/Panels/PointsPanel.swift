@@ -105,7 +105,9 @@ struct PointsPanel: PhasePanel {
 
     mutating func settle(_ prompt: Prompt, in context: inout LiveContext) -> [LiveEffect]? {
         guard case .theme(let point) = prompt.purpose else { return nil }
-        let path = ThemePath(typed: prompt.answer)
+        let current = point.flatMap { context.session.points[$0] }.map { ThemePath(theme: $0.theme, subtheme: $0.subtheme) }
+            ?? ThemePath(theme: theme, subtheme: subtheme)
+        let path = ThemePath(typed: prompt.answer, under: current)
         (theme, subtheme) = (path.theme, path.subtheme)
         guard let point, var changed = context.session.points[point] else {
             return context.notice(path.theme == nil ? "New points have no theme" : "New points go under \(path.shown)")

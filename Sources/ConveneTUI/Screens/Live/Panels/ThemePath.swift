@@ -13,6 +13,19 @@ struct ThemePath: Equatable {
         self.subtheme = theme == nil ? nil : subtheme
     }
 
+    /// What was typed into the theme prompt. A text starting with ">" names a sub-theme of
+    /// `current`'s theme ("> Who answers to whom?"), so moving to the next sub-theme does not mean
+    /// clearing the whole path first; without a current theme the ">" is kept as typed.
+    init(typed: String, under current: ThemePath) {
+        let trimmed = typed.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasPrefix(">"), let theme = current.theme {
+            let sub = trimmed.dropFirst().trimmingCharacters(in: .whitespaces)
+            self.init(theme: theme, subtheme: sub.isEmpty ? nil : sub)
+            return
+        }
+        self.init(typed: typed)
+    }
+
     init(typed: String) {
         let parts = typed.components(separatedBy: Self.separator).map { $0.trimmingCharacters(in: .whitespaces) }
         let theme = parts[0].isEmpty ? nil : parts[0]
