@@ -57,3 +57,54 @@ struct PromptTrapTests {
         #expect(harness.backend.session.points.elements[2].text == "Later, <Michael Little came back to it.")
     }
 }
+
+/// Long texts in a field of several lines: reachable line by line, and editable in $EDITOR.
+@Suite("Long fields")
+struct LongFieldTests {
+    @Test("Up and Down move between the lines of a field of several lines, keeping the column; at its edges they are the screen's")
+    func upAndDown() {
+        var field = TextField(text: "first line\nsecond\nthird line here", allowsLineBreaks: true)
+        var taken = field.edit(with: .up)
+        #expect(taken && field.cursor == "first line\nsecond".count, "onto the shorter line's end")
+        taken = field.edit(with: .up)
+        #expect(taken && field.cursor == 6)
+        taken = field.edit(with: .up)
+        #expect(!taken, "the first line: Up is left to the screen")
+        taken = field.edit(with: .down)
+        #expect(taken && field.cursor == "first line\n".count + 6)
+        var single = TextField(text: "one line", allowsLineBreaks: false)
+        taken = single.edit(with: .up)
+        #expect(!taken)
+    }
+
+    @Test("the top of a long dilemma comes back into view as the cursor goes up to it")
+    func topOfALongText() throws {
+        let harness = try PhaseScreenTests().diverged()
+        harness.press(.character("i"))
+        harness.type("A long one")
+        harness.press(.enter)
+        for line in 1...30 {
+            harness.type("Line \(line) of the dilemma")
+            if line < 30 { harness.press(.control("j")) }
+        }
+        #expect(!harness.screen.contains("Line 1 of the dilemma"))
+        for _ in 1..<30 { harness.press(.up) }
+        #expect(harness.screen.contains("Line 1 of the dilemma"), "\(harness.screen)")
+        harness.press(.enter)
+        #expect(harness.backend.session.topics.elements.first?.dilemmas.last?.text.hasPrefix("Line 1 of the dilemma\n") == true)
+    }
+
+    @Test("Ctrl-X edits a dilemma's text in the editor, as a point's, and Enter saves what came back")
+    func editorForADilemma() throws {
+        let harness = try PhaseScreenTests().diverged()
+        harness.backend.editor = { $0 + "\n\nA paragraph written in the editor." }
+        harness.press(.character("i"))
+        harness.type("Who decides?")
+        harness.press(.enter)
+        harness.type("Typed on screen.")
+        harness.press(.control("x"))
+        #expect(harness.screen.contains("Back from the editor"))
+        harness.press(.enter)
+        #expect(harness.backend.session.topics.elements.first?.dilemmas.last?.text == "Typed on screen.\n\nA paragraph written in the editor.")
+    }
+}

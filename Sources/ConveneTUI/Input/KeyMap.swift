@@ -275,6 +275,8 @@ public enum KeyMap {
     public static let prompt: [KeyBinding<ComposeAction>] = [
         KeyBinding(keys: [.enter], action: .commit, help: "set it (empty clears it)", hint: "set"),
         KeyBinding(keys: [.control("j")], action: .newline, help: "new line (caveats, dilemmas, cells, responses)", hint: "new line"),
+        KeyBinding(keys: [.control("x")], action: .editor, help: "edit a text of several lines in $VISUAL or $EDITOR, then back here",
+                   hint: nil),
         KeyBinding(keys: [.escape], action: .cancel, help: "leave it as it was", hint: "cancel"),
     ]
 

@@ -51,6 +51,12 @@ public struct TextField: Equatable, Sendable {
             insert("\n")
             return true
         }
+        // Up and Down move between the lines of a text of several; on its first or last line they
+        // are the screen's (a field of one line never takes them).
+        if allowsLineBreaks, key == .up || key == .down, let target = lineAcross(up: key == .up) {
+            move(to: target)
+            return true
+        }
         guard let action = KeyMap.action(for: key, in: KeyMap.editing) else { return false }
         switch action {
         case .left: move(to: cursor - 1)
@@ -112,6 +118,22 @@ public struct TextField: Equatable, Sendable {
         killed = Array(characters[range])
         characters.removeSubrange(range)
         cursor = range.lowerBound
+    }
+
+    /// The position in the line above or below the cursor's at the same column (or that line's
+    /// end, when shorter); nil on the first or last line.
+    private func lineAcross(up: Bool) -> Int? {
+        let column = cursor - lineStart
+        if up {
+            guard lineStart > 0 else { return nil }
+            let previousEnd = lineStart - 1
+            let previousStart = characters[..<previousEnd].lastIndex(of: "\n").map { $0 + 1 } ?? 0
+            return min(previousStart + column, previousEnd)
+        }
+        guard lineEnd < characters.count else { return nil }
+        let nextStart = lineEnd + 1
+        let nextEnd = characters[nextStart...].firstIndex(of: "\n") ?? characters.count
+        return min(nextStart + column, nextEnd)
     }
 
     /// Where the line holding the cursor starts and ends (a line of the text, between line breaks).

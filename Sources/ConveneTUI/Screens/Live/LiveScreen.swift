@@ -105,8 +105,15 @@ public struct LiveScreen: Sendable {
             status = StatusLine("\(saved); notes.md not updated: \(problem)", isError: true)
         case .notSaved(let problem): status = StatusLine("Not saved: \(problem)", isError: true)
         case .edited(let text):
-            guard case .composer(let composer)? = top else { break }
-            overlays[overlays.count - 1] = .composer(Composer(text: TextRules.cleaned(text), kind: composer.kind, editing: composer.editing))
+            switch top {
+            case .composer(let composer)?:
+                overlays[overlays.count - 1] = .composer(Composer(text: TextRules.cleaned(text), kind: composer.kind, editing: composer.editing))
+            case .prompt(var prompt)?:
+                prompt.field = TextField(text: text, allowsLineBreaks: prompt.field.allowsLineBreaks)
+                overlays[overlays.count - 1] = .prompt(prompt)
+            default:
+                break
+            }
             status = StatusLine("✓ Back from the editor: Enter saves")
         case .editorFailed(let problem): status = StatusLine("Editor: \(problem)", isError: true)
         case .notesWritten(let path): status = StatusLine("✓ Notes written to \(path)")
@@ -363,6 +370,9 @@ public struct LiveScreen: Sendable {
         case .cancel?:
             context.close()
             return context.notice("Left as it was")
+        case .editor? where prompt.field.allowsLineBreaks:
+            // A dilemma, a caveat, a cell, the purpose: long texts, as a point's, go to the editor.
+            return [.editExternally(prompt.field.text)]
         default:
             prompt.field.edit(with: key)
         }
