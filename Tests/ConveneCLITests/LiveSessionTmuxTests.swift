@@ -513,6 +513,48 @@ struct LiveSessionTmuxTests {
         #expect(try notes(folder).contains("- Typed on screen and typed at the prompt"))
     }
 
+    @Test("Ctrl-X in a dilemma with real vi: the dilemma's text edited with vi's keys, back in its prompt, saved")
+    func realViInADilemma() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/vi") else {
+            if ProcessInfo.processInfo.environment["CI"] == "true" { Issue.record("vi is not installed") }
+            return
+        }
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        let created = try convene.run(["new", "--template", "roundtable", "--title", "Dilemmas", "--date", "2026-04-02"])
+        let folder = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let tmux = try Tmux.convene(["run", folder], for: convene, environment: ["EDITOR": "vi", "VISUAL": ""])
+        try tmux.waitFor("CHATHAM HOUSE RULE")
+        try tmux.send("n", "n", "n", "n", "n")
+        try tmux.waitFor("5/8  Where we differ")
+        try tmux.send("a")
+        try tmux.type("How outcomes are defined")
+        try tmux.send("Enter")
+        try tmux.waitFor("✓ Topic added")
+        try tmux.type("By each person")
+        try tmux.send("Enter")
+        try tmux.waitFor("✓ Perspective added")
+        try tmux.send("i")
+        try tmux.type("Who decides?")
+        try tmux.send("Enter")
+        try tmux.waitFor("what makes ‘Who decides?’ hard")
+        try tmux.type("Typed on screen")
+        try tmux.send("C-x")
+        try tmux.waitFor("~")
+        try tmux.send("A")
+        try tmux.type(", then edited in vi")
+        try tmux.send("Escape")
+        try tmux.type(":wq")
+        try tmux.send("Enter")
+        try tmux.waitFor("Back from the editor")
+        try tmux.send("Enter")
+        try tmux.waitFor("✓")
+        try tmux.send("q")
+        try tmux.waitForExit()
+        let topic = try JournalFile.replayed(URL(fileURLWithPath: folder + "/session.jsonl")).session.topics.elements.first
+        #expect(topic?.dilemmas.first?.text == "Typed on screen, then edited in vi")
+    }
+
     @Test("Ctrl-X with real vi: edited with vi's own keys, back in the composer, saved")
     func realVi() throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/vi") else {
