@@ -98,6 +98,28 @@ struct CLITests {
         #expect(missing.status == 1 && missing.stderr.contains("no such file"))
     }
 
+    @Test("list on an 80-column terminal: a row a session, its columns aligned, a long title cut with …",
+          .enabled(if: Tmux.available || ProcessInfo.processInfo.environment["CI"] == "true"))
+    func listAtEightyColumns() throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        try convene.run(["new", "--template", "roundtable", "--title", "Learning and accountability in public services, a long title",
+                         "--date", "2026-04-02"])
+        try convene.run(["new", "--template", "peer-learning", "--title", "Motives", "--date", "2021-07-14"])
+        let tmux = try Tmux(width: 80, height: 24, command: ["sh", "-c", #""$0" "$@"; echo "exit status $?"; sleep 600"#,
+                                                           ConveneProcess.binary.path, "list"],
+                            environment: ["HOME": convene.home.path, "TERM": "screen", "LANG": "C.UTF-8", "CONVENE_HOME": convene.sessions.path])
+        let screen = try tmux.waitFor("exit status 0")
+        let rows = screen.split(separator: "\n").filter { $0.hasPrefix("20") }
+        #expect(rows.count == 2, "a row wrapped: \(screen)")
+        #expect(rows.contains { $0.contains("…") }, "\(screen)")
+        let columns = rows.compactMap { row -> Int? in
+            guard let found = row.range(of: "roundtable") ?? row.range(of: "peer-learning") else { return nil }
+            return row.distance(from: row.startIndex, to: found.lowerBound)
+        }
+        #expect(columns.count == 2 && columns[0] == columns[1], "kinds not aligned: \(screen)")
+    }
+
     @Test("the disclosure check blocks export until findings are fixed or acknowledged")
     func disclosure() throws {
         let convene = try ConveneProcess()

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ConveneCore
 import ConveneStore
+import ConveneTUI
 import Foundation
 
 struct List: ParsableCommand {
@@ -19,11 +20,7 @@ struct List: ParsableCommand {
             try Output.print("no sessions yet in \(sessions.location.sessions.path); start one with `convene new`")
             return
         }
-        try Output.print(lines: summaries.map { summary in
-            let rule = summary.chathamHouse ? " [Chatham House]" : ""
-            return "\(VisibleText.of(summary.folder))  \(summary.kind)  \(summary.title)\(rule)  "
-                + [Counted.phrase(summary.attendees, "attendee"), Counted.phrase(summary.points, "point"), Counted.phrase(summary.topics, "topic"),
-                   Counted.phrase(summary.contexts, "context")].joined(separator: ", ")
-        })
+        let output = PlainOutput.standardOutput(environment: ProcessInfo.processInfo.environment)
+        try Output.print(lines: SessionTable(summaries: summaries).lines(width: output.isTerminal ? output.width : nil))
     }
 }
