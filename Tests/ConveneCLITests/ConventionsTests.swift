@@ -48,6 +48,29 @@ struct ConventionsTests {
         #expect(!result.stderr.contains("convene <subcommand>"))
     }
 
+    @Test("Tab completes session names, templates and Markdown files (the shell scripts' own requests, and bash itself)")
+    func completions() throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        let session = try convene.newSession(title: "Spring roundtable")
+        let template = try convene.run(["---completion", "new", "--", "--template", "3", "2", "convene", "new", "--template", "pe"])
+        #expect(template.stdout.split(separator: "\n") == ["peer-learning"], "\(template.stdout)")
+        let run = try convene.run(["---completion", "run", "--", "positional@0", "2", "4", "convene", "run", "2026"])
+        #expect(run.stdout.split(separator: "\n") == [Substring(session)], "\(run.stdout)")
+        let notes = convene.home.appendingPathComponent("received notes.md")
+        try "# Notes\n".write(to: notes, atomically: true, encoding: .utf8)
+        let typed = convene.home.path + "/rec"
+        let file = try convene.run(["---completion", "show", "--", "positional@0", "2", "\(typed.count)", "convene", "show", typed])
+        #expect(file.stdout.contains(notes.path), "\(file.stdout)")
+        // bash, through the script convene writes for it.
+        let script = convene.home.appendingPathComponent("convene.bash")
+        try convene.run(["--generate-completion-script", "bash"]).stdout.write(to: script, atomically: true, encoding: .utf8)
+        let bash = try convene.run(["-c", #"source "$1"; COMP_WORDS=(convene run 2026); COMP_CWORD=2; COMP_LINE="convene run 2026"; COMP_POINT=16; _convene; echo "${COMPREPLY[@]}""#,
+                                    "bash", script.path], binary: URL(fileURLWithPath: "/bin/bash"),
+                                   environment: ["PATH": ConveneProcess.binary.deletingLastPathComponent().path + ":/usr/bin:/bin"])
+        #expect(bash.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == session, "\(bash.stdout) \(bash.stderr)")
+    }
+
     @Test("--version prints the version")
     func version() throws {
         let convene = try ConveneProcess()

@@ -12,7 +12,8 @@ struct New: ParsableCommand {
 
     @OptionGroup var sessions: SessionsOptions
 
-    @Option(name: .long, help: "The session template, e.g. roundtable, peer-learning, masterclass, seminar; with --follow-up, the previous session's by default.")
+    @Option(name: .long, help: "The session template, e.g. roundtable, peer-learning, masterclass, seminar; with --follow-up, the previous session's by default.",
+            completion: ShellCompletion.templates)
     var template: String?
 
     @Option(name: .long, help: "The session's title.")
@@ -29,7 +30,7 @@ struct New: ParsableCommand {
 
     @Option(name: .customLong("follow-up"), help: ArgumentHelp(
         "The previous session of the series: its questions for next time and actions are carried into this one.",
-        valueName: "session"))
+        valueName: "session"), completion: ShellCompletion.sessions)
     var followUp: String?
 
     func validate() throws {

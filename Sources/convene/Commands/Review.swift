@@ -15,7 +15,8 @@ struct Review: ParsableCommand {
 
     @OptionGroup var sessions: SessionsOptions
 
-    @Argument(help: "A Markdown file, or a session (folder path or unique prefix of its name); none for the list with search.")
+    @Argument(help: "A Markdown file, or a session (folder path or unique prefix of its name); none for the list with search.",
+              completion: ShellCompletion.sessionOrMarkdown)
     var target: String?
 
     func run() throws {

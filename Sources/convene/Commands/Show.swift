@@ -16,7 +16,7 @@ struct Show: ParsableCommand {
     @OptionGroup var sessions: SessionsOptions
 
     @Argument(help: ArgumentHelp("The Markdown file, or a session (its folder, a prefix of its name, or words of its title).",
-                                 valueName: "file-or-session"))
+                                 valueName: "file-or-session"), completion: ShellCompletion.sessionOrMarkdown)
     var file: String
 
     @Option(name: .long, help: "Lay out for this many columns instead of the terminal's width.")

@@ -6,7 +6,7 @@ import ConveneStore
 /// of its folder's name, or words of its title. One argument, resolved one way, in every command.
 struct SessionArgument: ParsableArguments {
     @Argument(help: ArgumentHelp("The session: its folder's path, a unique prefix of its name (2026-04-02), or words of its title.",
-                                 valueName: "session"))
+                                 valueName: "session"), completion: ShellCompletion.sessions)
     var session: String
 
     /// The folder named. When words of the title chose it, says which session was taken.

@@ -4,7 +4,7 @@ import Foundation
 
 /// Where sessions are: shared by every command.
 struct SessionsOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The sessions folder to use instead of the default.", valueName: "folder"))
+    @Option(name: .long, help: ArgumentHelp("The sessions folder to use instead of the default.", valueName: "folder"), completion: .directory)
     var dir: String?
 
     var environment: [String: String] { ProcessInfo.processInfo.environment }
