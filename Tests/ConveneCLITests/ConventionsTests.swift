@@ -80,6 +80,17 @@ struct ConventionsTests {
         #expect(result.stdout.range(of: #"^\d+\.\d+\.\d+\n$"#, options: .regularExpression) != nil, "\(result.stdout)")
     }
 
+    @Test("a value outside what an option takes is a mistake in the arguments: exit 64 with the command's usage",
+          arguments: [["context", "Placed", "--uncertainty", "9", "--control", "2"], ["cell", "x", "--row", "0", "--column", "1"]])
+    func valuesOutOfRange(arguments: [String]) throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        let session = try convene.newSession(title: "Ranges")
+        let result = try convene.run(["add", session] + arguments)
+        #expect(result.status == 64, "\(result.stderr)")
+        #expect(result.stderr.contains("Usage: convene add"), "\(result.stderr)")
+    }
+
     @Test("failures that are not mistakes in the arguments exit 1 with the reason and no usage")
     func runtimeFailures() throws {
         let convene = try ConveneProcess()

@@ -149,6 +149,15 @@ private struct AddOptionRules {
         if add.what == .context && (add.uncertainty == nil) != (add.control == nil) {
             throw ValidationError("give both --uncertainty and --control, or neither")
         }
+        // A rating outside the scale is a mistake in how the command was typed, as a bad --kind is.
+        for (name, value) in [("--uncertainty", add.uncertainty), ("--control", add.control)] {
+            if let value, !Rating.scale.contains(value) {
+                throw ValidationError("\(name) is \(value); give a rating from \(Rating.scale.lowerBound) to \(Rating.scale.upperBound)")
+            }
+        }
+        for (name, value) in [("--row", add.row), ("--column", add.column), ("--item", add.item), ("--prompt", add.prompt)] {
+            if let value, value < 1 { throw ValidationError("\(name) is \(value); numbers start at 1") }
+        }
         if add.what == .cell && (add.row == nil || add.column == nil) {
             throw ValidationError("a cell needs --row and --column (1 is the first dimension and the first perspective)")
         }
