@@ -16,6 +16,21 @@ struct PromptTrapTests {
         #expect(harness.backend.session.agenda[EntityID(2)]?.responses == ["", "We agreed on a purpose", ""])
     }
 
+    @Test("a new divergence topic opens the field for its first column, and the body says so instead of sending P there")
+    func firstPerspective() throws {
+        let agenda = [AgendaItem(id: EntityID(1), title: "Where we differ", phase: .divergence, minutes: 20)]
+        let harness = try Harness(agenda: agenda)
+        harness.press(.character("n"), .character("a"))
+        harness.type("How outcomes are defined")
+        harness.press(.enter)
+        #expect(harness.screen.contains("perspective 1"))
+        #expect(harness.screen.contains("the first column's name goes in the field below"))
+        #expect(!harness.screen.contains("P adds a perspective"))
+        harness.type("By each person")
+        harness.press(.enter)
+        #expect(harness.backend.session.topics.elements.first?.perspectives == ["By each person"])
+    }
+
     @Test("> alone in the theme prompt puts the point under a sub-theme of its theme, never a literal heading")
     func subthemeOfTheCurrentTheme() throws {
         let harness = try Harness()

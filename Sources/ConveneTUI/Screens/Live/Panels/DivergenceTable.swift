@@ -81,7 +81,10 @@ struct DivergenceTable {
         mark(lines: 1..<line, row: Self.descriptionRow)
         line += 1
         guard !topic.perspectives.isEmpty else {
-            add("P adds a perspective (a column), D a dimension (a row).", at: line, column: 2, style: .muted)
+            // A new topic opens the field for its first column at once: the words here must not send
+            // a `P` into that field as the column's name.
+            add("No perspective yet: the first column's name goes in the field below (P opens it again).", at: line, column: 2,
+                style: .muted)
             return Drawn(frame: Self.render(pieces, marks: marks, width: width), cursorLine: 0, cursorEnd: 0, caveatLines: [], dilemmaLines: [])
         }
         let count = topic.perspectives.count
