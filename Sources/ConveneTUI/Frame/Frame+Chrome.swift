@@ -10,8 +10,14 @@ extension Frame {
     /// (a hint is never cut: "T them" helps no one).
     mutating func hintLine(_ hints: [(key: String, text: String)], row: Int, from start: Int = 0) {
         var column = start + 1
-        for hint in hints {
-            guard column + DisplayWidth.of(hint.key) + 1 + DisplayWidth.of(hint.text) <= width else { break }
+        for (index, hint) in hints.enumerated() {
+            // Room for this hint, and for the "…" that says more keys follow, unless it is the last.
+            let needed = DisplayWidth.of(hint.key) + 1 + DisplayWidth.of(hint.text) + (index == hints.count - 1 ? 0 : 2)
+            guard column + needed <= width else {
+                // The keys that do not fit are not dropped in silence: "…" says there are more (? lists them).
+                put("…", row: row, column: min(column, width - 1), style: .muted)
+                return
+            }
             column += put(hint.key, row: row, column: column, style: .key)
             column += put(" " + hint.text, row: row, column: column, style: .muted) + 2
         }
