@@ -120,6 +120,19 @@ struct CLITests {
         #expect(columns.count == 2 && columns[0] == columns[1], "kinds not aligned: \(screen)")
     }
 
+    @Test("add, search and check name a point the same way: its item and its place there")
+    func pointNamedAlike() throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        let session = try convene.newSession(title: "Places")
+        #expect(try convene.run(["add", session, "attendee", "Michael Little", "--org", "RATIO"]).status == 0)
+        #expect(try convene.run(["add", session, "point", "First"]).status == 0)
+        let added = try convene.run(["add", session, "point", "Michael Little on outcomes"])
+        #expect(added.stdout == "added no item · point 2 (note)\n", "\(added.stdout)")
+        #expect(try convene.run(["search", "outcomes"]).stdout.contains("no item · point 2 ·"))
+        #expect(try convene.run(["check", session]).stdout.hasPrefix("no item · point 2 ·"))
+    }
+
     @Test("the disclosure check blocks export until findings are fixed or acknowledged")
     func disclosure() throws {
         let convene = try ConveneProcess()
@@ -176,7 +189,7 @@ struct CLITests {
 
         #expect(try convene.run(["new", "--template", "seminar", "--title", "Seminar", "--date", "2026-03-18"]).status == 0)
         let badRating = try convene.run(["add", "2026", "context", "Place-based", "--uncertainty", "9", "--control", "1"])
-        #expect(badRating.status != 0 && badRating.stderr.contains("a rating of 9 for uncertainty about cause and effect is outside 1–5"))
+        #expect(badRating.status == 64 && badRating.stderr.contains("--uncertainty is 9; give a rating from 1 to 5"), "\(badRating.stderr)")
         let badItem = try convene.run(["add", "2026", "point", "x", "--item", "40"])
         #expect(badItem.status != 0 && badItem.stderr.contains("there is no item 40"))
 

@@ -68,6 +68,13 @@ extension Session {
     }
 
     /// "item 3", as the agenda numbers it; "no item" for what was captured before the agenda began.
+    /// Where a point is, as every command and screen names it: "item 3 · point 2" (the second
+    /// point captured under the third agenda item); nil for no such point.
+    public func place(ofPoint id: EntityID) -> String? {
+        guard let point = points[id], let offset = pointIDs(in: point.item).firstIndex(of: id) else { return nil }
+        return "\(itemLabel(point.item)) · point \(offset + 1)"
+    }
+
     func itemLabel(_ item: EntityID?) -> String {
         item.flatMap(itemNumber).map { "item \($0)" } ?? "no item"
     }

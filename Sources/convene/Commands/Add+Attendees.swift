@@ -37,7 +37,7 @@ extension Add {
                 Output.warn("left out \(imported.nameless.count == 1 ? "a row" : "rows") without a name: \(imported.nameless.map(String.init).joined(separator: ", "))")
             }
         }
-        try Output.print(saved.map(AddedEvent.summary(of:)) ?? "imported nobody: everyone in \(text) is already listed")
+        try Output.print(saved.map { AddedEvent.summary(of: $0) } ?? "imported nobody: everyone in \(text) is already listed")
     }
 
     /// Applies one `--field field=header`.

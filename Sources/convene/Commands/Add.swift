@@ -115,14 +115,14 @@ struct Add: ParsableCommand {
         let folder = try target.folder(in: sessions)
         if what == .attendees { return try importAttendees(into: folder) }
         let key = id.map { TextRules.cleaned($0, singleLine: true) }
-        let added = try editing(folder, options: sessions, wait: lock.duration) { writer in
+        let said = try editing(folder, options: sessions, wait: lock.duration) { writer in
             // Already kept under this id: the script's earlier run got through.
-            if let key, let earlier = try writer.log.event(forKey: key) { return earlier }
+            if let key, let earlier = try writer.log.event(forKey: key) { return AddedEvent.summary(of: earlier, in: writer.session) }
             let event = try AddedEvent(self, session: writer.session).event()
             try writer.apply(event, at: .nowToTheSecond, key: key)
-            return event
+            return AddedEvent.summary(of: event, in: writer.session)
         }
-        try Output.print(AddedEvent.summary(of: added))
+        try Output.print(said)
     }
 }
 

@@ -131,9 +131,11 @@ struct AddedEvent {
         return answered
     }
 
-    static func summary(of event: SessionEvent) -> String {
+    /// What a change did, in words; a point named by its place in `session` (as search and check
+    /// name it), when the session holds it.
+    static func summary(of event: SessionEvent, in session: Session? = nil) -> String {
         switch event {
-        case .pointAdded(let point, _): "added point \(point.id) (\(point.kind.rawValue))"
+        case .pointAdded(let point, _): "added \(session?.place(ofPoint: point.id) ?? "point") (\(point.kind.rawValue))"
         case .attendeeAdded(let attendee, _): "added \(attendee.apologies ? "apologies from" : "attendee") \(attendee.name)"
         case .contextAdded(let context, _): "added context \(context.name) (\(Counted.phrase(context.ratings.count, "rating")))"
         case .contextChanged(let context): "updated context \(context.name) (\(Counted.phrase(context.ratings.count, "rating")))"
