@@ -71,6 +71,19 @@ struct ConventionsTests {
         #expect(bash.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == session, "\(bash.stdout) \(bash.stderr)")
     }
 
+    @Test("add --help at 80 columns: each example on a line of its own, the prose wrapped once")
+    func addHelpAtEighty() throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        let help = try convene.run(["add", "--help"], environment: ["COLUMNS": "80"]).stdout
+        let lines = help.split(separator: "\n", omittingEmptySubsequences: false)
+        for example in ["  point \"TEXT\" --kind agreement --theme \"Accountability\" --subtheme \"To whom?\"",
+                        "  response \"TEXT\" --item 6 --prompt 2"] {
+            #expect(lines.contains(Substring(example)), "\(help)")
+        }
+        #expect(help.contains("A table's parts go to the newest topic unless --topic names one (its number or\ntitle)."), "\(help)")
+    }
+
     @Test("--version prints the version")
     func version() throws {
         let convene = try ConveneProcess()

@@ -7,21 +7,24 @@ struct Add: ParsableCommand {
         commandName: "add",
         abstract: "Add anything the live screen captures: a point, an attendee, a context, a divergence table's parts, a checklist response.",
         discussion: """
-            convene add SESSION point "TEXT" --kind agreement --theme "Accountability" --subtheme "Who to whom?"
-            convene add SESSION attendee "NAME" --org "ORGANISATION" --role chair --alias Jo
-            convene add SESSION context "NAME" --uncertainty 4 --control 2 --description "TEXT"
-            convene add SESSION topic "TITLE" --description "TEXT" --row-header "How outcomes are…"
-            convene add SESSION perspective "NAME"          (an empty NAME leaves the column unnamed)
-            convene add SESSION dimension "NAME"
-            convene add SESSION cell "TEXT" --row 1 --column 2
-            convene add SESSION caveat "TEXT"
-            convene add SESSION dilemma "TITLE" --text "TEXT"
-            convene add SESSION response "TEXT" --item 6 --prompt 2
-            convene add SESSION attendees registrations.csv [--field "name=Full name"]…
-            A table's parts go to the newest topic unless --topic names one (its number or title).
-            Rating a context that already exists adds one more individual rating. TEXT - reads standard
-            input. A script that may run an add twice (a retry after a timeout) gives it --id: the second
-            add with the same id saves nothing and prints what the first saved.
+            One thing a call, each as the screen captures it:
+
+              point "TEXT" --kind agreement --theme "Accountability" --subtheme "To whom?"
+              attendee "NAME" --org "ORGANISATION" --role chair --alias Jo
+              attendees registrations.csv [--field "name=Full name"]…
+              context "NAME" --uncertainty 4 --control 2 --description "TEXT"
+              topic "TITLE" --description "TEXT" --row-header "How outcomes are…"
+              perspective "NAME"        (an empty NAME leaves the column unnamed)
+              dimension "NAME"
+              cell "TEXT" --row 1 --column 2
+              caveat "TEXT"
+              dilemma "TITLE" --text "TEXT"
+              response "TEXT" --item 6 --prompt 2
+
+            A table's parts go to the newest topic unless --topic names one (its number or title). \
+            Rating a context that already exists adds one more individual rating. TEXT - reads \
+            standard input. A script that may run an add twice (a retry after a timeout) gives it \
+            --id: the second add with the same id saves nothing and prints what the first saved.
             """
     )
 
