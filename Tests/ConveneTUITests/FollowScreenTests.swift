@@ -85,4 +85,36 @@ struct FollowScreenTests {
         #expect(text.contains("▶ 1  Welcome, purpose and the rule"))
         #expect(text.contains("4  Next steps"))
     }
+
+    @Test("following shows the item's own points under their themes, and Next is what n would start after a jump")
+    func themesAndNext() throws {
+        let harness = try Harness()
+        harness.press(.character("n"))
+        harness.add("On the first item")
+        // Jump to item 3 in the agenda: item 2 was never started, and n would go on to item 4.
+        harness.press(.character("o"), .character("j"), .character("j"), .enter, .character("T"))
+        harness.type("Accountability > To whom?")
+        harness.press(.enter)
+        harness.add("Under a sub-theme")
+        let terminal = follow(harness.backend.session, width: 80, height: 24, now: harness.backend.now)
+        let text = terminal.screen?.text ?? ""
+        #expect(text.contains("◆ Accountability") && text.contains("◇ To whom?"), "\(text)")
+        #expect(text.contains("Under a sub-theme"))
+        #expect(!text.contains("On the first item"), "a point of another item")
+        #expect(text.contains("Next: Next steps"), "\(text)")
+    }
+
+    @Test("a divergence table taller than the room shows its end and says how much is above")
+    func tallTable() throws {
+        let harness = try PhaseScreenTests().diverged()
+        for number in 1...8 {
+            harness.press(.character("c"))
+            harness.type("Caveat number \(number) on how the contexts differ")
+            harness.press(.enter)
+        }
+        let terminal = follow(harness.backend.session, width: 80, height: 20, now: harness.backend.now)
+        let text = terminal.screen?.text ?? ""
+        #expect(text.contains("more lines of ‘How outcomes are defined, measured and used’ above"), "\(text)")
+        #expect(text.contains("Caveat number 8"))
+    }
 }

@@ -8,20 +8,24 @@ extension Session {
         currentItem ?? agenda.elements.first(where: \.isPending) ?? agenda.elements.last
     }
 
+    /// The item `n` starts: the next one after the item under way that is not left out (after a
+    /// jump, the one after where the session is, not the first never started); with none under
+    /// way, the first still to come. Nil at the end.
+    public var nextItem: AgendaItem? {
+        let items = agenda.elements
+        guard let current = currentItem else { return items.first(where: \.isPending) }
+        guard let index = items.firstIndex(where: { $0.id == current.id }) else { return nil }
+        return items[(index + 1)...].first { !$0.isSkipped }
+    }
+
     /// Ends the item under way and starts the next one with its clock running, passing over items
     /// left out. Nil at the end.
     public func advance(at now: Date) -> SessionEvent? {
-        let items = agenda.elements
         guard let current = currentItem else {
             // Nothing under way: start the first item still to come.
-            guard let first = items.first(where: \.isPending) else { return nil }
-            return .itemsChanged(items: [Self.started(first, at: now)])
+            return nextItem.map { .itemsChanged(items: [Self.started($0, at: now)]) }
         }
-        guard let index = items.firstIndex(where: { $0.id == current.id }),
-              let next = items[(index + 1)...].first(where: { !$0.isSkipped })
-        else {
-            return .itemsChanged(items: [Self.ended(current, at: now)])
-        }
+        guard let next = nextItem else { return .itemsChanged(items: [Self.ended(current, at: now)]) }
         return .itemsChanged(items: [Self.ended(current, at: now), Self.started(next, at: now)])
     }
 

@@ -88,7 +88,8 @@ public struct FollowScreen: Sendable {
             return 4
         }
         let (timing, over) = ClockText.timebox(of: item, at: now)
-        let next = session.agenda.elements.first(where: \.isPending).map { " Next: \($0.title)" }
+        // What `n` will start, as the facilitator's screen sees it.
+        let next = session.nextItem.map { " Next: \($0.title)" }
         guard large else {
             frame.put(" Now: \(number)/\(session.agenda.count)  \(item.title) · \(item.phase.displayName)", row: 2, column: 0,
                       style: .heading, limit: width - DisplayWidth.of(timing) - 2)
@@ -124,12 +125,18 @@ public struct FollowScreen: Sendable {
         }
         if item?.phase == .divergence, let topic = session.topics.elements.last(where: { $0.item == item?.id }) {
             let drawn = DivergenceTable(topic: topic, cursor: nil, position: "").draw(width: rect.width)
-            // The newest rows are what is being filled: the end of the table when it is taller than the room.
-            let first = max(0, drawn.frame.height - rect.height)
-            frame.paste(drawn.frame, from: first, rows: min(rect.height, drawn.frame.height), to: rect.y, column: rect.x)
+            guard drawn.frame.height > rect.height, rect.height > 1 else {
+                return frame.paste(drawn.frame, from: 0, rows: drawn.frame.height, to: rect.y, column: rect.x)
+            }
+            // The newest rows are what is being filled: the end of the table, saying what is above it.
+            let shown = rect.height - 1
+            let above = drawn.frame.height - shown
+            frame.put("↑ \(Counted.phrase(above, "more line")) of ‘\(topic.title)’ above", row: rect.y, column: rect.x + 1,
+                      style: .muted, limit: rect.width - 2)
+            frame.paste(drawn.frame, from: above, rows: shown, to: rect.y + 1, column: rect.x)
             return
         }
-        drawPoints(into: &frame, in: rect)
+        drawPoints(of: item?.id ?? session.focusedItem?.id, into: &frame, in: rect)
     }
 
     /// The 2×2 with each rated context's number where its ratings put it, and the names beside it.
@@ -142,21 +149,31 @@ public struct FollowScreen: Sendable {
         for (index, context) in contexts.enumerated().prefix(list.height) {
             let ratings = context.ratings.count
             let rated = ratings == 0 ? "not rated yet" : "\(ratings) rating\(ratings == 1 ? "" : "s")"
-            frame.put("\(index < 9 ? String(index + 1) : "•") \(context.name) · \(rated)", row: list.y + index, column: list.x,
-                      style: ratings == 0 ? .muted : .plain, limit: list.width)
+            frame.put(TextLayout.truncate("\(index < 9 ? String(index + 1) : "•") \(context.name) · \(rated)", to: list.width),
+                      row: list.y + index, column: list.x, style: ratings == 0 ? .muted : .plain)
         }
     }
 
-    /// The newest points, newest at the bottom, as many as fit.
-    private func drawPoints(into frame: inout Frame, in list: Rect) {
-        ListView(noun: ("point", "points"), keys: nil).draw(count: session.points.count, focus: .newest, into: &frame, in: list) { index in
-            guard let point = session.points[session.points.ids[index]] else { return [] }
+    /// The newest points of `item`, newest at the bottom, as many as fit, under their themes and
+    /// sub-themes as the live screen groups them.
+    private func drawPoints(of item: EntityID?, into frame: inout Frame, in list: Rect) {
+        let ids = session.pointIDs(in: item)
+        ListView(noun: ("point", "points"), keys: nil).draw(count: ids.count, focus: .newest, into: &frame, in: list) { index in
+            guard let point = session.points[ids[index]] else { return [] }
+            let previous = index > 0 ? session.points[ids[index - 1]] : nil
+            var rows: [ListRow] = []
+            if let theme = point.theme, theme != previous?.theme {
+                rows.append(ListRow(TextLayout.truncate("◆ " + theme, to: list.width - 2), style: .heading, indent: 1, highlights: false))
+            }
+            if let subtheme = point.subtheme, subtheme != previous?.subtheme || point.theme != previous?.theme {
+                rows.append(ListRow(TextLayout.truncate("◇ " + subtheme, to: list.width - 4), style: .heading, indent: 3, highlights: false))
+            }
             let speaker = session.isUnderRule(point.item) ? nil : point.speaker
-            return WordWrap.lines(point.text + (speaker.map { " — \($0)" } ?? ""), width: max(10, list.width - 10)).enumerated().map { line, text in
+            return rows + WordWrap.lines(point.text + (speaker.map { " — \($0)" } ?? ""), width: max(10, list.width - 10)).enumerated().map { line, text in
                 ListRow(text, indent: 10, lead: line == 0 ? Span(point.kind.shortName, point.kind.style) : nil, highlights: false)
             }
         }
-        if session.points.isEmpty { frame.put("No points yet.", row: list.y + 1, column: list.x + 1, style: .muted) }
+        if ids.isEmpty { frame.put("No points on this item yet.", row: list.y + 1, column: list.x + 1, style: .muted) }
     }
 
     /// The agenda with its minutes, the item under way marked: all a projector shows under `--no-points`.
