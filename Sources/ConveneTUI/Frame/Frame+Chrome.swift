@@ -3,7 +3,8 @@ extension Frame {
     /// The accent bar every screen starts with, `title` in bold at its left (within `limit` columns).
     mutating func titleBar(_ title: String, limit: Int? = nil) {
         fill(row: 0, style: Style(role: .accent, reverse: true))
-        put(title, row: 0, column: 0, style: Style(role: .accent, bold: true, reverse: true), limit: limit)
+        // A title longer than its room ends in "…", so a cut is never taken for the whole title.
+        put(TextLayout.truncate(title, to: max(0, limit ?? width)), row: 0, column: 0, style: Style(role: .accent, bold: true, reverse: true))
     }
 
     /// "? help  q quit  a add …": each key, then what it does, as many whole hints as fit on `row`
