@@ -513,12 +513,31 @@ struct LiveSessionTmuxTests {
         #expect(try notes(folder).contains("- Typed on screen and typed at the prompt"))
     }
 
-    @Test("Ctrl-X in a dilemma with real vi: the dilemma's text edited with vi's keys, back in its prompt, saved")
-    func realViInADilemma() throws {
+    /// Whether the real vi is here to test with (CI must have it: script/setup installs vim-tiny).
+    private var viInstalled: Bool {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/vi") else {
             if ProcessInfo.processInfo.environment["CI"] == "true" { Issue.record("vi is not installed") }
-            return
+            return false
         }
+        return true
+    }
+
+    /// Ctrl-X on the field being typed, then, in the real vi it opens, `text` appended with vi's own
+    /// keys and the file written: back on Convene's screen.
+    private func appendInVi(_ text: String, _ tmux: Tmux) throws {
+        try tmux.send("C-x")
+        try tmux.waitFor("~")
+        try tmux.send("A")
+        try tmux.type(text)
+        try tmux.send("Escape")
+        try tmux.type(":wq")
+        try tmux.send("Enter")
+        try tmux.waitFor("Back from the editor")
+    }
+
+    @Test("Ctrl-X in a dilemma with real vi: the dilemma's text edited with vi's keys, back in its prompt, saved")
+    func realViInADilemma() throws {
+        guard viInstalled else { return }
         let convene = try ConveneProcess()
         defer { convene.cleanUp() }
         let created = try convene.run(["new", "--template", "roundtable", "--title", "Dilemmas", "--date", "2026-04-02"])
@@ -539,14 +558,7 @@ struct LiveSessionTmuxTests {
         try tmux.send("Enter")
         try tmux.waitFor("what makes ‘Who decides?’ hard")
         try tmux.type("Typed on screen")
-        try tmux.send("C-x")
-        try tmux.waitFor("~")
-        try tmux.send("A")
-        try tmux.type(", then edited in vi")
-        try tmux.send("Escape")
-        try tmux.type(":wq")
-        try tmux.send("Enter")
-        try tmux.waitFor("Back from the editor")
+        try appendInVi(", then edited in vi", tmux)
         try tmux.send("Enter")
         try tmux.waitFor("✓")
         try tmux.send("q")
@@ -557,21 +569,11 @@ struct LiveSessionTmuxTests {
 
     @Test("Ctrl-X with real vi: edited with vi's own keys, back in the composer, saved")
     func realVi() throws {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/vi") else {
-            if ProcessInfo.processInfo.environment["CI"] == "true" { Issue.record("vi is not installed") }
-            return
-        }
+        guard viInstalled else { return }
         let convene = try ConveneProcess()
         defer { convene.cleanUp() }
         let (folder, tmux) = try composing(convene, editor: "vi")
-        try tmux.send("C-x")
-        try tmux.waitFor("~")
-        try tmux.send("A")
-        try tmux.type(", then edited in vi")
-        try tmux.send("Escape")
-        try tmux.type(":wq")
-        try tmux.send("Enter")
-        try tmux.waitFor("Back from the editor")
+        try appendInVi(", then edited in vi", tmux)
         try tmux.saveAndQuit()
         #expect(try notes(folder).contains("- Typed on screen, then edited in vi"))
     }
