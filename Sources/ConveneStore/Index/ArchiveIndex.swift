@@ -55,8 +55,8 @@ public final class ArchiveIndex {
     ///
     /// The index's files are checked before SQLite opens them (`IndexFileGuard`): a planted link is
     /// removed and the index built anew; a folder, a pipe or another user's file there is an error.
-    /// While another process writes the index, waits as `patience` says, then throws SQLite's busy
-    /// error (callers read the journals instead).
+    /// While another process writes the index, waits as `patience` says, then throws
+    /// `StoreError.indexBusy` (callers read the journals instead).
     public static func updated<Result>(_ catalog: SessionCatalog, readingAtMost limit: Int? = nil, patience: Patience = .person,
                                        _ body: (ArchiveIndex) throws -> Result) throws -> Result? {
         let path = catalog.root.appendingPathComponent(fileName).path
@@ -177,7 +177,7 @@ public final class ArchiveIndex {
         for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
     }
 
-    /// Brings the index up to date with the journals (`journals`, as `JournalScan` found them just
+    /// Brings the index up to date with the journals (`scan`, as `JournalScan` found them just
     /// now): sessions added, changed (here or by a copy synced in) and removed since last time.
     /// Only the changed ones are read.
     func refresh(readingAtMost limit: Int? = nil, scan: JournalScan.Scan) throws {
