@@ -136,7 +136,8 @@ public struct FollowScreen: Sendable {
             frame.paste(drawn.frame, from: above, rows: shown, to: rect.y + 1, column: rect.x)
             return
         }
-        drawPoints(of: item?.id ?? session.focusedItem?.id, into: &frame, in: rect)
+        // Before the first item starts, the points captured under no item (a script's, a note-taker's).
+        drawPoints(of: item?.id, into: &frame, in: rect)
     }
 
     /// The 2×2 with each rated context's number where its ratings put it, and the names beside it.
@@ -173,7 +174,7 @@ public struct FollowScreen: Sendable {
                 ListRow(text, indent: 10, lead: line == 0 ? Span(point.kind.shortName, point.kind.style) : nil, highlights: false)
             }
         }
-        if ids.isEmpty { frame.put("No points on this item yet.", row: list.y + 1, column: list.x + 1, style: .muted) }
+        if ids.isEmpty { frame.put(item == nil ? "No points yet." : "No points on this item yet.", row: list.y + 1, column: list.x + 1, style: .muted) }
     }
 
     /// The agenda with its minutes, the item under way marked: all a projector shows under `--no-points`.
