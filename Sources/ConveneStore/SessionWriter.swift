@@ -113,7 +113,6 @@ public final class SessionWriter {
         }
     }
 
-    /// Takes a failed line back out of the journal, or remembers that it could not.
     /// Takes a failed line back out of the journal, or remembers that it could not; then the
     /// line is marked refused (`.refused-tail`), so no later reader replays it as saved.
     private func cutBack(after failure: StoreError) {
