@@ -65,14 +65,15 @@ struct ConfigurationTests {
     func remappedKey() throws {
         let convene = try ConveneProcess()
         defer { convene.cleanUp() }
-        try write("[keys]\nagenda = \"O\"\n", for: convene)
+        try write("[keys]\nagenda = \"O\"\nhelp = \"H\"\n", for: convene)
         let created = try convene.run(["new", "--template", "roundtable", "--title", "Keys", "--date", "2026-05-01"])
         let folder = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         let tmux = try Tmux.convene(["run", folder], for: convene,
                                     environment: ["XDG_CONFIG_HOME": convene.home.appendingPathComponent("config").path])
         try tmux.waitFor("CHATHAM HOUSE RULE")
         try tmux.send("o")
-        try tmux.waitFor("o does nothing here")
+        // The message names the help key as remapped, not "?".
+        try tmux.waitFor("o does nothing here; H shows the keys")
         try tmux.send("O")
         try tmux.waitFor("Projected end")
         try tmux.send("Escape")

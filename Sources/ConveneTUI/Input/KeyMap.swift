@@ -289,6 +289,12 @@ public enum KeyMap {
         table.first { $0.keys.contains(key) }?.action
     }
 
+    /// The key that does `action` in `table`, as a message names it ("? shows the keys"): read
+    /// from the table, so a remapped key is the one named.
+    public static func label<Action>(of action: Action, in table: [KeyBinding<Action>]) -> String {
+        table.first { $0.action == action }?.keys.first?.label ?? "?"
+    }
+
     /// "a add · n next · …" for the bottom line.
     public static func hints<Action>(_ table: [KeyBinding<Action>]) -> [(key: String, text: String)] {
         table.compactMap { binding in binding.hint.map { (binding.hintKeys ?? binding.keys[0].label, $0) } }

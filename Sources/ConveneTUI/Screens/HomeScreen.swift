@@ -198,7 +198,7 @@ public struct HomeScreen: Sendable {
 
     private mutating func list(_ key: Key, sessions: [SessionListing], templates: [TemplateListing]) -> [HomeEffect] {
         guard let action = KeyMap.action(for: key, in: KeyMap.home) else {
-            if key != .resize { report("\(key.label) does nothing here; ? shows the keys") }
+            if key != .resize { report("\(key.label) does nothing here; \(KeyMap.label(of: .help, in: KeyMap.home)) shows the keys") }
             return []
         }
         switch action {

@@ -246,7 +246,7 @@ public struct LiveScreen: Sendable {
         if own != nil { return claimed }
         if case .click(let target) = key { return click(target, session: session) }
         guard let action = KeyMap.action(for: key, in: KeyMap.live) else {
-            if key != .resize { status = StatusLine("\(key.label) does nothing here; ? shows the keys") }
+            if key != .resize { status = StatusLine("\(key.label) does nothing here; \(KeyMap.label(of: .help, in: KeyMap.live)) shows the keys") }
             return []
         }
         switch action {
