@@ -48,7 +48,7 @@ struct PagerOption: ParsableArguments {
 }
 
 /// A pager the user chose, run through the shell as git runs it, fed the text on its standard input.
-/// It takes the terminal as the editor does (`ForegroundProgram`): in a process group of its own,
+/// It takes the terminal as the editor does (`ChildProgram`): in a process group of its own,
 /// `less` was stopped the moment it read the keyboard, and the screen stayed blank.
 struct Pager {
     var command: String
@@ -64,7 +64,7 @@ struct Pager {
         _ = fcntl(writing, F_SETFD, FD_CLOEXEC)
         let pid: pid_t
         do {
-            pid = try ForegroundProgram.start(["/bin/sh", "-c", command], input: reading, environment: environment)
+            pid = try ChildProgram.start(["/bin/sh", "-c", command], input: reading, environment: environment)
             close(reading)
         } catch {
             close(reading)
@@ -78,7 +78,7 @@ struct Pager {
         defer { for (number, previous) in ignored { signal(number, previous) } }
         try? writeAll(text, toDescriptor: writing, name: "the pager")
         close(writing)
-        let status = try ForegroundProgram.wait(for: pid, name: "the pager")
+        let status = try ChildProgram.wait(for: pid, name: "the pager")
         // 127: the shell found no such program (no less on a minimal system). The text must still show.
         if status & 0x7f == 0 && (status >> 8) & 0xff == 127 {
             Output.warn("no pager ‘\(command)’ here (set $PAGER, or use --no-pager); printing directly")

@@ -16,18 +16,18 @@ struct ExternalEditor {
     }
 
     /// The editor as people call it: "vim", not "/usr/bin/vim".
-    var name: String { ForegroundProgram.name(of: command) }
+    var name: String { ChildProgram.name(of: command) }
 
     struct Failure: Error, CustomStringConvertible {
         var description: String
     }
 
-    /// Runs the editor on this terminal (`ForegroundProgram`), waits for it, and returns the
+    /// Runs the editor on this terminal (`ChildProgram`), waits for it, and returns the
     /// file's text.
     func edit(_ text: String) throws -> String {
         let scratch = try ScratchFile(text: text)
         defer { scratch.remove() }
-        let status = try ForegroundProgram.run(command + [scratch.url.path])
+        let status = try ChildProgram.run(command + [scratch.url.path])
         let low = status & 0x7F
         if low == 0 {
             let code = (status >> 8) & 0xFF

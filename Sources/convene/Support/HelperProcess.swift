@@ -21,46 +21,15 @@ enum HelperProcess {
     /// input and its output (and errors) into `output`; returns its exit status (128 + the signal
     /// that ended it, as shells say).
     static func run(_ program: String, _ arguments: [String], environment: [String: String], output: Int32) throws -> Int32 {
-        var actions = posix_spawn_file_actions_t()
-        var attributes = posix_spawnattr_t()
-        posix_spawn_file_actions_init(&actions)
-        posix_spawnattr_init(&attributes)
-        defer {
-            posix_spawn_file_actions_destroy(&actions)
-            posix_spawnattr_destroy(&attributes)
-        }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_adddup2(&actions, output, 1)
-        posix_spawn_file_actions_adddup2(&actions, output, 2)
-        // Its own group, so the signal it is sent reaches what it started too; and the signals
-        // Convene ignores meanwhile are not ignored in it.
-        // None blocked either: a mask inherited from whatever started Convene would keep the
-        // SIGTERM it is sent pending for ever.
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for number in forwarded { sigaddset(&defaults, number) }
-        var none = sigset_t()
-        sigemptyset(&none)
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setsigmask(&attributes, &none)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
-        posix_spawnattr_setpgroup(&attributes, 0)
-
+        let nothing = open("/dev/null", O_RDONLY | O_CLOEXEC)
+        guard nothing >= 0 else { throw CommandFailure("could not open /dev/null: \(String(cString: strerror(errno)))") }
+        defer { close(nothing) }
         let forwarding = Forwarding()
         defer { forwarding.stop() }
-        let argv = ([program] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { envp.forEach { free($0) } }
-        var pid = pid_t()
-        let spawned = posix_spawn(&pid, program, &actions, &attributes, argv, envp)
-        guard spawned == 0 else { throw CommandFailure("could not start \(program): \(String(cString: strerror(spawned)))") }
+        // Its own group, so the signal it is sent reaches what it started too.
+        let pid = try ChildProgram.start([program] + arguments, input: nothing, output: output, environment: environment, group: .own)
         forwarding.target(group: pid)
-
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 {
-            guard errno == EINTR else { throw CommandFailure("lost track of \(program): \(String(cString: strerror(errno)))") }
-        }
+        let status = try ChildProgram.wait(for: pid, name: ChildProgram.name(of: [program]))
         if let signal = forwarding.received { throw Interrupted(signal: signal) }
         let signalled = status & 0x7f
         return signalled == 0 ? (status >> 8) & 0xff : 128 + signalled
