@@ -65,7 +65,7 @@ struct ConfigurationTests {
     func remappedKey() throws {
         let convene = try ConveneProcess()
         defer { convene.cleanUp() }
-        try write("[keys]\nagenda = \"O\"\nhelp = \"H\"\n", for: convene)
+        try write("[keys]\nagenda = \"O\"\nhelp = \"H\"\nquit = \"Q\"\nundo = \"U\"\n", for: convene)
         let created = try convene.run(["new", "--template", "roundtable", "--title", "Keys", "--date", "2026-05-01"])
         let folder = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         let tmux = try Tmux.convene(["run", folder], for: convene,
@@ -76,9 +76,26 @@ struct ConfigurationTests {
         try tmux.waitFor("o does nothing here; H shows the keys")
         try tmux.send("O")
         try tmux.waitFor("Projected end")
-        try tmux.send("Escape")
+        // The agenda closes on the key that opened it, as remapped: `o` is nothing here.
+        try tmux.send("o")
+        try tmux.waitFor("o does nothing here; Esc goes back")
+        try tmux.send("O")
         try tmux.waitFor("O agenda")
-        try tmux.send("Escape", "q")
+        #expect(try !tmux.screen().contains("Projected end"))
+        // The help closes on q (it is not the quit key here) and never quits; Q closes it too.
+        try tmux.send("H")
+        try tmux.waitFor("Keys")
+        try tmux.send("q")
+        try tmux.waitFor("O agenda")
+        #expect(try !tmux.exited())
+        // What names undo names U.
+        try tmux.send("a")
+        try tmux.type("A point to take back")
+        try tmux.send("Enter")
+        try tmux.waitFor("Saved")
+        try tmux.send("k", "d")
+        try tmux.waitFor("(U to undo)")
+        try tmux.send("Q")
         try tmux.waitForExit()
     }
 

@@ -61,7 +61,7 @@ struct KitTests {
 
     private func list(count: Int, focus: ListView.Focus, height: Int, rowsEach: Int = 1) -> [String] {
         var frame = Frame(width: 30, height: height)
-        ListView(noun: ("point", "points")).draw(count: count, focus: focus, into: &frame, in: frame.bounds) { index in
+        ListView(noun: ("point", "points"), keys: KeyMap.standard.listMarks).draw(count: count, focus: focus, into: &frame, in: frame.bounds) { index in
             (0..<rowsEach).map { ListRow("entry \(index)" + ($0 > 0 ? " more" : "")) }
         }
         return frame.lines
@@ -90,7 +90,7 @@ struct KitTests {
     @Test("the selected entry is highlighted across the list's width; headings above it are not")
     func selection() {
         var frame = Frame(width: 20, height: 4)
-        ListView(noun: ("point", "points")).draw(count: 2, focus: .selected(1), into: &frame, in: frame.bounds) { index in
+        ListView(noun: ("point", "points"), keys: KeyMap.standard.listMarks).draw(count: 2, focus: .selected(1), into: &frame, in: frame.bounds) { index in
             [ListRow("theme", style: .heading, highlights: false), ListRow("entry \(index)", indent: 2)]
         }
         #expect(frame[3, 2].style == .selected)

@@ -58,14 +58,14 @@ struct LiveScreenTests {
         try expectSnapshot(harness.terminal.screen, named: "live-help-100x30")
         // Scrolling through the help shows every key of every table.
         var seen = harness.screen
-        for _ in 0..<HelpOverlay.lineCount {
+        for _ in 0..<harness.app.screen.helpLines.count {
             harness.press(.character("j"))
             seen += harness.screen
         }
-        for binding in KeyMap.live { #expect(seen.contains(binding.help), "\(binding.help)") }
-        for binding in KeyMap.compose { #expect(seen.contains(binding.help), "\(binding.help)") }
-        for binding in KeyMap.attendees { #expect(seen.contains(binding.help), "\(binding.help)") }
-        for binding in KeyMap.agenda { #expect(seen.contains(binding.help), "\(binding.help)") }
+        for binding in KeyMap.standard.live { #expect(seen.contains(binding.help), "\(binding.help)") }
+        for binding in KeyMap.standard.compose { #expect(seen.contains(binding.help), "\(binding.help)") }
+        for binding in KeyMap.standard.attendees { #expect(seen.contains(binding.help), "\(binding.help)") }
+        for binding in KeyMap.standard.agenda { #expect(seen.contains(binding.help), "\(binding.help)") }
         harness.press(.character("x"))
         #expect(!harness.screen.contains("While typing a point"))
     }

@@ -22,7 +22,7 @@ struct ReaderScreenTests {
         let (terminal, app) = try reader(height: 30)
         press(app, .character("?"))
         let shown = terminal.screen?.text ?? ""
-        for binding in KeyMap.reader { #expect(shown.contains(binding.help), "help lacks: \(binding.help)") }
+        for binding in KeyMap.standard.reader { #expect(shown.contains(binding.help), "help lacks: \(binding.help)") }
         #expect(shown.contains("more lines · j"))
         press(app, .character("j"))
         #expect(terminal.screen?.text.contains("1 more line · k") == true)

@@ -93,11 +93,11 @@ struct Harness {
     let program: Program
 
     init(width: Int = 80, height: Int = 24, chathamHouse: Bool = true, agenda: [AgendaItem]? = nil, recovered: Composer? = nil,
-         alerts: OverrunAlerts.Settings = OverrunAlerts.Settings()) throws {
+         alerts: OverrunAlerts.Settings = OverrunAlerts.Settings(), keys: KeyMap = .standard) throws {
         terminal = VirtualTerminal(width: width, height: height)
         let backend = try MemoryBackend(chathamHouse: chathamHouse, agenda: agenda)
         self.backend = backend
-        app = LiveScene(terminal: terminal, backend: backend, recovered: recovered, alerts: alerts, clock: { backend.now })
+        app = LiveScene(terminal: terminal, backend: backend, recovered: recovered, alerts: alerts, keys: keys, clock: { backend.now })
         program = Program(terminal: terminal, root: app)
         program.draw()
     }

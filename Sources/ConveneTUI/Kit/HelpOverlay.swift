@@ -1,25 +1,8 @@
-/// The `?` panel of every screen: a box over the screen listing keys from the screen's key tables,
-/// so help cannot drift from what the keys do. Lines are (key, what it does); an empty key makes a
-/// heading.
+/// The help panel of every screen: a box over the screen listing keys from the screen's key
+/// tables, so help cannot drift from what the keys do. Lines are (key, what it does); an empty key
+/// makes a heading. Each screen gives its own lines; the scrolling and closing keys are the map's
+/// `help` table, the same on every screen.
 public enum HelpOverlay {
-    /// How many lines the live screen's help has, for scrolling it to the end.
-    public static var lineCount: Int { lines.count }
-
-    /// The live screen's help: every table it uses.
-    static var lines: [(String, String)] {
-        section("Live session", KeyMap.live)
-            + section("While typing a point", KeyMap.compose)
-            + section("On a divergence table", KeyMap.divergence)
-            + section("Reviewing names before the notes are written (w)", KeyMap.disclosure)
-            + section("Attendees (A)", KeyMap.attendees)
-            + section("Session details (s)", KeyMap.details)
-            + section("The agenda (o)", KeyMap.agenda)
-            + section("Answering a prompt", KeyMap.prompt)
-            + section("Editing any text", KeyMap.editing)
-            + mouse(click: "selects a point, a context, a cell, an item, a person; an item beside the points is looked at")
-            + [("", "j/k, g/G scroll this help; q, Esc or any other key closes it.")]
-    }
-
     /// What the mouse does on a screen: the same heading and wheel on every one, the click its own.
     static func mouse(wheel: String = "scrolls as ↑/↓ do", click: String) -> [(String, String)] {
         [("", "Mouse"), ("wheel", wheel), ("click", click)]
@@ -29,19 +12,27 @@ public enum HelpOverlay {
         [("", title)] + table.map { ($0.label, $0.help) } + [("", "")]
     }
 
+    /// The last line of every screen's help: how to scroll it and get out, read from `keys`.
+    static func footer(_ keys: KeyMap) -> [(String, String)] {
+        func letter(_ action: HelpAction) -> String { KeyMap.letter(of: keys.help.first { $0.action == action }?.keys ?? []) }
+        let closing = (keys.help.first { $0.action == .close }?.keys ?? []).map(\.label).joined(separator: ", ")
+        return [("", "\(letter(.lineDown))/\(letter(.lineUp)), \(letter(.top))/\(letter(.bottom)) scroll this help; "
+                    + "\(closing) or any other key closes it.")]
+    }
+
     /// What a key does to the help scrolled to `offset` on any screen: the new offset, or nil when
     /// the key closes the help, back to the screen under it. Every key but scrolling closes it,
-    /// `q` and Esc included: `q` in the help never quits the program.
-    static func scrolled(by key: Key, from offset: Int, lines: Int) -> Int? {
+    /// the quit key included: quit in the help never quits the program.
+    static func scrolled(by key: Key, from offset: Int, lines: Int, keys: KeyMap) -> Int? {
         let page = 10
-        let moved = switch key {
-        case .down, .character("j"): offset + 1
-        case .up, .character("k"): offset - 1
-        case .pageDown, .character(" "): offset + page
-        case .pageUp: offset - page
-        case .home, .character("g"): 0
-        case .end, .character("G"): lines
-        default: Int?.none
+        let moved: Int? = switch KeyMap.action(for: key, in: keys.help) {
+        case .lineDown?: offset + 1
+        case .lineUp?: offset - 1
+        case .pageDown?: offset + page
+        case .pageUp?: offset - page
+        case .top?: 0
+        case .bottom?: lines
+        case .close?, nil: nil
         }
         return moved.map { min(max(0, $0), max(0, lines - 1)) }
     }
@@ -49,10 +40,10 @@ public enum HelpOverlay {
     /// The column a key's description starts at, after its key.
     private static let keyWidth = 15
 
-    /// Draws `lines` (the live screen's by default) from line `offset` in a box that clears what is
+    /// Draws `lines` from line `offset` in a box that clears what is
     /// under it, descriptions wrapped rather than cut; returns the largest offset worth scrolling to.
     @discardableResult
-    static func draw(into frame: inout Frame, lines: [(String, String)] = lines, offset: Int) -> Int {
+    static func draw(into frame: inout Frame, lines: [(String, String)], offset: Int, keys: KeyMap) -> Int {
         let width = min(frame.width - 4, 90)
         let textWidth = width - 4
         func rows(_ index: Int) -> [ListRow] {
@@ -78,7 +69,7 @@ public enum HelpOverlay {
             maximum -= 1
             below += heights[maximum]
         }
-        ListView(noun: ("line", "lines")).draw(count: lines.count, focus: .top(min(max(0, offset), maximum)), into: &frame,
+        ListView(noun: ("line", "lines"), keys: keys.listMarks).draw(count: lines.count, focus: .top(min(max(0, offset), maximum)), into: &frame,
                                                in: inside) { laidOut[$0] }
         return maximum
     }

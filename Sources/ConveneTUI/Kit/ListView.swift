@@ -38,8 +38,8 @@ struct ListView {
 
     /// What the markers call the entries: ("point", "points").
     var noun: (one: String, many: String)
-    /// The keys that scroll, named in the markers.
-    var keys: (up: String, down: String)? = ("k", "j")
+    /// The keys that scroll, named in the markers (`KeyMap.listMarks`); none for a list that only shows.
+    var keys: (up: String, down: String)?
     /// What a click on an entry's rows selects: by default the entry's index.
     var target: (Int) -> ClickTarget? = { .entry($0) }
 

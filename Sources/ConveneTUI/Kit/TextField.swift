@@ -57,7 +57,7 @@ public struct TextField: Equatable, Sendable {
             move(to: target)
             return true
         }
-        guard let action = KeyMap.action(for: key, in: KeyMap.editing) else { return false }
+        guard let action = KeyMap.action(for: key, in: KeyMap.standard.editing) else { return false }
         switch action {
         case .left: move(to: cursor - 1)
         case .right: move(to: cursor + 1)

@@ -14,10 +14,10 @@ public final class FollowScene: Scene {
     public private(set) var screen: FollowScreen
 
     /// - Parameter showsPoints: false for a projector under the Chatham House Rule: the agenda and clock only.
-    public init(backend: any FollowBackend, session: Session, showsPoints: Bool = true, clock: @escaping () -> Date) {
+    public init(backend: any FollowBackend, session: Session, showsPoints: Bool = true, keys: KeyMap = .standard, clock: @escaping () -> Date) {
         self.backend = backend
         self.clock = clock
-        screen = FollowScreen(session: session, showsPoints: showsPoints)
+        screen = FollowScreen(session: session, showsPoints: showsPoints, keys: keys)
     }
 
     public var minimumSize: (width: Int, height: Int) { FollowScreen.minimumSize }

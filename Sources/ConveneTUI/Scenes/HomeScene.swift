@@ -21,9 +21,9 @@ public final class HomeScene: Scene {
     /// The session open over home, to say it is saved when it closes.
     private var opened: String?
 
-    public init(backend: any HomeBackend, today: String, defaultTemplate: String? = nil) {
+    public init(backend: any HomeBackend, today: String, defaultTemplate: String? = nil, keys: KeyMap = .standard) {
         self.backend = backend
-        screen = HomeScreen(today: today, defaultTemplate: defaultTemplate)
+        screen = HomeScreen(today: today, defaultTemplate: defaultTemplate, keys: keys)
         reload()
     }
 

@@ -38,7 +38,7 @@ public final class LiveScene: Scene {
     private let terminal: any TerminalDevice
     private let backend: any LiveSessionBackend
     private let clock: () -> Date
-    public private(set) var screen = LiveScreen()
+    public private(set) var screen: LiveScreen
     /// The draft as last saved, and when: typing is saved at most every `draftInterval`.
     private var savedDraft: Composer?
     private var draftSavedAt = Date.distantPast
@@ -54,7 +54,8 @@ public final class LiveScene: Scene {
     ///   - problem: something found while opening the session, to say at once.
     ///   - alerts: when and how to tell the facilitator an item is running out of time.
     public init(terminal: any TerminalDevice, backend: any LiveSessionBackend, recovered: Composer? = nil, problem: String? = nil,
-                alerts: OverrunAlerts.Settings = OverrunAlerts.Settings(), clock: @escaping () -> Date) {
+                alerts: OverrunAlerts.Settings = OverrunAlerts.Settings(), keys: KeyMap = .standard, clock: @escaping () -> Date) {
+        screen = LiveScreen(keys: keys)
         self.terminal = terminal
         self.backend = backend
         self.clock = clock
@@ -152,7 +153,7 @@ public final class LiveScene: Scene {
             return .done
         }
         let apologies = found.attendees.count(where: \.apologies)
-        return perform(.apply(event, saying: "✓ Imported \(found.attendees.count) people, \(apologies) with apologies\(leftOut) · u undoes"),
+        return perform(.apply(event, saying: "✓ Imported \(found.attendees.count) people, \(apologies) with apologies\(leftOut) · \(screen.keys[.undo]) undoes"),
                        at: now)
     }
 

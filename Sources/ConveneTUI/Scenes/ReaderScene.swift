@@ -16,8 +16,9 @@ public final class ReaderScene: Scene {
 
     /// The reader drawn first from the document's opening; the whole is taken when the keys first
     /// pause, or before the first key (which may need all of it: the end, a search, the contents).
-    public convenience init(terminal: any TerminalDevice, title: String, document: ArrivingDocument) {
-        self.init(terminal: terminal, screen: ReaderScreen(title: title, document: document.opening, shareOfWhole: document.openingShare))
+    public convenience init(terminal: any TerminalDevice, title: String, document: ArrivingDocument, keys: KeyMap = .standard) {
+        let screen = ReaderScreen(title: title, document: document.opening, shareOfWhole: document.openingShare, keys: keys)
+        self.init(terminal: terminal, screen: screen)
         arriving = document.whole
     }
 

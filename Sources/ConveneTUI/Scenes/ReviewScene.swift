@@ -12,10 +12,11 @@ public protocol ReviewBackend: AnyObject {
 public final class ReviewScene: Scene {
     private let terminal: any TerminalDevice
     private let backend: any ReviewBackend
-    public private(set) var screen = ReviewListScreen()
+    public private(set) var screen: ReviewListScreen
     private let sessions: [SessionListing]
 
-    public init(terminal: any TerminalDevice, backend: any ReviewBackend) {
+    public init(terminal: any TerminalDevice, backend: any ReviewBackend, keys: KeyMap = .standard) {
+        screen = ReviewListScreen(keys: keys)
         self.terminal = terminal
         self.backend = backend
         sessions = backend.listings()
@@ -40,9 +41,9 @@ public final class ReviewScene: Scene {
                     // Opened at a search's first hit, the reader needs the whole record to find it;
                     // opened plain, it shows a long record's opening while the rest is parsed.
                     guard !query.trimmingCharacters(in: .whitespaces).isEmpty else {
-                        return .open(ReaderScene(terminal: terminal, title: title, document: ArrivingDocument(parsing: markdown)))
+                        return .open(ReaderScene(terminal: terminal, title: title, document: ArrivingDocument(parsing: markdown), keys: screen.keys))
                     }
-                    var reader = ReaderScreen(title: title, document: MarkdownDocument(parsing: markdown))
+                    var reader = ReaderScreen(title: title, document: MarkdownDocument(parsing: markdown), keys: screen.keys)
                     reader.search(for: query)
                     return .open(ReaderScene(terminal: terminal, screen: reader))
                 } catch {
@@ -51,7 +52,8 @@ public final class ReviewScene: Scene {
             case .readOpenQuestions(let folder):
                 do {
                     let (title, markdown) = try backend.openQuestions(ofSeriesOf: folder)
-                    return .open(ReaderScene(terminal: terminal, screen: ReaderScreen(title: title, document: MarkdownDocument(parsing: markdown))))
+                    let reader = ReaderScreen(title: title, document: MarkdownDocument(parsing: markdown), keys: screen.keys)
+                    return .open(ReaderScene(terminal: terminal, screen: reader))
                 } catch {
                     tell(.notRead("\(error)"))
                 }

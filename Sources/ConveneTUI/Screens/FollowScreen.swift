@@ -1,13 +1,6 @@
 import ConveneCore
 import Foundation
 
-extension KeyMap {
-    /// Following is read-only: the only key closes it.
-    public static let follow: [KeyBinding<FollowEffect>] = [
-        KeyBinding(keys: [.character("q")], action: .close, help: "stop following", hint: "quit"),
-    ]
-}
-
 /// What the follow view asks its scene to do.
 public enum FollowEffect: Hashable, Sendable {
     /// Re-read the session; the answer comes back as an outcome.
@@ -35,7 +28,11 @@ public struct FollowScreen: Sendable {
     /// Room for the clock in large type and the prompt beside it.
     static let largeType = (width: 90, height: 24)
 
-    public init(session: Session, showsPoints: Bool = true) {
+    /// The keys: only closing, as following is read-only.
+    public let keys: KeyMap
+
+    public init(session: Session, showsPoints: Bool = true, keys: KeyMap = .standard) {
+        self.keys = keys
         self.session = session
         self.showsPoints = showsPoints
     }
@@ -43,7 +40,7 @@ public struct FollowScreen: Sendable {
     /// Every tick and key re-reads the session; q closes.
     public mutating func update(_ message: Message<FollowOutcome>) -> [FollowEffect] {
         switch message {
-        case .key(let key) where KeyMap.action(for: key, in: KeyMap.follow) == .close: return [.close]
+        case .key(let key) where KeyMap.action(for: key, in: keys.follow) == .close: return [.close]
         case .key, .tick, .resize, .returned: return [.refresh]
         case .outcome(.refreshed(let latest, let time)):
             session = latest
@@ -70,7 +67,7 @@ public struct FollowScreen: Sendable {
         drawBody(into: &frame, in: body)
 
         // The status on the left, the hint at the right: a projector shows little else.
-        let hints = KeyMap.hints(KeyMap.follow)
+        let hints = KeyMap.hints(keys.follow)
         let hintWidth = hints.reduce(0) { $0 + DisplayWidth.of($1.key) + DisplayWidth.of($1.text) + 3 }
         let bottom = frame.bounds.row(-1).columns([.flexible(), .fixed(hintWidth)])
         status.draw(into: &frame, in: bottom[0])

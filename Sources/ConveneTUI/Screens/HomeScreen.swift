@@ -60,38 +60,6 @@ public enum HomeOutcome: Equatable, Sendable {
     case problem(String)
 }
 
-/// What a key does on the home screen.
-public enum HomeAction: Hashable, Sendable {
-    case open, new, selectPrevious, selectNext, selectFirst, selectLast, choose, back, help, quit
-}
-
-extension KeyMap {
-    public static let home: [KeyBinding<HomeAction>] = [
-        KeyBinding(keys: [.character("?")], action: .help, help: "show these keys", hint: "help"),
-        KeyBinding(keys: [.character("q")], action: .quit, help: "quit", hint: "quit"),
-        KeyBinding(keys: [.enter], action: .open, help: "open the selected session live", hint: "open"),
-        KeyBinding(keys: [.character("N"), .character("a")], action: .new, help: "new session from a template", hint: "new session"),
-        KeyBinding(keys: [.up, .character("k")], action: .selectPrevious, help: "select the session above", hint: nil),
-        KeyBinding(keys: [.down, .character("j")], action: .selectNext, help: "select the session below", hint: "select", hintKeys: "j/k"),
-        KeyBinding(keys: [.home, .character("g")], action: .selectFirst, help: "the first session", hint: nil),
-        KeyBinding(keys: [.end, .character("G")], action: .selectLast, help: "the last session", hint: nil),
-    ]
-
-    /// Choosing a template for a new session.
-    public static let templateChoice: [KeyBinding<HomeAction>] = [
-        KeyBinding(keys: [.enter], action: .choose, help: "start a session from the selected template", hint: "choose"),
-        KeyBinding(keys: [.up, .character("k")], action: .selectPrevious, help: "template above", hint: nil),
-        KeyBinding(keys: [.down, .character("j")], action: .selectNext, help: "template below", hint: "select", hintKeys: "j/k"),
-        KeyBinding(keys: [.escape, .character("q")], action: .back, help: "back to the sessions", hint: "back"),
-    ]
-
-    /// The new session's title and date.
-    public static let sessionForm: [KeyBinding<HomeAction>] = [
-        KeyBinding(keys: [.enter], action: .choose, help: "on to the date; on the date, create the session and open it", hint: "next"),
-        KeyBinding(keys: [.escape], action: .back, help: "back a step", hint: "back"),
-    ]
-}
-
 /// `convene` with no arguments: the saved sessions, and a new session from a template.
 public struct HomeScreen: Sendable {
     public enum Mode: Equatable, Sendable {
@@ -111,7 +79,11 @@ public struct HomeScreen: Sendable {
     let defaultTemplate: String?
     public static let minimumSize = (width: 40, height: 8)
 
-    public init(today: String, defaultTemplate: String? = nil) {
+    /// The home screen's keys, its help's and its form's.
+    public let keys: KeyMap
+
+    public init(today: String, defaultTemplate: String? = nil, keys: KeyMap = .standard) {
+        self.keys = keys
         self.today = today
         self.defaultTemplate = defaultTemplate
     }
@@ -135,11 +107,11 @@ public struct HomeScreen: Sendable {
         if case .click(let target) = key { return click(target, sessions: sessions, templates: templates) }
         switch mode {
         case .help(let offset):
-            mode = HelpOverlay.scrolled(by: key, from: offset, lines: Self.helpLines.count).map(Mode.help) ?? .list
+            mode = HelpOverlay.scrolled(by: key, from: offset, lines: helpLines.count, keys: keys).map(Mode.help) ?? .list
         case .list:
             return list(key, sessions: sessions, templates: templates)
         case .choosingTemplate(let index):
-            switch KeyMap.action(for: key, in: KeyMap.templateChoice) {
+            switch KeyMap.action(for: key, in: keys.templateChoice) {
             case .selectPrevious?: mode = .choosingTemplate(index: max(0, index - 1))
             case .selectNext?: mode = .choosingTemplate(index: min(max(0, templates.count - 1), index + 1))
             case .choose?:
@@ -149,7 +121,7 @@ public struct HomeScreen: Sendable {
             default: break
             }
         case .naming(let template, var title):
-            switch KeyMap.action(for: key, in: KeyMap.sessionForm) {
+            switch KeyMap.action(for: key, in: keys.sessionForm) {
             case .choose?:
                 let text = TextRules.cleaned(title.text, singleLine: true).trimmingCharacters(in: .whitespaces)
                 guard !text.isEmpty else {
@@ -163,7 +135,7 @@ public struct HomeScreen: Sendable {
                 mode = .naming(template: template, title: title)
             }
         case .dating(let template, let title, var date):
-            switch KeyMap.action(for: key, in: KeyMap.sessionForm) {
+            switch KeyMap.action(for: key, in: keys.sessionForm) {
             case .choose?:
                 guard TextRules.isValidDate(date.text) else {
                     report("‘\(date.text)’ is not a date of the form YYYY-MM-DD", isError: true)
@@ -197,8 +169,8 @@ public struct HomeScreen: Sendable {
     }
 
     private mutating func list(_ key: Key, sessions: [SessionListing], templates: [TemplateListing]) -> [HomeEffect] {
-        guard let action = KeyMap.action(for: key, in: KeyMap.home) else {
-            if key != .resize { report("\(key.label) does nothing here; \(KeyMap.label(of: .help, in: KeyMap.home)) shows the keys") }
+        guard let action = KeyMap.action(for: key, in: keys.home) else {
+            if key != .resize { report("\(key.label) does nothing here; \(KeyMap.label(of: .help, in: keys.home)) shows the keys") }
             return []
         }
         switch action {
@@ -223,11 +195,11 @@ public struct HomeScreen: Sendable {
     }
 
     /// The help: every table the home screen uses.
-    static var helpLines: [(String, String)] {
-        HelpOverlay.section("Sessions", KeyMap.home) + HelpOverlay.section("Choosing a template", KeyMap.templateChoice)
-            + HelpOverlay.section("Title and date", KeyMap.sessionForm) + HelpOverlay.section("Editing any text", KeyMap.editing)
+    public var helpLines: [(String, String)] {
+        HelpOverlay.section("Sessions", keys.home) + HelpOverlay.section("Choosing a template", keys.templateChoice)
+            + HelpOverlay.section("Title and date", keys.sessionForm) + HelpOverlay.section("Editing any text", keys.editing)
             + HelpOverlay.mouse(click: "selects a session or template; a second click opens it")
-            + [("", "j/k scroll this help; any other key closes it.")]
+            + HelpOverlay.footer(keys)
     }
 
     public func render(sessions: [SessionListing], templates: [TemplateListing], folder: String, width: Int, height: Int) -> Frame {
@@ -247,19 +219,19 @@ public struct HomeScreen: Sendable {
         }
         status?.draw(into: &frame, in: frame.bounds.row(-2))
         let hints = switch mode {
-        case .list, .help: KeyMap.hints(KeyMap.home)
-        case .choosingTemplate: KeyMap.hints(KeyMap.templateChoice)
-        default: KeyMap.hints(KeyMap.sessionForm)
+        case .list, .help: KeyMap.hints(keys.home)
+        case .choosingTemplate: KeyMap.hints(keys.templateChoice)
+        default: KeyMap.hints(keys.sessionForm)
         }
         frame.hintLine(hints, row: height - 1)
-        if case .help(let offset) = mode { HelpOverlay.draw(into: &frame, lines: Self.helpLines, offset: offset) }
+        if case .help(let offset) = mode { HelpOverlay.draw(into: &frame, lines: helpLines, offset: offset, keys: keys) }
         return frame
     }
 
     private func drawSessions(into frame: inout Frame, sessions: [SessionListing]) {
         guard !sessions.isEmpty else {
             frame.put("No sessions yet.", row: 2, column: 2, style: .heading)
-            frame.put("Press N to start one from a template.", row: 3, column: 2)
+            frame.put("Press \(KeyMap.label(of: .new, in: keys.home)) to start one from a template.", row: 3, column: 2)
             return
         }
         // Fixed columns either side of the title, which takes the rest; the people count only where
@@ -274,7 +246,7 @@ public struct HomeScreen: Sendable {
         }
         frame.put(row("Date", "Title", "Kind", "Points", "People", "Rule"), row: 2, column: 2, style: .muted)
         let list = frame.bounds.inset(left: 1, right: 1, top: 3, bottom: 3)
-        ListView(noun: ("session", "sessions")).draw(count: sessions.count, focus: .selected(selection), into: &frame, in: list) { index in
+        ListView(noun: ("session", "sessions"), keys: keys.listMarks).draw(count: sessions.count, focus: .selected(selection), into: &frame, in: list) { index in
             let listing = sessions[index]
             return [ListRow(row(listing.date, listing.title, listing.kind, String(listing.points), String(listing.attendees),
                                 listing.chathamHouse ? "Chatham" : "open"), indent: 1)]
@@ -284,7 +256,7 @@ public struct HomeScreen: Sendable {
     private func drawTemplates(into frame: inout Frame, templates: [TemplateListing], index: Int) {
         frame.put("New session: choose a template", row: 2, column: 2, style: .heading)
         let list = frame.bounds.inset(left: 3, right: 2, top: 4, bottom: 2)
-        ListView(noun: ("template", "templates")).draw(count: templates.count, focus: .selected(index), into: &frame, in: list) { offset in
+        ListView(noun: ("template", "templates"), keys: keys.listMarks).draw(count: templates.count, focus: .selected(index), into: &frame, in: list) { offset in
             let template = templates[offset]
             let rule = template.chathamHouse ? "Chatham House" : "attributed"
             let line = "\(template.title) — \(template.items) items, \(template.minutes) min, \(rule)"

@@ -1,30 +1,5 @@
 import Foundation
 
-/// What a key does while reading.
-public enum ReaderAction: Hashable, Sendable {
-    case lineDown, lineUp, pageDown, pageUp, top, bottom, search, nextHit, previousHit
-    case nextSection, previousSection, contents, help, quit
-}
-
-extension KeyMap {
-    public static let reader: [KeyBinding<ReaderAction>] = [
-        KeyBinding(keys: [.character("?")], action: .help, help: "show these keys", hint: "help"),
-        KeyBinding(keys: [.character("q")], action: .quit, help: "close", hint: "quit"),
-        KeyBinding(keys: [.character("/")], action: .search, help: "search (ignores case)", hint: "search"),
-        KeyBinding(keys: [.character("n")], action: .nextHit, help: "next hit", hint: "next"),
-        KeyBinding(keys: [.character("N")], action: .previousHit, help: "previous hit", hint: "prev"),
-        KeyBinding(keys: [.character("t")], action: .contents, help: "table of contents; Enter jumps", hint: "contents"),
-        KeyBinding(keys: [.character("]")], action: .nextSection, help: "next section", hint: "section"),
-        KeyBinding(keys: [.character("[")], action: .previousSection, help: "previous section", hint: nil),
-        KeyBinding(keys: [.down, .character("j")], action: .lineDown, help: "down a line", hint: nil),
-        KeyBinding(keys: [.up, .character("k")], action: .lineUp, help: "up a line", hint: nil),
-        KeyBinding(keys: [.pageDown, .character(" ")], action: .pageDown, help: "down a page", hint: nil),
-        KeyBinding(keys: [.pageUp, .character("b")], action: .pageUp, help: "up a page", hint: nil),
-        KeyBinding(keys: [.home, .character("g")], action: .top, help: "the top", hint: nil),
-        KeyBinding(keys: [.end, .character("G")], action: .bottom, help: "the end", hint: nil),
-    ]
-}
-
 /// What the reader asks its scene to do.
 public enum ReaderEffect: Equatable, Sendable {
     case close
@@ -66,7 +41,11 @@ public struct ReaderScreen: Sendable {
     /// document's opening (`ArrivingDocument`), so the position shown is in the whole.
     private var shareOfWhole: Double
 
-    public init(title: String, document: MarkdownDocument, shareOfWhole: Double = 1) {
+    /// The reader's keys, its help's, and its search field's.
+    public let keys: KeyMap
+
+    public init(title: String, document: MarkdownDocument, shareOfWhole: Double = 1, keys: KeyMap = .standard) {
+        self.keys = keys
         self.title = title
         self.document = document
         self.shareOfWhole = min(1, max(shareOfWhole, 0.000_1))
@@ -159,15 +138,15 @@ public struct ReaderScreen: Sendable {
             }
             return true
         case .help(let offset):
-            mode = HelpOverlay.scrolled(by: key, from: offset, lines: Self.helpLines.count).map(Mode.help) ?? .reading
+            mode = HelpOverlay.scrolled(by: key, from: offset, lines: helpLines.count, keys: keys).map(Mode.help) ?? .reading
             return true
         case .contents(let selected):
-            switch key {
-            case .down, .character("j"): mode = .contents(selected: min(max(0, headings.count - 1), selected + 1))
-            case .up, .character("k"): mode = .contents(selected: max(0, selected - 1))
-            case .click(.entry(let index)) where headings.indices.contains(index) && index != selected:
+            switch (key, KeyMap.action(for: key, in: keys.reader)) {
+            case (_, .lineDown?): mode = .contents(selected: min(max(0, headings.count - 1), selected + 1))
+            case (_, .lineUp?): mode = .contents(selected: max(0, selected - 1))
+            case (.click(.entry(let index)), _) where headings.indices.contains(index) && index != selected:
                 mode = .contents(selected: index)
-            case .enter, .click(.entry(selected)):
+            case (.enter, _), (.click(.entry(selected)), _):
                 // Enter, or a click on the heading already selected, goes there.
                 if headings.indices.contains(selected) { top = headings[selected].line }
                 mode = .reading
@@ -175,7 +154,7 @@ public struct ReaderScreen: Sendable {
             }
             return true
         case .reading:
-            guard let action = KeyMap.action(for: key, in: KeyMap.reader) else { return true }
+            guard let action = KeyMap.action(for: key, in: keys.reader) else { return true }
             if action != .nextHit && action != .previousHit { status = nil }
             switch action {
             case .lineDown, .pageDown: layOut(toLine: top + page + Self.lookahead)
@@ -218,9 +197,11 @@ public struct ReaderScreen: Sendable {
         status = StatusLine("‘\(query)’: hit \(index) of \(hits.count)")
     }
 
-    static let helpLines = HelpOverlay.section("Reading", KeyMap.reader) + HelpOverlay.section("Searching", KeyMap.editing)
-        + HelpOverlay.mouse(wheel: "scrolls a line a notch", click: "in the contents, selects a heading; a second click goes there")
-        + [("", "j/k scroll this help; any other key closes it.")]
+    public var helpLines: [(String, String)] {
+        HelpOverlay.section("Reading", keys.reader) + HelpOverlay.section("Searching", keys.editing)
+            + HelpOverlay.mouse(wheel: "scrolls a line a notch", click: "in the contents, selects a heading; a second click goes there")
+            + HelpOverlay.footer(keys)
+    }
 
     public func render(width: Int, height: Int) -> Frame {
         var frame = Frame(width: width, height: height)
@@ -232,7 +213,7 @@ public struct ReaderScreen: Sendable {
         if case .contents(let selected) = mode {
             frame.put("Contents", row: 1, column: 1, style: .heading)
             let list = frame.bounds.inset(left: 2, right: 1, top: 2, bottom: 1)
-            ListView(noun: ("heading", "headings")).draw(count: headings.count, focus: .selected(selected), into: &frame, in: list) { index in
+            ListView(noun: ("heading", "headings"), keys: keys.listMarks).draw(count: headings.count, focus: .selected(selected), into: &frame, in: list) { index in
                 let heading = headings[index]
                 return [ListRow(String(repeating: "  ", count: max(0, heading.level - 1)) + heading.title)]
             }
@@ -245,7 +226,7 @@ public struct ReaderScreen: Sendable {
                 highlightHits(in: line.text, row: 1 + offset, into: &frame)
             }
         }
-        if case .help(let offset) = mode { HelpOverlay.draw(into: &frame, lines: Self.helpLines, offset: offset) }
+        if case .help(let offset) = mode { HelpOverlay.draw(into: &frame, lines: helpLines, offset: offset, keys: keys) }
         switch mode {
         case .searching(let field):
             let used = frame.put(" /", row: height - 1, column: 0, style: .key)
@@ -256,7 +237,7 @@ public struct ReaderScreen: Sendable {
             if let status {
                 status.draw(into: &frame, in: frame.bounds.row(-1))
             } else {
-                frame.hintLine(KeyMap.hints(KeyMap.reader), row: height - 1)
+                frame.hintLine(KeyMap.hints(keys.reader), row: height - 1)
             }
         }
         return frame

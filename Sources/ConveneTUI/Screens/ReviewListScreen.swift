@@ -36,38 +36,6 @@ public enum ReviewOutcome: Equatable, Sendable {
     case notRead(String)
 }
 
-/// What a key does on the review list. While the search field has the keys, every key that is
-/// not one of `KeyMap.reviewSearching` types into it; otherwise the list's own keys apply.
-public enum ReviewAction: Hashable, Sendable {
-    case read, openQuestions, selectPrevious, selectNext, pageUp, pageDown, search, close, clearOrClose, doneSearching
-}
-
-extension KeyMap {
-    /// The list's keys while it has them.
-    public static let review: [KeyBinding<ReviewAction>] = [
-        KeyBinding(keys: [.character("/")], action: .search, help: "search what every session says", hint: "search"),
-        KeyBinding(keys: [.character("q")], action: .close, help: "close", hint: "quit"),
-        KeyBinding(keys: [.enter], action: .read, help: "read the selected session", hint: "read"),
-        KeyBinding(keys: [.up, .character("k"), .control("p")], action: .selectPrevious, help: "select the one above", hint: nil),
-        KeyBinding(keys: [.down, .character("j"), .control("n")], action: .selectNext, help: "select the one below", hint: "select",
-                   hintKeys: "j/k"),
-        KeyBinding(keys: [.pageUp], action: .pageUp, help: "up a page", hint: nil),
-        KeyBinding(keys: [.pageDown], action: .pageDown, help: "down a page", hint: nil),
-        KeyBinding(keys: [.control("o")], action: .openQuestions, help: "the open questions and actions of its series", hint: "open questions"),
-        KeyBinding(keys: [.escape], action: .clearOrClose, help: "clear the search; with none, close", hint: "clear/close"),
-    ]
-
-    /// The keys while the search field has them: the rest type into it, `q` and `j` included.
-    public static let reviewSearching: [KeyBinding<ReviewAction>] = [
-        KeyBinding(keys: [.enter], action: .read, help: "read the selected session, at the first place found", hint: "read"),
-        KeyBinding(keys: [.up, .control("p")], action: .selectPrevious, help: "select the one above", hint: nil),
-        KeyBinding(keys: [.down, .control("n")], action: .selectNext, help: "select the one below", hint: "select", hintKeys: "↑/↓"),
-        KeyBinding(keys: [.pageUp], action: .pageUp, help: "up a page", hint: nil),
-        KeyBinding(keys: [.pageDown], action: .pageDown, help: "down a page", hint: nil),
-        KeyBinding(keys: [.escape], action: .doneSearching, help: "leave the search field; the list keeps what was found", hint: "done"),
-    ]
-}
-
 /// `convene review`: saved sessions, filtered as you type by what they say.
 public struct ReviewListScreen: Sendable {
     public private(set) var query = TextField(allowsLineBreaks: false)
@@ -80,7 +48,12 @@ public struct ReviewListScreen: Sendable {
     public private(set) var isSearching = false
     public static let minimumSize = (width: 40, height: 8)
 
-    public init() {}
+    /// The list's keys, and the search field's.
+    public let keys: KeyMap
+
+    public init(keys: KeyMap = .standard) {
+        self.keys = keys
+    }
 
     /// The rows on screen: every session while the query is empty, else the hits.
     public func rows(sessions: [SessionListing]) -> Int {
@@ -110,9 +83,10 @@ public struct ReviewListScreen: Sendable {
             selection = index
             return []
         }
-        guard let action = KeyMap.action(for: key, in: isSearching ? KeyMap.reviewSearching : KeyMap.review) else {
+        guard let action = KeyMap.action(for: key, in: isSearching ? keys.reviewSearching : keys.review) else {
             guard isSearching else {
-                status = StatusLine("\(key.label) does nothing here; / searches, q closes")
+                status = StatusLine("\(key.label) does nothing here; \(KeyMap.label(of: .search, in: keys.review)) searches, "
+                    + "\(KeyMap.label(of: .close, in: keys.review)) closes")
                 return []
             }
             let before = searchText
@@ -197,7 +171,7 @@ public struct ReviewListScreen: Sendable {
         if query.isBlank {
             if sessions.isEmpty { frame.put("No sessions yet.", row: 3, column: 2, style: .muted) }
             let grouped = Self.grouped(sessions)
-            ListView(noun: ("session", "sessions")).draw(count: grouped.count, focus: .selected(selection), into: &frame, in: list) { index in
+            ListView(noun: ("session", "sessions"), keys: keys.listMarks).draw(count: grouped.count, focus: .selected(selection), into: &frame, in: list) { index in
                 let listing = grouped[index]
                 let series = listing.series.map { "◆ " + TextLayout.truncate($0, to: 20) } ?? ""
                 let line = TextLayout.pad(listing.date, to: 12) + TextLayout.pad(listing.title, to: width - 58) + " "
@@ -207,12 +181,12 @@ public struct ReviewListScreen: Sendable {
         } else {
             let summary = hits.isEmpty ? "No session says ‘\(query.text)’" : "\(Counted.phrase(hits.count, "place")) in \(Counted.phrase(Set(hits.map(\.folder)).count, "session"))"
             frame.put(summary, row: 2, column: 2, style: .muted)
-            ListView(noun: ("place", "places")).draw(count: hits.count, focus: .selected(selection), into: &frame, in: list) { index in
+            ListView(noun: ("place", "places"), keys: keys.listMarks).draw(count: hits.count, focus: .selected(selection), into: &frame, in: list) { index in
                 [ListRow(spans: hitSpans(hits[index], width: width), indent: 1)]
             }
         }
         status?.draw(into: &frame, in: frame.bounds.row(-2))
-        frame.hintLine(isSearching ? [("type", "to search")] + KeyMap.hints(KeyMap.reviewSearching) : KeyMap.hints(KeyMap.review),
+        frame.hintLine(isSearching ? [("type", "to search")] + KeyMap.hints(keys.reviewSearching) : KeyMap.hints(keys.review),
                        row: height - 1)
         return frame
     }

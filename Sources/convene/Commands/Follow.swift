@@ -26,8 +26,8 @@ struct Follow: ParsableCommand {
         let folder = try target.folder(in: sessions)
         let watcher = JournalWatcher(folder: folder)
         guard let first = try watcher.refreshed() else { throw CommandFailure("\(folder.name) cannot be read") }
-        try onScreen("convene follow", otherwise: "`convene show` prints the notes to standard output", options: sessions) { terminal, signals, _ in
-            let follow = FollowScene(backend: watcher, session: first, showsPoints: !noPoints, clock: { .nowToTheSecond })
+        try onScreen("convene follow", otherwise: "`convene show` prints the notes to standard output", options: sessions) { terminal, signals, configuration in
+            let follow = FollowScene(backend: watcher, session: first, showsPoints: !noPoints, keys: configuration.keys, clock: { .nowToTheSecond })
             Program(terminal: terminal, root: follow).run(shouldStop: signals.shouldStop)
         }
     }

@@ -13,8 +13,8 @@ struct Home: ParsableCommand {
 
     func run() throws {
         try onScreen("convene", otherwise: "`convene --help` lists the commands for scripts", options: sessions) { terminal, signals, configuration in
-            let backend = StoreHome(options: sessions, signals: signals, terminal: terminal, alerts: configuration.alerts)
-            let home = HomeScene(backend: backend, today: New.today(), defaultTemplate: configuration.template)
+            let backend = StoreHome(options: sessions, signals: signals, terminal: terminal, alerts: configuration.alerts, keys: configuration.keys)
+            let home = HomeScene(backend: backend, today: New.today(), defaultTemplate: configuration.template, keys: configuration.keys)
             Program(terminal: terminal, root: home).run(shouldStop: signals.shouldStop)
         }
     }

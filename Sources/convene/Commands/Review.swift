@@ -21,11 +21,11 @@ struct Review: ParsableCommand {
 
     func run() throws {
         let document = try target.map(document(at:))
-        try onScreen("convene review", otherwise: "`convene show` prints to standard output", options: sessions) { terminal, signals, _ in
+        try onScreen("convene review", otherwise: "`convene show` prints to standard output", options: sessions) { terminal, signals, configuration in
             let scene: any Scene = if let (title, document) = document {
-                ReaderScene(terminal: terminal, title: title, document: document)
+                ReaderScene(terminal: terminal, title: title, document: document, keys: configuration.keys)
             } else {
-                ReviewScene(terminal: terminal, backend: StoreReview(options: sessions))
+                ReviewScene(terminal: terminal, backend: StoreReview(options: sessions), keys: configuration.keys)
             }
             Program(terminal: terminal, root: scene).run(shouldStop: signals.shouldStop)
         }

@@ -48,7 +48,7 @@ struct Run: ParsableCommand {
         for warning in writer.warnings { Output.warn(warning) }
         try onScreen("convene run", otherwise: "use `convene add` in scripts", options: sessions) { terminal, signals, configuration in
             let alerts = alerts(configured: configuration.alerts)
-            let live = StoreBackend(writer: writer, renderer: renderer, signals: signals).liveScene(on: terminal, alerts: alerts)
+            let live = StoreBackend(writer: writer, renderer: renderer, signals: signals).liveScene(on: terminal, alerts: alerts, keys: configuration.keys)
             Program(terminal: terminal, root: live).run(shouldStop: signals.shouldStop)
         }
     }

@@ -33,7 +33,8 @@ struct Configuration {
     var exportFormat: Export.Format?
     var colour = true
     var palette = Palette.standard
-    var keys: [LiveAction: Key] = [:]
+    /// Every screen's keys, with the live actions the `[keys]` table gives other keys.
+    var keys: KeyMap = .standard
 
     /// Where the file is looked for.
     static func url(environment: [String: String]) -> URL {
@@ -102,15 +103,16 @@ struct Configuration {
         if let keys = try reader.table("keys", in: table) {
             let actions = Dictionary(uniqueKeysWithValues: LiveAction.allCases.map { ($0.configName, $0) })
             try reader.only(actions.keys.sorted(), in: keys, section: "keys")
+            var remapped: [LiveAction: Key] = [:]
             for (name, action) in actions {
                 guard let text = try reader.string(name, in: keys, section: "keys") else { continue }
                 guard text.count == 1, let character = text.first, !character.isWhitespace, character.isASCII || character.isLetter else {
                     throw reader.failure("keys.\(name)", "is ‘\(text)’; give one character, such as \"O\"")
                 }
-                settings.keys[action] = .character(character)
+                remapped[action] = .character(character)
             }
             do {
-                try KeyMap.checkLive(settings.keys)
+                settings.keys = try KeyMap(remapping: remapped)
             } catch {
                 throw reader.failure("[keys]", "\(error)")
             }

@@ -15,7 +15,6 @@ func onScreen(_ command: String, otherwise: String, options: SessionsOptions,
     }
     // The config file's mistakes are said before the screen is taken, where they can be read.
     let configuration = try options.configuration()
-    try KeyMap.remapLive(configuration.keys)
     let signals = TerminationSignals()
     do {
         let terminal = NCursesTerminal(useColour: options.useColour(configuration), palette: configuration.palette)

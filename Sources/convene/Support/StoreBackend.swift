@@ -54,13 +54,13 @@ final class StoreBackend: LiveSessionBackend {
 
     /// The live screen over this session, offering back the point that was being typed when the
     /// last live session on it stopped.
-    func liveScene(on terminal: any TerminalDevice, alerts: OverrunAlerts.Settings = OverrunAlerts.Settings()) -> LiveScene {
+    func liveScene(on terminal: any TerminalDevice, alerts: OverrunAlerts.Settings = OverrunAlerts.Settings(), keys: KeyMap = .standard) -> LiveScene {
         do {
             let recovered = try writer.folder.loadDraft(for: writer.session).map { Composer(text: $0.text, kind: $0.kind, editing: $0.editing) }
-            return LiveScene(terminal: terminal, backend: self, recovered: recovered, alerts: alerts, clock: { .nowToTheSecond })
+            return LiveScene(terminal: terminal, backend: self, recovered: recovered, alerts: alerts, keys: keys, clock: { .nowToTheSecond })
         } catch {
             return LiveScene(terminal: terminal, backend: self, problem: "Unsaved text not offered back: \(error)", alerts: alerts,
-                             clock: { .nowToTheSecond })
+                             keys: keys, clock: { .nowToTheSecond })
         }
     }
 }

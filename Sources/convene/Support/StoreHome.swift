@@ -10,12 +10,15 @@ final class StoreHome: HomeBackend {
     private let terminal: any TerminalDevice
     /// The config file's alerts, for sessions opened live from here.
     private let alerts: OverrunAlerts.Settings
+    /// The config file's keys, for sessions opened live from here.
+    private let keys: KeyMap
 
-    init(options: SessionsOptions, signals: TerminationSignals, terminal: any TerminalDevice, alerts: OverrunAlerts.Settings) {
+    init(options: SessionsOptions, signals: TerminationSignals, terminal: any TerminalDevice, alerts: OverrunAlerts.Settings, keys: KeyMap) {
         self.options = options
         self.signals = signals
         self.terminal = terminal
         self.alerts = alerts
+        self.keys = keys
     }
 
     var location: String { options.location.sessions.path }
@@ -41,7 +44,7 @@ final class StoreHome: HomeBackend {
     func openLive(folder: String) throws -> any Scene {
         let renderer = try options.templates.notesRenderer()
         let writer = try SessionWriter.open(try options.catalog.resolve(folder))
-        return StoreBackend(writer: writer, renderer: renderer, signals: signals).liveScene(on: terminal, alerts: alerts)
+        return StoreBackend(writer: writer, renderer: renderer, signals: signals).liveScene(on: terminal, alerts: alerts, keys: keys)
     }
 
     func create(template name: String, title: String, date: String) throws -> String {

@@ -1,12 +1,14 @@
 import ConveneCore
 import Foundation
 
-/// What a panel or an overlay may touch while it handles a key: the session as it is and the time
-/// (to read), the overlay stack (to open a prompt, or close itself), the status line, and the
+/// What a panel or an overlay may touch while it handles a key: the session as it is, the time
+/// and the keys (to read), the overlay stack (to open a prompt, or close itself), the status line, and the
 /// point put aside with Esc.
 struct LiveContext {
     let session: Session
     let now: Date
+    /// The screen's keys: what a key does, and how a message names a key.
+    let keys: KeyMap
     var overlays: [Overlay]
     var status: StatusLine?
     /// A point cancelled with Esc, offered back by the next `a`.
@@ -33,6 +35,12 @@ struct LiveContext {
     mutating func notice(_ text: String) -> [LiveEffect] {
         status = StatusLine(text)
         return []
+    }
+
+    /// The reply to a key an overlay has no use for: it says so, and how to get back.
+    @discardableResult
+    mutating func unbound(_ key: Key, back: String) -> [LiveEffect] {
+        notice("\(key.label) does nothing here; \(back) goes back")
     }
 
     /// Says what is wrong with what was typed.

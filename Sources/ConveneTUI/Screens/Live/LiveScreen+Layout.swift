@@ -49,7 +49,7 @@ extension LiveScreen {
             status.draw(into: &frame, in: field)
         }
         frame.hintLine(hintsShown(session: session), row: hints.y)
-        if case .help(let offset)? = top { HelpOverlay.draw(into: &frame, offset: offset) }
+        if case .help(let offset)? = top { HelpOverlay.draw(into: &frame, lines: helpLines, offset: offset, keys: keys) }
         return frame
     }
 
@@ -57,14 +57,14 @@ extension LiveScreen {
     private func drawBody(into frame: inout Frame, in rect: Rect, session: Session, now: Date) {
         for overlay in overlays.reversed() {
             switch overlay {
-            case .attendees(let attendees): return attendees.draw(into: &frame, in: rect, session: session)
-            case .disclosure(let review): return review.draw(into: &frame, in: rect, session: session)
-            case .details(let details): return details.draw(into: &frame, in: rect, session: session)
-            case .agenda(let agenda): return agenda.draw(into: &frame, in: rect, session: session, now: now)
+            case .attendees(let attendees): return attendees.draw(into: &frame, in: rect, session: session, keys: keys)
+            case .disclosure(let review): return review.draw(into: &frame, in: rect, session: session, keys: keys)
+            case .details(let details): return details.draw(into: &frame, in: rect, session: session, keys: keys)
+            case .agenda(let agenda): return agenda.draw(into: &frame, in: rect, session: session, now: now, keys: keys)
             default: continue
             }
         }
-        panel(in: session).draw(into: &frame, in: rect, session: session)
+        panel(in: session).draw(into: &frame, in: rect, session: session, keys: keys)
     }
 
     /// The field being typed in (the composer's or a prompt's), its label and the column its text
@@ -118,13 +118,13 @@ extension LiveScreen {
     /// The hints of what has the keys: the top overlay, else the panel.
     private func hintsShown(session: Session) -> [(key: String, text: String)] {
         switch top {
-        case .composer?: KeyMap.hints(KeyMap.compose)
-        case .prompt(let prompt)?: KeyMap.hints(KeyMap.prompt).filter { $0.key != "Ctrl-J" || prompt.purpose.allowsLineBreaks }
-        case .attendees?: KeyMap.hints(KeyMap.attendees)
-        case .disclosure?: KeyMap.hints(KeyMap.disclosure)
-        case .details?: KeyMap.hints(KeyMap.details)
-        case .agenda?: KeyMap.hints(KeyMap.agenda)
-        case .help?, nil: panel(in: session).hints
+        case .composer?: KeyMap.hints(keys.compose)
+        case .prompt(let prompt)?: KeyMap.hints(keys.prompt).filter { $0.key != "Ctrl-J" || prompt.purpose.allowsLineBreaks }
+        case .attendees?: KeyMap.hints(keys.attendees)
+        case .disclosure?: KeyMap.hints(keys.disclosure)
+        case .details?: KeyMap.hints(keys.details)
+        case .agenda?: KeyMap.hints(keys.agenda)
+        case .help?, nil: panel(in: session).hints(keys)
         }
     }
 
@@ -153,10 +153,10 @@ extension LiveScreen {
 
     private func drawItem(into frame: inout Frame, in rect: Rect, session: Session, now: Date) {
         guard let item = shownItem(in: session), let number = session.itemNumber(item.id) else { return }
-        var state = item.startedAt == nil ? "not started · n to begin" : item.endedAt != nil ? "ended" : item.isClockRunning ? "▶" : "⏸ paused"
+        var state = item.startedAt == nil ? "not started · \(keys[.nextItem]) to begin" : item.endedAt != nil ? "ended" : item.isClockRunning ? "▶" : "⏸ paused"
         if viewing != nil, let underWay = session.focusedItem.flatMap({ session.itemNumber($0.id) }) {
             // Looking back (or ahead) while the agenda runs on: say so where the clock would be.
-            state = "looking · on \(underWay) · . back  " + (item.startedAt == nil ? "not started" : item.endedAt != nil ? "ended" : state)
+            state = "looking · on \(underWay) · \(keys[.viewCurrent]) back  " + (item.startedAt == nil ? "not started" : item.endedAt != nil ? "ended" : state)
         }
         let (clock, overrun) = ClockText.timebox(of: item, at: now)
         let clockText = "\(state)  \(clock) "

@@ -57,8 +57,12 @@ public struct LiveScreen: Sendable {
     public internal(set) var clockFlashUntil: Date?
     /// Each agenda item's panel, kept when the agenda moves on, so an item is found as it was left.
     var panels: [EntityID?: any PhasePanel] = [:]
+    /// Every key of the screen, its panels and its overlays.
+    public let keys: KeyMap
 
-    public init() {}
+    public init(keys: KeyMap = .standard) {
+        self.keys = keys
+    }
 
     public var top: Overlay? { overlays.last }
 
@@ -114,14 +118,14 @@ public struct LiveScreen: Sendable {
             default:
                 break
             }
-            status = StatusLine("✓ Back from the editor: Enter saves")
+            status = StatusLine("✓ Back from the editor: \(KeyMap.label(of: .commit, in: keys.compose)) saves")
         case .editorFailed(let problem): status = StatusLine("Editor: \(problem)", isError: true)
         case .notesWritten(let path): status = StatusLine("✓ Notes written to \(path)")
         case .notesNotWritten(let problem): status = StatusLine("Notes not written: \(problem)", isError: true)
         case .draftNotSaved(let problem): status = StatusLine("Draft not saved: \(problem)", isError: true)
         case .recovered(let composer):
             draft = composer
-            status = StatusLine("Recovered an unsaved point: a brings it back")
+            status = StatusLine("Recovered an unsaved point: \(keys[.add]) brings it back")
         case .problem(let text): status = StatusLine(text, isError: true)
         case .alerted(let text, let until):
             status = StatusLine(text, isError: true)
@@ -136,7 +140,7 @@ public struct LiveScreen: Sendable {
 
     /// Runs `body` with the screen's context and keeps what it changed.
     private mutating func withContext(_ session: Session, _ now: Date, _ body: (inout LiveContext) -> [LiveEffect]) -> (effects: [LiveEffect], closed: Int) {
-        var context = LiveContext(session: session, now: now, overlays: overlays, status: status, draft: draft, viewing: viewing)
+        var context = LiveContext(session: session, now: now, keys: keys, overlays: overlays, status: status, draft: draft, viewing: viewing)
         let effects = body(&context)
         (overlays, status, draft, viewing) = (context.overlays, context.status, context.draft, context.viewing)
         return (effects, context.closed)
@@ -189,7 +193,7 @@ public struct LiveScreen: Sendable {
         case .prompt(var prompt):
             result = withContext(session, now) { Self.answer(key, &prompt, in: &$0) }
             written = .prompt(prompt)
-            if result.closed > 0 && KeyMap.action(for: key, in: KeyMap.prompt) == .commit {
+            if result.closed > 0 && KeyMap.action(for: key, in: keys.prompt) == .commit {
                 return result.effects + settle(prompt, session: session, now: now)
             }
         case .attendees(var overlay):
@@ -227,7 +231,7 @@ public struct LiveScreen: Sendable {
     }
 
     private mutating func help(_ key: Key, offset: Int) -> [LiveEffect] {
-        if let scrolled = HelpOverlay.scrolled(by: key, from: offset, lines: HelpOverlay.lines.count) {
+        if let scrolled = HelpOverlay.scrolled(by: key, from: offset, lines: helpLines.count, keys: keys) {
             overlays[overlays.count - 1] = .help(offset: scrolled)
         } else {
             overlays.removeLast() // any other key closes the help
@@ -245,8 +249,8 @@ public struct LiveScreen: Sendable {
         }
         if own != nil { return claimed }
         if case .click(let target) = key { return click(target, session: session) }
-        guard let action = KeyMap.action(for: key, in: KeyMap.live) else {
-            if key != .resize { status = StatusLine("\(key.label) does nothing here; \(KeyMap.label(of: .help, in: KeyMap.live)) shows the keys") }
+        guard let action = KeyMap.action(for: key, in: keys.live) else {
+            if key != .resize { status = StatusLine("\(key.label) does nothing here; \(keys[.help]) shows the keys") }
             return []
         }
         switch action {
@@ -317,7 +321,7 @@ public struct LiveScreen: Sendable {
         let underWay = session.focusedItem?.id
         viewing = ids[target] == underWay ? nil : ids[target]
         guard viewing != nil else { return notice("Back on the item under way") }
-        return notice("Looking at item \(target + 1); the agenda stays on \(session.focusedItem.flatMap { session.itemNumber($0.id) }.map { "item \($0)" } ?? "its item") · . goes back")
+        return notice("Looking at item \(target + 1); the agenda stays on \(session.focusedItem.flatMap { session.itemNumber($0.id) }.map { "item \($0)" } ?? "its item") · \(keys[.viewCurrent]) goes back")
     }
 
     private static func movedTo(_ step: SessionEvent) -> String {
@@ -334,19 +338,21 @@ public struct LiveScreen: Sendable {
 
     /// A key in the composer: its own keys, else an edit of the text.
     private static func compose(_ key: Key, _ composer: inout Composer, in context: inout LiveContext) -> [LiveEffect] {
-        guard let action = KeyMap.action(for: key, in: KeyMap.compose) else {
+        guard let action = KeyMap.action(for: key, in: context.keys.compose) else {
             composer.edit(with: key)
             return []
         }
         switch action {
         case .commit:
-            guard !composer.isBlank else { return context.notice("Nothing to save: type the point, or Esc to cancel") }
+            guard !composer.isBlank else {
+                return context.notice("Nothing to save: type the point, or \(KeyMap.label(of: .cancel, in: context.keys.compose)) to cancel")
+            }
             context.close()
         case .cancel:
             context.close()
             guard composer.editing == nil, !composer.isBlank else { return context.notice("Cancelled") }
             context.draft = composer
-            return context.notice("Put aside: a brings the text back")
+            return context.notice("Put aside: \(context.keys[.add]) brings the text back")
         case .cycleKind: composer.cycleKind()
         case .cycleKindBack: composer.cycleKind(forward: false)
         case .newline: composer.insert("\n")
@@ -358,13 +364,13 @@ public struct LiveScreen: Sendable {
 
     /// Saves the point the composer closed on with Enter.
     private mutating func settleComposer(_ composer: Composer, key: Key, session: Session, now: Date) -> [LiveEffect]? {
-        guard KeyMap.action(for: key, in: KeyMap.compose) == .commit else { return nil }
+        guard KeyMap.action(for: key, in: keys.compose) == .commit else { return nil }
         return answeredByPanel(session, now) { $0.commit(composer, in: &$1) }
     }
 
     /// A key in a prompt: Enter closes it to be settled, Esc leaves things as they were.
     private static func answer(_ key: Key, _ prompt: inout Prompt, in context: inout LiveContext) -> [LiveEffect] {
-        switch KeyMap.action(for: key, in: KeyMap.prompt) {
+        switch KeyMap.action(for: key, in: context.keys.prompt) {
         case .commit?:
             context.close()
         case .cancel?:

@@ -23,9 +23,8 @@ public struct AgendaOverlay: Equatable, Sendable {
             if case .agendaItem(let id) = target, let index = context.session.agenda.index(of: id) { selected = index }
             return []
         }
-        guard let action = KeyMap.action(for: key, in: KeyMap.agenda) else {
-            if key == .character("u") { return [.undo] }
-            return context.notice("\(key.label) does nothing here; Esc goes back")
+        guard let action = KeyMap.action(for: key, in: context.keys.agenda) else {
+            return context.unbound(key, back: KeyMap.label(of: .close, in: context.keys.agenda))
         }
         let session = context.session
         let ids = session.agenda.ids
@@ -36,6 +35,8 @@ public struct AgendaOverlay: Equatable, Sendable {
         switch action {
         case .close:
             return close(&context)
+        case .undo:
+            return [.undo]
         case .selectPrevious: selected = max(0, selected - 1)
         case .selectNext: selected = min(ids.count - 1, selected + 1)
         case .selectFirst: selected = 0
@@ -75,7 +76,7 @@ public struct AgendaOverlay: Equatable, Sendable {
         case .respread:
             guard session.details.hardEnd != nil else { return context.notice("Set the time to end by first (E)") }
             guard let event = session.respread(at: context.now) else { return context.notice("Nothing to re-spread: no item is still to come") }
-            return [.apply(event, saying: "✓ The time left is shared among the items to come · u undoes")]
+            return [.apply(event, saying: "✓ The time left is shared among the items to come · \(context.keys[.undo]) undoes")]
         }
         return []
     }
@@ -126,7 +127,7 @@ public struct AgendaOverlay: Equatable, Sendable {
         Int((abs(slack) / 60).rounded(.up))
     }
 
-    func draw(into frame: inout Frame, in rect: Rect, session: Session, now: Date) {
+    func draw(into frame: inout Frame, in rect: Rect, session: Session, now: Date, keys: KeyMap) {
         frame.put("Agenda", in: rect, style: .heading)
         var summary = session.projectedEnd(at: now).map { "Projected end \(WallClock.text($0))" } ?? "Nothing left to do"
         if let hardEnd = session.details.hardEnd { summary += " · end by \(WallClock.text(hardEnd))" }
@@ -140,7 +141,7 @@ public struct AgendaOverlay: Equatable, Sendable {
         let items = session.agenda.elements
         let current = session.currentItem?.id
         let minutesWidth = min(32, rect.width / 2)
-        ListView(noun: ("item", "items"), target: { .agendaItem(items[$0].id) }).draw(count: items.count, focus: .selected(min(selected, max(0, items.count - 1))),
+        ListView(noun: ("item", "items"), keys: keys.listMarks, target: { .agendaItem(items[$0].id) }).draw(count: items.count, focus: .selected(min(selected, max(0, items.count - 1))),
                                                 into: &frame, in: rect.inset(top: 3)) { index in
             let item = items[index]
             let mark = item.agendaMark(current: current)

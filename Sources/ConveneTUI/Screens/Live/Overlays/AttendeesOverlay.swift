@@ -13,8 +13,8 @@ public struct AttendeesOverlay: Equatable, Sendable {
             }
             return []
         }
-        guard let action = KeyMap.action(for: key, in: KeyMap.attendees) else {
-            return context.notice("\(key.label) does nothing here; Esc goes back")
+        guard let action = KeyMap.action(for: key, in: context.keys.attendees) else {
+            return context.unbound(key, back: KeyMap.label(of: .close, in: context.keys.attendees))
         }
         let session = context.session
         let ids = session.attendees.ids
@@ -34,7 +34,7 @@ public struct AttendeesOverlay: Equatable, Sendable {
             guard let person else { return [] }
             let index = ids.firstIndex(of: person.id) ?? 0
             selected = index + 1 < ids.count ? ids[index + 1] : (index > 0 ? ids[index - 1] : nil)
-            return [.apply(.attendeeRemoved(id: person.id), saying: "✓ Removed (u to undo)")]
+            return [.apply(.attendeeRemoved(id: person.id), saying: "✓ Removed \(context.keys.undoNote)")]
         case .cycleRole:
             guard var changed = person else { return [] }
             let roles: [Attendee.Role] = [.participant, .chair, .speaker, .noteTaker]
@@ -81,7 +81,7 @@ public struct AttendeesOverlay: Equatable, Sendable {
         }
     }
 
-    func draw(into frame: inout Frame, in rect: Rect, session: Session) {
+    func draw(into frame: inout Frame, in rect: Rect, session: Session, keys: KeyMap) {
         let people = session.attendees.elements
         frame.put("Attendees and apologies", in: rect, style: .heading)
         if session.isAnyPartUnderRule {
@@ -89,7 +89,7 @@ public struct AttendeesOverlay: Equatable, Sendable {
             frame.put(TextLayout.truncate(note, to: rect.width), in: rect, row: 1, style: .muted)
         }
         guard !people.isEmpty else {
-            frame.put("No one yet. Press a to add an attendee.", in: rect, row: 3, style: .muted)
+            frame.put("No one yet. Press \(keys.label(.add, in: \.attendees)) to add an attendee.", in: rect, row: 3, style: .muted)
             return
         }
         // The columns share the width by what they hold: short names leave long organisations room.
@@ -99,7 +99,7 @@ public struct AttendeesOverlay: Equatable, Sendable {
         let nameWidth = max(12, min(longestName, available - min(longestOrganisation, available / 2)))
         let organisationWidth = max(10, available - nameWidth)
         let focus = selected.flatMap { id in people.firstIndex { $0.id == id } }.map(ListView.Focus.selected) ?? .top(0)
-        ListView(noun: ("person", "people")).draw(count: people.count, focus: focus, into: &frame, in: rect.inset(top: 3)) { index in
+        ListView(noun: ("person", "people"), keys: keys.listMarks).draw(count: people.count, focus: focus, into: &frame, in: rect.inset(top: 3)) { index in
             let person = people[index]
             let status = person.apologies ? "apologies" : person.role.displayName.lowercased()
             let line = TextLayout.pad(person.name, to: nameWidth) + " " + TextLayout.pad(person.organisation ?? "", to: organisationWidth)

@@ -20,8 +20,8 @@ public struct DetailsOverlay: Equatable, Sendable {
             if case .entry(let index) = target, Self.rows(in: context.session).indices.contains(index) { selected = index }
             return []
         }
-        guard let action = KeyMap.action(for: key, in: KeyMap.details) else {
-            return context.notice("\(key.label) does nothing here; Esc goes back")
+        guard let action = KeyMap.action(for: key, in: context.keys.details) else {
+            return context.unbound(key, back: KeyMap.label(of: .close, in: context.keys.details))
         }
         let session = context.session
         let rows = Self.rows(in: session)
@@ -102,14 +102,14 @@ public struct DetailsOverlay: Equatable, Sendable {
         return [.apply(.detailsChanged(details: details), saying: "✓ Saved")]
     }
 
-    func draw(into frame: inout Frame, in rect: Rect, session: Session) {
+    func draw(into frame: inout Frame, in rect: Rect, session: Session, keys: KeyMap) {
         frame.put("Session details", in: rect, style: .heading)
         frame.put(TextLayout.truncate("What the notes open with, and where the Chatham House Rule applies.", to: rect.width),
                   in: rect, row: 1, style: .muted)
         let rows = Self.rows(in: session)
         let labelWidth = 14
         let textWidth = max(10, rect.width - labelWidth - 2)
-        ListView(noun: ("row", "rows")).draw(count: rows.count, focus: .selected(min(selected, rows.count - 1)), into: &frame,
+        ListView(noun: ("row", "rows"), keys: keys.listMarks).draw(count: rows.count, focus: .selected(min(selected, rows.count - 1)), into: &frame,
                                               in: rect.inset(top: 3)) { index in
             let (label, value, style) = Self.describe(rows[index], in: session)
             // A long purpose shows its first lines, wrapped; the prompt shows all of it.

@@ -14,8 +14,8 @@ public struct DisclosureOverlay: Equatable, Sendable {
             if case .entry(let index) = target, findings.indices.contains(index) { selected = index }
             return []
         }
-        guard let action = KeyMap.action(for: key, in: KeyMap.disclosure) else {
-            return context.notice("\(key.label) does nothing here; Esc goes back")
+        guard let action = KeyMap.action(for: key, in: context.keys.disclosure) else {
+            return context.unbound(key, back: KeyMap.label(of: .close, in: context.keys.disclosure))
         }
         let finding = findings.indices.contains(selected) ? findings[selected] : nil
         switch action {
@@ -117,21 +117,21 @@ public struct DisclosureOverlay: Equatable, Sendable {
         return nil
     }
 
-    func draw(into frame: inout Frame, in rect: Rect, session: Session) {
+    func draw(into frame: inout Frame, in rect: Rect, session: Session, keys: KeyMap) {
         let findings = DisclosureCheck.findings(in: session)
         let acknowledged = findings.filter { session.acknowledgedFindings.contains($0.key) }.count
         let open = findings.count - acknowledged
         guard !findings.isEmpty else {
             frame.put("✓ No attendee or organisation is named in what was captured.", in: rect, row: 1, style: Style(role: .success))
-            frame.put("w writes the notes; Esc goes back.", in: rect, row: 2, style: .muted)
+            frame.put("\(keys.label(.writeAnyway, in: \.disclosure)) writes the notes; \(keys.label(.close, in: \.disclosure)) goes back.", in: rect, row: 2, style: .muted)
             return
         }
         let heading = open == 0
             ? (findings.count == 1 ? "✓ The one place found is acknowledged" : "✓ All \(findings.count) places found are acknowledged")
-                + " as not an attribution · w writes the notes"
+                + " as not an attribution · \(keys.label(.writeAnyway, in: \.disclosure)) writes the notes"
             : "Before the notes are written: \(Self.places(open)) may identify someone" + (acknowledged > 0 ? " · \(acknowledged) acknowledged" : "")
         frame.put(TextLayout.truncate(heading, to: rect.width), in: rect, style: open == 0 ? Style(role: .success) : .warning)
-        ListView(noun: ("place", "places")).draw(count: findings.count, focus: .selected(selected), into: &frame, in: rect.inset(top: 2)) { index in
+        ListView(noun: ("place", "places"), keys: keys.listMarks).draw(count: findings.count, focus: .selected(selected), into: &frame, in: rect.inset(top: 2)) { index in
             let finding = findings[index]
             let isAcknowledged = session.acknowledgedFindings.contains(finding.key)
             return [ListRow((isAcknowledged ? "✓ acknowledged · " : "") + finding.location.label, style: isAcknowledged ? .muted : .heading),

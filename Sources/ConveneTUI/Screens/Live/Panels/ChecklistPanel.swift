@@ -33,7 +33,7 @@ struct ChecklistPanel: PhasePanel {
             var cleared = item
             guard cleared.responses.indices.contains(index), !cleared.responses[index].isEmpty else { return [] }
             cleared.responses[index] = ""
-            return [.apply(.itemChanged(item: cleared), saying: "✓ Response cleared (u to undo)")]
+            return [.apply(.itemChanged(item: cleared), saying: "✓ Response cleared \(context.keys.undoNote)")]
         case .selectPrevious, .selectNext, .selectFirst, .selectLast:
             selected = moved(action, from: selected, count: item.checklist.count) ?? 0
         default:
@@ -51,9 +51,9 @@ struct ChecklistPanel: PhasePanel {
         return [.apply(.itemChanged(item: item), saying: text.isEmpty ? "✓ Response cleared" : "✓ Response saved")]
     }
 
-    func draw(into frame: inout Frame, in rect: Rect, session: Session) {
+    func draw(into frame: inout Frame, in rect: Rect, session: Session, keys: KeyMap) {
         guard let item = item.flatMap({ session.agenda[$0] }) else { return }
-        ListView(noun: ("prompt", "prompts")).draw(count: item.checklist.count, focus: .selected(selected), into: &frame, in: rect) { index in
+        ListView(noun: ("prompt", "prompts"), keys: keys.listMarks).draw(count: item.checklist.count, focus: .selected(selected), into: &frame, in: rect) { index in
             let response = item.response(to: index)
             let mark = response.isEmpty ? "○" : "●"
             let style: Style = response.isEmpty ? .plain : .heading

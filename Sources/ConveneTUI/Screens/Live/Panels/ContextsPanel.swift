@@ -47,16 +47,17 @@ struct ContextsPanel: PhasePanel {
             // The name, then what the context is: the description column of the notes.
             context.open(.prompt(Prompt(.contextName(context: chosen.id), label: "context name", text: chosen.name)))
         case .rate:
-            guard let chosen else { return context.notice("Press a to name a context first, then r rates it") }
+            guard let chosen else { return context.notice("Press \(context.keys[.add]) to name a context first, then \(context.keys[.rate]) rates it") }
             context.open(.prompt(Self.ratingPrompt(for: chosen)))
         case .delete:
             guard let chosen else { return context.notice("Select a context to delete (↑/↓ or j/k)") }
             selected = nil
-            return [.apply(.contextRemoved(id: chosen.id), saying: "✓ Deleted (u to undo)")]
+            return [.apply(.contextRemoved(id: chosen.id), saying: "✓ Deleted \(context.keys.undoNote)")]
         case .selectPrevious, .selectNext, .selectFirst, .selectLast:
             selected = moved(action, from: current(in: session).flatMap { ids.firstIndex(of: $0) }, count: ids.count).map { ids[$0] }
         default:
-            return context.notice("In the context assessment: a adds a context, r rates it, e edits its name and description, d deletes")
+            return context.notice("In the context assessment: \(context.keys[.add]) adds a context, \(context.keys[.rate]) rates it, "
+                + "\(context.keys[.edit]) edits its name and description, \(context.keys[.delete]) deletes")
         }
         return []
     }
@@ -107,10 +108,10 @@ struct ContextsPanel: PhasePanel {
         return Rating(uncertainty: digits[0], control: digits[1])
     }
 
-    func draw(into frame: inout Frame, in rect: Rect, session: Session) {
+    func draw(into frame: inout Frame, in rect: Rect, session: Session, keys: KeyMap) {
         let contexts = contexts(in: session)
         guard !contexts.isEmpty else {
-            let help = "No contexts yet. Press a to name one, then rate it: uncertainty about cause and effect, "
+            let help = "No contexts yet. Press \(keys[.add]) to name one, then rate it: uncertainty about cause and effect, "
                 + "then control over outcomes, each from 1 to 5. r adds another person's ratings."
             for (offset, line) in WordWrap.lines(help, width: rect.width).enumerated() {
                 frame.put(line, in: rect, row: 1 + offset, style: .muted)
@@ -122,7 +123,7 @@ struct ContextsPanel: PhasePanel {
         let list = parts[0]
         let current = current(in: session)
         let focus = contexts.firstIndex { $0.id == current } ?? 0
-        ListView(noun: ("context", "contexts")).draw(count: contexts.count, focus: .selected(focus), into: &frame, in: list) { index in
+        ListView(noun: ("context", "contexts"), keys: keys.listMarks).draw(count: contexts.count, focus: .selected(focus), into: &frame, in: list) { index in
             let context = contexts[index]
             let detail: String
             if let uncertainty = context.meanUncertainty, let control = context.meanControl, let spread = context.spread {
@@ -131,7 +132,7 @@ struct ContextsPanel: PhasePanel {
                     + (agreed ? "" : "spread \(Self.range(spread.uncertainty))/\(Self.range(spread.control))  ")
                     + "n=\(context.ratings.count)"
             } else {
-                detail = "not rated yet: r to rate"
+                detail = "not rated yet: \(keys[.rate]) to rate"
             }
             var rows = [ListRow("\(index + 1) " + context.name, style: .heading)]
             if !context.description.isEmpty {

@@ -18,7 +18,7 @@ struct DivergencePanel: PhasePanel {
         self.item = item?.id
     }
 
-    var hints: [(key: String, text: String)] { Array(KeyMap.hints(KeyMap.live).prefix(4)) + KeyMap.hints(KeyMap.divergence) }
+    func hints(_ keys: KeyMap) -> [(key: String, text: String)] { Array(KeyMap.hints(keys.live).prefix(4)) + KeyMap.hints(keys.divergence) }
 
     /// The topic on screen: the selected one, else the newest of this item's.
     func currentTopic(in session: Session) -> DivergenceTopic? {
@@ -36,9 +36,9 @@ struct DivergencePanel: PhasePanel {
             cell = (row, column)
             return []
         }
-        guard let action = KeyMap.action(for: key, in: KeyMap.divergence) else { return nil }
+        guard let action = KeyMap.action(for: key, in: context.keys.divergence) else { return nil }
         guard let topic = currentTopic(in: context.session) else {
-            return context.notice("Press a to name the divergence topic first")
+            return context.notice("Press \(context.keys[.add]) to name the divergence topic first")
         }
         selectedTopic = topic.id
         switch action {
@@ -67,7 +67,11 @@ struct DivergencePanel: PhasePanel {
     mutating func act(_ action: LiveAction, in context: inout LiveContext) -> [LiveEffect] {
         guard let topic = currentTopic(in: context.session) else {
             if action == .add { context.open(.prompt(Prompt(.topicTitle(topic: nil), label: "divergence topic"))) }
-            else { context.notice("Press a to lay out a divergence: a topic, then perspectives (P) and dimensions (D)") }
+            else {
+                let keys = context.keys
+                context.notice("Press \(keys[.add]) to lay out a divergence: a topic, then perspectives (\(keys.label(.addPerspective, in: \.divergence))) "
+                    + "and dimensions (\(keys.label(.addDimension, in: \.divergence)))")
+            }
             return []
         }
         switch action {
@@ -76,42 +80,45 @@ struct DivergencePanel: PhasePanel {
         case .edit:
             context.open(.prompt(editPrompt(topic)))
         case .delete where cell.row >= topic.dimensions.count:
-            return deleteBelowTable(topic)
+            return deleteBelowTable(topic, keys: context.keys)
         case .delete where cell.row == DivergenceTable.descriptionRow:
             guard !topic.description.isEmpty else { return context.notice("No lead-in to clear") }
             var cleared = topic
             cleared.description = ""
-            return [.apply(.topicChanged(topic: cleared), saying: "✓ Lead-in cleared (u to undo)")]
+            return [.apply(.topicChanged(topic: cleared), saying: "✓ Lead-in cleared \(context.keys.undoNote)")]
         case .delete:
             var cleared = topic
             guard cell.row >= 0, cell.column >= 0, !topic.cell(row: cell.row, column: cell.column).isEmpty else {
                 return context.notice("d clears a cell; headings are renamed with e")
             }
             Self.setCell(&cleared, row: cell.row, column: cell.column, to: "")
-            return [.apply(.topicChanged(topic: cleared), saying: "✓ Cell cleared (u to undo)")]
+            return [.apply(.topicChanged(topic: cleared), saying: "✓ Cell cleared \(context.keys.undoNote)")]
         case .selectPrevious, .selectNext, .selectFirst, .selectLast:
             // The title, the lead-in, the header, one row per dimension, then each caveat and each dilemma.
             let first = DivergenceTable.titleRow
             let rows = -first + topic.dimensions.count + topic.caveats.count + topic.dilemmas.count
             cell.row = (moved(action, from: cell.row - first, count: rows) ?? 0) + first
         default:
-            context.notice("On a divergence table: P perspective, D dimension, e edit, c caveat, i dilemma")
+            let keys = context.keys
+            context.notice("On a divergence table: \(keys.label(.addPerspective, in: \.divergence)) perspective, "
+                + "\(keys.label(.addDimension, in: \.divergence)) dimension, \(keys[.edit]) edit, "
+                + "\(keys.label(.addCaveat, in: \.divergence)) caveat, \(keys.label(.addDilemma, in: \.divergence)) dilemma")
         }
         return []
     }
 
     /// Deletes the caveat or dilemma under the cursor.
-    private func deleteBelowTable(_ topic: DivergenceTopic) -> [LiveEffect] {
+    private func deleteBelowTable(_ topic: DivergenceTopic, keys: KeyMap) -> [LiveEffect] {
         var changed = topic
         let index = cell.row - topic.dimensions.count
         if topic.caveats.indices.contains(index) {
             changed.caveats.remove(at: index)
-            return [.apply(.topicChanged(topic: changed), saying: "✓ Caveat deleted (u to undo)")]
+            return [.apply(.topicChanged(topic: changed), saying: "✓ Caveat deleted \(keys.undoNote)")]
         }
         let dilemma = index - topic.caveats.count
         guard topic.dilemmas.indices.contains(dilemma) else { return [] }
         changed.dilemmas.remove(at: dilemma)
-        return [.apply(.topicChanged(topic: changed), saying: "✓ Dilemma deleted (u to undo)")]
+        return [.apply(.topicChanged(topic: changed), saying: "✓ Dilemma deleted \(keys.undoNote)")]
     }
 
     /// The prompt for what is under the cursor: the title (header row, name column), a perspective,
@@ -178,7 +185,7 @@ struct DivergencePanel: PhasePanel {
             cell = (-1, 0)
             // Straight on to the first column: there is no table without one.
             context.open(.prompt(Prompt(.newPerspective(topic: topic.id), label: "perspective 1")))
-            return [.apply(.topicAdded(topic: topic), saying: "✓ Topic added: type its first perspective, Enter, then P for each next one")]
+            return [.apply(.topicAdded(topic: topic), saying: "✓ Topic added: type its first perspective, Enter, then \(context.keys.label(.addPerspective, in: \.divergence)) for each next one")]
         case .newPerspective(let id):
             // The seed note's columns have no names: an empty answer adds an unnamed one.
             return change(id, text.isEmpty ? "✓ Unnamed perspective added (e names it)" : "✓ Perspective added") { topic in
@@ -196,7 +203,7 @@ struct DivergencePanel: PhasePanel {
         case .topicDescription(let id):
             return change(id, text.isEmpty ? "✓ Lead-in cleared" : "✓ Lead-in saved") { $0.description = text }
         case .tableText(let id, let row, let column):
-            if column == -1 && text.isEmpty { return context.notice("A dimension needs a name: d on its row clears cells, u undoes") }
+            if column == -1 && text.isEmpty { return context.notice("A dimension needs a name: \(context.keys[.delete]) on its row clears cells, \(context.keys[.undo]) undoes") }
             return change(id, "✓ Saved") { topic in
                 if row == -1 { topic.perspectives[column] = text }
                 else if column == -1 { topic.dimensions[row] = text }
@@ -241,7 +248,7 @@ struct DivergencePanel: PhasePanel {
 
     /// The topic as a table, scrolled so the cursor's row is in view; rows at the top and bottom say
     /// what is out of view, so the markers never cover text.
-    func draw(into frame: inout Frame, in rect: Rect, session: Session) {
+    func draw(into frame: inout Frame, in rect: Rect, session: Session, keys: KeyMap) {
         let topics = topics(in: session)
         guard let topic = currentTopic(in: session) else {
             let help = "No divergence laid out yet. Press a to name the topic where views part; then P adds each "
@@ -253,7 +260,8 @@ struct DivergencePanel: PhasePanel {
             return
         }
         let index = topics.firstIndex { $0.id == topic.id } ?? 0
-        let table = DivergenceTable(topic: topic, cursor: cell, position: topics.count > 1 ? "\(index + 1)/\(topics.count), Tab for next" : "")
+        let table = DivergenceTable(topic: topic, cursor: cell, position: topics.count > 1 ? "\(index + 1)/\(topics.count), \(keys.label(.nextTopic, in: \.divergence)) for next" : "",
+                                    perspectiveKey: keys.label(.addPerspective, in: \.divergence))
         let drawn = table.draw(width: rect.width)
         let total = drawn.frame.height
         guard total > rect.height else {
@@ -268,7 +276,7 @@ struct DivergencePanel: PhasePanel {
         }
         frame.paste(drawn.frame, from: first, rows: window.height, to: window.y, column: rect.x)
         let marker = Style(role: .muted)
-        if first > 0 { frame.put("↑ \(first) more line\(first == 1 ? "" : "s") · k to scroll up", in: rect, style: marker) }
+        if first > 0 { frame.put("↑ \(first) more line\(first == 1 ? "" : "s") · \(keys.listMarks.up) to scroll up", in: rect, style: marker) }
         let hidden = first + window.height
         if hidden < total {
             let caveats = drawn.caveatLines.filter { $0 >= hidden }.count
@@ -277,7 +285,7 @@ struct DivergencePanel: PhasePanel {
             if caveats > 0 { parts.append("\(caveats) caveat\(caveats == 1 ? "" : "s")") }
             if dilemmas > 0 { parts.append("\(dilemmas) dilemma\(dilemmas == 1 ? "" : "s")") }
             let below = parts.isEmpty ? "\(total - hidden) more lines" : parts.joined(separator: ", ")
-            frame.put("↓ \(below) · j to scroll down", in: rect, row: rect.height - 1, style: marker)
+            frame.put("↓ \(below) · \(keys.listMarks.down) to scroll down", in: rect, row: rect.height - 1, style: marker)
         }
     }
 }

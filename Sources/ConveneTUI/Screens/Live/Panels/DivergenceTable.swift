@@ -14,6 +14,9 @@ struct DivergenceTable {
     static let titleRow = -3
     static let descriptionRow = -2
     var position: String
+    /// The key that adds a perspective, as the empty table names it (the live screen's; none where
+    /// the table is only read).
+    var perspectiveKey: String? = nil
 
     /// What the table has drawn: the frame, as tall as it needs, the cursor's line, and the line
     /// where each caveat and dilemma starts (to say what lies out of view).
@@ -32,6 +35,7 @@ struct DivergenceTable {
         var cursorRow: Int?
         var cursorColumn: Int?
         var position: String
+        var perspectiveKey: String?
         var width: Int
     }
 
@@ -42,7 +46,7 @@ struct DivergenceTable {
 
     /// Draws into a frame of `width` columns as tall as it needs (or returns the same layout as last time).
     func draw(width: Int) -> Drawn {
-        let key = Key(topic: topic, cursorRow: cursor?.row, cursorColumn: cursor?.column, position: position, width: width)
+        let key = Key(topic: topic, cursorRow: cursor?.row, cursorColumn: cursor?.column, position: position, perspectiveKey: perspectiveKey, width: width)
         if let cached = Self.lastDrawn.withLock({ $0 }), cached.key == key { return cached.drawn }
         let drawn = layOut(width: width)
         Self.lastDrawn.withLock { $0 = (key, drawn) }
@@ -83,8 +87,8 @@ struct DivergenceTable {
         guard !topic.perspectives.isEmpty else {
             // A new topic opens the field for its first column at once: the words here must not send
             // a `P` into that field as the column's name.
-            add("No perspective yet: the first column's name goes in the field below (P opens it again).", at: line, column: 2,
-                style: .muted)
+            let again = perspectiveKey.map { " (\($0) opens it again)" } ?? ""
+            add("No perspective yet: the first column's name goes in the field below\(again).", at: line, column: 2, style: .muted)
             return Drawn(frame: Self.render(pieces, marks: marks, width: width), cursorLine: 0, cursorEnd: 0, caveatLines: [], dilemmaLines: [])
         }
         let count = topic.perspectives.count

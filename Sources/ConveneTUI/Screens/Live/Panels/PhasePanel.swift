@@ -19,16 +19,16 @@ protocol PhasePanel: Sendable {
     mutating func settle(_ prompt: Prompt, in context: inout LiveContext) -> [LiveEffect]?
     /// Saves a point typed in the composer; nil when the panel takes no points.
     mutating func commit(_ composer: Composer, in context: inout LiveContext) -> [LiveEffect]?
-    func draw(into frame: inout Frame, in rect: Rect, session: Session)
+    func draw(into frame: inout Frame, in rect: Rect, session: Session, keys: KeyMap)
     /// The hint line while nothing is over the panel.
-    var hints: [(key: String, text: String)] { get }
+    func hints(_ keys: KeyMap) -> [(key: String, text: String)]
 }
 
 extension PhasePanel {
     func handle(_ key: Key, in context: inout LiveContext) -> [LiveEffect]? { nil }
     func settle(_ prompt: Prompt, in context: inout LiveContext) -> [LiveEffect]? { nil }
     func commit(_ composer: Composer, in context: inout LiveContext) -> [LiveEffect]? { nil }
-    var hints: [(key: String, text: String)] { KeyMap.hints(KeyMap.live) }
+    func hints(_ keys: KeyMap) -> [(key: String, text: String)] { KeyMap.hints(keys.live) }
 }
 
 /// Which panel shows an agenda item: chosen here and nowhere else.

@@ -51,7 +51,7 @@ struct PointsPanel: PhasePanel {
             guard let selected else { return context.notice("Select a point to delete (↑/↓ or j/k)") }
             let index = visible.firstIndex(of: selected.id) ?? 0
             selection = index + 1 < visible.count ? visible[index + 1] : (index > 0 ? visible[index - 1] : nil)
-            return [.apply(.pointRemoved(id: selected.id), saying: "✓ Deleted (u to undo)")]
+            return [.apply(.pointRemoved(id: selected.id), saying: "✓ Deleted \(context.keys.undoNote)")]
         case .selectPrevious, .selectNext, .selectFirst, .selectLast:
             selection = moved(action, from: selection.flatMap { visible.firstIndex(of: $0) }, count: visible.count).map { visible[$0] }
         case .moveUp, .moveDown:
@@ -67,7 +67,7 @@ struct PointsPanel: PhasePanel {
             context.open(.prompt(Prompt(.theme(point: selected?.id), label: (selected == nil ? "theme of new points" : "theme of the point") + " (> sub-theme)",
                                         text: current.typed, selectingAll: true)))
         case .rate:
-            return context.notice("r rates contexts, in a context-assessment item")
+            return context.notice("\(context.keys[.rate]) rates contexts, in a context-assessment item")
         default:
             break
         }
@@ -127,19 +127,19 @@ struct PointsPanel: PhasePanel {
         }
     }
 
-    func draw(into frame: inout Frame, in rect: Rect, session: Session) {
+    func draw(into frame: inout Frame, in rect: Rect, session: Session, keys: KeyMap) {
         let ids = session.pointIDs(in: item)
         guard !ids.isEmpty else {
             let hint = session.isUnderRule(item)
-                ? "No points yet. Press a to add one; nothing is attributed under the Chatham House Rule."
-                : "No points yet. Press a to add one."
+                ? "No points yet. Press \(keys[.add]) to add one; nothing is attributed under the Chatham House Rule."
+                : "No points yet. Press \(keys[.add]) to add one."
             for (offset, line) in WordWrap.lines(hint, width: rect.width).enumerated() {
                 frame.put(line, in: rect, row: 1 + offset, style: .muted)
             }
             return
         }
         let focus: ListView.Focus = selection.flatMap { ids.lastIndex(of: $0) }.map { .selected($0) } ?? .newest
-        ListView(noun: ("point", "points"), target: { .point(ids[$0]) }).draw(count: ids.count, focus: focus, into: &frame, in: rect) { index in
+        ListView(noun: ("point", "points"), keys: keys.listMarks, target: { .point(ids[$0]) }).draw(count: ids.count, focus: focus, into: &frame, in: rect) { index in
             guard let point = session.points[ids[index]] else { return [] }
             var rows: [ListRow] = []
             let previous = index > 0 ? session.points[ids[index - 1]] : nil
