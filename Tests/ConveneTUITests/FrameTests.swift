@@ -27,14 +27,19 @@ struct FrameTests {
         }
     }
 
-    @Test("wide characters fill two cells and are never cut in half")
+    @Test("wide characters fill two cells and are never cut in half; what is cut ends in …")
     func wideCells() {
         var frame = Frame(width: 6, height: 1)
         let used = frame.put("a日本語", row: 0, column: 0)
-        #expect(used == 5)
-        #expect(frame.lines == ["a日本"])
+        #expect(used == 6)
+        #expect(frame.lines == ["a日本…"])
         #expect(frame[0, 2].isContinuation)
-        #expect(frame[0, 5].character == " " && !frame[0, 5].isContinuation)
+        var exact = Frame(width: 5, height: 1)
+        exact.put("a日本語", row: 0, column: 0)
+        #expect(exact.lines == ["a日…"], "the last wide character gives way to the ellipsis")
+        var rule = Frame(width: 4, height: 1)
+        rule.put("ab──────   ", row: 0, column: 0)
+        #expect(rule.lines == ["ab──"], "a rule or blanks run off without one")
     }
 
     @Test("truncation and wrapping respect display width")

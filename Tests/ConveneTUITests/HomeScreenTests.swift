@@ -72,6 +72,22 @@ struct HomeScreenTests {
         #expect(terminal.screen?.text.contains("Keys") == false)
     }
 
+    @Test("a session another Convene has open: the whole message is read at 80×24, path and what to do, nothing cut")
+    func longProblemReadWhole() throws {
+        let backend = MemoryHome()
+        backend.sessions = [SessionListing(folder: "2026-04-02-lloyds", title: "Lloyds", date: "2026-04-02", kind: "roundtable",
+                                           chathamHouse: true, points: 3, attendees: 2)]
+        let problem = "/home/ann/.local/share/convene/2026-04-02-lloyds is open for writing in another Convene; only one writer "
+            + "at a time. Close it there first, or read it without changing it (`convene review`, `convene export`)"
+        backend.refuse = problem
+        let (terminal, app) = home(backend)
+        press(app, .enter)
+        let lines = terminal.screen?.lines ?? []
+        let shown = lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(shown.contains(problem), "\(lines.joined(separator: "\n"))")
+        #expect(lines.last?.contains("quit") == true, "the hint line is still there")
+    }
+
     @Test("a first run with no sessions says how to start one", .tags(.golden))
     func empty() throws {
         let (terminal, _) = home(MemoryHome())

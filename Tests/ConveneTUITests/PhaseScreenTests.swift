@@ -35,6 +35,26 @@ struct PhaseScreenTests {
         #expect(harness.screen.contains("┼"))
     }
 
+    @Test("a number in a corner of the 2×2 never covers a letter of its quadrant's label: the label moves past it or ends in …")
+    func markerBesideLabel() throws {
+        let harness = try Harness(agenda: MemoryBackend.phaseAgenda)
+        harness.press(.character("n"), .character("a"))
+        harness.type("Extreme")
+        harness.press(.enter)
+        harness.type("5 1")
+        harness.press(.enter)
+        let grid = harness.screen.split(separator: "\n").filter { $0.contains("│") && $0.contains("1") }
+        #expect(!grid.isEmpty)
+        for line in grid {
+            // The number stands on its own: a blank or a rule on either side, never a letter.
+            let text = Array(line)
+            for index in text.indices where text[index] == "1" {
+                let before = index > 0 ? text[index - 1] : " ", after = index + 1 < text.count ? text[index + 1] : " "
+                #expect(!before.isLetter && !after.isLetter, "\(line)")
+            }
+        }
+    }
+
     @Test("the 2×2 at 160×48", .tags(.golden))
     func contexts160() throws {
         let harness = try assessed(width: 160, height: 48)

@@ -31,23 +31,48 @@ public struct Frame: Equatable, Sendable {
     }
 
     /// Writes `text` from (`row`, `column`), at most `limit` columns (default: to the right edge).
-    /// A wide character that would be cut in half is left out. Returns the columns used.
+    /// Text that does not fit ends in "…" in its last column, so nothing is ever cut without a
+    /// sign (only blanks and rules run off silently). A wide character that would be cut in half is
+    /// left out. Returns the columns used.
     /// Control characters are drawn as visible stand-ins (`␛`): every screen draws through here,
     /// so nothing shown can reach the terminal as a control sequence.
     @discardableResult
     public mutating func put(_ text: String, row: Int, column: Int, style: Style = .plain, limit: Int? = nil) -> Int {
         guard row >= 0, row < height, column < width else { return 0 }
         let end = min(width, column + (limit ?? width))
+        let visible = VisibleText.of(text)
         var x = max(0, column)
-        for character in VisibleText.of(text) {
+        var placed: [Int] = []
+        var index = visible.startIndex
+        while index < visible.endIndex {
+            let character = visible[index]
             let characterWidth = DisplayWidth.of(character)
-            if characterWidth == 0 { continue }
-            guard x + characterWidth <= end else { break }
-            cells[row * width + x] = Cell(character, style: style)
-            if characterWidth == 2 { cells[row * width + x + 1] = Cell(" ", style: style, isContinuation: true) }
-            x += characterWidth
+            if characterWidth > 0 {
+                guard x + characterWidth <= end else { break }
+                cells[row * width + x] = Cell(character, style: style)
+                if characterWidth == 2 { cells[row * width + x + 1] = Cell(" ", style: style, isContinuation: true) }
+                placed.append(x)
+                x += characterWidth
+            }
+            index = visible.index(after: index)
+        }
+        if index < visible.endIndex, !visible[index...].allSatisfy(Self.runsOffSilently) {
+            if x < end {
+                // A column is free (the next character was wide): the ellipsis goes there.
+                cells[row * width + x] = Cell("…", style: style)
+                x += 1
+            } else if let last = placed.last {
+                // The last character drawn gives way to the ellipsis (both columns of a wide one).
+                if x - last == 2 { cells[row * width + last + 1] = Cell(" ", style: style) }
+                cells[row * width + last] = Cell("…", style: style)
+            }
         }
         return x - max(0, column)
+    }
+
+    /// Blanks and box-drawing rules: cut, they lose nothing a person would read.
+    private static func runsOffSilently(_ character: Character) -> Bool {
+        character.isWhitespace || character.unicodeScalars.allSatisfy { (0x2500...0x257F).contains($0.value) }
     }
 
     /// Paints `style` over a run of cells, e.g. to highlight a whole row.

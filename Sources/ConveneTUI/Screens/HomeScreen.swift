@@ -217,7 +217,8 @@ public struct HomeScreen: Sendable {
         default:
             drawSessions(into: &frame, sessions: sessions)
         }
-        status?.draw(into: &frame, in: frame.bounds.row(-2))
+        // A problem (a session another Convene has open, a template that does not parse) is read whole.
+        status?.draw(into: &frame, endingAt: height - 2, maxLines: status?.isError == true ? 3 : 1)
         let hints = switch mode {
         case .list, .help: KeyMap.hints(keys.home)
         case .choosingTemplate: KeyMap.hints(keys.templateChoice)

@@ -166,8 +166,16 @@ extension LiveScreen {
         let mixed = session.isAnyPartUnderRule && !session.isWhollyUnderRule
         // First after the number, so a long title is what gets cut.
         let rule = mixed ? (session.isUnderRule(item.id) ? "under the Rule · " : "attributed · ") : ""
-        frame.put(" \(number)/\(session.agenda.count)  \(rule)\(item.title)\(speaker) · \(item.phase.displayName)", row: rect.y, column: rect.x,
-                  style: .heading, limit: rect.width - clockWidth - 1)
+        // Short of room, the title is cut (with "…") before the phase's name, which goes only when
+        // the title would keep fewer than a dozen columns.
+        let lead = " \(number)/\(session.agenda.count)  \(rule)"
+        let phase = " · \(item.phase.displayName)"
+        let room = rect.width - clockWidth - 1 - DisplayWidth.of(lead)
+        let titleRoom = room - DisplayWidth.of(phase)
+        let heading = titleRoom >= 12 || DisplayWidth.of(item.title + speaker) <= titleRoom
+            ? TextLayout.truncate(item.title + speaker, to: titleRoom) + phase
+            : TextLayout.truncate(item.title + speaker, to: room)
+        frame.put(lead + heading, row: rect.y, column: rect.x, style: .heading, limit: rect.width - clockWidth - 1)
         // An alert flashes the clock: reversed for a few seconds.
         let flashing = clockFlashUntil.map { now < $0 } ?? false
         let clockStyle = flashing ? Style(role: .danger, bold: true, reverse: true) : overrun ? .danger : .plain

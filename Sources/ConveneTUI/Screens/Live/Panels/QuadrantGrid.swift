@@ -14,26 +14,43 @@ struct QuadrantGrid {
         let inner = (width: width - 2, height: rect.height - 3)
         let middle = frame.crossedBox(left: left, top: top, width: width, height: inner.height + 2)
         let half = inner.width / 2 - 1
+        // Where each context's number goes, from its mean ratings.
+        let markers: [(index: Int, row: Int, column: Int, context: ContextAssessment)] = contexts.enumerated().compactMap { index, context in
+            guard let uncertainty = context.meanUncertainty, let control = context.meanControl else { return nil }
+            let column = left + 1 + Int(((control - 1) / 4 * Double(inner.width - 1)).rounded())
+            let row = top + 1 + Int(((5 - uncertainty) / 4 * Double(inner.height - 1)).rounded())
+            return (index, row, column, context)
+        }
         // Each quadrant's label on up to two lines, wrapped on words ("Interim outcomes / and influence").
+        // A number on a label's line cuts it short with "…" rather than covering a letter; a number
+        // at its very start moves it to after the number.
         func label(_ quadrant: EbrahimQuadrant, row: Int, column: Int, upwards: Bool) {
             let lines = WordWrap.lines(guide[quadrant]?.label ?? quadrant.axesName, width: half)
             var shown = Array(lines.prefix(2))
             if lines.count > 2, let last = shown.popLast() { shown.append(TextLayout.truncate(last + " " + lines[2], to: half)) }
             for (offset, line) in shown.enumerated() {
-                frame.put(line, row: upwards ? row - (shown.count - 1) + offset : row + offset, column: column, style: .muted)
+                let y = upwards ? row - (shown.count - 1) + offset : row + offset
+                var (start, room) = (column, half)
+                let inTheWay = markers.filter { $0.row == y && $0.column >= column && $0.column < column + half }.map(\.column).sorted()
+                if let first = inTheWay.first {
+                    if first - column >= 4 {
+                        room = first - column - 1
+                    } else if let last = inTheWay.last {
+                        (start, room) = (last + 2, column + half - last - 2)
+                    }
+                }
+                frame.put(TextLayout.truncate(line, to: room), row: y, column: start, style: .muted)
             }
         }
         label(.highUncertaintyLowControl, row: top + 1, column: left + 1, upwards: false)
         label(.highUncertaintyHighControl, row: top + 1, column: middle.x + 1, upwards: false)
         label(.lowUncertaintyLowControl, row: top + inner.height, column: left + 1, upwards: true)
         label(.lowUncertaintyHighControl, row: top + inner.height, column: middle.x + 1, upwards: true)
-        for (index, context) in contexts.enumerated() {
-            guard let uncertainty = context.meanUncertainty, let control = context.meanControl else { continue }
-            let x = left + 1 + Int(((control - 1) / 4 * Double(inner.width - 1)).rounded())
-            let y = top + 1 + Int(((5 - uncertainty) / 4 * Double(inner.height - 1)).rounded())
-            frame.put(index < 9 ? String(index + 1) : "•", row: y, column: x, style: context.id == selected ? .selected : .heading)
+        for marker in markers {
+            let style: Style = marker.context.id == selected ? .selected : .heading
+            frame.put(marker.index < 9 ? String(marker.index + 1) : "•", row: marker.row, column: marker.column, style: style)
             // The number selects its context when clicked, as the list beside does.
-            frame.mark(Rect(x: x, y: y, width: 1, height: 1), .entry(index))
+            frame.mark(Rect(x: marker.column, y: marker.row, width: 1, height: 1), .entry(marker.index))
         }
         frame.put("control over outcomes →", row: top + inner.height + 2, column: left + 1, style: .muted, limit: width - 1)
         frame.put("↑ uncertainty", row: top, column: left + 2, style: .muted, limit: width - 4)
