@@ -93,11 +93,11 @@ func busyScreens(_ base: Session) throws -> (table: Double, people: Double) {
     )
     try session.apply(.topicAdded(topic: topic))
     var screen = LiveScreen()
-    for key: Key in [.character("j"), .character("j"), .character("l"), .character("e")] { _ = screen.update(.key(key), session: session, now: date) }
+    for key: Key in [.character("j"), .character("j"), .character("l"), .character("e")] { _ = screen.update(.key(key), in: LiveWorld(session: session, now: date)) }
     let table = seconds(clock.measure {
         for _ in 0..<1_000 {
-            _ = screen.update(.key(.character("x")), session: session, now: date)
-            _ = screen.render(session: session, now: date, width: 80, height: 24)
+            _ = screen.update(.key(.character("x")), in: LiveWorld(session: session, now: date))
+            _ = screen.render(LiveWorld(session: session, now: date), width: 80, height: 24)
         }
     }) / 1_000
 
@@ -105,11 +105,11 @@ func busyScreens(_ base: Session) throws -> (table: Double, people: Double) {
         try session.apply(.attendeeAdded(attendee: Attendee(id: session.nextID, name: "Participant \(index)", organisation: "Organisation \(index % 40)")))
     }
     screen = LiveScreen()
-    for key: Key in [.character("A"), .character("a")] { _ = screen.update(.key(key), session: session, now: date) }
+    for key: Key in [.character("A"), .character("a")] { _ = screen.update(.key(key), in: LiveWorld(session: session, now: date)) }
     let people = seconds(clock.measure {
         for _ in 0..<1_000 {
-            _ = screen.update(.key(.character("x")), session: session, now: date)
-            _ = screen.render(session: session, now: date, width: 80, height: 24)
+            _ = screen.update(.key(.character("x")), in: LiveWorld(session: session, now: date))
+            _ = screen.render(LiveWorld(session: session, now: date), width: 80, height: 24)
         }
     }) / 1_000
     return (table, people)
@@ -155,11 +155,11 @@ func measure(size: Int, root: URL) throws {
     // Measured on the loaded session in place: a copy would double the memory being measured.
     var screen = LiveScreen()
     for _ in 0..<3 { if let step = session.advance(at: date) { _ = try? session.apply(step) } }
-    _ = screen.update(.key(.character("a")), session: session, now: date)
+    _ = screen.update(.key(.character("a")), in: LiveWorld(session: session, now: date))
     let typing = seconds(clock.measure {
         for _ in 0..<1_000 {
-            _ = screen.update(.key(.character("x")), session: session, now: date)
-            _ = screen.render(session: session, now: date, width: 80, height: 24)
+            _ = screen.update(.key(.character("x")), in: LiveWorld(session: session, now: date))
+            _ = screen.render(LiveWorld(session: session, now: date), width: 80, height: 24)
         }
     }) / 1_000
     let (onTable, amongPeople) = try busyScreens(session)
@@ -185,7 +185,7 @@ func measure(size: Int, root: URL) throws {
     let committing = seconds(try clock.measure {
         for index in 0..<20 {
             try writer.apply(.pointAdded(point: point(writer.session.nextID, index)), at: date)
-            _ = screen.render(session: writer.session, now: date, width: 80, height: 24)
+            _ = screen.render(LiveWorld(session: writer.session, now: date), width: 80, height: 24)
         }
     }) / 20
     let catchingUp = try median(runs: 3) { try writer.folder.writeNotes(renderer.render(writer.session)) }
@@ -216,7 +216,7 @@ func compareReaders(root: URL) throws {
             let document = try open()
             var reader = ReaderScreen(title: "Bench", document: document.opening, shareOfWhole: document.openingShare)
             reader.fit(width: 100)
-            _ = reader.render(width: 100, height: 30)
+            _ = reader.render((100, 30), width: 100, height: 30)
             times.append(seconds(start.duration(to: clock.now)))
             _ = document.whole?.value
         }
@@ -268,10 +268,10 @@ func commitOnLongSession(size: Int, root: URL) throws {
     defer { writer.close() }
     var screen = LiveScreen()
     for _ in 0..<3 { if let step = writer.session.advance(at: date) { try writer.apply(step, at: date) } }
-    _ = screen.update(.key(.character("a")), session: writer.session, now: date)
+    _ = screen.update(.key(.character("a")), in: LiveWorld(session: writer.session, now: date))
     let committing = try median(runs: 5) {
         try writer.apply(.pointAdded(point: point(writer.session.nextID, size)), at: date)
-        _ = screen.render(session: writer.session, now: date, width: 80, height: 24)
+        _ = screen.render(LiveWorld(session: writer.session, now: date), width: 80, height: 24)
     }
     let journal = (try? FileManager.default.attributesOfItem(atPath: folder.journal.path)[.size] as? Int) ?? 0
     print("")

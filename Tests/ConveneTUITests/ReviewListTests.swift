@@ -86,6 +86,18 @@ struct ReviewListTests {
         #expect(app.isFinished)
     }
 
+    @Test("Esc closes the reader back to the list, as q does")
+    func escapeClosesTheReader() throws {
+        let terminal = VirtualTerminal(width: 100, height: 16)
+        let app = Program(terminal: terminal, root: ReviewScene(terminal: terminal, backend: MemoryReview()))
+        app.send(.enter)
+        #expect(app.scenes.count == 2, "Enter did not open the reader")
+        app.send(.escape)
+        app.draw()
+        #expect(app.scenes.count == 1 && !app.isFinished)
+        #expect(terminal.screen?.text.contains("review (read-only)") == true)
+    }
+
     @Test("a long record opened from the list without a search opens at its top, and the end is the record's end")
     func longRecordFromTheList() throws {
         let terminal = VirtualTerminal(width: 100, height: 24)

@@ -166,7 +166,7 @@ extension KeyMap {
         ]
         reader = [
             KeyBinding(keys: help, action: .help, help: "show these keys", hint: "help"),
-            KeyBinding(keys: quit, action: .quit, help: "close", hint: "quit"),
+            KeyBinding(keys: quit + [.escape], action: .quit, help: "close", hint: "quit"),
             KeyBinding(keys: [.character("/")], action: .search, help: "search (ignores case)", hint: "search"),
             KeyBinding(keys: [.character("n")], action: .nextHit, help: "next hit", hint: "next"),
             KeyBinding(keys: [.character("N")], action: .previousHit, help: "previous hit", hint: "prev"),

@@ -7,38 +7,41 @@ public protocol FollowBackend: AnyObject {
     func refreshed() throws -> Session?
 }
 
-/// The follow view on a terminal: re-reads the session at every tick and redraws.
-public final class FollowScene: Scene {
+/// The follow view's effects: re-reading the session (at every tick) and closing.
+public final class FollowEffects: EffectPerformer {
     private let backend: any FollowBackend
     private let clock: () -> Date
-    public private(set) var screen: FollowScreen
 
-    /// - Parameter showsPoints: false for a projector under the Chatham House Rule: the agenda and clock only.
-    public init(backend: any FollowBackend, session: Session, showsPoints: Bool = true, keys: KeyMap = .standard, clock: @escaping () -> Date) {
+    init(backend: any FollowBackend, clock: @escaping () -> Date) {
         self.backend = backend
         self.clock = clock
-        screen = FollowScreen(session: session, showsPoints: showsPoints, keys: keys)
     }
 
-    public var minimumSize: (width: Int, height: Int) { FollowScreen.minimumSize }
+    public var world: Date { clock() }
 
-    public func render(width: Int, height: Int) -> Frame {
-        screen.render(now: clock(), width: width, height: height)
-    }
-
-    public func receive(_ message: Message<Never>) -> Transition {
-        for effect in screen.update(message.widened()) {
-            switch effect {
-            case .close:
-                return .close
-            case .refresh:
-                do {
-                    if let latest = try backend.refreshed() { _ = screen.update(.outcome(.refreshed(latest, at: clock()))) }
-                } catch {
-                    _ = screen.update(.outcome(.unreadable("\(error)")))
-                }
+    public func perform(_ effect: FollowEffect, on screen: FollowScreen) -> Performed<FollowOutcome> {
+        switch effect {
+        case .close:
+            return .then(.close, [])
+        case .refresh:
+            do {
+                guard let latest = try backend.refreshed() else { return .done }
+                return .done([.refreshed(latest, at: clock())])
+            } catch {
+                return .done([.unreadable("\(error)")])
             }
         }
-        return .stay
+    }
+}
+
+/// The follow view on a terminal: re-reads the session at every tick and redraws.
+public typealias FollowScene = ScreenScene<FollowEffects>
+
+extension ScreenScene where Performer == FollowEffects {
+    /// - Parameter showsPoints: false for a projector under the Chatham House Rule: the agenda and clock only.
+    public convenience init(backend: any FollowBackend, session: Session, showsPoints: Bool = true,
+                            keys: KeyMap = .standard, clock: @escaping () -> Date) {
+        self.init(screen: FollowScreen(session: session, showsPoints: showsPoints, keys: keys),
+                  performer: FollowEffects(backend: backend, clock: clock))
     }
 }

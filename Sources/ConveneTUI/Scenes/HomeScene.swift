@@ -11,75 +11,68 @@ public protocol HomeBackend: AnyObject {
     func create(template: String, title: String, date: String) throws -> String
 }
 
-/// `convene` with no arguments: the home screen over the sessions folder; opening a session puts
-/// the live screen on top, and closing it comes back here.
-public final class HomeScene: Scene {
+/// The home screen's effects: listing the sessions folder, creating a session, and opening one
+/// live over home (closing it comes back here).
+public final class HomeEffects: EffectPerformer {
     private let backend: any HomeBackend
-    public private(set) var screen: HomeScreen
-    private var sessions: [SessionListing] = []
-    private var templates: [TemplateListing] = []
+    public private(set) var world: HomeWorld
     /// The session open over home, to say it is saved when it closes.
     private var opened: String?
 
-    public init(backend: any HomeBackend, today: String, defaultTemplate: String? = nil, keys: KeyMap = .standard) {
+    init(backend: any HomeBackend) {
         self.backend = backend
-        screen = HomeScreen(today: today, defaultTemplate: defaultTemplate, keys: keys)
-        reload()
+        world = HomeWorld(sessions: [], templates: [], folder: backend.location)
     }
 
-    public var minimumSize: (width: Int, height: Int) { HomeScreen.minimumSize }
-
-    public func render(width: Int, height: Int) -> Frame {
-        screen.render(sessions: sessions, templates: templates, folder: backend.location, width: width, height: height)
-    }
-
-    public func receive(_ message: Message<Never>) -> Transition {
-        if case .returned = message {
-            reload()
-            if let opened { tell(.closed(folder: opened)) }
+    public func perform(_ effect: HomeEffect, on screen: HomeScreen) -> Performed<HomeOutcome> {
+        switch effect {
+        case .quit:
+            return .then(.quit, [])
+        case .reload:
+            let closed = opened.map { [HomeOutcome.closed(folder: $0)] } ?? []
             opened = nil
-            return .stay
-        }
-        for effect in screen.update(message.widened(), sessions: sessions, templates: templates) {
-            switch effect {
-            case .quit:
-                return .quit
-            case .open(let folder):
+            return .done(closed + reload())
+        case .open(let folder):
+            return open(folder)
+        case .create(let template, let title, let date):
+            do {
+                let folder = try backend.create(template: template, title: title, date: date)
+                _ = reload()
                 return open(folder)
-            case .create(let template, let title, let date):
-                do {
-                    let folder = try backend.create(template: template, title: title, date: date)
-                    reload()
-                    return open(folder)
-                } catch {
-                    tell(.notCreated("\(error)"))
-                }
+            } catch {
+                return .done([.notCreated("\(error)")])
             }
         }
-        return .stay
     }
 
-    private func open(_ folder: String) -> Transition {
+    private func open(_ folder: String) -> Performed<HomeOutcome> {
         do {
             let live = try backend.openLive(folder: folder)
             opened = folder
-            return .open(live)
+            return .then(.open(live), [])
         } catch {
-            tell(.notOpened("\(error)"))
-            return .stay
+            return .done([.notOpened("\(error)")])
         }
     }
 
-    private func tell(_ outcome: HomeOutcome) {
-        _ = screen.update(.outcome(outcome), sessions: sessions, templates: templates)
-    }
-
-    private func reload() {
+    /// Lists the sessions folder again; what could not be read is said.
+    func reload() -> [HomeOutcome] {
         let listed = backend.listings()
-        sessions = listed.sessions
-        templates = listed.templates
-        if let problem = listed.problems.first {
-            tell(.problem(problem + (listed.problems.count > 1 ? " (and \(listed.problems.count - 1) more)" : "")))
-        }
+        world.sessions = listed.sessions
+        world.templates = listed.templates
+        guard let problem = listed.problems.first else { return [] }
+        return [.problem(problem + (listed.problems.count > 1 ? " (and \(listed.problems.count - 1) more)" : ""))]
+    }
+}
+
+/// `convene` with no arguments: the home screen over the sessions folder; opening a session puts
+/// the live screen on top, and closing it comes back here.
+public typealias HomeScene = ScreenScene<HomeEffects>
+
+extension ScreenScene where Performer == HomeEffects {
+    public convenience init(backend: any HomeBackend, today: String, defaultTemplate: String? = nil, keys: KeyMap = .standard) {
+        let performer = HomeEffects(backend: backend)
+        let problems = performer.reload()
+        self.init(screen: HomeScreen(today: today, defaultTemplate: defaultTemplate, keys: keys), performer: performer, opening: problems)
     }
 }

@@ -28,17 +28,18 @@ extension LiveSessionBackend {
     public func close() {}
 }
 
-/// The live screen bound to its session: performs the screen's effects on the backend and sends
-/// their outcomes back to it, and keeps what is being typed as a draft.
+/// The live screen's effects, performed on its session: changes kept, undone, the notes written,
+/// the editor run; and what is being typed kept as a draft.
 ///
 /// A change is answered as soon as it is in the journal; the notes follow when the keys pause
-/// (`idle`), once for a burst of changes, and always before the scene closes and on `w`. So a
-/// commit costs the append and its flush, whatever the size of the session.
-public final class LiveScene: Scene {
+/// (`idle`), once for a burst of changes, and always before the screen closes and on `w`. So a
+/// commit costs the append and its flush, whatever the size of the session. A change that cannot
+/// be kept is refused: the screen goes back to how it was before the key, so what was being typed
+/// is still in its field and Enter tries again.
+public final class LiveEffects: EffectPerformer {
     private let terminal: any TerminalDevice
     private let backend: any LiveSessionBackend
     private let clock: () -> Date
-    public private(set) var screen: LiveScreen
     /// The draft as last saved, and when: typing is saved at most every `draftInterval`.
     private var savedDraft: Composer?
     private var draftSavedAt = Date.distantPast
@@ -48,100 +49,125 @@ public final class LiveScene: Scene {
     public static let draftInterval: TimeInterval = 2
     private var alerts: OverrunAlerts
 
-    /// - Parameters:
-    ///   - terminal: handed to the user's editor for Ctrl-X.
-    ///   - recovered: a draft left by a session that stopped mid-point, to offer back.
-    ///   - problem: something found while opening the session, to say at once.
-    ///   - alerts: when and how to tell the facilitator an item is running out of time.
-    public init(terminal: any TerminalDevice, backend: any LiveSessionBackend, recovered: Composer? = nil, problem: String? = nil,
-                alerts: OverrunAlerts.Settings = OverrunAlerts.Settings(), keys: KeyMap = .standard, clock: @escaping () -> Date) {
-        screen = LiveScreen(keys: keys)
+    init(terminal: any TerminalDevice, backend: any LiveSessionBackend, recovered: Composer?, alerts: OverrunAlerts.Settings,
+         clock: @escaping () -> Date) {
         self.terminal = terminal
         self.backend = backend
         self.clock = clock
         self.alerts = OverrunAlerts(settings: alerts)
+        savedDraft = recovered
+        // An item already over its time when the session opens has had its alerts.
         _ = self.alerts.check(backend.session, at: clock())
-        if let recovered {
-            tell(.recovered(recovered))
-            savedDraft = recovered
-        }
-        if let problem { tell(.problem(problem)) }
     }
 
-    public var minimumSize: (width: Int, height: Int) { LiveScreen.minimumSize }
+    public var world: LiveWorld { LiveWorld(session: backend.session, now: clock()) }
 
-    public func render(width: Int, height: Int) -> Frame {
-        screen.render(session: backend.session, now: clock(), width: width, height: height)
-    }
-
-    /// A key's effects are one step: if a change it asks for cannot be saved, the screen goes back to
-    /// how it was before the key, so what was being typed is still in its field and Enter tries again.
-    public func receive(_ message: Message<Never>) -> Transition {
-        let now = clock()
-        let before = screen
-        let effects = screen.update(message.widened(), session: backend.session, now: now)
-        var transition = Transition.stay
-        for effect in effects {
-            switch perform(effect, at: now) {
-            case .done: break
-            case .quit: transition = .close
-            case .failed(let problem):
-                screen = before
-                tell(.notSaved(problem))
-                return .stay
+    public func perform(_ effect: LiveEffect, on screen: LiveScreen) -> Performed<LiveOutcome> {
+        do {
+            switch effect {
+            case .apply(let event, let saying):
+                try backend.apply(event, at: clock())
+                notesBehind = true
+                switch event {
+                case .pointAdded, .pointChanged:
+                    // The point is kept: its draft goes.
+                    return .done([.saved(saying: saying)] + keepDraft(of: screen, force: true))
+                default:
+                    return .done([.saved(saying: saying)])
+                }
+            case .undo:
+                try backend.undo(at: clock())
+                notesBehind = true
+                return .done([.undone])
+            case .editExternally(let text):
+                let draft = keepDraft(of: screen, force: true)
+                do {
+                    var edited = text
+                    try terminal.suspend { edited = try backend.editExternally(text) }
+                    return .done(draft + [.edited(edited)])
+                } catch {
+                    return .done(draft + [.editorFailed("\(error)")])
+                }
+            case .importAttendees(let path, let nameColumn):
+                return try importAttendees(from: path, nameColumn: nameColumn, keys: screen.keys)
+            case .writeNotes:
+                do {
+                    let path = try backend.writeNotes()
+                    notesBehind = false
+                    return .done([.notesWritten(path: path)])
+                } catch {
+                    return .done([.notesNotWritten("\(error)")])
+                }
+            case .quit:
+                return .then(.close, [])
             }
+        } catch {
+            return .refused(.notSaved("\(error)"))
         }
-        keepDraft(force: false)
-        alertIfDue(at: now)
-        return transition
     }
 
-    /// Rings and flashes when the item under way reaches one of its thresholds (checked on every
-    /// message, so at least every tick).
-    private func alertIfDue(at now: Date) {
-        guard let alert = alerts.check(backend.session, at: now) else { return }
-        if alert.bell { terminal.bell() }
-        tell(.alerted(alert.message, flashUntil: alert.flashUntil))
+    /// After every message (so at least every tick): the draft kept when due, and an alert rung
+    /// when the item under way reaches one of its thresholds.
+    public func settled(_ screen: LiveScreen) -> [LiveOutcome] {
+        var said = keepDraft(of: screen, force: false)
+        if let alert = alerts.check(backend.session, at: clock()) {
+            if alert.bell { terminal.bell() }
+            said.append(.alerted(alert.message, flashUntil: alert.flashUntil))
+        }
+        return said
     }
 
-    public func finish() {
-        keepDraft(force: true)
-        idle()
-        backend.close()
-    }
-
-    public var hasIdleWork: Bool { notesBehind }
+    public func hasIdleWork(_ screen: LiveScreen) -> Bool { notesBehind }
 
     /// Brings the notes up to date after the changes kept since last time. Tried once per batch of
     /// changes: a disk that refuses is not asked again until there is something new to write.
-    public func idle() {
-        guard notesBehind else { return }
+    public func idle(_ screen: inout LiveScreen) -> [LiveOutcome] {
+        guard notesBehind else { return [] }
         notesBehind = false
-        if let problem = backend.catchUpNotes() { tell(.notesBehind(problem)) }
+        return backend.catchUpNotes().map { [.notesBehind($0)] } ?? []
+    }
+
+    public func finish(_ screen: LiveScreen) {
+        _ = keepDraft(of: screen, force: true)
+        var unchanged = screen
+        _ = idle(&unchanged)
+        backend.close()
+    }
+
+    /// Saves what is being typed when it changed and the last save is `draftInterval` old (or
+    /// `force`); says so when it could not.
+    public func keepDraft(of screen: LiveScreen, force: Bool) -> [LiveOutcome] {
+        let current = screen.unsavedText
+        guard current != savedDraft else { return [] }
+        let now = clock()
+        guard force || now.timeIntervalSince(draftSavedAt) >= Self.draftInterval else { return [] }
+        do {
+            try backend.saveDraft(current)
+            savedDraft = current
+            draftSavedAt = now
+            return []
+        } catch {
+            return [.draftNotSaved("\(error)")]
+        }
     }
 
     /// Adds the people of a registration list as one change; asks for the column of names when its
     /// headers do not say.
-    private func importAttendees(from path: String, nameColumn: String?, at now: Date) -> Performed {
+    private func importAttendees(from path: String, nameColumn: String?, keys: KeyMap) throws -> Performed<LiveOutcome> {
         let list: RegistrationList
         do {
             list = try backend.readRegistrationList(at: path)
         } catch {
-            tell(.problem("Not imported: \(error)"))
-            return .done
+            return .done([.problem("Not imported: \(error)")])
         }
         var columns = list.guessedColumns()
         if let nameColumn {
             guard let index = list.column(named: nameColumn) else {
-                tell(.problem("Not imported: no column is headed ‘\(nameColumn)’ (\(list.header.joined(separator: ", ")))"))
-                return .done
+                return .done([.problem("Not imported: no column is headed ‘\(nameColumn)’ (\(list.header.joined(separator: ", ")))")])
             }
             columns.name = index
         }
-        guard columns.hasName else {
-            tell(.needsNameColumn(path: path, columns: list.header))
-            return .done
-        }
+        guard columns.hasName else { return .done([.needsNameColumn(path: path, columns: list.header)]) }
         let session = backend.session
         let found = list.attendees(columns: columns, existing: session.attendees.elements, firstID: session.nextID)
         var leftOut = found.duplicates.isEmpty ? "" : "; left out \(found.duplicates.count) already listed"
@@ -149,77 +175,34 @@ public final class LiveScene: Scene {
             leftOut += "; left out \(found.implausible.count == 1 ? "row" : "rows") \(found.implausible.map { String($0.row) }.joined(separator: ", ")) (too long for a name)"
         }
         guard let event = found.event else {
-            tell(.problem("Nobody new in \((path as NSString).lastPathComponent)\(leftOut)"))
-            return .done
+            return .done([.problem("Nobody new in \((path as NSString).lastPathComponent)\(leftOut)")])
         }
+        try backend.apply(event, at: clock())
+        notesBehind = true
         let apologies = found.attendees.count(where: \.apologies)
-        return perform(.apply(event, saying: "✓ Imported \(found.attendees.count) people, \(apologies) with apologies\(leftOut) · \(screen.keys[.undo]) undoes"),
-                       at: now)
+        return .done([.saved(saying: "✓ Imported \(found.attendees.count) people, \(apologies) with apologies\(leftOut) · \(keys[.undo]) undoes")])
+    }
+}
+
+/// The live screen bound to its session.
+public typealias LiveScene = ScreenScene<LiveEffects>
+
+extension ScreenScene where Performer == LiveEffects {
+    /// - Parameters:
+    ///   - terminal: handed to the user's editor for Ctrl-X.
+    ///   - recovered: a draft left by a session that stopped mid-point, to offer back.
+    ///   - problem: something found while opening the session, to say at once.
+    ///   - alerts: when and how to tell the facilitator an item is running out of time.
+    public convenience init(terminal: any TerminalDevice, backend: any LiveSessionBackend, recovered: Composer? = nil, problem: String? = nil,
+                            alerts: OverrunAlerts.Settings = OverrunAlerts.Settings(), keys: KeyMap = .standard,
+                            clock: @escaping () -> Date) {
+        let performer = LiveEffects(terminal: terminal, backend: backend, recovered: recovered, alerts: alerts, clock: clock)
+        let opening = (recovered.map { [LiveOutcome.recovered($0)] } ?? []) + (problem.map { [LiveOutcome.problem($0)] } ?? [])
+        self.init(screen: LiveScreen(keys: keys), performer: performer, terminal: terminal, opening: opening)
     }
 
-    private func tell(_ outcome: LiveOutcome) {
-        _ = screen.update(.outcome(outcome), session: backend.session, now: clock())
-    }
-
-    /// Saves what is being typed when it changed and the last save is `draftInterval` old (or `force`).
+    /// Saves what is being typed now, as on closing (for tests of the draft).
     public func keepDraft(force: Bool) {
-        let current = screen.unsavedText
-        guard current != savedDraft else { return }
-        let now = clock()
-        guard force || now.timeIntervalSince(draftSavedAt) >= Self.draftInterval else { return }
-        do {
-            try backend.saveDraft(current)
-            savedDraft = current
-            draftSavedAt = now
-        } catch {
-            tell(.draftNotSaved("\(error)"))
-        }
-    }
-
-    private enum Performed {
-        case done
-        case quit
-        /// A change was not saved; the text says why.
-        case failed(String)
-    }
-
-    private func perform(_ effect: LiveEffect, at now: Date) -> Performed {
-        do {
-            switch effect {
-            case .apply(let event, let saying):
-                try backend.apply(event, at: now)
-                notesBehind = true
-                tell(.saved(saying: saying))
-                if case .pointAdded = event { keepDraft(force: true) }
-                if case .pointChanged = event { keepDraft(force: true) }
-            case .undo:
-                try backend.undo(at: now)
-                notesBehind = true
-                tell(.undone)
-            case .editExternally(let text):
-                keepDraft(force: true)
-                do {
-                    var edited = text
-                    try terminal.suspend { edited = try backend.editExternally(text) }
-                    tell(.edited(edited))
-                } catch {
-                    tell(.editorFailed("\(error)"))
-                }
-            case .importAttendees(let path, let nameColumn):
-                return importAttendees(from: path, nameColumn: nameColumn, at: now)
-            case .writeNotes:
-                do {
-                    tell(.notesWritten(path: try backend.writeNotes()))
-                    notesBehind = false
-                } catch {
-                    tell(.notesNotWritten("\(error)"))
-                }
-            case .quit:
-                return .quit
-            }
-        } catch {
-            return .failed("\(error)")
-        }
-        return .done
+        tell(performer.keepDraft(of: screen, force: force))
     }
 }

@@ -8,61 +8,58 @@ public protocol ReviewBackend: AnyObject {
     func openQuestions(ofSeriesOf folder: String) throws -> (title: String, markdown: String)
 }
 
-/// `convene review` with no file: the list with search; reading a session opens the reader on top.
-public final class ReviewScene: Scene {
+/// The review list's effects: searches run on the store, and the reader opened over the list.
+public final class ReviewEffects: EffectPerformer {
     private let terminal: any TerminalDevice
     private let backend: any ReviewBackend
-    public private(set) var screen: ReviewListScreen
     private let sessions: [SessionListing]
 
-    public init(terminal: any TerminalDevice, backend: any ReviewBackend, keys: KeyMap = .standard) {
-        screen = ReviewListScreen(keys: keys)
+    init(terminal: any TerminalDevice, backend: any ReviewBackend) {
         self.terminal = terminal
         self.backend = backend
         sessions = backend.listings()
     }
 
-    public var minimumSize: (width: Int, height: Int) { ReviewListScreen.minimumSize }
+    public var world: [SessionListing] { sessions }
 
-    public func render(width: Int, height: Int) -> Frame {
-        screen.render(sessions: sessions, width: width, height: height)
-    }
-
-    public func receive(_ message: Message<Never>) -> Transition {
-        for effect in screen.update(message.widened(), sessions: sessions) {
-            switch effect {
-            case .close:
-                return .close
-            case .search(let query):
-                tell(.found(query: query, hits: backend.search(query)))
-            case .read(let folder, let query):
-                do {
-                    let (title, markdown) = try backend.notes(of: folder)
-                    // Opened at a search's first hit, the reader needs the whole record to find it;
-                    // opened plain, it shows a long record's opening while the rest is parsed.
-                    guard !query.trimmingCharacters(in: .whitespaces).isEmpty else {
-                        return .open(ReaderScene(terminal: terminal, title: title, document: ArrivingDocument(parsing: markdown), keys: screen.keys))
-                    }
-                    var reader = ReaderScreen(title: title, document: MarkdownDocument(parsing: markdown), keys: screen.keys)
-                    reader.search(for: query)
-                    return .open(ReaderScene(terminal: terminal, screen: reader))
-                } catch {
-                    tell(.notRead("\(error)"))
+    public func perform(_ effect: ReviewEffect, on screen: ReviewListScreen) -> Performed<ReviewOutcome> {
+        switch effect {
+        case .close:
+            return .then(.close, [])
+        case .search(let query):
+            return .done([.found(query: query, hits: backend.search(query))])
+        case .read(let folder, let query):
+            do {
+                let (title, markdown) = try backend.notes(of: folder)
+                // Opened at a search's first hit, the reader needs the whole record to find it;
+                // opened plain, it shows a long record's opening while the rest is parsed.
+                guard !query.trimmingCharacters(in: .whitespaces).isEmpty else {
+                    return .then(.open(ReaderScene(terminal: terminal, title: title, document: ArrivingDocument(parsing: markdown),
+                                                   keys: screen.keys)), [])
                 }
-            case .readOpenQuestions(let folder):
-                do {
-                    let (title, markdown) = try backend.openQuestions(ofSeriesOf: folder)
-                    let reader = ReaderScreen(title: title, document: MarkdownDocument(parsing: markdown), keys: screen.keys)
-                    return .open(ReaderScene(terminal: terminal, screen: reader))
-                } catch {
-                    tell(.notRead("\(error)"))
-                }
+                var reader = ReaderScreen(title: title, document: MarkdownDocument(parsing: markdown), keys: screen.keys)
+                reader.search(for: query)
+                return .then(.open(ReaderScene(terminal: terminal, screen: reader)), [])
+            } catch {
+                return .done([.notRead("\(error)")])
+            }
+        case .readOpenQuestions(let folder):
+            do {
+                let (title, markdown) = try backend.openQuestions(ofSeriesOf: folder)
+                let reader = ReaderScreen(title: title, document: MarkdownDocument(parsing: markdown), keys: screen.keys)
+                return .then(.open(ReaderScene(terminal: terminal, screen: reader)), [])
+            } catch {
+                return .done([.notRead("\(error)")])
             }
         }
-        return .stay
     }
+}
 
-    private func tell(_ outcome: ReviewOutcome) {
-        _ = screen.update(.outcome(outcome), sessions: sessions)
+/// `convene review` with no file: the list with search; reading a session opens the reader on top.
+public typealias ReviewScene = ScreenScene<ReviewEffects>
+
+extension ScreenScene where Performer == ReviewEffects {
+    public convenience init(terminal: any TerminalDevice, backend: any ReviewBackend, keys: KeyMap = .standard) {
+        self.init(screen: ReviewListScreen(keys: keys), performer: ReviewEffects(terminal: terminal, backend: backend))
     }
 }

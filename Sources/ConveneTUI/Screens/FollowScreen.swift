@@ -20,7 +20,7 @@ public enum FollowOutcome: Sendable {
 /// what the room is working on: the contexts on Ebrahim's 2×2 while they are rated, the divergence
 /// table while it is filled, else the newest points. With `showsPoints` off (a projector in a room
 /// under the Chatham House Rule) it shows only the agenda and the clock.
-public struct FollowScreen: Sendable {
+public struct FollowScreen: Screen {
     public private(set) var session: Session
     public private(set) var status = StatusLine("Following · read-only")
     public let showsPoints: Bool
@@ -37,8 +37,8 @@ public struct FollowScreen: Sendable {
         self.showsPoints = showsPoints
     }
 
-    /// Every tick and key re-reads the session; q closes.
-    public mutating func update(_ message: Message<FollowOutcome>) -> [FollowEffect] {
+    /// Every tick and key re-reads the session; the quit key (or Esc) closes. The world is the time.
+    public mutating func update(_ message: Message<FollowOutcome>, in now: Date) -> [FollowEffect] {
         switch message {
         case .key(let key) where KeyMap.action(for: key, in: keys.follow) == .close: return [.close]
         case .key, .tick, .resize, .returned: return [.refresh]
@@ -51,8 +51,8 @@ public struct FollowScreen: Sendable {
         return []
     }
 
-    public func render(now: Date, width: Int, height: Int) -> Frame {
-        var frame = Frame(width: width, height: height)
+    public func render(_ now: Date, into frame: inout Frame) {
+        let (width, height) = (frame.width, frame.height)
         let badge = session.ruleBadge(for: session.currentItem?.id)
         let clock = session.sessionElapsed(at: now).map { " session \(ClockText.format($0)) " } ?? ""
         let right = DisplayWidth.of(badge.text) + DisplayWidth.of(clock)
@@ -72,7 +72,6 @@ public struct FollowScreen: Sendable {
         let bottom = frame.bounds.row(-1).columns([.flexible(), .fixed(hintWidth)])
         status.draw(into: &frame, in: bottom[0])
         frame.hintLine(hints, row: bottom[1].y, from: bottom[1].x)
-        return frame
     }
 
     /// The item under way, its prompt and its clock (the time left, large when there is room);

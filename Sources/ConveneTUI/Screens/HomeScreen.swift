@@ -44,9 +44,25 @@ public struct TemplateListing: Equatable, Sendable {
     }
 }
 
+/// What the home screen reads: the sessions and templates as last listed, and where they are.
+public struct HomeWorld: Sendable {
+    public var sessions: [SessionListing]
+    public var templates: [TemplateListing]
+    /// The sessions folder, shown in the header.
+    public var folder: String
+
+    public init(sessions: [SessionListing], templates: [TemplateListing], folder: String) {
+        self.sessions = sessions
+        self.templates = templates
+        self.folder = folder
+    }
+}
+
 public enum HomeEffect: Equatable, Sendable {
     case open(folder: String)
     case create(template: String, title: String, date: String)
+    /// List the sessions again (back from a session opened from here).
+    case reload
     case quit
 }
 
@@ -61,7 +77,7 @@ public enum HomeOutcome: Equatable, Sendable {
 }
 
 /// `convene` with no arguments: the saved sessions, and a new session from a template.
-public struct HomeScreen: Sendable {
+public struct HomeScreen: Screen {
     public enum Mode: Equatable, Sendable {
         case list
         case choosingTemplate(index: Int)
@@ -92,13 +108,14 @@ public struct HomeScreen: Sendable {
         status = StatusLine(text, isError: isError)
     }
 
-    public mutating func update(_ message: Message<HomeOutcome>, sessions: [SessionListing], templates: [TemplateListing]) -> [HomeEffect] {
+    public mutating func update(_ message: Message<HomeOutcome>, in world: HomeWorld) -> [HomeEffect] {
         switch message {
-        case .key(let key): return handle(key, sessions: sessions, templates: templates)
+        case .key(let key): return handle(key, sessions: world.sessions, templates: world.templates)
+        case .returned: return [.reload]
         case .outcome(.closed(let folder)): report("Saved: \(folder)")
         case .outcome(.notOpened(let problem)), .outcome(.problem(let problem)): report(problem, isError: true)
         case .outcome(.notCreated(let problem)): report("Not created: \(problem)", isError: true)
-        case .tick, .resize, .returned: break
+        case .tick, .resize: break
         }
         return []
     }
@@ -202,8 +219,9 @@ public struct HomeScreen: Sendable {
             + HelpOverlay.footer(keys)
     }
 
-    public func render(sessions: [SessionListing], templates: [TemplateListing], folder: String, width: Int, height: Int) -> Frame {
-        var frame = Frame(width: width, height: height)
+    public func render(_ world: HomeWorld, into frame: inout Frame) {
+        let (width, height) = (frame.width, frame.height)
+        let (sessions, templates, folder) = (world.sessions, world.templates, world.folder)
         frame.titleBar(" Convene · sessions")
         frame.put(TextLayout.truncate(folder, to: width / 2) + " ", row: 0, column: width - min(width / 2, DisplayWidth.of(folder)) - 1,
                   style: Style(role: .accent, reverse: true))
@@ -226,7 +244,6 @@ public struct HomeScreen: Sendable {
         }
         frame.hintLine(hints, row: height - 1)
         if case .help(let offset) = mode { HelpOverlay.draw(into: &frame, lines: helpLines, offset: offset, keys: keys) }
-        return frame
     }
 
     private func drawSessions(into frame: inout Frame, sessions: [SessionListing]) {

@@ -9,7 +9,7 @@ public enum ReaderEffect: Equatable, Sendable {
 /// The document is laid out for the current width and again whenever the width changes: the
 /// screens near the top at once, the rest as the reader scrolls, jumps or searches, or while the
 /// keys rest (`layOutMore`), so a long record opens as fast as a short one.
-public struct ReaderScreen: Sendable {
+public struct ReaderScreen: Screen {
     public enum Mode: Equatable, Sendable {
         case reading
         case searching(TextField)
@@ -113,10 +113,10 @@ public struct ReaderScreen: Sendable {
     }
 
     /// Takes a message with the document laid out for the terminal as it is now (`fit`), so "the
-    /// end" means the end of what will be drawn.
-    public mutating func update(_ message: Message<Never>, height: Int) -> [ReaderEffect] {
+    /// end" means the end of what will be drawn. The world is the terminal's size: a page is its height.
+    public mutating func update(_ message: Message<Never>, in size: TerminalSize) -> [ReaderEffect] {
         guard case .key(let key) = message else { return [] }
-        return handle(key, height: height) ? [] : [.close]
+        return handle(key, height: size.height) ? [] : [.close]
     }
 
     /// Returns false when the reader closes.
@@ -203,8 +203,8 @@ public struct ReaderScreen: Sendable {
             + HelpOverlay.footer(keys)
     }
 
-    public func render(width: Int, height: Int) -> Frame {
-        var frame = Frame(width: width, height: height)
+    public func render(_ size: TerminalSize, into frame: inout Frame) {
+        let (width, height) = (frame.width, frame.height)
         let total = Int(Double(progress?.estimatedLineCount ?? 0) / shareOfWhole)
         let position = total == 0 ? "" : " \(min(100, (top + height - 2) * 100 / max(1, total)))% "
         frame.titleBar(" " + title, limit: width - position.count - 1)
@@ -240,7 +240,6 @@ public struct ReaderScreen: Sendable {
                 frame.hintLine(KeyMap.hints(keys.reader), row: height - 1)
             }
         }
-        return frame
     }
 
     /// Marks each occurrence of the query on a line, measured in columns from the line's start.

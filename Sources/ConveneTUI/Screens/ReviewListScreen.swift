@@ -37,7 +37,7 @@ public enum ReviewOutcome: Equatable, Sendable {
 }
 
 /// `convene review`: saved sessions, filtered as you type by what they say.
-public struct ReviewListScreen: Sendable {
+public struct ReviewListScreen: Screen {
     public private(set) var query = TextField(allowsLineBreaks: false)
     public private(set) var selection = 0
     public private(set) var status: StatusLine?
@@ -60,7 +60,8 @@ public struct ReviewListScreen: Sendable {
         query.isBlank ? sessions.count : hits.count
     }
 
-    public mutating func update(_ message: Message<ReviewOutcome>, sessions: [SessionListing]) -> [ReviewEffect] {
+    /// The world is the sessions listed.
+    public mutating func update(_ message: Message<ReviewOutcome>, in sessions: [SessionListing]) -> [ReviewEffect] {
         switch message {
         case .key(let key): return handle(key, sessions: sessions)
         case .outcome(.found(let query, let hits)):
@@ -160,8 +161,8 @@ public struct ReviewListScreen: Sendable {
                 Span(String(excerpt[range]), Style(role: .warning, bold: true, reverse: true)), Span(String(excerpt[range.upperBound...]))]
     }
 
-    public func render(sessions: [SessionListing], width: Int, height: Int) -> Frame {
-        var frame = Frame(width: width, height: height)
+    public func render(_ sessions: [SessionListing], into frame: inout Frame) {
+        let (width, height) = (frame.width, frame.height)
         frame.titleBar(" Convene · review (read-only)")
         let used = frame.put(" Search: ", row: 1, column: 0, style: .key)
         let queryRow = query.row(width: width - used - 1)
@@ -188,6 +189,5 @@ public struct ReviewListScreen: Sendable {
         status?.draw(into: &frame, in: frame.bounds.row(-2))
         frame.hintLine(isSearching ? [("type", "to search")] + KeyMap.hints(keys.reviewSearching) : KeyMap.hints(keys.review),
                        row: height - 1)
-        return frame
     }
 }

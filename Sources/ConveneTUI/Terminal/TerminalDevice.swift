@@ -65,3 +65,6 @@ public final class VirtualTerminal: TerminalDevice {
         try body()
     }
 }
+
+/// A terminal's size in columns and rows: the world of a screen that reads nothing else.
+public typealias TerminalSize = (width: Int, height: Int)

@@ -13,8 +13,9 @@ extension LiveScreen {
     /// Where the composer's text starts, after its kind label.
     static let composerTextLeft = 14
 
-    public func render(session: Session, now: Date, width: Int, height: Int) -> Frame {
-        var frame = Frame(width: width, height: height)
+    public func render(_ world: LiveWorld, into frame: inout Frame) {
+        let (width, height) = (frame.width, frame.height)
+        let (session, now) = (world.session, world.now)
         let promptLines = Self.promptLines(of: shownItem(in: session), width: width)
         let typing = typing(width: width)
         // All of what is being typed, up to half the screen while leaving the body a few rows.
@@ -50,7 +51,6 @@ extension LiveScreen {
         }
         frame.hintLine(hintsShown(session: session), row: hints.y)
         if case .help(let offset)? = top { HelpOverlay.draw(into: &frame, lines: helpLines, offset: offset, keys: keys) }
-        return frame
     }
 
     /// The attendees or the review where one is open (also under a prompt of theirs), else the panel.

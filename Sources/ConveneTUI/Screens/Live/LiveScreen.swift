@@ -39,9 +39,20 @@ public enum LiveOutcome: Equatable, Sendable {
     case needsNameColumn(path: String, columns: [String])
 }
 
+/// What the live screen reads, never holds: the session as it is on disk, and the time.
+public struct LiveWorld: Sendable {
+    public var session: Session
+    public var now: Date
+
+    public init(session: Session, now: Date) {
+        self.session = session
+        self.now = now
+    }
+}
+
 /// The live screen: one panel per agenda item (chosen by `PhasePanels`), overlays on a stack over
 /// it, and the status line. Session state is never held here; it arrives with each message.
-public struct LiveScreen: Sendable {
+public struct LiveScreen: Screen {
     /// What is over the panel, the top one last: it takes the keys.
     public internal(set) var overlays: [Overlay] = []
     public internal(set) var status: StatusLine?
@@ -91,9 +102,9 @@ public struct LiveScreen: Sendable {
         return panels[item?.id] ?? PhasePanels.panel(for: item)
     }
 
-    public mutating func update(_ message: Message<LiveOutcome>, session: Session, now: Date) -> [LiveEffect] {
+    public mutating func update(_ message: Message<LiveOutcome>, in world: LiveWorld) -> [LiveEffect] {
         switch message {
-        case .key(let key): handle(key, session: session, now: now)
+        case .key(let key): handle(key, session: world.session, now: world.now)
         case .outcome(let outcome): receive(outcome)
         case .tick, .resize, .returned: []
         }
