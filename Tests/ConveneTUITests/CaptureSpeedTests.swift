@@ -22,13 +22,13 @@ struct CaptureSpeedTests {
         for index in 2...12 { harness.add("Agreement \(index)") }
         #expect(harness.backend.session.points.elements.map(\.kind) == Array(repeating: .agreement, count: 12))
         harness.press(.character("a"), .tab)
-        guard case .composer(let composer)? = harness.app.screen.top else { Issue.record("not composing"); return }
+        guard let composer = harness.app.screen.composer else { Issue.record("not composing"); return }
         #expect(composer.kind == .divergence)
         harness.press(.escape)
         // Another item starts from its own phase's kind.
         harness.press(.character("n"))
         harness.press(.character("a"))
-        guard case .composer(let next)? = harness.app.screen.top else { Issue.record("not composing"); return }
+        guard let next = harness.app.screen.composer else { Issue.record("not composing"); return }
         #expect(next.kind == .agreement) // item 3 of this agenda is an agreement phase
     }
 
@@ -63,7 +63,7 @@ struct CaptureSpeedTests {
         _ = try harness.backend.apply(.contextAdded(context: ContextAssessment(id: harness.backend.session.nextID, name: "Homelessness support")),
                                       at: harness.backend.now)
         harness.press(.character("r"))
-        guard case .prompt(let prompt)? = harness.app.screen.top else { Issue.record("r did not open the rating"); return }
+        guard let prompt = harness.app.screen.question else { Issue.record("r did not open the rating"); return }
         #expect(prompt.label.hasPrefix("uncertainty, control 1–5 (e.g. 4 2)"))
     }
 

@@ -14,8 +14,8 @@ struct SaveFailureTests {
         harness.backend.diskFull = true
         harness.add("A thought worth keeping")
         #expect(harness.screen.contains("Not saved: session.jsonl: could not write: No space left on device"))
-        guard case .composer(let composer)? = harness.app.screen.top else {
-            Issue.record("the composer was closed: \(String(describing: harness.app.screen.top))")
+        guard let composer = harness.app.screen.composer else {
+            Issue.record("the composer was closed")
             return
         }
         #expect(composer.text == "A thought worth keeping")
@@ -36,8 +36,8 @@ struct SaveFailureTests {
         harness.type("Collaborate")
         harness.press(.enter)
         #expect(harness.screen.contains("Not saved"))
-        guard case .prompt(let prompt)? = harness.app.screen.top else {
-            Issue.record("the prompt was closed: \(String(describing: harness.app.screen.top))")
+        guard let prompt = harness.app.screen.question else {
+            Issue.record("the prompt was closed")
             return
         }
         #expect(prompt.answer == "Collaborate")
@@ -53,7 +53,7 @@ struct SaveFailureTests {
         harness.backend.notesProblem = "notes.md is a folder"
         harness.add("Saved all the same")
         #expect(harness.screen.contains("✓ Saved note point; notes.md not updated: notes.md is a folder"))
-        #expect(harness.app.screen.top == nil)
+        #expect(!harness.app.screen.hasOverlay)
         #expect(harness.backend.session.points.count == 1)
     }
 }

@@ -1,6 +1,8 @@
 extension LiveScreen {
     /// The live screen's help: every table it and its overlays use.
-    public var helpLines: [(String, String)] {
+    public var helpLines: [(String, String)] { Self.helpLines(keys) }
+
+    static func helpLines(_ keys: KeyMap) -> [(String, String)] {
         HelpOverlay.section("Live session", keys.live)
             + HelpOverlay.section("While typing a point", keys.compose)
             + HelpOverlay.section("On a divergence table", keys.divergence)

@@ -50,19 +50,14 @@ extension LiveScreen {
             status.draw(into: &frame, in: field)
         }
         frame.hintLine(hintsShown(session: session), row: hints.y)
-        if case .help(let offset)? = top { HelpOverlay.draw(into: &frame, lines: helpLines, offset: offset, keys: keys) }
+        if let help = top as? LiveHelp { HelpOverlay.draw(into: &frame, lines: helpLines, offset: help.offset, keys: keys) }
     }
 
-    /// The attendees or the review where one is open (also under a prompt of theirs), else the panel.
+    /// The top overlay that is not a field (also under a question of its), else the panel. The
+    /// help is drawn over everything instead (`render`).
     private func drawBody(into frame: inout Frame, in rect: Rect, session: Session, now: Date) {
-        for overlay in overlays.reversed() {
-            switch overlay {
-            case .attendees(let attendees): return attendees.draw(into: &frame, in: rect, session: session, keys: keys)
-            case .disclosure(let review): return review.draw(into: &frame, in: rect, session: session, keys: keys)
-            case .details(let details): return details.draw(into: &frame, in: rect, session: session, keys: keys)
-            case .agenda(let agenda): return agenda.draw(into: &frame, in: rect, session: session, now: now, keys: keys)
-            default: continue
-            }
+        if let overlay = overlays.last(where: { !$0.isField && !($0 is LiveHelp) }) {
+            return overlay.draw(into: &frame, in: rect, world: LiveWorld(session: session, now: now), keys: keys)
         }
         panel(in: session).draw(into: &frame, in: rect, session: session, keys: keys)
     }
@@ -80,16 +75,15 @@ extension LiveScreen {
         let field: TextField
         let label: (text: String, style: Style)
         let left: Int
-        switch top {
-        case .composer(let composer)?:
+        if let composer {
             field = composer.field
             label = (" " + TextLayout.pad((composer.editing == nil ? "" : "edit ") + composer.kind.shortName, to: 11) + "›", composer.kind.style)
             left = Self.composerTextLeft
-        case .prompt(let prompt)?:
-            field = prompt.field
-            label = (" " + TextLayout.truncate(prompt.label, to: width / 2) + " ›", .heading)
+        } else if let question {
+            field = question.field
+            label = (" " + TextLayout.truncate(question.label, to: width / 2) + " ›", .heading)
             left = DisplayWidth.of(label.text) + 1
-        default:
+        } else {
             return nil
         }
         return Typing(field: field, label: label, left: left, layout: field.layout(width: width - left - 1))
@@ -99,7 +93,7 @@ extension LiveScreen {
     /// arrows at the right edge saying there is more above or below.
     private func drawField(_ typing: Typing, into frame: inout Frame, in rect: Rect, hints: Rect, session: Session) {
         frame.put(typing.label.text, in: rect, style: typing.label.style)
-        if case .composer(let composer)? = top, composer.editing == nil, let theme = (panel(in: session) as? PointsPanel)?.theme {
+        if let composer, composer.editing == nil, let theme = (panel(in: session) as? PointsPanel)?.theme {
             let tag = " ◆ " + TextLayout.truncate(theme, to: 24) + " "
             frame.put(tag, row: hints.y, column: hints.right - DisplayWidth.of(tag), style: .heading)
         }
@@ -117,15 +111,7 @@ extension LiveScreen {
 
     /// The hints of what has the keys: the top overlay, else the panel.
     private func hintsShown(session: Session) -> [(key: String, text: String)] {
-        switch top {
-        case .composer?: KeyMap.hints(keys.compose)
-        case .prompt(let prompt)?: KeyMap.hints(keys.prompt).filter { $0.key != "Ctrl-J" || prompt.purpose.allowsLineBreaks }
-        case .attendees?: KeyMap.hints(keys.attendees)
-        case .disclosure?: KeyMap.hints(keys.disclosure)
-        case .details?: KeyMap.hints(keys.details)
-        case .agenda?: KeyMap.hints(keys.agenda)
-        case .help?, nil: panel(in: session).hints(keys)
-        }
+        top?.hints(keys) ?? panel(in: session).hints(keys)
     }
 
     /// The facilitator's prompt for the item, wrapped on words onto at most two lines (the second

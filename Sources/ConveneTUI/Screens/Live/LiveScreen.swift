@@ -54,7 +54,7 @@ public struct LiveWorld: Sendable {
 /// it, and the status line. Session state is never held here; it arrives with each message.
 public struct LiveScreen: Screen {
     /// What is over the panel, the top one last: it takes the keys.
-    public internal(set) var overlays: [Overlay] = []
+    var overlays: [any LiveOverlay] = []
     public internal(set) var status: StatusLine?
     /// A point cancelled with Esc, offered back by the next `a`.
     public internal(set) var draft: Composer?
@@ -75,14 +75,21 @@ public struct LiveScreen: Screen {
         self.keys = keys
     }
 
-    public var top: Overlay? { overlays.last }
+    var top: (any LiveOverlay)? { overlays.last }
 
-    /// Whether a field (the composer or a prompt) has the keys.
+    /// Whether anything is over the panel.
+    public var hasOverlay: Bool { !overlays.isEmpty }
+    /// The point being typed, when the composer has the keys.
+    public var composer: Composer? { top as? Composer }
+    /// The question being answered, when one has the keys.
+    public var question: Question? { top as? Question }
+
+    /// Whether a field (the composer or a question) has the keys.
     public var isTyping: Bool { top?.isField ?? false }
 
     /// Text typed but not yet saved as a point: the composer's, else the text put aside.
     public var unsavedText: Composer? {
-        for case .composer(let composer) in overlays.reversed() where !composer.isBlank { return composer }
+        for case let composer as Composer in overlays.reversed() where !composer.isBlank { return composer }
         return draft
     }
 
@@ -120,14 +127,11 @@ public struct LiveScreen: Screen {
             status = StatusLine("\(saved); notes.md not updated: \(problem)", isError: true)
         case .notSaved(let problem): status = StatusLine("Not saved: \(problem)", isError: true)
         case .edited(let text):
-            switch top {
-            case .composer(let composer)?:
-                overlays[overlays.count - 1] = .composer(Composer(text: TextRules.cleaned(text), kind: composer.kind, editing: composer.editing))
-            case .prompt(var prompt)?:
-                prompt.field = TextField(text: text, allowsLineBreaks: prompt.field.allowsLineBreaks)
-                overlays[overlays.count - 1] = .prompt(prompt)
-            default:
-                break
+            if let composer {
+                overlays[overlays.count - 1] = Composer(text: TextRules.cleaned(text), kind: composer.kind, editing: composer.editing)
+            } else if var question {
+                question.field = TextField(text: text, allowsLineBreaks: question.field.allowsLineBreaks)
+                overlays[overlays.count - 1] = question
             }
             status = StatusLine("✓ Back from the editor: \(KeyMap.label(of: .commit, in: keys.compose)) saves")
         case .editorFailed(let problem): status = StatusLine("Editor: \(problem)", isError: true)
@@ -142,27 +146,30 @@ public struct LiveScreen: Screen {
             status = StatusLine(text, isError: true)
             clockFlashUntil = until
         case .needsNameColumn(let path, let columns):
-            overlays.append(.prompt(Prompt(.registrationNameColumn(path: path),
-                                           label: "which column holds names? (\(columns.joined(separator: ", ")))")))
+            overlays.append(Question(AttendeesOverlay.Asking.registrationNameColumn(path: path),
+                                     label: "which column holds names? (\(columns.joined(separator: ", ")))"))
             status = StatusLine("No column of \((path as NSString).lastPathComponent) is headed as names: type the header of the one that is")
         }
         return []
     }
 
-    /// Runs `body` with the screen's context and keeps what it changed.
-    private mutating func withContext(_ session: Session, _ now: Date, _ body: (inout LiveContext) -> [LiveEffect]) -> (effects: [LiveEffect], closed: Int) {
-        var context = LiveContext(session: session, now: now, keys: keys, overlays: overlays, status: status, draft: draft, viewing: viewing)
+    /// Runs `body` with the screen's context and keeps what it changed (the status, the point put
+    /// aside, the item looked at); what it opened goes on top of the overlays. Returns the context,
+    /// for whether the overlay handling a key closes and what it answered.
+    private mutating func withContext(_ session: Session, _ now: Date, _ body: (inout KeyHandling) -> [LiveEffect]) -> ([LiveEffect], KeyHandling) {
+        var context = KeyHandling(session: session, now: now, keys: keys, status: status, draft: draft, viewing: viewing)
         let effects = body(&context)
-        (overlays, status, draft, viewing) = (context.overlays, context.status, context.draft, context.viewing)
-        return (effects, context.closed)
+        (status, draft, viewing) = (context.status, context.draft, context.viewing)
+        return (effects, context)
     }
 
-    /// Runs `body` on the panel of the item on screen and keeps it.
-    private mutating func withPanel(_ session: Session, _ now: Date, _ body: (inout any PhasePanel, inout LiveContext) -> [LiveEffect]) -> [LiveEffect] {
+    /// Runs `body` on the panel of the item on screen and keeps it; what it opens goes on top.
+    private mutating func withPanel(_ session: Session, _ now: Date, _ body: (inout any PhasePanel, inout KeyHandling) -> [LiveEffect]) -> [LiveEffect] {
         let item = shownItem(in: session)?.id
         var panel = panel(in: session)
-        let effects = withContext(session, now) { body(&panel, &$0) }.effects
+        let (effects, context) = withContext(session, now) { body(&panel, &$0) }
         panels[item] = panel
+        overlays += context.opened
         return effects
     }
 
@@ -189,39 +196,18 @@ public struct LiveScreen: Screen {
         return dispatch(key, session: session, now: now)
     }
 
-    /// A key to whatever is on top: the top overlay, else the panel.
+    /// A key to whatever is on top: the top overlay, else the panel. An overlay that closes gives
+    /// the keys back to what is under it; what it settled goes to whoever asked.
     private mutating func dispatch(_ key: Key, session: Session, now: Date) -> [LiveEffect] {
-        guard let index = overlays.indices.last else { return browse(key, session: session, now: now) }
-        var written: Overlay
-        var result: (effects: [LiveEffect], closed: Int)
-        switch overlays[index] {
-        case .help(let offset):
-            return help(key, offset: offset)
-        case .composer(var composer):
-            result = withContext(session, now) { Self.compose(key, &composer, in: &$0) }
-            written = .composer(composer)
-            if result.closed > 0, let settled = settleComposer(composer, key: key, session: session, now: now) { return result.effects + settled }
-        case .prompt(var prompt):
-            result = withContext(session, now) { Self.answer(key, &prompt, in: &$0) }
-            written = .prompt(prompt)
-            if result.closed > 0 && KeyMap.action(for: key, in: keys.prompt) == .commit {
-                return result.effects + settle(prompt, session: session, now: now)
-            }
-        case .attendees(var overlay):
-            result = withContext(session, now) { overlay.handle(key, in: &$0) }
-            written = .attendees(overlay)
-        case .disclosure(var overlay):
-            result = withContext(session, now) { overlay.handle(key, in: &$0) }
-            written = .disclosure(overlay)
-        case .details(var overlay):
-            result = withContext(session, now) { overlay.handle(key, in: &$0) }
-            written = .details(overlay)
-        case .agenda(var overlay):
-            result = withContext(session, now) { overlay.handle(key, in: &$0) }
-            written = .agenda(overlay)
+        guard var overlay = overlays.popLast() else { return browse(key, session: session, now: now) }
+        let (effects, context) = withContext(session, now) { overlay.handle(key, in: &$0) }
+        if !context.closes { overlays.append(overlay) }
+        overlays += context.opened
+        switch context.answer {
+        case .point(let composer)?: return effects + answeredByPanel(session, now) { $0.commit(composer, in: &$1) }
+        case .question(let question)?: return effects + settle(question, session: session, now: now)
+        case nil: return effects
         }
-        if result.closed == 0 { overlays[index] = written }
-        return result.effects
     }
 
     /// A key inside a bracketed paste as the text it stands for: nil to ignore it, `.some(nil)` to
@@ -230,7 +216,7 @@ public struct LiveScreen: Screen {
     /// open the editor.
     private func pastedKey(_ key: Key) -> Key?? {
         guard isTyping else { return .some(nil) }
-        let allowsLines: Bool = if case .prompt(let prompt)? = top { prompt.purpose.allowsLineBreaks } else { true }
+        let allowsLines = question?.allowsLineBreaks ?? true
         switch key {
         case .enter, .control("j"): return allowsLines ? .some(.control("j")) : .some(.character(" "))
         case .tab: return .some(.character(" "))
@@ -239,15 +225,6 @@ public struct LiveScreen: Screen {
         case .character, .text: return nil
         default: return .some(nil)
         }
-    }
-
-    private mutating func help(_ key: Key, offset: Int) -> [LiveEffect] {
-        if let scrolled = HelpOverlay.scrolled(by: key, from: offset, lines: helpLines.count, keys: keys) {
-            overlays[overlays.count - 1] = .help(offset: scrolled)
-        } else {
-            overlays.removeLast() // any other key closes the help
-        }
-        return []
     }
 
     /// Keys with nothing open: the panel's own, then the live keys that are the same on every
@@ -266,20 +243,20 @@ public struct LiveScreen: Screen {
         }
         switch action {
         case .help:
-            overlays.append(.help(offset: 0))
+            overlays.append(LiveHelp())
         case .quit:
             return [.quit]
         case .undo:
             return [.undo]
         case .writeNotes:
             guard session.isAnyPartUnderRule, !DisclosureCheck.unacknowledged(in: session).isEmpty else { return [.writeNotes] }
-            overlays.append(.disclosure(DisclosureOverlay()))
+            overlays.append(DisclosureOverlay())
         case .attendees:
-            overlays.append(.attendees(AttendeesOverlay(selected: session.attendees.ids.first)))
+            overlays.append(AttendeesOverlay(selected: session.attendees.ids.first))
         case .details:
-            overlays.append(.details(DetailsOverlay()))
+            overlays.append(DetailsOverlay())
         case .agenda:
-            overlays.append(.agenda(AgendaOverlay(selecting: shownItem(in: session)?.id, in: session)))
+            overlays.append(AgendaOverlay(selecting: shownItem(in: session)?.id, in: session))
         case .nextItem:
             guard let step = session.advance(at: now) else { return notice("The agenda is complete") }
             viewing = nil
@@ -293,7 +270,7 @@ public struct LiveScreen: Screen {
         case .speaker:
             guard let item = shownItem(in: session) else { return [] }
             guard !session.isUnderRule(item.id) else { return notice("This part is under the Chatham House Rule: nothing is attributed to a speaker") }
-            overlays.append(.prompt(Prompt(.speaker(item: item.id), label: "presented by", text: item.speaker ?? "")))
+            overlays.append(Question(Asking.speaker(item: item.id), label: "presented by", text: item.speaker ?? ""))
         case .toggleClock:
             guard let step = session.toggleClock(at: now) else { return [] }
             if case .itemChanged(let item) = step {
@@ -345,92 +322,64 @@ public struct LiveScreen: Screen {
         return []
     }
 
-    // MARK: Fields
+    // MARK: Answers
 
-    /// A key in the composer: its own keys, else an edit of the text.
-    private static func compose(_ key: Key, _ composer: inout Composer, in context: inout LiveContext) -> [LiveEffect] {
-        guard let action = KeyMap.action(for: key, in: context.keys.compose) else {
-            composer.edit(with: key)
-            return []
-        }
-        switch action {
-        case .commit:
-            guard !composer.isBlank else {
-                return context.notice("Nothing to save: type the point, or \(KeyMap.label(of: .cancel, in: context.keys.compose)) to cancel")
+    /// Settles an answered question with whoever asked it: the overlay it was opened over (the
+    /// attendees, the agenda, the details), else by the kind of question: the screen for an item's
+    /// speaker, the details or the agenda (a fix opened from the disclosure review), or the panel
+    /// of its kind.
+    private mutating func settle(_ question: Question, session: Session, now: Date) -> [LiveEffect] {
+        if var asker = overlays.popLast() {
+            var settled: [LiveEffect]?
+            let (effects, context) = withContext(session, now) { context in
+                settled = asker.settle(question, in: &context)
+                return settled ?? []
             }
-            context.close()
-        case .cancel:
-            context.close()
-            guard composer.editing == nil, !composer.isBlank else { return context.notice("Cancelled") }
-            context.draft = composer
-            return context.notice("Put aside: \(context.keys[.add]) brings the text back")
-        case .cycleKind: composer.cycleKind()
-        case .cycleKindBack: composer.cycleKind(forward: false)
-        case .newline: composer.insert("\n")
-        case .editor: return [.editExternally(composer.text)]
-        case .setKind(let kind): composer.kind = kind
+            overlays.append(asker)
+            overlays += context.opened
+            if settled != nil { return effects }
         }
-        return []
-    }
-
-    /// Saves the point the composer closed on with Enter.
-    private mutating func settleComposer(_ composer: Composer, key: Key, session: Session, now: Date) -> [LiveEffect]? {
-        guard KeyMap.action(for: key, in: keys.compose) == .commit else { return nil }
-        return answeredByPanel(session, now) { $0.commit(composer, in: &$1) }
-    }
-
-    /// A key in a prompt: Enter closes it to be settled, Esc leaves things as they were.
-    private static func answer(_ key: Key, _ prompt: inout Prompt, in context: inout LiveContext) -> [LiveEffect] {
-        switch KeyMap.action(for: key, in: context.keys.prompt) {
-        case .commit?:
-            context.close()
-        case .cancel?:
-            context.close()
-            return context.notice("Left as it was")
-        case .editor? where prompt.field.allowsLineBreaks:
-            // A dilemma, a caveat, a cell, the purpose: long texts, as a point's, go to the editor.
-            return [.editExternally(prompt.field.text)]
-        default:
-            prompt.field.edit(with: key)
-        }
-        return []
-    }
-
-    /// Settles an answered prompt: the session's heading, the overlay under it (the attendees)
-    /// where it is theirs, the screen for the item's speaker, else a panel.
-    private mutating func settle(_ prompt: Prompt, session: Session, now: Date) -> [LiveEffect] {
-        if case .speaker(let id) = prompt.purpose {
+        switch question.purpose {
+        case Asking.speaker(let id) as Asking:
             guard var item = session.agenda[id] else { return [] }
-            let text = prompt.answer
+            let text = question.answer
             item.speaker = text.isEmpty ? nil : text
             return [.apply(.itemChanged(item: item), saying: text.isEmpty ? "✓ No speaker" : "✓ Points here are attributed to \(text)")]
-        }
-        // The session's heading, edited from its details or from the disclosure review; the agenda's.
-        var heading: [LiveEffect]?
-        let effects = withContext(session, now) { context in
-            heading = DetailsOverlay.settle(prompt, in: &context) ?? AgendaOverlay.settle(prompt, in: &context)
-            return heading ?? []
-        }.effects
-        if heading != nil { return effects }
-        if let index = overlays.indices.last, case .attendees(var attendees) = overlays[index] {
-            var settled: [LiveEffect]?
-            _ = withContext(session, now) { context in
-                settled = attendees.settle(prompt, in: &context)
-                return []
+        case is DetailsOverlay.Asking:
+            var details = DetailsOverlay()
+            return settle(question, with: &details, session: session, now: now)
+        case is AgendaOverlay.Asking:
+            var agenda = AgendaOverlay(selecting: nil, in: session)
+            return settle(question, with: &agenda, session: session, now: now)
+        case is AttendeesOverlay.Asking:
+            var attendees = AttendeesOverlay(selected: nil)
+            return settle(question, with: &attendees, session: session, now: now)
+        default:
+            // A panel's question: the shown item's panel when it is of that kind, else a fresh one
+            // (a fix opened from the review on another item), so nothing a panel has selected
+            // changes what such an answer saves.
+            if type(of: panel(in: session)).asks(question) {
+                return withPanel(session, now) { $0.settle(question, in: &$1) ?? [] }
             }
-            if let settled {
-                overlays[index] = .attendees(attendees)
-                return settled
-            }
+            guard let kind = PhasePanels.kinds.first(where: { $0.asks(question) }) else { return [] }
+            var fresh = kind.init(item: nil)
+            let (effects, context) = withContext(session, now) { fresh.settle(question, in: &$0) ?? [] }
+            overlays += context.opened
+            return effects
         }
-        return answeredByPanel(session, now) { $0.settle(prompt, in: &$1) }
     }
 
-    /// What the focused item's panel makes of an answer, else the first fresh panel that takes it
-    /// (a fix opened from the review on another item): nothing a panel has selected changes what
-    /// such an answer saves.
+    /// Settles `question` with an overlay that is not open (the details, asked from the review).
+    private mutating func settle(_ question: Question, with overlay: inout some LiveOverlay, session: Session, now: Date) -> [LiveEffect] {
+        let (effects, context) = withContext(session, now) { overlay.settle(question, in: &$0) ?? [] }
+        overlays += context.opened
+        return effects
+    }
+
+    /// The point typed in the composer, kept by the panel on screen, else by a fresh panel that
+    /// takes points (an edit opened from the review on an item whose panel takes none).
     private mutating func answeredByPanel(_ session: Session, _ now: Date,
-                                          _ answer: (inout any PhasePanel, inout LiveContext) -> [LiveEffect]?) -> [LiveEffect] {
+                                          _ answer: (inout any PhasePanel, inout KeyHandling) -> [LiveEffect]?) -> [LiveEffect] {
         var taken: [LiveEffect]?
         let effects = withPanel(session, now) { panel, context in
             taken = answer(&panel, &context)
@@ -438,12 +387,25 @@ public struct LiveScreen: Screen {
         }
         if taken != nil { return effects }
         for var panel in PhasePanels.fresh {
-            let effects = withContext(session, now) { context in
+            let (effects, context) = withContext(session, now) { context in
                 taken = answer(&panel, &context)
                 return taken ?? []
-            }.effects
-            if taken != nil { return effects }
+            }
+            if taken != nil {
+                overlays += context.opened
+                return effects
+            }
         }
         return []
+    }
+}
+
+extension LiveScreen {
+    /// What the screen itself asks.
+    enum Asking: QuestionPurpose, Equatable {
+        /// Who presents an agenda item, in a session without the rule.
+        case speaker(item: EntityID)
+
+        var allowsLineBreaks: Bool { false }
     }
 }

@@ -6,7 +6,7 @@ import Foundation
 /// item (none in between is timed), look at one, skip it, give it more or less time, add one after
 /// the item under way, move one, set the hard end and re-spread the time left. Every change is one
 /// event, so `u` takes it back.
-public struct AgendaOverlay: Equatable, Sendable {
+struct AgendaOverlay: LiveOverlay {
     var selected: Int
 
     /// Opens on `item` (the one on screen), else the first.
@@ -17,7 +17,7 @@ public struct AgendaOverlay: Equatable, Sendable {
     /// Minutes added or taken by `+` and `-`.
     static let step = 5
 
-    mutating func handle(_ key: Key, in context: inout LiveContext) -> [LiveEffect] {
+    mutating func handle(_ key: Key, in context: inout KeyHandling) -> [LiveEffect] {
         if case .click(let target) = key {
             // An item clicked, here or in the agenda beside: selected, as ↑/↓ would.
             if case .agendaItem(let id) = target, let index = context.session.agenda.index(of: id) { selected = index }
@@ -50,7 +50,7 @@ public struct AgendaOverlay: Equatable, Sendable {
         case .look:
             context.viewing = id == session.focusedItem?.id ? nil : id
             context.close()
-            return context.notice(context.viewing == nil ? "On the item under way" : "Looking at item \(number); the agenda stays put · . goes back")
+            return context.notice(context.viewing == nil ? "On the item under way" : "Looking at item \(number); the agenda stays put · \(context.keys[.viewCurrent]) goes back")
         case .skip:
             guard let event = session.toggleSkip(item: id, at: context.now), case .itemChanged(let item) = event else {
                 return context.notice("Item \(number) has started: only items still to come can be skipped")
@@ -64,7 +64,7 @@ public struct AgendaOverlay: Equatable, Sendable {
             return [.apply(event, saying: "✓ Item \(number): \(item.timebox) min (planned \(item.minutes))")]
         case .addAfter:
             let after = session.currentItem.flatMap { session.agenda.index(of: $0.id) } ?? selected
-            context.open(.prompt(Prompt(.newItemTitle(position: after + 1), label: "new item after item \(after + 1)")))
+            context.open(Question(Asking.newItemTitle(position: after + 1), label: "new item after item \(after + 1)"))
         case .moveUp, .moveDown:
             let target = action == .moveUp ? selected - 1 : selected + 1
             guard let event = session.move(item: id, to: target) else { return context.notice(action == .moveUp ? "Already first" : "Already last") }
@@ -72,32 +72,30 @@ public struct AgendaOverlay: Equatable, Sendable {
             return [.apply(event, saying: "✓ Moved to \(target + 1)")]
         case .hardEnd:
             let current = session.details.hardEnd.map(WallClock.text) ?? ""
-            context.open(.prompt(Prompt(.hardEnd, label: "end by (HH:MM; empty: no hard end)", text: current, selectingAll: true)))
+            context.open(Question(Asking.hardEnd, label: "end by (HH:MM; empty: no hard end)", text: current, selectingAll: true))
         case .respread:
-            guard session.details.hardEnd != nil else { return context.notice("Set the time to end by first (E)") }
+            guard session.details.hardEnd != nil else { return context.notice("Set the time to end by first (\(KeyMap.label(of: .hardEnd, in: context.keys.agenda)))") }
             guard let event = session.respread(at: context.now) else { return context.notice("Nothing to re-spread: no item is still to come") }
             return [.apply(event, saying: "✓ The time left is shared among the items to come · \(context.keys[.undo]) undoes")]
         }
         return []
     }
 
-    private func close(_ context: inout LiveContext) -> [LiveEffect] {
+    private func close(_ context: inout KeyHandling) -> [LiveEffect] {
         context.close()
         return []
     }
 
     /// Settles the new item's title and the hard end; nil for any other prompt.
-    static func settle(_ prompt: Prompt, in context: inout LiveContext) -> [LiveEffect]? {
+    mutating func settle(_ prompt: Question, in context: inout KeyHandling) -> [LiveEffect]? {
         let session = context.session
-        switch prompt.purpose {
+        guard let asking = prompt.purpose as? Asking else { return nil }
+        switch asking {
         case .newItemTitle(let position):
             guard !prompt.answer.isEmpty else { return context.notice("No item added") }
             let item = AgendaItem(id: session.nextID, title: prompt.answer, phase: .discussion, minutes: 10)
             // The new item is selected, so `+` and `-` right after change it, not the one before.
-            if case .agenda(var overlay)? = context.overlays.last {
-                overlay.selected = position
-                context.overlays[context.overlays.count - 1] = .agenda(overlay)
-            }
+            selected = position
             return [.apply(.itemAdded(item: item, at: position), saying: "✓ Added as item \(position + 1) (10 min; + and - change it)")]
         case .hardEnd:
             let text = prompt.answer
@@ -109,8 +107,6 @@ public struct AgendaOverlay: Equatable, Sendable {
             }
             guard let event = session.settingHardEnd(end) else { return context.notice("Left as it was") }
             return [.apply(event, saying: "✓ The session ends by \(WallClock.text(end))")]
-        default:
-            return nil
         }
     }
 
@@ -127,7 +123,10 @@ public struct AgendaOverlay: Equatable, Sendable {
         Int((abs(slack) / 60).rounded(.up))
     }
 
-    func draw(into frame: inout Frame, in rect: Rect, session: Session, now: Date, keys: KeyMap) {
+    func hints(_ keys: KeyMap) -> [(key: String, text: String)] { KeyMap.hints(keys.agenda) }
+
+    func draw(into frame: inout Frame, in rect: Rect, world: LiveWorld, keys: KeyMap) {
+        let (session, now) = (world.session, world.now)
         frame.put("Agenda", in: rect, style: .heading)
         var summary = session.projectedEnd(at: now).map { "Projected end \(WallClock.text($0))" } ?? "Nothing left to do"
         if let hardEnd = session.details.hardEnd { summary += " · end by \(WallClock.text(hardEnd))" }
@@ -161,5 +160,17 @@ public struct AgendaOverlay: Equatable, Sendable {
             return left >= 0 ? "\(planned) · \(ClockText.format(left)) left" : "\(planned) · \(ClockText.format(-left)) over"
         }
         return planned
+    }
+}
+
+extension AgendaOverlay {
+    /// What the agenda asks.
+    enum Asking: QuestionPurpose, Equatable {
+        /// A new agenda item's title, to go at `position`.
+        case newItemTitle(position: Int)
+        /// The time the session must end by, HH:MM.
+        case hardEnd
+
+        var allowsLineBreaks: Bool { false }
     }
 }

@@ -3,10 +3,10 @@ import Foundation
 
 /// Everyone invited, over the phase: name, organisation, role, and who sent apologies. Its prompts
 /// (a name, then an organisation) open over it and close back to it.
-public struct AttendeesOverlay: Equatable, Sendable {
+struct AttendeesOverlay: LiveOverlay {
     var selected: EntityID?
 
-    mutating func handle(_ key: Key, in context: inout LiveContext) -> [LiveEffect] {
+    mutating func handle(_ key: Key, in context: inout KeyHandling) -> [LiveEffect] {
         if case .click(let target) = key {
             if case .entry(let index) = target, context.session.attendees.ids.indices.contains(index) {
                 selected = context.session.attendees.ids[index]
@@ -21,10 +21,10 @@ public struct AttendeesOverlay: Equatable, Sendable {
         let person = selected.flatMap { session.attendees[$0] }
         switch action {
         case .add:
-            context.open(.prompt(Prompt(.attendeeName(attendee: nil), label: "name")))
+            context.open(Question(Asking.name(attendee: nil), label: "name"))
         case .edit:
             guard let person else { return [] }
-            context.open(.prompt(Prompt(.attendeeName(attendee: person.id), label: "name", text: person.name)))
+            context.open(Question(Asking.name(attendee: person.id), label: "name", text: person.name))
         case .close:
             context.close()
         case .selectPrevious, .selectNext:
@@ -41,7 +41,7 @@ public struct AttendeesOverlay: Equatable, Sendable {
             changed.role = roles[((roles.firstIndex(of: changed.role) ?? 0) + 1) % roles.count]
             return [.apply(.attendeeChanged(attendee: changed), saying: "✓ \(changed.name): \(changed.role.displayName.lowercased())")]
         case .importList:
-            context.open(.prompt(Prompt(.registrationFile, label: "CSV file to import (a registration export)")))
+            context.open(Question(Asking.registrationFile, label: "CSV file to import (a registration export)"))
         case .toggleApologies:
             guard var changed = person else { return [] }
             changed.apologies.toggle()
@@ -51,22 +51,23 @@ public struct AttendeesOverlay: Equatable, Sendable {
     }
 
     /// Settles the name and organisation prompts opened from here; nil for any other prompt.
-    mutating func settle(_ prompt: Prompt, in context: inout LiveContext) -> [LiveEffect]? {
+    mutating func settle(_ prompt: Question, in context: inout KeyHandling) -> [LiveEffect]? {
         let text = prompt.answer
-        switch prompt.purpose {
+        guard let asking = prompt.purpose as? Asking else { return nil }
+        switch asking {
         case .registrationFile:
             guard !text.isEmpty else { return context.notice("Nothing imported") }
             return [.importAttendees(path: Self.expandingHome(text), nameColumn: nil)]
         case .registrationNameColumn(let path):
             guard !text.isEmpty else { return context.notice("Nothing imported") }
             return [.importAttendees(path: path, nameColumn: text)]
-        case .attendeeName(let id):
+        case .name(let id):
             guard !text.isEmpty else { return context.notice(id == nil ? "No one added" : "A name cannot be empty") }
             let organisation = id.flatMap { context.session.attendees[$0]?.organisation } ?? ""
-            context.open(.prompt(Prompt(.attendeeOrganisation(attendee: id, name: text), label: "\(text)'s organisation (optional)",
-                                        text: organisation)))
+            context.open(Question(Asking.organisation(attendee: id, name: text), label: "\(text)'s organisation (optional)",
+                                  text: organisation))
             return []
-        case .attendeeOrganisation(let id, let name):
+        case .organisation(let id, let name):
             let organisation = text.isEmpty ? nil : text
             if let id, var attendee = context.session.attendees[id] {
                 attendee.name = name
@@ -76,12 +77,13 @@ public struct AttendeesOverlay: Equatable, Sendable {
             let attendee = Attendee(id: context.session.nextID, name: name, organisation: organisation)
             selected = attendee.id
             return [.apply(.attendeeAdded(attendee: attendee), saying: "✓ Added \(name)")]
-        default:
-            return nil
         }
     }
 
-    func draw(into frame: inout Frame, in rect: Rect, session: Session, keys: KeyMap) {
+    func hints(_ keys: KeyMap) -> [(key: String, text: String)] { KeyMap.hints(keys.attendees) }
+
+    func draw(into frame: inout Frame, in rect: Rect, world: LiveWorld, keys: KeyMap) {
+        let session = world.session
         let people = session.attendees.elements
         frame.put("Attendees and apologies", in: rect, style: .heading)
         if session.isAnyPartUnderRule {
@@ -112,5 +114,20 @@ public struct AttendeesOverlay: Equatable, Sendable {
     static func expandingHome(_ path: String) -> String {
         guard path.hasPrefix("~/"), let home = ProcessInfo.processInfo.environment["HOME"] else { return path }
         return home + path.dropFirst(1)
+    }
+}
+
+extension AttendeesOverlay {
+    /// What the attendees ask; answered while the attendees are under the question.
+    enum Asking: QuestionPurpose, Equatable {
+        /// A new attendee's (nil) or an existing one's name, then their organisation.
+        case name(attendee: EntityID?)
+        case organisation(attendee: EntityID?, name: String)
+        /// A registration list to import: its path; then, when its headers say nothing of names,
+        /// the header of the column that holds them.
+        case registrationFile
+        case registrationNameColumn(path: String)
+
+        var allowsLineBreaks: Bool { false }
     }
 }

@@ -3,7 +3,7 @@ import ConveneCore
 /// The session's heading, over the phase: title, purpose, hosts, and where the Chatham House Rule
 /// applies (the session's rule and each agenda item's). What the notes open with, set while the
 /// session runs; its prompts open over it and close back to it.
-public struct DetailsOverlay: Equatable, Sendable {
+struct DetailsOverlay: LiveOverlay {
     enum Row: Equatable {
         case title, purpose, hosts, sessionRule
         case itemRule(EntityID)
@@ -15,7 +15,7 @@ public struct DetailsOverlay: Equatable, Sendable {
         [.title, .purpose, .hosts, .sessionRule] + session.agenda.ids.map(Row.itemRule)
     }
 
-    mutating func handle(_ key: Key, in context: inout LiveContext) -> [LiveEffect] {
+    mutating func handle(_ key: Key, in context: inout KeyHandling) -> [LiveEffect] {
         if case .click(let target) = key {
             if case .entry(let index) = target, Self.rows(in: context.session).indices.contains(index) { selected = index }
             return []
@@ -45,15 +45,15 @@ public struct DetailsOverlay: Equatable, Sendable {
         return []
     }
 
-    private func edit(_ row: Row, in context: inout LiveContext) -> [LiveEffect] {
+    private func edit(_ row: Row, in context: inout KeyHandling) -> [LiveEffect] {
         let details = context.session.details
         switch row {
         case .title:
-            context.open(.prompt(Prompt(.sessionTitle, label: "title", text: details.title)))
+            context.open(Question(Asking.title, label: "title", text: details.title))
         case .purpose:
-            context.open(.prompt(Prompt(.sessionPurpose, label: "purpose", text: details.purpose)))
+            context.open(Question(Asking.purpose, label: "purpose", text: details.purpose))
         case .hosts:
-            context.open(.prompt(Prompt(.sessionHosts, label: "hosts, separated by commas", text: details.hosts.joined(separator: ", "))))
+            context.open(Question(Asking.hosts, label: "hosts, separated by commas", text: details.hosts.joined(separator: ", ")))
         case .sessionRule, .itemRule:
             return toggleRule(row, in: &context)
         }
@@ -63,7 +63,7 @@ public struct DetailsOverlay: Equatable, Sendable {
     /// The session's rule turns on or off (items set on their own keep their setting); an item's
     /// turns to the opposite of what applies to it now, and back to following the session when
     /// that is what it would be anyway.
-    private func toggleRule(_ row: Row, in context: inout LiveContext) -> [LiveEffect] {
+    private func toggleRule(_ row: Row, in context: inout KeyHandling) -> [LiveEffect] {
         let session = context.session
         switch row {
         case .sessionRule:
@@ -84,25 +84,27 @@ public struct DetailsOverlay: Equatable, Sendable {
 
     /// Settles the title, purpose and hosts prompts (opened from here or from the disclosure
     /// review); nil for any other prompt.
-    static func settle(_ prompt: Prompt, in context: inout LiveContext) -> [LiveEffect]? {
+    mutating func settle(_ prompt: Question, in context: inout KeyHandling) -> [LiveEffect]? {
         var details = context.session.details
         let text = prompt.answer
-        switch prompt.purpose {
-        case .sessionTitle:
+        guard let asking = prompt.purpose as? Asking else { return nil }
+        switch asking {
+        case .title:
             guard !text.isEmpty else { return context.problem("A session needs a title") }
             details.title = text
-        case .sessionPurpose:
+        case .purpose:
             details.purpose = text
-        case .sessionHosts:
+        case .hosts:
             details.hosts = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        default:
-            return nil
         }
         guard details != context.session.details else { return context.notice("Left as it was") }
         return [.apply(.detailsChanged(details: details), saying: "✓ Saved")]
     }
 
-    func draw(into frame: inout Frame, in rect: Rect, session: Session, keys: KeyMap) {
+    func hints(_ keys: KeyMap) -> [(key: String, text: String)] { KeyMap.hints(keys.details) }
+
+    func draw(into frame: inout Frame, in rect: Rect, world: LiveWorld, keys: KeyMap) {
+        let session = world.session
         frame.put("Session details", in: rect, style: .heading)
         frame.put(TextLayout.truncate("What the notes open with, and where the Chatham House Rule applies.", to: rect.width),
                   in: rect, row: 1, style: .muted)
@@ -136,5 +138,15 @@ public struct DetailsOverlay: Equatable, Sendable {
             let own = item.chathamHouse == nil ? " (as the session)" : ""
             return ("  item \(number)", "\(item.title) · \(rule)\(own)", item.chathamHouse == nil ? .muted : .plain)
         }
+    }
+}
+
+extension DetailsOverlay {
+    /// What the details ask (also opened from the disclosure review): the session's heading.
+    enum Asking: QuestionPurpose, Equatable {
+        /// The session's title, purpose (paragraphs and lists) and hosts (comma-separated).
+        case title, purpose, hosts
+
+        var allowsLineBreaks: Bool { self == .purpose }
     }
 }

@@ -4,10 +4,10 @@ import ConveneCore
 /// names an attendee or organisation have been seen: each can be opened and fixed (the screen goes
 /// to its item, the fix opens over the review and closes back to it), or acknowledged. Acknowledged
 /// places stay listed, marked, so that "nothing left to review" is never mistaken for "nothing found".
-public struct DisclosureOverlay: Equatable, Sendable {
+struct DisclosureOverlay: LiveOverlay {
     var selected = 0
 
-    mutating func handle(_ key: Key, in context: inout LiveContext) -> [LiveEffect] {
+    mutating func handle(_ key: Key, in context: inout KeyHandling) -> [LiveEffect] {
         let session = context.session
         let findings = DisclosureCheck.findings(in: session)
         if case .click(let target) = key {
@@ -40,7 +40,7 @@ public struct DisclosureOverlay: Equatable, Sendable {
         case .fix:
             guard let finding else { return [] }
             guard let fix = Self.fix(for: finding.location, session: session) else {
-                return context.notice("That text is edited on the command line; x acknowledges it here")
+                return context.notice("That text is edited on the command line; \(KeyMap.label(of: .acknowledge, in: context.keys.disclosure)) acknowledges it here")
             }
             // Go to the item the text was captured under, so the fix is made with its neighbours in view.
             if let item = finding.item {
@@ -52,72 +52,74 @@ public struct DisclosureOverlay: Equatable, Sendable {
         return []
     }
 
-    private static func cursor(on words: String, in overlay: Overlay) -> Overlay {
-        switch overlay {
-        case .prompt(var prompt):
-            prompt.field.moveCursor(toStartOf: words)
-            return .prompt(prompt)
-        case .composer(var composer):
-            composer.field.moveCursor(toStartOf: words)
-            return .composer(composer)
-        default:
-            return overlay
+    private static func cursor(on words: String, in overlay: any LiveOverlay) -> any LiveOverlay {
+        if var question = overlay as? Question {
+            question.field.moveCursor(toStartOf: words)
+            return question
         }
+        if var composer = overlay as? Composer {
+            composer.field.moveCursor(toStartOf: words)
+            return composer
+        }
+        return overlay
     }
 
     /// The place a finding is in, opened to edit: the point in the composer, or the prompt for a
     /// theme, table cell, heading, context name or checklist response.
-    private static func fix(for location: TextLocation, session: Session) -> Overlay? {
+    private static func fix(for location: TextLocation, session: Session) -> (any LiveOverlay)? {
         let id = location.entity
         if location.isSessionHeading {
             return location.part == "title"
-                ? .prompt(Prompt(.sessionTitle, label: "title", text: session.details.title))
-                : .prompt(Prompt(.sessionPurpose, label: "purpose", text: session.details.purpose))
+                ? Question(DetailsOverlay.Asking.title, label: "title", text: session.details.title)
+                : Question(DetailsOverlay.Asking.purpose, label: "purpose", text: session.details.purpose)
         }
         if let point = session.points[id] {
             if location.part == "theme" || location.part == "subtheme" {
-                return .prompt(Prompt(.theme(point: id), label: "theme of the point (> sub-theme)",
-                                      text: ThemePath(theme: point.theme, subtheme: point.subtheme).typed))
+                return Question(PointsPanel.Asking.theme(point: id), label: "theme of the point (> sub-theme)",
+                                text: ThemePath(theme: point.theme, subtheme: point.subtheme).typed)
             }
-            return .composer(Composer(text: point.text, kind: point.kind, editing: id))
+            return Composer(text: point.text, kind: point.kind, editing: id)
         }
         if let topic = session.topics[id] {
             let numbers = location.part.split(separator: "-").compactMap { Int($0) }
             switch location.part.split(separator: "-").first {
-            case "title": return .prompt(Prompt(.topicTitle(topic: id), label: "topic", text: topic.title))
+            case "title": return Question(DivergencePanel.Asking.topicTitle(topic: id), label: "topic", text: topic.title)
             case "perspective" where numbers.count == 1 && topic.perspectives.indices.contains(numbers[0] - 1):
-                return .prompt(Prompt(.tableText(topic: id, row: -1, column: numbers[0] - 1), label: "perspective",
-                                      text: topic.perspectives[numbers[0] - 1]))
+                return Question(DivergencePanel.Asking.tableText(topic: id, row: -1, column: numbers[0] - 1), label: "perspective",
+                                text: topic.perspectives[numbers[0] - 1])
             case "dimension" where numbers.count == 1 && topic.dimensions.indices.contains(numbers[0] - 1):
-                return .prompt(Prompt(.tableText(topic: id, row: numbers[0] - 1, column: -1), label: "dimension",
-                                      text: topic.dimensions[numbers[0] - 1]))
+                return Question(DivergencePanel.Asking.tableText(topic: id, row: numbers[0] - 1, column: -1), label: "dimension",
+                                text: topic.dimensions[numbers[0] - 1])
             case "description":
-                return .prompt(DivergencePanel.leadInPrompt(topic))
+                return DivergencePanel.leadInQuestion(topic)
             case "row" where location.part == "row-header":
-                return .prompt(DivergencePanel.rowHeaderPrompt(topic))
+                return DivergencePanel.rowHeaderQuestion(topic)
             case "caveat" where numbers.count == 1 && topic.caveats.indices.contains(numbers[0] - 1):
-                return .prompt(Prompt(.editCaveat(topic: id, index: numbers[0] - 1), label: "caveat", text: topic.caveats[numbers[0] - 1]))
+                return Question(DivergencePanel.Asking.editCaveat(topic: id, index: numbers[0] - 1), label: "caveat", text: topic.caveats[numbers[0] - 1])
             case "dilemma" where numbers.count == 1 && topic.dilemmas.indices.contains(numbers[0] - 1):
                 let dilemma = topic.dilemmas[numbers[0] - 1]
-                return .prompt(Prompt(.editDilemma(topic: id, index: numbers[0] - 1), label: "dilemma ‘\(dilemma.title)’", text: dilemma.text))
+                return Question(DivergencePanel.Asking.editDilemma(topic: id, index: numbers[0] - 1), label: "dilemma ‘\(dilemma.title)’", text: dilemma.text)
             case "cell" where numbers.count == 2:
-                return .prompt(Prompt(.tableText(topic: id, row: numbers[0] - 1, column: numbers[1] - 1), label: "cell",
-                                      text: topic.cell(row: numbers[0] - 1, column: numbers[1] - 1)))
+                return Question(DivergencePanel.Asking.tableText(topic: id, row: numbers[0] - 1, column: numbers[1] - 1), label: "cell",
+                                text: topic.cell(row: numbers[0] - 1, column: numbers[1] - 1))
             default: return nil
             }
         }
         if let context = session.contexts[id] {
             return location.part == "name"
-                ? .prompt(Prompt(.contextName(context: id), label: "context name", text: context.name))
-                : .prompt(Prompt(.contextDescription(context: id, name: context.name), label: "what ‘\(context.name)’ is", text: context.description))
+                ? Question(ContextsPanel.Asking.name(context: id), label: "context name", text: context.name)
+                : Question(ContextsPanel.Asking.description(context: id, name: context.name), label: "what ‘\(context.name)’ is", text: context.description)
         }
         if let item = session.agenda[id], location.part.hasPrefix("response-"), let number = Int(location.part.dropFirst("response-".count)) {
-            return .prompt(Prompt(.checklistResponse(item: id, index: number - 1), label: "response", text: item.response(to: number - 1)))
+            return Question(ChecklistPanel.Asking.response(item: id, index: number - 1), label: "response", text: item.response(to: number - 1))
         }
         return nil
     }
 
-    func draw(into frame: inout Frame, in rect: Rect, session: Session, keys: KeyMap) {
+    func hints(_ keys: KeyMap) -> [(key: String, text: String)] { KeyMap.hints(keys.disclosure) }
+
+    func draw(into frame: inout Frame, in rect: Rect, world: LiveWorld, keys: KeyMap) {
+        let session = world.session
         let findings = DisclosureCheck.findings(in: session)
         let acknowledged = findings.filter { session.acknowledgedFindings.contains($0.key) }.count
         let open = findings.count - acknowledged

@@ -14,21 +14,21 @@ struct ChecklistPanel: PhasePanel {
     }
 
     /// A click on a prompt selects it, as ↑/↓ would.
-    mutating func handle(_ key: Key, in context: inout LiveContext) -> [LiveEffect]? {
+    mutating func handle(_ key: Key, in context: inout KeyHandling) -> [LiveEffect]? {
         guard case .click(.entry(let index)) = key, let item = item.flatMap({ context.session.agenda[$0] }),
               item.checklist.indices.contains(index) else { return nil }
         selected = index
         return []
     }
 
-    mutating func act(_ action: LiveAction, in context: inout LiveContext) -> [LiveEffect] {
+    mutating func act(_ action: LiveAction, in context: inout KeyHandling) -> [LiveEffect] {
         guard let item = item.flatMap({ context.session.agenda[$0] }), !item.checklist.isEmpty else { return [] }
         let index = min(selected, item.checklist.count - 1)
         switch action {
         case .add, .edit:
             // The label names the prompt answered, so a response cannot land on the wrong one unseen.
             let label = "response to \(index + 1). ‘\(TextLayout.truncate(item.checklist[index], to: 40))’"
-            context.open(.prompt(Prompt(.checklistResponse(item: item.id, index: index), label: label, text: item.response(to: index))))
+            context.open(Question(Asking.response(item: item.id, index: index), label: label, text: item.response(to: index)))
         case .delete:
             var cleared = item
             guard cleared.responses.indices.contains(index), !cleared.responses[index].isEmpty else { return [] }
@@ -42,8 +42,8 @@ struct ChecklistPanel: PhasePanel {
         return []
     }
 
-    mutating func settle(_ prompt: Prompt, in context: inout LiveContext) -> [LiveEffect]? {
-        guard case .checklistResponse(let id, let index) = prompt.purpose else { return nil }
+    mutating func settle(_ prompt: Question, in context: inout KeyHandling) -> [LiveEffect]? {
+        guard case .response(let id, let index)? = prompt.purpose as? Asking else { return nil }
         guard var item = context.session.agenda[id], item.checklist.indices.contains(index) else { return [] }
         let text = prompt.answer
         while item.responses.count < item.checklist.count { item.responses.append("") }

@@ -28,27 +28,27 @@ struct ContextsPanel: PhasePanel {
     }
 
     /// A click on a context in the list selects it, as ↑/↓ would.
-    mutating func handle(_ key: Key, in context: inout LiveContext) -> [LiveEffect]? {
+    mutating func handle(_ key: Key, in context: inout KeyHandling) -> [LiveEffect]? {
         let contexts = contexts(in: context.session)
         guard case .click(.entry(let index)) = key, contexts.indices.contains(index) else { return nil }
         selected = contexts[index].id
         return []
     }
 
-    mutating func act(_ action: LiveAction, in context: inout LiveContext) -> [LiveEffect] {
+    mutating func act(_ action: LiveAction, in context: inout KeyHandling) -> [LiveEffect] {
         let session = context.session
         let ids = contexts(in: session).map(\.id)
         let chosen = current(in: session).flatMap { session.contexts[$0] }
         switch action {
         case .add:
-            context.open(.prompt(Prompt(.contextName(context: nil), label: "new context")))
+            context.open(Question(Asking.name(context: nil), label: "new context"))
         case .edit:
             guard let chosen else { return context.notice("Select a context (↑/↓ or j/k)") }
             // The name, then what the context is: the description column of the notes.
-            context.open(.prompt(Prompt(.contextName(context: chosen.id), label: "context name", text: chosen.name)))
+            context.open(Question(Asking.name(context: chosen.id), label: "context name", text: chosen.name))
         case .rate:
             guard let chosen else { return context.notice("Press \(context.keys[.add]) to name a context first, then \(context.keys[.rate]) rates it") }
-            context.open(.prompt(Self.ratingPrompt(for: chosen)))
+            context.open(Self.ratingQuestion(for: chosen))
         case .delete:
             guard let chosen else { return context.notice("Select a context to delete (↑/↓ or j/k)") }
             selected = nil
@@ -62,22 +62,23 @@ struct ContextsPanel: PhasePanel {
         return []
     }
 
-    mutating func settle(_ prompt: Prompt, in context: inout LiveContext) -> [LiveEffect]? {
+    mutating func settle(_ prompt: Question, in context: inout KeyHandling) -> [LiveEffect]? {
         let text = prompt.answer
-        switch prompt.purpose {
-        case .contextName(let id):
+        guard let asking = prompt.purpose as? Asking else { return nil }
+        switch asking {
+        case .name(let id):
             guard !text.isEmpty else { return context.notice("A context needs a name") }
             if let id, let existing = context.session.contexts[id] {
-                context.open(.prompt(Prompt(.contextDescription(context: id, name: text), label: "what ‘\(text)’ is (optional)",
-                                            text: existing.description)))
+                context.open(Question(Asking.description(context: id, name: text), label: "what ‘\(text)’ is (optional)",
+                                            text: existing.description))
                 return []
             }
             let added = ContextAssessment(id: context.session.nextID, name: text, item: item)
             selected = added.id
             // Straight on to its first rating: the usual next step.
-            context.open(.prompt(Self.ratingPrompt(for: added)))
+            context.open(Self.ratingQuestion(for: added))
             return [.apply(.contextAdded(context: added), saying: "✓ Added ‘\(text)’: now its ratings")]
-        case .contextDescription(let id, let name):
+        case .description(let id, let name):
             guard var changed = context.session.contexts[id] else { return [] }
             (changed.name, changed.description) = (name, text)
             guard changed != context.session.contexts[id] else { return context.notice("Left as it was") }
@@ -85,19 +86,17 @@ struct ContextsPanel: PhasePanel {
         case .rating(let id):
             guard var rated = context.session.contexts[id] else { return [] }
             guard let rating = Self.rating(from: text) else {
-                context.open(.prompt(prompt))
+                context.open(prompt)
                 return context.problem("Two ratings from 1 to 5: uncertainty, then control (e.g. 4 2)")
             }
             rated.ratings.append(rating)
             return [.apply(.contextChanged(context: rated), saying: "✓ Rating \(rated.ratings.count) of ‘\(rated.name)’ saved")]
-        default:
-            return nil
         }
     }
 
-    static func ratingPrompt(for context: ContextAssessment) -> Prompt {
+    static func ratingQuestion(for context: ContextAssessment) -> Question {
         // The format first: a long name is what gets cut when the label does not fit.
-        Prompt(.rating(context: context.id), label: "uncertainty, control 1–5 (e.g. 4 2) for ‘\(context.name)’")
+        Question(Asking.rating(context: context.id), label: "uncertainty, control 1–5 (e.g. 4 2) for ‘\(context.name)’")
     }
 
     /// "4 2", "4,2" or "42": uncertainty about cause and effect, then control over outcomes.

@@ -30,7 +30,7 @@ struct DivergencePanel: PhasePanel {
         session.topics.elements.filter { $0.item == item }
     }
 
-    mutating func handle(_ key: Key, in context: inout LiveContext) -> [LiveEffect]? {
+    mutating func handle(_ key: Key, in context: inout KeyHandling) -> [LiveEffect]? {
         if case .click(.cell(let row, let column)) = key, let topic = currentTopic(in: context.session) {
             selectedTopic = topic.id
             cell = (row, column)
@@ -43,13 +43,13 @@ struct DivergencePanel: PhasePanel {
         selectedTopic = topic.id
         switch action {
         case .addPerspective:
-            context.open(.prompt(Prompt(.newPerspective(topic: topic.id), label: "perspective \(topic.perspectives.count + 1)")))
+            context.open(Question(Asking.newPerspective(topic: topic.id), label: "perspective \(topic.perspectives.count + 1)"))
         case .addDimension:
-            context.open(.prompt(Prompt(.newDimension(topic: topic.id), label: "dimension \(topic.dimensions.count + 1)")))
+            context.open(Question(Asking.newDimension(topic: topic.id), label: "dimension \(topic.dimensions.count + 1)"))
         case .addCaveat:
-            context.open(.prompt(Prompt(.caveat(topic: topic.id), label: "caveat")))
+            context.open(Question(Asking.caveat(topic: topic.id), label: "caveat"))
         case .addDilemma:
-            context.open(.prompt(Prompt(.dilemmaTitle(topic: topic.id), label: "dilemma")))
+            context.open(Question(Asking.dilemmaTitle(topic: topic.id), label: "dilemma"))
         case .left:
             cell.column = max(-1, cell.column - 1)
         case .right:
@@ -64,9 +64,9 @@ struct DivergencePanel: PhasePanel {
     }
 
     /// Live keys on a divergence item: a new topic, e edit under the cursor, d clear it, ↑/↓ rows.
-    mutating func act(_ action: LiveAction, in context: inout LiveContext) -> [LiveEffect] {
+    mutating func act(_ action: LiveAction, in context: inout KeyHandling) -> [LiveEffect] {
         guard let topic = currentTopic(in: context.session) else {
-            if action == .add { context.open(.prompt(Prompt(.topicTitle(topic: nil), label: "divergence topic"))) }
+            if action == .add { context.open(Question(Asking.topicTitle(topic: nil), label: "divergence topic")) }
             else {
                 let keys = context.keys
                 context.notice("Press \(keys[.add]) to lay out a divergence: a topic, then perspectives (\(keys.label(.addPerspective, in: \.divergence))) "
@@ -76,9 +76,9 @@ struct DivergencePanel: PhasePanel {
         }
         switch action {
         case .add:
-            context.open(.prompt(Prompt(.topicTitle(topic: nil), label: "new divergence topic")))
+            context.open(Question(Asking.topicTitle(topic: nil), label: "new divergence topic"))
         case .edit:
-            context.open(.prompt(editPrompt(topic)))
+            context.open(editQuestion(topic))
         case .delete where cell.row >= topic.dimensions.count:
             return deleteBelowTable(topic, keys: context.keys)
         case .delete where cell.row == DivergenceTable.descriptionRow:
@@ -123,31 +123,31 @@ struct DivergencePanel: PhasePanel {
 
     /// The prompt for what is under the cursor: the title (header row, name column), a perspective,
     /// a dimension, a cell, a caveat or a dilemma's text.
-    private func editPrompt(_ topic: DivergenceTopic) -> Prompt {
+    private func editQuestion(_ topic: DivergenceTopic) -> Question {
         let below = cell.row - topic.dimensions.count
         if topic.caveats.indices.contains(below) {
-            return Prompt(.editCaveat(topic: topic.id, index: below), label: "caveat", text: topic.caveats[below])
+            return Question(Asking.editCaveat(topic: topic.id, index: below), label: "caveat", text: topic.caveats[below])
         }
         if topic.dilemmas.indices.contains(below - topic.caveats.count) {
             let dilemma = topic.dilemmas[below - topic.caveats.count]
-            return Prompt(.editDilemma(topic: topic.id, index: below - topic.caveats.count), label: "what makes ‘\(dilemma.title)’ hard",
+            return Question(Asking.editDilemma(topic: topic.id, index: below - topic.caveats.count), label: "what makes ‘\(dilemma.title)’ hard",
                           text: dilemma.text)
         }
         switch (cell.row, cell.column) {
         case (DivergenceTable.descriptionRow, _):
-            return Self.leadInPrompt(topic)
+            return Self.leadInQuestion(topic)
         case (-1, -1):
-            return Self.rowHeaderPrompt(topic)
+            return Self.rowHeaderQuestion(topic)
         case (-1, let column) where topic.perspectives.indices.contains(column):
-            return Prompt(.tableText(topic: topic.id, row: -1, column: column), label: "perspective \(column + 1)",
+            return Question(Asking.tableText(topic: topic.id, row: -1, column: column), label: "perspective \(column + 1)",
                           text: topic.perspectives[column])
         case (let row, -1) where topic.dimensions.indices.contains(row):
-            return Prompt(.tableText(topic: topic.id, row: row, column: -1), label: "dimension", text: topic.dimensions[row])
+            return Question(Asking.tableText(topic: topic.id, row: row, column: -1), label: "dimension", text: topic.dimensions[row])
         case (let row, let column) where topic.dimensions.indices.contains(row) && topic.perspectives.indices.contains(column):
-            return Prompt(.tableText(topic: topic.id, row: row, column: column), label: "\(topic.dimensions[row]) × \(Self.perspectiveName(topic, column))",
+            return Question(Asking.tableText(topic: topic.id, row: row, column: column), label: "\(topic.dimensions[row]) × \(Self.perspectiveName(topic, column))",
                           text: topic.cell(row: row, column: column))
         default:
-            return Prompt(.topicTitle(topic: topic.id), label: "topic", text: topic.title)
+            return Question(Asking.topicTitle(topic: topic.id), label: "topic", text: topic.title)
         }
     }
 
@@ -159,16 +159,16 @@ struct DivergencePanel: PhasePanel {
         return name.trimmingCharacters(in: .whitespaces).isEmpty ? "perspective \(column + 1)" : name
     }
 
-    static func leadInPrompt(_ topic: DivergenceTopic) -> Prompt {
-        Prompt(.topicDescription(topic: topic.id), label: "lead-in before the table", text: topic.description)
+    static func leadInQuestion(_ topic: DivergenceTopic) -> Question {
+        Question(Asking.topicDescription(topic: topic.id), label: "lead-in before the table", text: topic.description)
     }
 
     /// The top-left cell, naming what the rows are ("How outcomes are…").
-    static func rowHeaderPrompt(_ topic: DivergenceTopic) -> Prompt {
-        Prompt(.tableText(topic: topic.id, row: -1, column: -1), label: "row header (top-left cell)", text: topic.rowHeader)
+    static func rowHeaderQuestion(_ topic: DivergenceTopic) -> Question {
+        Question(Asking.tableText(topic: topic.id, row: -1, column: -1), label: "row header (top-left cell)", text: topic.rowHeader)
     }
 
-    mutating func settle(_ prompt: Prompt, in context: inout LiveContext) -> [LiveEffect]? {
+    mutating func settle(_ prompt: Question, in context: inout KeyHandling) -> [LiveEffect]? {
         let text = prompt.answer
         let session = context.session
         func change(_ id: EntityID, _ saying: String, _ edit: (inout DivergenceTopic) -> Void) -> [LiveEffect] {
@@ -176,7 +176,8 @@ struct DivergencePanel: PhasePanel {
             edit(&topic)
             return [.apply(.topicChanged(topic: topic), saying: saying)]
         }
-        switch prompt.purpose {
+        guard let asking = prompt.purpose as? Asking else { return nil }
+        switch asking {
         case .topicTitle(let id):
             guard !text.isEmpty else { return context.notice("A topic needs a title") }
             if let id { return change(id, "✓ Renamed") { $0.title = text } }
@@ -184,7 +185,7 @@ struct DivergencePanel: PhasePanel {
             selectedTopic = topic.id
             cell = (-1, 0)
             // Straight on to the first column: there is no table without one.
-            context.open(.prompt(Prompt(.newPerspective(topic: topic.id), label: "perspective 1")))
+            context.open(Question(Asking.newPerspective(topic: topic.id), label: "perspective 1"))
             return [.apply(.topicAdded(topic: topic), saying: "✓ Topic added: type its first perspective, Enter, then \(context.keys.label(.addPerspective, in: \.divergence)) for each next one")]
         case .newPerspective(let id):
             // The seed note's columns have no names: an empty answer adds an unnamed one.
@@ -227,15 +228,13 @@ struct DivergencePanel: PhasePanel {
             }
         case .dilemmaTitle(let id):
             guard !text.isEmpty else { return context.notice("No dilemma added") }
-            context.open(.prompt(Prompt(.dilemmaText(topic: id, title: text), label: "what makes ‘\(text)’ hard")))
+            context.open(Question(Asking.dilemmaText(topic: id, title: text), label: "what makes ‘\(text)’ hard"))
             return []
         case .dilemmaText(let id, let title):
             return change(id, "✓ Dilemma added") { topic in
                 topic.dilemmas.append(.init(title: title, text: text))
                 cell.row = topic.dimensions.count + topic.caveats.count + topic.dilemmas.count - 1
             }
-        default:
-            return nil
         }
     }
 

@@ -6,28 +6,32 @@ import ConveneCore
 ///
 /// To add a phase kind: write a panel in this folder and add its type to `PhasePanels.kinds`.
 protocol PhasePanel: Sendable {
+    /// What this kind of panel asks in the field at the bottom; the answers come back to `settle`.
+    associatedtype Asking: QuestionPurpose
     /// Whether this kind of panel shows `item`.
     static func shows(_ item: AgendaItem) -> Bool
     /// A panel with nothing selected yet, for `item` (nil: no item, or to settle a prompt).
     init(item: AgendaItem?)
     /// The panel's own keys, looked up before the live keys (a table's P, D, h, l); nil when the
     /// key is not one of them.
-    mutating func handle(_ key: Key, in context: inout LiveContext) -> [LiveEffect]?
+    mutating func handle(_ key: Key, in context: inout KeyHandling) -> [LiveEffect]?
     /// A live key whose meaning depends on the phase: add, edit, delete, select, move, theme, rate.
-    mutating func act(_ action: LiveAction, in context: inout LiveContext) -> [LiveEffect]
+    mutating func act(_ action: LiveAction, in context: inout KeyHandling) -> [LiveEffect]
     /// Settles a prompt this kind of panel opened; nil when the prompt is not its.
-    mutating func settle(_ prompt: Prompt, in context: inout LiveContext) -> [LiveEffect]?
+    mutating func settle(_ prompt: Question, in context: inout KeyHandling) -> [LiveEffect]?
     /// Saves a point typed in the composer; nil when the panel takes no points.
-    mutating func commit(_ composer: Composer, in context: inout LiveContext) -> [LiveEffect]?
+    mutating func commit(_ composer: Composer, in context: inout KeyHandling) -> [LiveEffect]?
     func draw(into frame: inout Frame, in rect: Rect, session: Session, keys: KeyMap)
     /// The hint line while nothing is over the panel.
     func hints(_ keys: KeyMap) -> [(key: String, text: String)]
 }
 
 extension PhasePanel {
-    func handle(_ key: Key, in context: inout LiveContext) -> [LiveEffect]? { nil }
-    func settle(_ prompt: Prompt, in context: inout LiveContext) -> [LiveEffect]? { nil }
-    func commit(_ composer: Composer, in context: inout LiveContext) -> [LiveEffect]? { nil }
+    /// Whether `question` is one this kind of panel asks.
+    static func asks(_ question: Question) -> Bool { question.purpose is Asking }
+    func handle(_ key: Key, in context: inout KeyHandling) -> [LiveEffect]? { nil }
+    func settle(_ prompt: Question, in context: inout KeyHandling) -> [LiveEffect]? { nil }
+    func commit(_ composer: Composer, in context: inout KeyHandling) -> [LiveEffect]? { nil }
     func hints(_ keys: KeyMap) -> [(key: String, text: String)] { KeyMap.hints(keys.live) }
 }
 

@@ -27,13 +27,13 @@ struct PointsPanel: PhasePanel {
     private static let tagWidth = 9
 
     /// A click on a point selects it, as ↑/↓ would.
-    mutating func handle(_ key: Key, in context: inout LiveContext) -> [LiveEffect]? {
+    mutating func handle(_ key: Key, in context: inout KeyHandling) -> [LiveEffect]? {
         guard case .click(.point(let id)) = key, context.session.points.contains(id) else { return nil }
         selection = id
         return []
     }
 
-    mutating func act(_ action: LiveAction, in context: inout LiveContext) -> [LiveEffect] {
+    mutating func act(_ action: LiveAction, in context: inout KeyHandling) -> [LiveEffect] {
         let session = context.session
         let visible = session.pointIDs(in: item)
         let selected = selection.flatMap { id in visible.contains(id) ? session.points[id] : nil }
@@ -42,11 +42,11 @@ struct PointsPanel: PhasePanel {
             // Adding after a selected point joins its theme; otherwise the theme last named stays.
             if let selected { (theme, subtheme) = (selected.theme, selected.subtheme) }
             // The kind of the last point saved here, else the phase's own: twelve agreements in a row need no Tab.
-            context.open(.composer(resumableDraft(context) ?? Composer(kind: lastKind ?? Self.defaultKind(for: phase))))
+            context.open(resumableDraft(context) ?? Composer(kind: lastKind ?? Self.defaultKind(for: phase)))
             context.draft = nil
         case .edit:
             guard let selected else { return context.notice("Select a point to edit (↑/↓ or j/k)") }
-            context.open(.composer(Composer(text: selected.text, kind: selected.kind, editing: selected.id)))
+            context.open(Composer(text: selected.text, kind: selected.kind, editing: selected.id))
         case .delete:
             guard let selected else { return context.notice("Select a point to delete (↑/↓ or j/k)") }
             let index = visible.firstIndex(of: selected.id) ?? 0
@@ -64,8 +64,8 @@ struct PointsPanel: PhasePanel {
         case .theme:
             // Opens on the current theme, selected: typing replaces it, a movement keeps it to edit.
             let current = selected.map { ThemePath(theme: $0.theme, subtheme: $0.subtheme) } ?? ThemePath(theme: theme, subtheme: subtheme)
-            context.open(.prompt(Prompt(.theme(point: selected?.id), label: (selected == nil ? "theme of new points" : "theme of the point") + " (> sub-theme)",
-                                        text: current.typed, selectingAll: true)))
+            context.open(Question(Asking.theme(point: selected?.id), label: (selected == nil ? "theme of new points" : "theme of the point") + " (> sub-theme)",
+                                        text: current.typed, selectingAll: true))
         case .rate:
             return context.notice("\(context.keys[.rate]) rates contexts, in a context-assessment item")
         default:
@@ -75,13 +75,13 @@ struct PointsPanel: PhasePanel {
     }
 
     /// The draft put aside, unless it edits a point that has since been deleted.
-    private func resumableDraft(_ context: LiveContext) -> Composer? {
+    private func resumableDraft(_ context: KeyHandling) -> Composer? {
         guard let draft = context.draft else { return nil }
         if let edited = draft.editing, !context.session.points.contains(edited) { return nil }
         return draft
     }
 
-    mutating func commit(_ composer: Composer, in context: inout LiveContext) -> [LiveEffect]? {
+    mutating func commit(_ composer: Composer, in context: inout KeyHandling) -> [LiveEffect]? {
         let session = context.session
         let text = composer.text.trimmingCharacters(in: .whitespacesAndNewlines)
         if let id = composer.editing, var point = session.points[id] {
@@ -103,8 +103,8 @@ struct PointsPanel: PhasePanel {
         return [.apply(.pointAdded(point: point), saying: "✓ Saved \(composer.kind.displayName.lowercased()) point")]
     }
 
-    mutating func settle(_ prompt: Prompt, in context: inout LiveContext) -> [LiveEffect]? {
-        guard case .theme(let point) = prompt.purpose else { return nil }
+    mutating func settle(_ prompt: Question, in context: inout KeyHandling) -> [LiveEffect]? {
+        guard case .theme(let point)? = prompt.purpose as? Asking else { return nil }
         let current = point.flatMap { context.session.points[$0] }.map { ThemePath(theme: $0.theme, subtheme: $0.subtheme) }
             ?? ThemePath(theme: theme, subtheme: subtheme)
         let path = ThemePath(typed: prompt.answer, under: current)

@@ -4,30 +4,34 @@ import Foundation
 /// What a panel or an overlay may touch while it handles a key: the session as it is, the time
 /// and the keys (to read), the overlay stack (to open a prompt, or close itself), the status line, and the
 /// point put aside with Esc.
-struct LiveContext {
+struct KeyHandling {
     let session: Session
     let now: Date
     /// The screen's keys: what a key does, and how a message names a key.
     let keys: KeyMap
-    var overlays: [Overlay]
     var status: StatusLine?
     /// A point cancelled with Esc, offered back by the next `a`.
     var draft: Composer?
     /// The agenda item looked at instead of the one under way (see `LiveScreen.viewing`).
     var viewing: EntityID?
 
-    mutating func open(_ overlay: Overlay) {
-        overlays.append(overlay)
+    /// What the key opened, to go on top of the overlay stack (over the one handling the key,
+    /// unless it closes).
+    private(set) var opened: [any LiveOverlay] = []
+    /// Whether the overlay handling the key closes, giving the keys back to what is under it.
+    private(set) var closes = false
+    /// What it settled with Enter, for whoever asked.
+    private(set) var answer: Answer?
+
+    mutating func open(_ overlay: any LiveOverlay) {
+        opened.append(overlay)
     }
 
-    /// How many overlays were closed while handling the key: the one handling it must not be
-    /// written back once it has closed.
-    private(set) var closed = 0
-
-    /// Closes the overlay on top, back to what was under it.
-    mutating func close() {
-        _ = overlays.popLast()
-        closed += 1
+    /// The overlay handling the key closes once it has answered it; a field settled with Enter
+    /// hands on what was typed.
+    mutating func close(answering answer: Answer? = nil) {
+        closes = true
+        self.answer = answer
     }
 
     /// Says `text` (not a problem) and asks for nothing: the reply to a key that needs no effect.
