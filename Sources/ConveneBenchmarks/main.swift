@@ -250,8 +250,8 @@ func compareReaders(root: URL) throws {
     fflush(nil)
 }
 
-/// A live commit on a very long session (the 204,503-point journal took 2.1 s a commit when
-/// the notes were on that path): the session opened from its checkpoint as the live screen opens
+/// A live commit on a very long session (a journal of some 200,000 points, which is why the notes
+/// are off the commit path): the session opened from its checkpoint as the live screen opens
 /// it, then points committed as on `Enter` (apply, append, fsync, frame).
 func commitOnLongSession(size: Int, root: URL) throws {
     try prepare(size: size, root: root)

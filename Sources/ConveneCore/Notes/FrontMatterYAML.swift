@@ -3,8 +3,7 @@ import Yams
 /// Yams nodes for the notes' front matter, made without waking Yams' default resolver.
 ///
 /// A node made without a tag, or a `Tag` made without a resolver, reads `Resolver.default`, whose
-/// first use compiles seven regular expressions: about 9 million instructions, a tenth of a
-/// `convene add` on a short session. The emitter writes every scalar as implicit (no tag in the
+/// first use compiles seven regular expressions, a noticeable part of a short command. The emitter writes every scalar as implicit (no tag in the
 /// output), so the resolver matters only to `String.represented()`'s question: would this text,
 /// unquoted, read back as something else (a boolean, a number, nothing)? Every default rule is
 /// anchored at the text's start and can match only a text that starts with one of a few

@@ -4,9 +4,8 @@ import Mustache
 ///
 /// The template is parsed in pieces of whole lines, cut where no section is open, and the pieces
 /// rendered one after the other: the same text as the whole. swift-mustache's parser measures the
-/// rest of the template (in characters) at every tag, so its time grows with tags × length: the
-/// built-in notes template whole took 36 million instructions of every `convene add`, in pieces of
-/// `pieceSize` bytes 14 million.
+/// rest of the template (in characters) at every tag, so parsing the whole grows with tags × length;
+/// in pieces of `pieceSize` bytes it grows with the tags alone.
 public struct NotesRenderer: Sendable {
     private let pieces: [MustacheTemplate]
 

@@ -8,13 +8,13 @@ import Glibc
 /// What happens to `notes.md` after a command changed a session.
 ///
 /// A change is saved once its journal line is on disk; the notes are derived. Rendering them grows
-/// with the session (about 90 ms at 10,000 points), so a command that waited for them would slow
-/// down as the session grows. Short sessions are rendered before the command ends, as they always
-/// were; from `inlineLimit` points on the command hands the notes to a background `convene
+/// with the session, so a command that waited for them would slow down as the session grows.
+/// Short sessions are rendered before the command ends; from `inlineLimit` points on the command hands the notes to a background `convene
 /// catch-up-notes` and ends at once. Background catch-ups of one session run one at a time, and
 /// the last one to finish has seen the last change.
 enum NotesFollowUp {
-    /// Below this many points the notes take under about 10 ms: rendered in the command itself.
+    /// Below this many points the notes render in less time than starting a background command
+    /// takes: rendered in the command itself.
     static let inlineLimit = 1_000
     /// A journal under this size is most likely a session whose notes the command writes itself.
     static let prefetchJournalLimit = 512 * 1024
@@ -23,8 +23,7 @@ enum NotesFollowUp {
 
     /// Starts reading and parsing the notes template on another thread, for a session short enough
     /// that the command will write its notes itself: done while the session opens and the change
-    /// is flushed to disk, it is a seventh of a short `convene add` the command no longer waits
-    /// for. Nil for a long session, whose notes a background catch-up writes. Whoever starts one
+    /// is flushed to disk, so the command does not wait for it afterwards. Nil for a long session, whose notes a background catch-up writes. Whoever starts one
     /// waits for it before exiting, used or not.
     static func prefetchRenderer(for folder: SessionFolder, options: SessionsOptions) -> Prefetched<Renderer>? {
         guard let size = folder.journalSize, size < prefetchJournalLimit else { return nil }
