@@ -1,10 +1,11 @@
+import ConveneCore
 import ConveneTUI
 import Foundation
 import Testing
 
 /// Sessions and templates in memory; opening records what was opened.
 final class MemoryHome: HomeBackend {
-    var sessions: [SessionListing] = []
+    var sessions: [SessionSummary] = []
     var opened: [String] = []
     var refuse: String?
     let templates = [
@@ -14,7 +15,7 @@ final class MemoryHome: HomeBackend {
 
     var location: String { "/home/ann/.local/share/convene" }
 
-    func listings() -> (sessions: [SessionListing], templates: [TemplateListing], problems: [String]) { (sessions, templates, []) }
+    func listings() -> (sessions: [SessionSummary], templates: [TemplateListing], problems: [String]) { (sessions, templates, []) }
 
     /// A real live screen, over a session in memory: q closes it back to home.
     func openLive(folder: String) throws -> any Scene {
@@ -26,8 +27,8 @@ final class MemoryHome: HomeBackend {
 
     func create(template: String, title: String, date: String) throws -> String {
         let folder = "\(date)-\(title.lowercased().replacingOccurrences(of: " ", with: "-"))"
-        sessions.insert(SessionListing(folder: folder, title: title, date: date, kind: template, chathamHouse: template == "roundtable",
-                                       points: 0, attendees: 0), at: 0)
+        sessions.insert(SessionSummary(folder: folder, title: title, date: date, kind: template, chathamHouse: template == "roundtable",
+                                       attendees: 0, points: 0), at: 0)
         return folder
     }
 }
@@ -59,8 +60,8 @@ struct HomeScreenTests {
     @Test("? shows the keys in a box that hides the list under it, and any key closes it", .tags(.golden))
     func help() throws {
         let backend = MemoryHome()
-        backend.sessions = [SessionListing(folder: "2026-04-02-learning", title: "Learning and accountability: a long title to be hidden",
-                                           date: "2026-04-02", kind: "roundtable", chathamHouse: true, points: 12, attendees: 9)]
+        backend.sessions = [SessionSummary(folder: "2026-04-02-learning", title: "Learning and accountability: a long title to be hidden",
+                                           date: "2026-04-02", kind: "roundtable", chathamHouse: true, attendees: 9, points: 12)]
         let (terminal, app) = home(backend)
         press(app, .character("?"))
         try expectSnapshot(terminal.screen, named: "home-help-80x24")
@@ -75,8 +76,8 @@ struct HomeScreenTests {
     @Test("a session another Convene has open: the whole message is read at 80×24, path and what to do, nothing cut")
     func longProblemReadWhole() throws {
         let backend = MemoryHome()
-        backend.sessions = [SessionListing(folder: "2026-04-02-lloyds", title: "Lloyds", date: "2026-04-02", kind: "roundtable",
-                                           chathamHouse: true, points: 3, attendees: 2)]
+        backend.sessions = [SessionSummary(folder: "2026-04-02-lloyds", title: "Lloyds", date: "2026-04-02", kind: "roundtable",
+                                           chathamHouse: true, attendees: 2, points: 3)]
         let problem = "/home/ann/.local/share/convene/2026-04-02-lloyds is open for writing in another Convene; only one writer "
             + "at a time. Close it there first, or read it without changing it (`convene review`, `convene export`)"
         backend.refuse = problem
@@ -98,12 +99,12 @@ struct HomeScreenTests {
     func listing() throws {
         let backend = MemoryHome()
         backend.sessions = [
-            SessionListing(folder: "2026-04-02-learning", title: "Learning and accountability", date: "2026-04-02", kind: "roundtable",
-                           chathamHouse: true, points: 42, attendees: 31),
-            SessionListing(folder: "2021-07-14-motives-9", title: "Motives for measurement: session 9", date: "2021-07-14",
-                           kind: "peer-learning", chathamHouse: true, points: 17, attendees: 12),
-            SessionListing(folder: "2019-03-18-seminar", title: "Collaborative commissioning — 研究", date: "2019-03-18",
-                           kind: "seminar", chathamHouse: false, points: 8, attendees: 20),
+            SessionSummary(folder: "2026-04-02-learning", title: "Learning and accountability", date: "2026-04-02", kind: "roundtable",
+                           chathamHouse: true, attendees: 31, points: 42),
+            SessionSummary(folder: "2021-07-14-motives-9", title: "Motives for measurement: session 9", date: "2021-07-14",
+                           kind: "peer-learning", chathamHouse: true, attendees: 12, points: 17),
+            SessionSummary(folder: "2019-03-18-seminar", title: "Collaborative commissioning — 研究", date: "2019-03-18",
+                           kind: "seminar", chathamHouse: false, attendees: 20, points: 8),
         ]
         let (terminal, app) = home(backend)
         press(app, .character("j"))
@@ -145,7 +146,7 @@ struct HomeScreenTests {
     @Test("a session that cannot be opened says why and stays on the list")
     func refused() throws {
         let backend = MemoryHome()
-        backend.sessions = [SessionListing(folder: "2026-04-02-x", title: "X", date: "2026-04-02", kind: "roundtable", chathamHouse: true, points: 0, attendees: 0)]
+        backend.sessions = [SessionSummary(folder: "2026-04-02-x", title: "X", date: "2026-04-02", kind: "roundtable", chathamHouse: true, attendees: 0, points: 0)]
         backend.refuse = "is open for writing in another Convene"
         let (terminal, app) = home(backend)
         press(app, .enter)

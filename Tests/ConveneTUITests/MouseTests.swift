@@ -89,10 +89,10 @@ struct MouseTests {
     func homeDoubleClick() throws {
         let backend = MemoryHome()
         backend.sessions = [
-            SessionListing(folder: "2026-04-02-learning", title: "Learning and accountability", date: "2026-04-02", kind: "roundtable",
-                           chathamHouse: true, points: 12, attendees: 9),
-            SessionListing(folder: "2026-03-05-peer", title: "Peer group on outcomes", date: "2026-03-05", kind: "peer-learning",
-                           chathamHouse: true, points: 4, attendees: 6),
+            SessionSummary(folder: "2026-04-02-learning", title: "Learning and accountability", date: "2026-04-02", kind: "roundtable",
+                           chathamHouse: true, attendees: 9, points: 12),
+            SessionSummary(folder: "2026-03-05-peer", title: "Peer group on outcomes", date: "2026-03-05", kind: "peer-learning",
+                           chathamHouse: true, attendees: 6, points: 4),
         ]
         let terminal = VirtualTerminal(width: 80, height: 24)
         let program = Program(terminal: terminal, root: HomeScene(backend: backend, today: "2026-04-02"))

@@ -1,3 +1,4 @@
+import ConveneCore
 import ConveneTUI
 import Foundation
 import Testing
@@ -5,23 +6,23 @@ import Testing
 /// Two sessions in memory, searchable, with notes to read.
 final class MemoryReview: ReviewBackend {
     let sessions = [
-        SessionListing(folder: "2026-04-02-learning", title: "Learning and accountability", date: "2026-04-02", kind: "roundtable",
-                       chathamHouse: true, points: 3, attendees: 30),
-        SessionListing(folder: "2021-07-14-motives", title: "Motives for measurement 9", date: "2021-07-14", kind: "peer-learning",
-                       chathamHouse: true, points: 2, attendees: 12),
+        SessionSummary(folder: "2026-04-02-learning", title: "Learning and accountability", date: "2026-04-02", kind: "roundtable",
+                       chathamHouse: true, attendees: 30, points: 3),
+        SessionSummary(folder: "2021-07-14-motives", title: "Motives for measurement 9", date: "2021-07-14", kind: "peer-learning",
+                       chathamHouse: true, attendees: 12, points: 2),
     ]
     let texts = [
         "2026-04-02-learning": ["Complex contexts need adaptive practice.", "Measures matter; how they are used matters more."],
         "2021-07-14-motives": ["Participatory budgeting was tried in two places.", "Context shapes what can be measured."],
     ]
 
-    func listings() -> [SessionListing] { sessions }
+    func listings() -> [SessionSummary] { sessions }
 
-    func search(_ query: String) -> [ReviewHit] {
+    func search(_ query: String) -> [SearchHit] {
         sessions.flatMap { listing in
             (texts[listing.folder] ?? []).enumerated().compactMap { index, text in
                 text.range(of: query, options: .caseInsensitive) == nil ? nil
-                    : ReviewHit(folder: listing.folder, title: listing.title, date: listing.date, place: "point \(index + 1)", excerpt: text)
+                    : SearchHit(folder: listing.folder, title: listing.title, date: listing.date, place: "point \(index + 1)", excerpt: text)
             }
         }
     }
@@ -119,12 +120,12 @@ struct ReviewListTests {
 
 /// One session whose notes run to thousands of lines.
 final class LongReview: ReviewBackend {
-    func listings() -> [SessionListing] {
-        [SessionListing(folder: "2026-05-01-long", title: "A long roundtable", date: "2026-05-01", kind: "roundtable",
-                        chathamHouse: true, points: 3_000, attendees: 40)]
+    func listings() -> [SessionSummary] {
+        [SessionSummary(folder: "2026-05-01-long", title: "A long roundtable", date: "2026-05-01", kind: "roundtable",
+                        chathamHouse: true, attendees: 40, points: 3_000)]
     }
 
-    func search(_ query: String) -> [ReviewHit] { [] }
+    func search(_ query: String) -> [SearchHit] { [] }
 
     func openQuestions(ofSeriesOf folder: String) throws -> (title: String, markdown: String) { ("Open questions", "") }
 

@@ -1,16 +1,6 @@
 import ConveneCore
 import Foundation
 
-/// A place where a search query was found.
-public struct SearchHit: Sendable, Equatable {
-    public var folder: String
-    public var title: String
-    /// "title", "purpose", or the captured text's place as the screen shows it, e.g. "item 3 · point 2 · ‘…’".
-    public var place: String
-    /// The text around the hit, on one line.
-    public var excerpt: String
-}
-
 /// Finds text in a session by reading it, as the index would answer (see `SearchQuery`): for the
 /// search-as-you-type of the review list, and where there is no index.
 public enum SessionSearch {

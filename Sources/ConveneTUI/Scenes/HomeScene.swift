@@ -1,10 +1,11 @@
+import ConveneCore
 import Foundation
 
 /// What the home screen needs from the store.
 public protocol HomeBackend: AnyObject {
     /// The sessions folder, shown in the header.
     var location: String { get }
-    func listings() -> (sessions: [SessionListing], templates: [TemplateListing], problems: [String])
+    func listings() -> (sessions: [SessionSummary], templates: [TemplateListing], problems: [String])
     /// The session run live, as a scene to open over home (it holds the session's lock until it closes).
     func openLive(folder: String) throws -> any Scene
     /// Creates a session and returns its folder's name.

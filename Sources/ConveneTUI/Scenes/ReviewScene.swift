@@ -1,7 +1,9 @@
+import ConveneCore
+
 /// What the review list needs from the store.
 public protocol ReviewBackend: AnyObject {
-    func listings() -> [SessionListing]
-    func search(_ query: String) -> [ReviewHit]
+    func listings() -> [SessionSummary]
+    func search(_ query: String) -> [SearchHit]
     /// The session's title and notes as Markdown, read without the lock.
     func notes(of folder: String) throws -> (title: String, markdown: String)
     /// The open questions and actions of every session in `folder`'s series, as Markdown.
@@ -12,7 +14,7 @@ public protocol ReviewBackend: AnyObject {
 public final class ReviewEffects: EffectPerformer {
     private let terminal: any TerminalDevice
     private let backend: any ReviewBackend
-    private let sessions: [SessionListing]
+    private let sessions: [SessionSummary]
 
     init(terminal: any TerminalDevice, backend: any ReviewBackend) {
         self.terminal = terminal
@@ -20,7 +22,7 @@ public final class ReviewEffects: EffectPerformer {
         sessions = backend.listings()
     }
 
-    public var world: [SessionListing] { sessions }
+    public var world: [SessionSummary] { sessions }
 
     public func perform(_ effect: ReviewEffect, on screen: ReviewListScreen) -> Performed<ReviewOutcome> {
         switch effect {

@@ -1,30 +1,6 @@
 import ConveneCore
 import Foundation
 
-/// A saved session as the home screen lists it.
-public struct SessionListing: Equatable, Sendable {
-    public var folder: String
-    public var title: String
-    public var date: String
-    public var kind: String
-    public var chathamHouse: Bool
-    public var points: Int
-    public var attendees: Int
-    public var series: String?
-
-    public init(folder: String, title: String, date: String, kind: String, chathamHouse: Bool, points: Int, attendees: Int,
-                series: String? = nil) {
-        self.folder = folder
-        self.title = title
-        self.date = date
-        self.kind = kind
-        self.chathamHouse = chathamHouse
-        self.points = points
-        self.attendees = attendees
-        self.series = series
-    }
-}
-
 /// A template as the home screen offers it.
 public struct TemplateListing: Equatable, Sendable {
     public var name: String
@@ -46,12 +22,12 @@ public struct TemplateListing: Equatable, Sendable {
 
 /// What the home screen reads: the sessions and templates as last listed, and where they are.
 public struct HomeWorld: Sendable {
-    public var sessions: [SessionListing]
+    public var sessions: [SessionSummary]
     public var templates: [TemplateListing]
     /// The sessions folder, shown in the header.
     public var folder: String
 
-    public init(sessions: [SessionListing], templates: [TemplateListing], folder: String) {
+    public init(sessions: [SessionSummary], templates: [TemplateListing], folder: String) {
         self.sessions = sessions
         self.templates = templates
         self.folder = folder
@@ -120,7 +96,7 @@ public struct HomeScreen: Screen {
         return []
     }
 
-    private mutating func handle(_ key: Key, sessions: [SessionListing], templates: [TemplateListing]) -> [HomeEffect] {
+    private mutating func handle(_ key: Key, sessions: [SessionSummary], templates: [TemplateListing]) -> [HomeEffect] {
         if case .click(let target) = key { return click(target, sessions: sessions, templates: templates) }
         switch mode {
         case .help(let offset):
@@ -171,7 +147,7 @@ public struct HomeScreen: Screen {
 
     /// A click selects a session or a template; a click on the one already selected opens or
     /// chooses it, as Enter does (the second click of a double-click).
-    private mutating func click(_ target: ClickTarget, sessions: [SessionListing], templates: [TemplateListing]) -> [HomeEffect] {
+    private mutating func click(_ target: ClickTarget, sessions: [SessionSummary], templates: [TemplateListing]) -> [HomeEffect] {
         guard case .entry(let index) = target else { return [] }
         switch mode {
         case .list where sessions.indices.contains(index):
@@ -185,7 +161,7 @@ public struct HomeScreen: Screen {
         return []
     }
 
-    private mutating func list(_ key: Key, sessions: [SessionListing], templates: [TemplateListing]) -> [HomeEffect] {
+    private mutating func list(_ key: Key, sessions: [SessionSummary], templates: [TemplateListing]) -> [HomeEffect] {
         guard let action = KeyMap.action(for: key, in: keys.home) else {
             if key != .resize { report("\(key.label) does nothing here; \(KeyMap.label(of: .help, in: keys.home)) shows the keys") }
             return []
@@ -246,7 +222,7 @@ public struct HomeScreen: Screen {
         if case .help(let offset) = mode { HelpOverlay.draw(into: &frame, lines: helpLines, offset: offset, keys: keys) }
     }
 
-    private func drawSessions(into frame: inout Frame, sessions: [SessionListing]) {
+    private func drawSessions(into frame: inout Frame, sessions: [SessionSummary]) {
         guard !sessions.isEmpty else {
             frame.put("No sessions yet.", row: 2, column: 2, style: .heading)
             frame.put("Press \(KeyMap.label(of: .new, in: keys.home)) to start one from a template.", row: 3, column: 2)

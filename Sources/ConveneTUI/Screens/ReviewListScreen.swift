@@ -1,24 +1,6 @@
 import ConveneCore
 import Foundation
 
-/// A place a search found, as the review list shows it.
-public struct ReviewHit: Equatable, Sendable {
-    public var folder: String
-    public var title: String
-    public var date: String
-    /// "title", or where in the record, e.g. "point 12 (Agreement)".
-    public var place: String
-    public var excerpt: String
-
-    public init(folder: String, title: String, date: String, place: String, excerpt: String) {
-        self.folder = folder
-        self.title = title
-        self.date = date
-        self.place = place
-        self.excerpt = excerpt
-    }
-}
-
 /// What the review list asks its scene to do.
 public enum ReviewEffect: Equatable, Sendable {
     /// Find the places that say `query` (the results come back as `.found`).
@@ -32,7 +14,7 @@ public enum ReviewEffect: Equatable, Sendable {
 
 /// How a review effect turned out.
 public enum ReviewOutcome: Equatable, Sendable {
-    case found(query: String, hits: [ReviewHit])
+    case found(query: String, hits: [SearchHit])
     case notRead(String)
 }
 
@@ -42,7 +24,7 @@ public struct ReviewListScreen: Screen {
     public private(set) var selection = 0
     public private(set) var status: StatusLine?
     /// The places the current query was found, once the search has answered.
-    public private(set) var hits: [ReviewHit] = []
+    public private(set) var hits: [SearchHit] = []
     /// Whether the search field has the keys (after `/`); otherwise the list has them, and `q`
     /// closes as on every other screen.
     public private(set) var isSearching = false
@@ -56,12 +38,12 @@ public struct ReviewListScreen: Screen {
     }
 
     /// The rows on screen: every session while the query is empty, else the hits.
-    public func rows(sessions: [SessionListing]) -> Int {
+    public func rows(sessions: [SessionSummary]) -> Int {
         query.isBlank ? sessions.count : hits.count
     }
 
     /// The world is the sessions listed.
-    public mutating func update(_ message: Message<ReviewOutcome>, in sessions: [SessionListing]) -> [ReviewEffect] {
+    public mutating func update(_ message: Message<ReviewOutcome>, in sessions: [SessionSummary]) -> [ReviewEffect] {
         switch message {
         case .key(let key): return handle(key, sessions: sessions)
         case .outcome(.found(let query, let hits)):
@@ -75,7 +57,7 @@ public struct ReviewListScreen: Screen {
 
     private var searchText: String { query.text.trimmingCharacters(in: .whitespaces) }
 
-    private mutating func handle(_ key: Key, sessions: [SessionListing]) -> [ReviewEffect] {
+    private mutating func handle(_ key: Key, sessions: [SessionSummary]) -> [ReviewEffect] {
         let count = rows(sessions: sessions)
         if case .click(let target) = key {
             // A click selects a session or a place; a click on the one selected reads it, as Enter does.
@@ -126,7 +108,7 @@ public struct ReviewListScreen: Screen {
     }
 
     /// Opens the session selected, or the one with the place selected, in the reader.
-    private func readSelected(sessions: [SessionListing]) -> [ReviewEffect] {
+    private func readSelected(sessions: [SessionSummary]) -> [ReviewEffect] {
         let grouped = Self.grouped(sessions)
         if query.isBlank, grouped.indices.contains(selection) { return [.read(folder: grouped[selection].folder, query: "")] }
         if !query.isBlank, hits.indices.contains(selection) { return [.read(folder: hits[selection].folder, query: searchText)] }
@@ -137,7 +119,7 @@ public struct ReviewListScreen: Screen {
 
     /// Sessions grouped by series (the series with the newest session first), newest first within
     /// each; sessions in no series stand alone, in date order among the groups.
-    static func grouped(_ sessions: [SessionListing]) -> [SessionListing] {
+    static func grouped(_ sessions: [SessionSummary]) -> [SessionSummary] {
         let newest = Dictionary(grouping: sessions) { $0.series ?? "\u{0}" + $0.folder }.mapValues { $0.map(\.date).max() ?? "" }
         return sessions.sorted { left, right in
             let leftKey = left.series ?? "\u{0}" + left.folder
@@ -151,7 +133,7 @@ public struct ReviewListScreen: Screen {
 
     /// A hit on one row of a screen `width` wide: where it is, muted, then the excerpt with the query marked. Only the title
     /// gives way on a narrow terminal; the place and excerpt stay readable.
-    private func hitSpans(_ hit: ReviewHit, width: Int) -> [Span] {
+    private func hitSpans(_ hit: SearchHit, width: Int) -> [Span] {
         let head = TextLayout.truncate("\(hit.date)  \(TextLayout.truncate(hit.title, to: max(10, width / 4))) · \(hit.place): ", to: width / 2 + 10)
         let excerpt = TextLayout.truncate(hit.excerpt, to: width - DisplayWidth.of(head) - 4)
         guard let range = excerpt.range(of: query.text, options: [.caseInsensitive, .diacriticInsensitive]) else {
@@ -161,7 +143,7 @@ public struct ReviewListScreen: Screen {
                 Span(String(excerpt[range]), Style(role: .warning, bold: true, reverse: true)), Span(String(excerpt[range.upperBound...]))]
     }
 
-    public func render(_ sessions: [SessionListing], into frame: inout Frame) {
+    public func render(_ sessions: [SessionSummary], into frame: inout Frame) {
         let (width, height) = (frame.width, frame.height)
         frame.titleBar(" Convene · review (read-only)")
         let used = frame.put(" Search: ", row: 1, column: 0, style: .key)

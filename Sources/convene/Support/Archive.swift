@@ -1,3 +1,4 @@
+import ConveneCore
 import ConveneStore
 import Foundation
 

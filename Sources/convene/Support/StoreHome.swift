@@ -23,10 +23,9 @@ final class StoreHome: HomeBackend {
 
     var location: String { options.location.sessions.path }
 
-    func listings() -> (sessions: [SessionListing], templates: [TemplateListing], problems: [String]) {
+    func listings() -> (sessions: [SessionSummary], templates: [TemplateListing], problems: [String]) {
         // Through the archive's index: opening home on a thousand sessions reads only what changed.
-        let (summaries, problems) = Archive(options: options).summaries()
-        let sessions = summaries.map(SessionListing.init(summary:))
+        let (sessions, problems) = Archive(options: options).summaries()
         let (found, templateProblems) = options.templates.sessionTemplates()
         let templates = found.map { template in
             TemplateListing(
@@ -57,13 +56,5 @@ final class StoreHome: HomeBackend {
         }
         defer { writer.close() }
         return writer.folder.name
-    }
-}
-
-extension SessionListing {
-    /// How the screens list a saved session; attendees count those present, not apologies.
-    init(summary: SessionSummary) {
-        self.init(folder: summary.folder, title: summary.title, date: summary.date, kind: summary.kind, chathamHouse: summary.chathamHouse,
-                  points: summary.points, attendees: summary.attendees, series: summary.series)
     }
 }

@@ -30,11 +30,11 @@ final class StoreReview: ReviewBackend {
         }
     }
 
-    func listings() -> [SessionListing] {
-        summaries.map(SessionListing.init(summary:))
+    func listings() -> [SessionSummary] {
+        summaries
     }
 
-    func search(_ query: String) -> [ReviewHit] {
+    func search(_ query: String) -> [SearchHit] {
         // What is typed or pasted into the list's search is searched for its first words.
         let query = SearchQuery(query).limited
         let dates = Dictionary(summaries.map { ($0.folder, $0.date) }) { first, _ in first }
@@ -43,7 +43,11 @@ final class StoreReview: ReviewBackend {
         case .index(let index): (try? index.search(query)) ?? Archive(options: options).scannedSearch(query).hits
         case .sessions(let loaded): loaded.flatMap { SessionSearch.hits(for: query, in: $0.folder, session: $0.session) }
         }
-        return hits.map { ReviewHit(folder: $0.folder, title: $0.title, date: dates[$0.folder] ?? "", place: $0.place, excerpt: $0.excerpt) }
+        return hits.map { hit in
+            var dated = hit
+            dated.date = dates[hit.folder] ?? ""
+            return dated
+        }
     }
 
     func notes(of folder: String) throws -> (title: String, markdown: String) {
