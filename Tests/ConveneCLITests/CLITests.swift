@@ -137,7 +137,7 @@ struct CLITests {
     func disclosure() throws {
         let convene = try ConveneProcess()
         defer { convene.cleanUp() }
-        #expect(try convene.run(["new", "--template", "roundtable", "--title", "Roundtable", "--date", "2026-04-02"]).status == 0)
+        _ = try convene.newSession(template: "roundtable", title: "Roundtable", date: "2026-04-02")
         #expect(try convene.run(["add", "2026", "attendee", "Michael Little", "--org", "RATIO"]).status == 0)
         #expect(try convene.run(["add", "2026", "point", "As michael little said, RATIO's work matters."]).status == 0)
         #expect(try convene.run(["add", "2026", "point", "Little is known about the long term."]).status == 0)
@@ -165,8 +165,8 @@ struct CLITests {
     func speakers() throws {
         let convene = try ConveneProcess()
         defer { convene.cleanUp() }
-        #expect(try convene.run(["new", "--template", "masterclass", "--title", "Human learning systems", "--date", "2026-05-01"]).status == 0)
-        #expect(try convene.run(["new", "--template", "roundtable", "--title", "Roundtable", "--date", "2026-05-02"]).status == 0)
+        _ = try convene.newSession(template: "masterclass", title: "Human learning systems", date: "2026-05-01")
+        _ = try convene.newSession(template: "roundtable", title: "Roundtable", date: "2026-05-02")
         let attributed = try convene.run(["add", "2026-05-01", "point", "Outcomes emerge from systems.", "--item", "2", "--speaker", "Toby Lowe"])
         #expect(attributed.status == 0)
         let notes = try convene.run(["export", "2026-05-01"]).stdout
@@ -187,7 +187,7 @@ struct CLITests {
         let unknownSession = try convene.run(["add", "1999", "point", "x"])
         #expect(unknownSession.status != 0 && unknownSession.stderr.contains("no session matches ‘1999’"))
 
-        #expect(try convene.run(["new", "--template", "seminar", "--title", "Seminar", "--date", "2026-03-18"]).status == 0)
+        _ = try convene.newSession(template: "seminar", title: "Seminar", date: "2026-03-18")
         let badRating = try convene.run(["add", "2026", "context", "Place-based", "--uncertainty", "9", "--control", "1"])
         #expect(badRating.status == 64 && badRating.stderr.contains("--uncertainty is 9; give a rating from 1 to 5"), "\(badRating.stderr)")
         let badItem = try convene.run(["add", "2026", "point", "x", "--item", "40"])
@@ -208,7 +208,7 @@ struct CLITests {
     func unicodeAndStdin() throws {
         let convene = try ConveneProcess()
         defer { convene.cleanUp() }
-        #expect(try convene.run(["new", "--template", "peer-learning", "--title", "Café 日本語 👩🏽‍💻", "--date", "2026-06-01"]).status == 0)
+        _ = try convene.newSession(template: "peer-learning", title: "Café 日本語 👩🏽‍💻", date: "2026-06-01")
         let piped = try convene.run(["add", "2026", "point", "-", "--kind", "question"], stdin: "Résumé £5 — 会議 🎉\u{1B}[31m\nsecond line\n")
         #expect(piped.status == 0, "\(piped.stderr)")
         let notes = try convene.run(["export", "2026", "--force"]).stdout
@@ -264,7 +264,7 @@ struct CLITests {
         defer { convene.cleanUp() }
         let home = try convene.run([])
         #expect(home.status != 0 && home.stderr.contains("convene needs a terminal"), "\(home.stderr)")
-        #expect(try convene.run(["new", "--template", "seminar", "--title", "T", "--date", "2026-03-18"]).status == 0)
+        _ = try convene.newSession(template: "seminar", title: "T", date: "2026-03-18")
         let live = try convene.run(["run", "2026"])
         #expect(live.status != 0 && live.stderr.contains("convene run needs a terminal"), "\(live.stderr)")
         // Refusing did not leave the session locked.
@@ -275,7 +275,7 @@ struct CLITests {
     func followUp() throws {
         let convene = try ConveneProcess()
         defer { convene.cleanUp() }
-        #expect(try convene.run(["new", "--template", "peer-learning", "--title", "Motives for measurement", "--date", "2021-05-12"]).status == 0)
+        _ = try convene.newSession(template: "peer-learning", title: "Motives for measurement", date: "2021-05-12")
         #expect(try convene.run(["add", "2021-05-12", "point", "How might sense-making tools help?", "--kind", "question", "--item", "6"]).status == 0)
         #expect(try convene.run(["add", "2021-05-12", "point", "Invite a council to present", "--kind", "action"]).status == 0)
         #expect(try convene.run(["add", "2021-05-12", "point", "Asked in passing", "--kind", "question", "--item", "3"]).status == 0)

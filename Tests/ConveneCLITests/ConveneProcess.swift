@@ -36,18 +36,25 @@ struct ConveneProcess {
         return folder.appendingPathComponent("convene")
     }
 
-    @discardableResult
+    /// A new session in the sessions folder, as `convene new` makes it; its folder's name. A test
+    /// that cannot make one stops there, saying why.
+    func newSession(template: String = "roundtable", title: String = "Faults", date: String = "2026-05-01") throws -> String {
+        URL(fileURLWithPath: try newSessionFolder(template: template, title: title, date: date)).lastPathComponent
+    }
+
+    /// A new session, as `newSession`; the path `convene new` prints.
+    func newSessionFolder(template: String = "roundtable", title: String = "Learning and accountability",
+                          date: String = "2026-04-02") throws -> String {
+        let created = try run(["new", "--template", template, "--title", title, "--date", date])
+        try #require(created.status == 0, "\(created.stderr)")
+        return created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// - Parameters:
     ///   - binary: another copy of convene to run (e.g. an installed one).
     ///   - useDefaults: leave out CONVENE_HOME and the XDG folders, as on a machine with no configuration.
     ///   - extra: more environment, e.g. a fault to inject.
-    /// A new roundtable in the sessions folder; its folder's name.
-    func newSession(title: String = "Faults") throws -> String {
-        let created = try run(["new", "--template", "roundtable", "--title", title, "--date", "2026-05-01"])
-        try #require(created.status == 0, "\(created.stderr)")
-        return URL(fileURLWithPath: created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)).lastPathComponent
-    }
-
+    @discardableResult
     func run(_ arguments: [String], stdin: String? = nil, binary: URL? = nil, useDefaults: Bool = false,
              environment extra: [String: String] = [:]) throws -> Result {
         let process = Process()

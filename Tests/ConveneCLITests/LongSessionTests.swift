@@ -141,10 +141,8 @@ struct LongSessionTests {
             #expect(!end.contains("Point 1 on outcomes"), "\(end)")
             try tmux.send("/")
             try tmux.type("Point 2999 on")
-            try tmux.send("Enter")
-            try tmux.waitFor("hit 1 of 1")
-            try tmux.send("g", "t")
-            try tmux.waitFor("Contents")
+            try tmux.press("Enter", until: "hit 1 of 1")
+            try tmux.press("g", "t", until: "Contents")
             try tmux.send("Escape", "q")
             try tmux.waitForExit()
         }

@@ -130,7 +130,7 @@ struct SeedRoundtableTests {
     func rulePerPart() throws {
         let convene = try ConveneProcess()
         defer { convene.cleanUp() }
-        #expect(try convene.run(["new", "--template", "masterclass", "--title", "Systems change masterclass", "--date", "2020-04-02"]).status == 0)
+        _ = try convene.newSession(template: "masterclass", title: "Systems change masterclass", date: "2020-04-02")
         try run(convene, "set", ["rule", "on", "--item", "4"])
         try run(convene, "add", ["point", "Outcomes emerge from systems.", "--item", "2", "--speaker", "Toby Lowe"])
         let refused = try convene.run(["add", "2020-04-02", "point", "Ask the funders.", "--item", "4", "--speaker", "Noel Hatch"])
@@ -151,7 +151,7 @@ struct SeedRoundtableTests {
     func followUp() throws {
         let convene = try ConveneProcess()
         defer { convene.cleanUp() }
-        #expect(try convene.run(["new", "--template", "peer-learning", "--title", "Peer group", "--date", "2020-04-02"]).status == 0)
+        _ = try convene.newSession(template: "peer-learning", title: "Peer group", date: "2020-04-02")
         let next = try convene.run(["new", "--follow-up", "2020-04-02", "--title", "Peer group", "--date", "2020-05-07"])
         #expect(next.status == 0, "\(next.stderr)")
         let notes = try String(contentsOfFile: convene.sessions.appendingPathComponent("2020-05-07-peer-group/notes.md").path, encoding: .utf8)

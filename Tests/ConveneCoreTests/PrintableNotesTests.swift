@@ -16,18 +16,18 @@ struct PrintableNotesTests {
         ContextAssessment(id: EntityID(id), name: name, item: EntityID(5), ratings: ratings.map { Rating(uncertainty: $0.0, control: $0.1) })
     }
 
-    private func rendered(_ session: Session) throws -> String {
-        let template = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    private func renderer(_ template: String? = nil) throws -> NotesRenderer {
+        let source = try template ?? String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("../../Templates/notes.mustache").standardized, encoding: .utf8)
-        return try NotesRenderer(source: template, file: "notes.mustache").render(session)
+        return try NotesRenderer(source: source, file: "notes.mustache")
     }
 
     @Test("front matter goes, the Mermaid block becomes the picture, and every other line stays as it was")
     func placement() throws {
         let session = try session(contexts: [context(40, "Homelessness support", [(4, 2)])])
-        let notes = try rendered(session)
+        let notes = try renderer().render(session)
         #expect(notes.hasPrefix("---\n") && notes.contains("```mermaid"))
-        let printable = PrintableNotes(notes: notes, session: session)
+        let printable = PrintableNotes(session: session, renderer: try renderer())
 
         let inline = printable.markdown(placing: .inline)
         #expect(inline.hasPrefix("# Learning and accountability\n"))
@@ -48,12 +48,25 @@ struct PrintableNotesTests {
         #expect(withoutFigure == String(withoutMermaid))
     }
 
-    @Test("notes with no rated context, or a template without the chart, pass through whole")
+    @Test("a template that places {{contextChart}} anywhere, in any words, gets the picture there; one without it gets none")
+    func chartWhereTheTemplateSays() throws {
+        let session = try session(contexts: [context(40, "Homelessness support", [(4, 2)])])
+        let own = try renderer("# {{title}}\n\nThe picture:\n\n{{contextChart}}\n\nThe end.\n")
+        #expect(try own.render(session).contains("```mermaid\nquadrantChart"), "notes.md draws it as Mermaid")
+        let printed = PrintableNotes(session: session, renderer: own).markdown(placing: .inline)
+        #expect(printed.contains("The picture:\n\n<figure class=\"context-chart\">\n<svg"), "\(printed)")
+        #expect(printed.hasSuffix("</figure>\n\nThe end.\n"))
+        let without = try renderer("# {{title}}\n\n```mermaid\nflowchart LR\n```\n")
+        #expect(PrintableNotes(session: session, renderer: without).markdown(placing: .inline)
+                == "# Learning and accountability\n\n```mermaid\nflowchart LR\n```\n", "nothing else is touched")
+    }
+
+    @Test("notes with no rated context have no chart")
     func nothingToDraw() throws {
         let unrated = try session(contexts: [context(40, "Not yet rated", [])])
-        #expect(PrintableNotes(notes: try rendered(unrated), session: unrated).chart == nil)
-        let custom = PrintableNotes(notes: "# Notes\n\n```mermaid\nflowchart LR\n```\n", chart: "<svg/>")
-        #expect(custom.markdown(placing: .inline) == "# Notes\n\n```mermaid\nflowchart LR\n```\n", "only the quadrant chart is replaced")
+        let printable = PrintableNotes(session: unrated, renderer: try renderer())
+        #expect(printable.chart == nil)
+        #expect(!printable.markdown(placing: .inline).contains("<figure"))
     }
 
     @Test("names that are markup, control characters or any script make well-formed SVG that says them as typed")

@@ -50,8 +50,10 @@ public struct NotesRenderer: Sendable {
         }
     }
 
-    public func render(_ session: Session) -> String {
-        let view = NotesView(session: session)
+    /// The notes of `session`; `chart` says what the template's `{{contextChart}}` is (Mermaid
+    /// for `notes.md`, a picture for a printed record).
+    public func render(_ session: Session, chart: NotesChart = .mermaid) -> String {
+        let view = NotesView(session: session, chart: chart)
         return Self.tidy(pieces.map { $0.render(view) }.joined())
     }
 

@@ -33,6 +33,7 @@ extension NotesView: MustacheParent {
         case "contexts": contexts.records
         case "contextGroups": contextGroups.records
         case "quadrantChart": quadrantChart
+        case "contextChart": contextChart
         case "checklists": checklists.records
         case "nextStepNotes": nextStepNotes.records
         case "nextQuestions": nextQuestions.records

@@ -3,8 +3,8 @@ import Yams
 
 extension NotesView {
     /// Lays a session out as the notes present it: points sorted into sections by kind and phase,
-    /// grouped by theme in the order themes first appear.
-    init(session: Session) {
+    /// grouped by theme in the order themes first appear; the 2×2 as `chart` says.
+    init(session: Session, chart: NotesChart = .mermaid) {
         let details = session.details
         let attributed = { (item: EntityID?) in !session.isUnderRule(item) }
 
@@ -85,6 +85,12 @@ extension NotesView {
         quadrantChart = rated.contains { !$0.ratings.isEmpty }
             ? MermaidQuadrantChart(contexts: rated, guide: session.quadrantGuide).source
             : nil
+        contextChart = switch chart {
+        case .mermaid: quadrantChart.map { "```mermaid\n\($0)\n```" }
+        case .picture(let placement):
+            quadrantChart == nil ? nil : PrintableNotes.figure(ContextChartSVG(contexts: rated, guide: session.quadrantGuide).source,
+                                                               placement: placement).joined(separator: "\n")
+        }
 
         checklists = items.filter { !$0.checklist.isEmpty }.map { item in
             Checklist(

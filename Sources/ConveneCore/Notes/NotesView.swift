@@ -128,7 +128,10 @@ struct NotesView {
 
     var contexts: [ContextRow]
     var contextGroups: [ContextGroup]
+    /// The Mermaid source of the 2×2, for a template that places it itself; nil until a context is rated.
     var quadrantChart: String?
+    /// The 2×2 as the reader of these notes sees it (`NotesChart`), ready to stand on its own lines.
+    var contextChart: String?
 
     var checklists: [Checklist]
 

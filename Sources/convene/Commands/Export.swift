@@ -87,7 +87,7 @@ struct Export: ParsableCommand {
         case .html, .pdf, .docx:
             try PandocExport(target: format.printed ?? .html, stylesheet: try sessions.templates.printStylesheet(),
                              title: session.details.title, environment: environment)
-                .render(PrintableNotes(notes: try sessions.templates.notesRenderer().render(session), session: session))
+                .render(PrintableNotes(session: session, renderer: try sessions.templates.notesRenderer()))
         }
         if let output {
             // Checked here so the message names the folder as typed, not a temporary file in it.

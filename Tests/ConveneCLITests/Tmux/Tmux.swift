@@ -74,6 +74,21 @@ final class Tmux {
 
     func type(_ text: String) throws { try send(text, literal: true) }
 
+    /// Presses `keys`, then waits until the screen shows `text`: the step every end-to-end test is
+    /// made of. Returns the screen.
+    @discardableResult
+    func press(_ keys: String..., until text: String, seconds: Double = 15, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        try tmux(["send-keys", "-t", name, "--"] + keys)
+        return try waitFor(text, seconds: seconds, sourceLocation: sourceLocation)
+    }
+
+    /// Types `text` as it is, then waits until the screen shows `shown`. Returns the screen.
+    @discardableResult
+    func type(_ text: String, until shown: String, seconds: Double = 15, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        try type(text)
+        return try waitFor(shown, seconds: seconds, sourceLocation: sourceLocation)
+    }
+
     func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", name]) }
 
     /// Waits up to `seconds` for `text` to be on screen; returns the screen, or records what it showed.

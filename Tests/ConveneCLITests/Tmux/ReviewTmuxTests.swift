@@ -1,0 +1,96 @@
+import ConveneCore
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+@Suite("convene review", .serialized)
+struct ReviewTests {
+    @Test("a hand-edited file: search, contents, and q closes")
+    func file() throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("ConveneTUITests/Fixtures/hand-edited-notes.md")
+        let file = convene.home.appendingPathComponent("notes from email.md")
+        try Data(contentsOf: source).write(to: file)
+        let tmux = try Tmux.convene(["review", file.path], for: convene)
+        try tmux.waitFor("notes from email.md")
+        try tmux.send("/")
+        try tmux.type("standardised")
+        try tmux.press("Enter", until: "‘standardised’: hit 1 of 1")
+        try tmux.press("t", until: "Contents")
+        // Jump to the third heading: it becomes the first line of the page.
+        try tmux.send("j", "j", "Enter")
+        // The contents list names the heading too: wait for the text beneath it in the document.
+        let screen = try tmux.waitFor("Complex contexts need flexible")
+        #expect(screen.split(separator: "\n").dropFirst().first?.contains("Importance of context") == true, "\(screen)")
+        try tmux.send("]")
+        try tmux.send("q")
+        try tmux.waitForExit()
+    }
+
+    @Test("the list: search as you type across sessions, open one at the hit, back, close")
+    func list() throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        try convene.run(["new", "--template", "roundtable", "--title", "Learning and accountability", "--date", "2026-04-02"])
+        try convene.run(["add", "2026-04-02", "point", "Context decides what to measure.", "--kind", "agreement"])
+        try convene.run(["new", "--template", "peer-learning", "--title", "Motives for measurement 9", "--date", "2021-07-14"])
+        try convene.run(["add", "2021-07-14", "point", "Participatory budgeting was tried in two places.", "--kind", "note"])
+        let tmux = try Tmux.convene(["review"], for: convene)
+        try tmux.waitFor("Motives for measurement 9")
+        try tmux.type("/budgeting", until: "1 place in 1 session")
+        try tmux.press("Enter", until: "‘budgeting’: hit 1 of 1")
+        try tmux.press("q", until: "Search: budgeting")
+        try tmux.send("Escape", "Escape")
+        try tmux.waitForExit()
+    }
+
+    @Test("sessions of a series are listed together, and Ctrl-O lists what the series left open")
+    func series() throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        try convene.run(["new", "--template", "peer-learning", "--title", "Motives for measurement", "--date", "2021-05-12"])
+        try convene.run(["add", "2021-05-12", "point", "Invite a council to present", "--kind", "action"])
+        try convene.run(["new", "--template", "seminar", "--title", "Unrelated seminar", "--date", "2021-06-01"])
+        try convene.run(["new", "--template", "peer-learning", "--title", "Motives for measurement 2", "--date", "2021-06-09",
+                         "--follow-up", "2021-05-12"])
+        let tmux = try Tmux.convene(["review"], for: convene)
+        let screen = try tmux.waitFor("Unrelated seminar")
+        let rows = screen.split(separator: "\n").map(String.init)
+        let order = ["Motives for measurement 2", "Motives for measurement ", "Unrelated seminar"].compactMap { title in
+            rows.firstIndex { $0.contains(title) }
+        }
+        #expect(order == order.sorted() && order.count == 3, "\(screen)")
+        try tmux.press("C-o", until: "Open questions and actions: Motives for measurement")
+        try tmux.waitFor("Action: Invite a council to present")
+        try tmux.send("q")
+        try tmux.send("Escape")
+        try tmux.waitForExit()
+    }
+
+    @Test("a saved session reads while a live writer holds it, and takes no lock")
+    func sessionWhileLive() throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        let folder = try convene.newSessionFolder(title: "Learning")
+        try convene.run(["add", "2026", "point", "Context decides what to measure.", "--kind", "agreement", "--theme", "Context"])
+        let live = try Tmux.convene(["run", folder], for: convene)
+        try live.waitFor("CHATHAM HOUSE RULE")
+        let reader = try Tmux.convene(["review", "2026"], for: convene)
+        try reader.waitFor("read-only")
+        try reader.send("/")
+        try reader.type("decides")
+        try reader.press("Enter", until: "Context decides what to measure.")
+        try reader.send("q")
+        try reader.waitForExit()
+        // The live writer was never disturbed: it still saves.
+        try live.send("n", "a")
+        try live.type("Saved while being read")
+        try live.press("Enter", until: "✓ Saved")
+        try live.send("q")
+        try live.waitForExit()
+    }
+}
