@@ -33,20 +33,5 @@ struct Follow: ParsableCommand {
     }
 }
 
-/// Re-reads a session's journal when its size or modification time changes.
-final class JournalWatcher: FollowBackend {
-    private let folder: SessionFolder
-    private var seen: (size: Int, modified: Date)?
-
-    init(folder: SessionFolder) {
-        self.folder = folder
-    }
-
-    func refreshed() throws -> Session? {
-        let attributes = try FileManager.default.attributesOfItem(atPath: folder.journal.path)
-        let current = ((attributes[.size] as? Int) ?? 0, (attributes[.modificationDate] as? Date) ?? .distantPast)
-        if let seen, seen.size == current.0, seen.modified == current.1 { return nil }
-        seen = current
-        return try folder.load().log.session
-    }
-}
+/// The follow screen re-reads the session when the store's watcher finds its journal changed.
+extension JournalWatcher: FollowBackend {}

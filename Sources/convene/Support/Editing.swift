@@ -31,19 +31,11 @@ func warnIfNotesFail(_ writer: SessionWriter, options: SessionsOptions) {
 func warnIfNotesFail(_ writer: SessionWriter, renderer: NotesFollowUp.Renderer) {
     switch renderer {
     case .success(let renderer):
-        if let problem = notesProblem(of: writer, renderer: renderer) { Output.warn("saved; notes.md not updated: \(problem)") }
+        if let problem = SessionNotes(folder: writer.folder, renderer: renderer).problem(bringingUpTo: writer.session) {
+            Output.warn("saved; notes.md not updated: \(problem)")
+        }
     case .failure(let error):
         Output.warn("saved; notes.md not updated: \(error)")
-    }
-}
-
-/// Regenerates `notes.md`; returns why it could not, or nil when it is up to date.
-func notesProblem(of writer: SessionWriter, renderer: NotesRenderer) -> String? {
-    do {
-        try writer.folder.writeNotes(renderer.render(writer.session))
-        return nil
-    } catch {
-        return "\(error)"
     }
 }
 

@@ -55,27 +55,16 @@ enum NotesFollowUp {
                                 arguments: ["--", folder.url.path])
     }
 
-    /// Brings the notes up to date until no change arrived while they were being written. Another
-    /// catch-up already at work will see this one's change, so this one leaves it to that one.
-    /// A failure is kept in the folder (`SessionFolder.notesProblem`) for the next command to say.
+    /// Brings the notes up to the journal in the background (`SessionNotes.catchUp`); a template
+    /// that cannot be read is kept in the folder for the next command to say, as a failed write is.
     static func catchUp(_ folder: SessionFolder, options: SessionsOptions) throws {
-        func recordingFailure<Value>(_ work: () throws -> Value) throws -> Value {
-            do {
-                return try work()
-            } catch {
-                folder.recordNotesProblem("\(error)")
-                throw error
-            }
+        let renderer: NotesRenderer
+        do {
+            renderer = try options.templates.notesRenderer()
+        } catch {
+            folder.recordNotesProblem("\(error)")
+            throw error
         }
-        let renderer = try recordingFailure { try options.templates.notesRenderer() }
-        while true {
-            guard let lock = FolderLock.acquire(folder) else { return }
-            let seen = folder.journalSize
-            // Kept while the lock is held, so a later catch-up's success is never overwritten.
-            _ = try recordingFailure { try folder.writeNotes(renderer.render(folder.load().log.session)) }
-            lock.release()
-            // Checked after letting go, so a change whose catch-up found the lock taken is never missed.
-            if folder.journalSize == seen { return }
-        }
+        try SessionNotes(folder: folder, renderer: renderer).catchUp()
     }
 }

@@ -7,12 +7,12 @@ import Foundation
 /// screen says saved; `notes.md` follows when the live scene asks (`catchUpNotes`).
 final class StoreBackend: LiveSessionBackend {
     private let writer: SessionWriter
-    private let renderer: NotesRenderer
+    private let notes: SessionNotes
     private let signals: TerminationSignals
 
     init(writer: SessionWriter, renderer: NotesRenderer, signals: TerminationSignals) {
         self.writer = writer
-        self.renderer = renderer
+        notes = SessionNotes(folder: writer.folder, renderer: renderer)
         self.signals = signals
     }
 
@@ -30,12 +30,11 @@ final class StoreBackend: LiveSessionBackend {
     /// on a long session, so they wait for a pause in typing as the notes do).
     func catchUpNotes() -> String? {
         defer { writer.saveCheckpointIfDue() }
-        return notesProblem(of: writer, renderer: renderer)
+        return notes.problem(bringingUpTo: writer.session)
     }
 
     func writeNotes() throws -> String {
-        try writer.folder.writeNotes(renderer.render(writer.session))
-        return writer.folder.notes.path
+        try notes.write(writer.session)
     }
 
     func readRegistrationList(at path: String) throws -> RegistrationList {

@@ -52,7 +52,7 @@ final class StoreHome: HomeBackend {
         let writer = try SessionWriter.create(in: options.location.sessions, setup: template.setup(title: title, date: date),
                                               at: .nowToTheSecond) { writer in
             // The home screen owns the terminal: a notes problem shows at the first change, live.
-            _ = notesProblem(of: writer, renderer: renderer)
+            _ = SessionNotes(folder: writer.folder, renderer: renderer).problem(bringingUpTo: writer.session)
         }
         defer { writer.close() }
         return writer.folder.name
