@@ -69,6 +69,14 @@ struct MarkdownLayoutTests {
         #expect(MarkdownDocument(parsing: "~~struck~~").blocks == [.paragraph([.strikethrough([.text("struck")])])])
     }
 
+    @Test("a context in the corner where a quadrant's label starts: the number stands clear, the label moves past it")
+    func quadrantChartCorner() {
+        let markdown = "```mermaid\nquadrantChart\n    quadrant-2 Interim outcomes\n    Extreme: [0.00, 1.00]\n```\n"
+        let lines = MarkdownLayout(width: 60).lines(for: MarkdownDocument(parsing: markdown)).map(\.text)
+        let row = lines.first { $0.contains("Interim") } ?? ""
+        #expect(row.contains("│1 Interim"), "\(lines.joined(separator: "\n"))")
+    }
+
     @Test("the context assessment's Mermaid quadrantChart is drawn as a 2×2 with a legend")
     func quadrantChart() {
         let markdown = """

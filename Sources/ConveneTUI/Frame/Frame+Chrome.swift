@@ -57,3 +57,18 @@ extension Frame {
         return middle
     }
 }
+
+extension Frame {
+    /// A quadrant's label on a 2×2, `room` columns from `column` on `row`, where the contexts'
+    /// numbers at `markers` (columns on that row) must stay readable: cut with "…" before the first
+    /// number when there is room for a word, else started after the last one.
+    mutating func putLabel(_ text: String, row: Int, column: Int, room: Int, around markers: [Int], style: Style) {
+        var (start, width) = (column, room)
+        let inTheWay = markers.filter { $0 >= column && $0 < column + room }.sorted()
+        if let first = inTheWay.first, let last = inTheWay.last {
+            (start, width) = first - column >= 4 ? (column, first - column - 1) : (last + 2, column + room - last - 2)
+        }
+        put(TextLayout.truncate(text, to: width), row: row, column: start, style: style)
+    }
+}
+

@@ -51,17 +51,20 @@ struct QuadrantChart {
         var frame = Frame(width: gridWidth, height: inner.height + 2)
         let middle = frame.crossedBox(left: 0, top: 0, width: gridWidth, height: frame.height)
         let half = inner.width / 2 - 1
+        let markers = points.map { point in
+            (row: 1 + Int(((1 - point.y) * Double(inner.height - 1)).rounded()), column: 1 + Int((point.x * Double(inner.width - 1)).rounded()))
+        }
+        // The labels go around the numbers on their rows, never under them.
         let place = { (number: Int, row: Int, column: Int) in
-            _ = frame.put(TextLayout.truncate(quadrants[number] ?? "", to: half), row: row, column: column, style: .muted)
+            frame.putLabel(quadrants[number] ?? "", row: row, column: column, room: half,
+                           around: markers.filter { $0.row == row }.map(\.column), style: .muted)
         }
         place(2, 1, 1)
         place(1, 1, middle.x + 1)
         place(3, inner.height, 1)
         place(4, inner.height, middle.x + 1)
-        for (index, point) in points.enumerated() {
-            let x = 1 + Int((point.x * Double(inner.width - 1)).rounded())
-            let y = 1 + Int(((1 - point.y) * Double(inner.height - 1)).rounded())
-            frame.put(index < 9 ? String(index + 1) : "•", row: y, column: x, style: .heading)
+        for (index, marker) in markers.enumerated() {
+            frame.put(index < 9 ? String(index + 1) : "•", row: marker.row, column: marker.column, style: .heading)
         }
         var lines = [StyledLine([Span("↑ " + yAxis, .muted)])]
         lines += (0..<frame.height).map { row in Self.line(of: frame, row: row) }

@@ -21,25 +21,15 @@ struct QuadrantGrid {
             let row = top + 1 + Int(((5 - uncertainty) / 4 * Double(inner.height - 1)).rounded())
             return (index, row, column, context)
         }
-        // Each quadrant's label on up to two lines, wrapped on words ("Interim outcomes / and influence").
-        // A number on a label's line cuts it short with "…" rather than covering a letter; a number
-        // at its very start moves it to after the number.
+        // Each quadrant's label on up to two lines, wrapped on words ("Interim outcomes / and
+        // influence"), around the numbers on its lines.
         func label(_ quadrant: EbrahimQuadrant, row: Int, column: Int, upwards: Bool) {
             let lines = WordWrap.lines(guide[quadrant]?.label ?? quadrant.axesName, width: half)
             var shown = Array(lines.prefix(2))
             if lines.count > 2, let last = shown.popLast() { shown.append(TextLayout.truncate(last + " " + lines[2], to: half)) }
             for (offset, line) in shown.enumerated() {
                 let y = upwards ? row - (shown.count - 1) + offset : row + offset
-                var (start, room) = (column, half)
-                let inTheWay = markers.filter { $0.row == y && $0.column >= column && $0.column < column + half }.map(\.column).sorted()
-                if let first = inTheWay.first {
-                    if first - column >= 4 {
-                        room = first - column - 1
-                    } else if let last = inTheWay.last {
-                        (start, room) = (last + 2, column + half - last - 2)
-                    }
-                }
-                frame.put(TextLayout.truncate(line, to: room), row: y, column: start, style: .muted)
+                frame.putLabel(line, row: y, column: column, room: half, around: markers.filter { $0.row == y }.map(\.column), style: .muted)
             }
         }
         label(.highUncertaintyLowControl, row: top + 1, column: left + 1, upwards: false)
