@@ -6,6 +6,7 @@ extension SessionSummary {
         self.init(folder: folder.name, path: folder.url.path, title: session.details.title, date: session.details.date,
                   kind: session.details.kind, chathamHouse: session.details.chathamHouse,
                   attendees: session.attendees.elements.filter { !$0.apologies }.count, points: session.points.count,
-                  topics: session.topics.count, contexts: session.contexts.count, series: session.details.series)
+                  topics: session.topics.count, contexts: session.contexts.count, series: session.details.series,
+                  ended: session.isEnded)
     }
 }

@@ -19,7 +19,7 @@ struct Convene: ParsableCommand {
         // runtime a search of every protocol conformance at start, in every command.
         groupedSubcommands: [
             CommandGroup(name: "Live", subcommands: [Home.self, Run.self, Follow.self, Review.self]),
-            CommandGroup(name: "Scripting", subcommands: [New.self, Add.self, SetDetail.self, Undo.self, Check.self]),
+            CommandGroup(name: "Scripting", subcommands: [New.self, Add.self, SetDetail.self, Undo.self, End.self, Check.self]),
             CommandGroup(name: "Reading", subcommands: [Show.self, Export.self, List.self, Search.self, Templates.self]),
         ],
         defaultSubcommand: Home.self

@@ -69,6 +69,28 @@ struct CLITests {
         #expect(!(listed.stdout + imported.stdout + imported.stderr).contains("(s)"))
     }
 
+    @Test("end ends the item under way and keeps the session's end; a second end changes nothing; undo takes it back")
+    func endASession() throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        let session = try convene.newSession(title: "Ending")
+        #expect(try convene.run(["add", session, "point", "Before the end"]).status == 0)
+        let ended = try convene.run(["end", session])
+        #expect(ended.status == 0 && ended.stdout.hasPrefix("ended \(session) at "), "\(ended.stdout)\(ended.stderr)")
+        let journal = convene.sessions.appendingPathComponent(session).appendingPathComponent("session.jsonl")
+        let lines = try String(contentsOf: journal, encoding: .utf8).split(separator: "\n")
+        #expect(lines.last?.contains("\"endedAt\"") == true)
+        let again = try convene.run(["end", session])
+        #expect(again.status == 0 && again.stderr.contains("already ended at") && again.stdout.isEmpty)
+        #expect(try String(contentsOf: journal, encoding: .utf8).split(separator: "\n").count == lines.count, "a second end wrote a line")
+        // An ended session is still amended by scripts.
+        #expect(try convene.run(["add", session, "point", "After the end"]).status == 0)
+        #expect(try convene.run(["undo", session]).status == 0)
+        #expect(try convene.run(["undo", session]).status == 0)
+        let reopened = try convene.run(["end", session])
+        #expect(reopened.stdout.hasPrefix("ended "), "undo took the end back, so it can end again: \(reopened.stderr)")
+    }
+
     @Test("search and check print JSON for scripts, with the exit status of their plain output; show takes a session")
     func jsonAndShowSession() throws {
         let convene = try ConveneProcess()

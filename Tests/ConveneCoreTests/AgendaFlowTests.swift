@@ -41,7 +41,7 @@ struct AgendaFlowTests {
         #expect(session.sessionElapsed(at: at(20)) == 1200)
     }
 
-    @Test("previous reopens the item before; at the end, next ends the last item")
+    @Test("previous reopens the item before; at the end, next ends the last item and the session, and nothing moves after")
     func backAndEnd() throws {
         var session = Fixtures.created()
         for minute in 0..<3 { try session.apply(try #require(session.advance(at: at(Double(minute))))) }
@@ -53,8 +53,10 @@ struct AgendaFlowTests {
         for minute in 5..<12 { if let step = session.advance(at: at(Double(minute))) { try session.apply(step) } }
         #expect(session.currentItem == nil)
         #expect(session.agenda.elements.allSatisfy { $0.endedAt != nil })
+        #expect(session.details.endedAt != nil && session.isEnded)
         #expect(session.advance(at: at(20)) == nil)
-        try session.apply(try #require(session.goBack(at: at(21))))
-        #expect(session.currentItem?.id == EntityID(7))
+        #expect(session.goBack(at: at(21)) == nil && session.toggleClock(at: at(21)) == nil)
+        #expect(session.start(item: EntityID(2), at: at(21)) == nil)
+        #expect(session.sessionElapsed(at: at(60)) == session.sessionElapsed(at: at(30)), "the session's time stops at its end")
     }
 }

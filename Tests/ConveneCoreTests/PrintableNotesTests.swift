@@ -52,7 +52,7 @@ struct PrintableNotesTests {
     func chartWhereTheTemplateSays() throws {
         let session = try session(contexts: [context(40, "Homelessness support", [(4, 2)])])
         let own = try renderer("# {{title}}\n\nThe picture:\n\n{{contextChart}}\n\nThe end.\n")
-        #expect(try own.render(session).contains("```mermaid\nquadrantChart"), "notes.md draws it as Mermaid")
+        #expect(own.render(session).contains("```mermaid\nquadrantChart"), "notes.md draws it as Mermaid")
         let printed = PrintableNotes(session: session, renderer: own).markdown(placing: .inline)
         #expect(printed.contains("The picture:\n\n<figure class=\"context-chart\">\n<svg"), "\(printed)")
         #expect(printed.hasSuffix("</figure>\n\nThe end.\n"))

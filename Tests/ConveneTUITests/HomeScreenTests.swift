@@ -25,6 +25,14 @@ final class MemoryHome: HomeBackend {
         return LiveScene(terminal: VirtualTerminal(width: 80, height: 24), backend: session, clock: { session.now })
     }
 
+    /// The session's notes, as a reader over home.
+    func openReader(folder: String) throws -> any Scene {
+        if let refuse { throw HomeTestError(message: refuse) }
+        opened.append("read " + folder)
+        let terminal = VirtualTerminal(width: 80, height: 24)
+        return ReaderScene(terminal: terminal, title: folder, document: ArrivingDocument(parsing: "# \(folder)\n\nThe notes.\n"))
+    }
+
     func create(template: String, title: String, date: String) throws -> String {
         let folder = "\(date)-\(title.lowercased().replacingOccurrences(of: " ", with: "-"))"
         sessions.insert(SessionSummary(folder: folder, title: title, date: date, kind: template, chathamHouse: template == "roundtable",
@@ -71,6 +79,30 @@ struct HomeScreenTests {
         #expect(!lines.dropFirst(2).dropLast(2).contains { $0.contains("hidden") })
         press(app, .character("x"))
         #expect(terminal.screen?.text.contains("Keys") == false)
+    }
+
+    @Test("an ended session opens to be read, not live; e amends it live; r reads any session; e on a running one says Enter")
+    func endedOpensToRead() throws {
+        let backend = MemoryHome()
+        backend.sessions = [
+            SessionSummary(folder: "2026-04-02-finished", title: "Finished", date: "2026-04-02", kind: "roundtable", chathamHouse: true,
+                           attendees: 3, points: 5, ended: true),
+            SessionSummary(folder: "2026-04-09-running", title: "Running", date: "2026-04-09", kind: "roundtable", chathamHouse: true,
+                           attendees: 3, points: 1),
+        ]
+        let (terminal, app) = home(backend, width: 100)
+        #expect(terminal.screen?.text.contains("Chatham · ended") == true)
+        press(app, .enter)
+        #expect(backend.opened == ["read 2026-04-02-finished"])
+        #expect(terminal.screen?.text.contains("The notes.") == true, "the reader is on top")
+        press(app, .character("q"))
+        press(app, .character("e"))
+        #expect(backend.opened.last == "2026-04-02-finished", "e amends it live")
+        press(app, .character("q"))
+        press(app, .character("j"), .character("e"))
+        #expect(terminal.screen?.text.contains("Running has not ended: Enter opens it live") == true)
+        press(app, .character("r"))
+        #expect(backend.opened.last == "read 2026-04-09-running")
     }
 
     @Test("a session another Convene has open: the whole message is read at 80×24, path and what to do, nothing cut")

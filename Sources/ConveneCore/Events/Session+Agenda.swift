@@ -18,19 +18,35 @@ extension Session {
         return items[(index + 1)...].first { !$0.isSkipped }
     }
 
+    /// Whether the facilitator has ended the session: its times are kept as they were, and moving
+    /// through the agenda or running a clock is refused (amending its record is not).
+    public var isEnded: Bool { details.endedAt != nil }
+
     /// Ends the item under way and starts the next one with its clock running, passing over items
-    /// left out. Nil at the end.
+    /// left out. On the last item it ends the session (`end`). Nil once the session has ended.
     public func advance(at now: Date) -> SessionEvent? {
+        guard !isEnded else { return nil }
         guard let current = currentItem else {
             // Nothing under way: start the first item still to come.
             return nextItem.map { .itemsChanged(items: [Self.started($0, at: now)]) }
         }
-        guard let next = nextItem else { return .itemsChanged(items: [Self.ended(current, at: now)]) }
+        guard let next = nextItem else { return end(at: now) }
         return .itemsChanged(items: [Self.ended(current, at: now), Self.started(next, at: now)])
+    }
+
+    /// Ends the session: the item under way ends, and the session's end time is recorded. One
+    /// change, so `u` takes it back. Nil when it has already ended.
+    public func end(at now: Date) -> SessionEvent? {
+        guard !isEnded else { return nil }
+        var details = details
+        details.endedAt = now
+        let ending: [SessionEvent] = currentItem.map { [.itemsChanged(items: [Self.ended($0, at: now)])] } ?? []
+        return .batch(events: ending + [.detailsChanged(details: details)])
     }
 
     /// Ends the item under way and takes the facilitator back to the one before, its clock running again.
     public func goBack(at now: Date) -> SessionEvent? {
+        guard !isEnded else { return nil }
         let items = agenda.elements
         guard let current = currentItem ?? items.last(where: { $0.endedAt != nil }),
               let index = items.firstIndex(where: { $0.id == current.id }) else { return nil }
@@ -44,6 +60,7 @@ extension Session {
 
     /// Pauses or resumes the clock of the item under way; starts the agenda if nothing is under way.
     public func toggleClock(at now: Date) -> SessionEvent? {
+        guard !isEnded else { return nil }
         guard var item = currentItem else { return advance(at: now) }
         if item.isClockRunning {
             item.pauseClock(at: now)
@@ -53,10 +70,18 @@ extension Session {
         return .itemChanged(item: item)
     }
 
+    /// Stops the clock of the item under way because nobody is in the session any more (the live
+    /// screen closed): time spent away is not the item's. Nil when no clock is running.
+    public func stoppingClock(at now: Date) -> SessionEvent? {
+        guard var item = currentItem, item.isClockRunning else { return nil }
+        item.pauseClock(at: now)
+        return .itemChanged(item: item)
+    }
+
     /// Time since the first item started, until the last one ended (or now).
     public func sessionElapsed(at now: Date) -> TimeInterval? {
         guard let start = agenda.elements.compactMap(\.startedAt).min() else { return nil }
-        let end = currentItem == nil ? agenda.elements.compactMap(\.endedAt).max() ?? now : now
+        let end = details.endedAt ?? (currentItem == nil ? agenda.elements.compactMap(\.endedAt).max() ?? now : now)
         return max(0, end.timeIntervalSince(start))
     }
 

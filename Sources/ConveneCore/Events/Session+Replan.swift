@@ -8,7 +8,7 @@ extension Session {
     /// Starts `id` straight away, ending the item under way; the items in between keep no times.
     /// Nil when `id` is the item under way or not on the agenda.
     public func start(item id: EntityID, at now: Date) -> SessionEvent? {
-        guard var target = agenda[id], currentItem?.id != id else { return nil }
+        guard !isEnded, var target = agenda[id], currentItem?.id != id else { return nil }
         var changed: [AgendaItem] = []
         if var current = currentItem {
             current.pauseClock(at: now)

@@ -16,10 +16,13 @@ public struct SessionDetails: Codable, Sendable, Equatable {
     public var series: String?
     /// When the session must end (the room is booked until then); nil when no one said.
     public var hardEnd: Date?
+    /// When the facilitator ended it (`n` on the last item, or `convene end`); nil while it runs.
+    /// An ended session can still be amended, but its times no longer change.
+    public var endedAt: Date?
 
     public init(
         title: String, kind: String, date: String, purpose: String = "", hosts: [String] = [],
-        chathamHouse: Bool, template: String = "", series: String? = nil, hardEnd: Date? = nil
+        chathamHouse: Bool, template: String = "", series: String? = nil, hardEnd: Date? = nil, endedAt: Date? = nil
     ) {
         self.title = title
         self.kind = kind
@@ -30,5 +33,6 @@ public struct SessionDetails: Codable, Sendable, Equatable {
         self.template = template
         self.series = series
         self.hardEnd = hardEnd
+        self.endedAt = endedAt
     }
 }

@@ -13,10 +13,13 @@ public struct SessionSummary: Codable, Sendable, Equatable {
     public var contexts: Int
     /// The series it belongs to, when it is one of a group's meetings.
     public var series: String?
+    /// Whether the facilitator has ended it: it opens to be read, and amending it changes no times.
+    public var ended: Bool
 
     public init(folder: String, path: String = "", title: String, date: String, kind: String, chathamHouse: Bool,
-                attendees: Int, points: Int, topics: Int = 0, contexts: Int = 0, series: String? = nil) {
+                attendees: Int, points: Int, topics: Int = 0, contexts: Int = 0, series: String? = nil, ended: Bool = false) {
         (self.folder, self.path, self.title, self.date, self.kind, self.chathamHouse) = (folder, path, title, date, kind, chathamHouse)
         (self.attendees, self.points, self.topics, self.contexts, self.series) = (attendees, points, topics, contexts, series)
+        self.ended = ended
     }
 }

@@ -21,6 +21,7 @@ enum IndexSchema {
                 topics INTEGER NOT NULL DEFAULT 0,
                 contexts INTEGER NOT NULL DEFAULT 0,
                 series TEXT,
+                ended INTEGER NOT NULL DEFAULT 0,
                 -- why the session does not load; NULL when it does
                 problem TEXT
             )

@@ -147,7 +147,10 @@ extension KeyMap {
         home = [
             KeyBinding(keys: help, action: .help, help: "show these keys", hint: "help"),
             KeyBinding(keys: quit, action: .quit, help: "quit", hint: "quit"),
-            KeyBinding(keys: [.enter], action: .open, help: "open the selected session live", hint: "open"),
+            KeyBinding(keys: [.enter], action: .open, help: "open the selected session: live while it runs, to read once it has ended",
+                       hint: "open"),
+            KeyBinding(keys: [.character("r")], action: .read, help: "read its notes (nothing can change)", hint: "read"),
+            KeyBinding(keys: [.character("e")], action: .amend, help: "amend an ended session live: its times stay as they were", hint: nil),
             KeyBinding(keys: [.character("N"), .character("a")], action: .new, help: "new session from a template", hint: "new session"),
             KeyBinding(keys: previous, action: .selectPrevious, help: "select the session above", hint: nil),
             KeyBinding(keys: next, action: .selectNext, help: "select the session below", hint: "select", hintKeys: Self.pair(next, previous)),

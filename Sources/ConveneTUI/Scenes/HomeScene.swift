@@ -8,6 +8,8 @@ public protocol HomeBackend: AnyObject {
     func listings() -> (sessions: [SessionSummary], templates: [TemplateListing], problems: [String])
     /// The session run live, as a scene to open over home (it holds the session's lock until it closes).
     func openLive(folder: String) throws -> any Scene
+    /// The session's notes in the reader, as a scene to open over home; nothing can change there.
+    func openReader(folder: String) throws -> any Scene
     /// Creates a session and returns its folder's name.
     func create(template: String, title: String, date: String) throws -> String
 }
@@ -35,6 +37,12 @@ public final class HomeEffects: EffectPerformer {
             return .done(closed + reload())
         case .open(let folder):
             return open(folder)
+        case .read(let folder):
+            do {
+                return .then(.open(try backend.openReader(folder: folder)), [])
+            } catch {
+                return .done([.notOpened("\(error)")])
+            }
         case .create(let template, let title, let date):
             do {
                 let folder = try backend.create(template: template, title: title, date: date)

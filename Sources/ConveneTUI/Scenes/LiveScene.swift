@@ -20,12 +20,16 @@ public protocol LiveSessionBackend: AnyObject {
     func editExternally(_ text: String) throws -> String
     /// The live screen is closing: let go of the session (its lock).
     func close()
+    /// When the session was last changed (its journal last written), if known: how long it has
+    /// been closed, on opening.
+    var lastChange: Date? { get }
     /// A registration export's header and rows (a CSV file), or why it cannot be read.
     func readRegistrationList(at path: String) throws -> RegistrationList
 }
 
 extension LiveSessionBackend {
     public func close() {}
+    public var lastChange: Date? { nil }
 }
 
 /// The live screen's effects, performed on its session: changes kept, undone, the notes written,
@@ -129,6 +133,8 @@ public final class LiveEffects: EffectPerformer {
 
     public func finish(_ screen: LiveScreen) {
         _ = keepDraft(of: screen, force: true)
+        // Nobody is in the session once the screen closes: its item clock stops until `t` or `n`.
+        if let stop = backend.session.stoppingClock(at: clock()) { try? backend.apply(stop, at: clock()) }
         var unchanged = screen
         _ = idle(&unchanged)
         backend.close()
@@ -198,7 +204,15 @@ extension ScreenScene where Performer == LiveEffects {
                             clock: @escaping () -> Date) {
         let performer = LiveEffects(terminal: terminal, backend: backend, recovered: recovered, alerts: alerts, clock: clock)
         let opening = (recovered.map { [LiveOutcome.recovered($0)] } ?? []) + (problem.map { [LiveOutcome.problem($0)] } ?? [])
+            + (Self.stoppedClock(of: backend.session, lastChange: backend.lastChange, now: clock(), keys: keys).map { [LiveOutcome.notice($0)] } ?? [])
         self.init(screen: LiveScreen(keys: keys), performer: performer, terminal: terminal, opening: opening)
+    }
+
+    /// What opening says of an item under way whose clock stopped when the session last closed.
+    static func stoppedClock(of session: Session, lastChange: Date?, now: Date, keys: KeyMap) -> String? {
+        guard let item = session.currentItem, !item.isClockRunning, let number = session.itemNumber(item.id) else { return nil }
+        let away = lastChange.map { now.timeIntervalSince($0) }.flatMap { $0 >= 60 ? " \(Int(($0 / 60).rounded())) min ago" : nil } ?? ""
+        return "Item \(number)'s clock stopped when the session closed\(away); \(keys[.toggleClock]) starts it again"
     }
 
     /// Saves what is being typed now, as on closing (for tests of the draft).

@@ -35,7 +35,10 @@ public struct HomeWorld: Sendable {
 }
 
 public enum HomeEffect: Equatable, Sendable {
+    /// Open the session live (an ended one to be amended).
     case open(folder: String)
+    /// Open its notes in the reader.
+    case read(folder: String)
     case create(template: String, title: String, date: String)
     /// List the sessions again (back from a session opened from here).
     case reload
@@ -171,9 +174,20 @@ public struct HomeScreen: Screen {
         case .selectNext: selection = min(max(0, sessions.count - 1), selection + 1)
         case .selectFirst: selection = 0
         case .selectLast: selection = max(0, sessions.count - 1)
-        case .open:
+        case .open, .read, .amend:
             guard sessions.indices.contains(selection) else { return [] }
-            return [.open(folder: sessions[selection].folder)]
+            let session = sessions[selection]
+            switch action {
+            // An ended session opens to be read: amending it is a choice (`e`), never an accident.
+            case .open: return [session.ended ? .read(folder: session.folder) : .open(folder: session.folder)]
+            case .read: return [.read(folder: session.folder)]
+            default:
+                guard session.ended else {
+                    report("\(session.title) has not ended: \(KeyMap.label(of: .open, in: keys.home)) opens it live")
+                    return []
+                }
+                return [.open(folder: session.folder)]
+            }
         case .new:
             guard !templates.isEmpty else {
                 report("No templates found: see `convene templates`", isError: true)
@@ -231,7 +245,9 @@ public struct HomeScreen: Screen {
         // Fixed columns either side of the title, which takes the rest; the people count only where
         // the terminal is wide enough to leave the title room.
         let showPeople = frame.width >= 100
-        let titleWidth = max(10, frame.width - 4 - 12 - 15 - 8 - (showPeople ? 8 : 0) - 9)
+        // The rule column says "· ended" too once a session has ended.
+        let ruleWidth = sessions.contains(where: \.ended) ? 17 : 9
+        let titleWidth = max(10, frame.width - 4 - 12 - 15 - 8 - (showPeople ? 8 : 0) - ruleWidth)
         func right(_ text: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - text.count)) + text }
         func row(_ date: String, _ title: String, _ kind: String, _ points: String, _ people: String, _ rule: String) -> String {
             TextLayout.pad(date, to: 12) + TextLayout.pad(title, to: titleWidth)
@@ -243,7 +259,7 @@ public struct HomeScreen: Screen {
         ListView(noun: ("session", "sessions"), keys: keys.listMarks).draw(count: sessions.count, focus: .selected(selection), into: &frame, in: list) { index in
             let listing = sessions[index]
             return [ListRow(row(listing.date, listing.title, listing.kind, String(listing.points), String(listing.attendees),
-                                listing.chathamHouse ? "Chatham" : "open"), indent: 1)]
+                                (listing.chathamHouse ? "Chatham" : "open") + (listing.ended ? " · ended" : "")), indent: 1)]
         }
     }
 

@@ -18,6 +18,10 @@ final class StoreBackend: LiveSessionBackend {
 
     var session: Session { writer.session }
 
+    var lastChange: Date? {
+        (try? FileManager.default.attributesOfItem(atPath: writer.folder.journal.path))?[.modificationDate] as? Date
+    }
+
     func apply(_ event: SessionEvent, at date: Date) throws {
         try writer.apply(event, at: date)
     }

@@ -46,6 +46,12 @@ final class StoreHome: HomeBackend {
         return StoreBackend(writer: writer, renderer: renderer, signals: signals).liveScene(on: terminal, alerts: alerts, keys: keys)
     }
 
+    /// The notes read without the lock, as `convene review` reads them.
+    func openReader(folder: String) throws -> any Scene {
+        let notes = try StoreReview.readOnlyNotes(of: options.catalog.resolve(folder), options: options) { $0 }
+        return ReaderScene(terminal: terminal, title: notes.title, document: ArrivingDocument(parsing: notes.notes), keys: keys)
+    }
+
     func create(template name: String, title: String, date: String) throws -> String {
         let template = try options.templates.sessionTemplate(named: name)
         let renderer = try options.templates.notesRenderer()

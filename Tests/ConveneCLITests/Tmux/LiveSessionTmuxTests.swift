@@ -38,6 +38,29 @@ extension RealTerminal {
             #expect(written.contains("| 3 | Open discussion | Discussion | 25 min | 0 min |"))
         }
 
+        @Test("quitting stops the item clock: reopened after a break, the item shows only the time spent in it and says why")
+        func clockStopsWhileClosed() throws {
+            let convene = try ConveneProcess()
+            defer { convene.cleanUp() }
+            let (folder, tmux) = try start(convene)
+            try tmux.press("n", until: "1/8  Welcome")
+            try tmux.send("q")
+            try tmux.waitForExit()
+            // The journal's last line stops the clock: nothing runs while nobody is in the session.
+            let journal = try String(contentsOfFile: folder + "/session.jsonl", encoding: .utf8)
+            let last = try #require(journal.split(separator: "\n").last)
+            #expect(last.contains("itemChanged") && !last.contains("clockRunningSince"), "\(last)")
+            // Nine minutes later, as far as the files say.
+            let nineMinutesAgo = Date().addingTimeInterval(-540)
+            try FileManager.default.setAttributes([.modificationDate: nineMinutesAgo], ofItemAtPath: folder + "/session.jsonl")
+            let reopened = try Tmux.convene(["run", folder], for: convene)
+            let screen = try reopened.waitFor("Item 1's clock stopped when the session closed 9 min ago; t starts it again")
+            // The seconds spent before quitting, not the nine minutes away.
+            #expect(screen.contains(" / 10:00") && !screen.contains("09:0") && !screen.contains("over"), "\(screen)")
+            try reopened.send("q")
+            try reopened.waitForExit()
+        }
+
         @Test("the agenda overlay: item 6 started straight away with no times on items 1 to 5; an item added and moved")
         func replanning() throws {
             let convene = try ConveneProcess()

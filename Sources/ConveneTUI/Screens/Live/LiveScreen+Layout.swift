@@ -126,8 +126,10 @@ extension LiveScreen {
     private func drawTitle(into frame: inout Frame, in rect: Rect, session: Session, now: Date) {
         let elapsed = session.sessionElapsed(at: now).map { "session \(ClockText.format($0))" }
         // Whether the session will end on time, always in view (see `AgendaOverlay.schedule`).
-        let schedule = AgendaOverlay.schedule(of: session, at: now)
-        let right = [schedule?.text, elapsed].compactMap { $0 }.joined(separator: " · ") + " "
+        let schedule = session.isEnded ? nil : AgendaOverlay.schedule(of: session, at: now)
+        // An ended session is being amended: its end, not a clock.
+        let ended = session.details.endedAt.map { "ended \(WallClock.text($0)) · amending" }
+        let right = (ended.map { [$0] } ?? [schedule?.text, elapsed].compactMap { $0 }).joined(separator: " · ") + " "
         let badge = session.ruleBadge(for: shownItem(in: session)?.id)
         let rightWidth = DisplayWidth.of(right) + DisplayWidth.of(badge.text) + 1
         frame.titleBar(" Convene · " + session.details.title, limit: max(0, rect.width - rightWidth - 1))

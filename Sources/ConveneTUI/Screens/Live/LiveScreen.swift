@@ -33,6 +33,8 @@ public enum LiveOutcome: Equatable, Sendable {
     case recovered(Composer)
     /// A problem found while opening the session.
     case problem(String)
+    /// Something to know on opening the session, not a problem.
+    case notice(String)
     /// The item under way is running out of time: what to say, and until when its clock flashes.
     case alerted(String, flashUntil: Date?)
     /// A registration list whose headers do not say which column holds names: ask.
@@ -142,6 +144,7 @@ public struct LiveScreen: Screen {
             draft = composer
             status = StatusLine("Recovered an unsaved point: \(keys[.add]) brings it back")
         case .problem(let text): status = StatusLine(text, isError: true)
+        case .notice(let text): status = StatusLine(text)
         case .alerted(let text, let until):
             status = StatusLine(text, isError: true)
             clockFlashUntil = until
@@ -258,13 +261,13 @@ public struct LiveScreen: Screen {
         case .agenda:
             overlays.append(AgendaOverlay(selecting: shownItem(in: session)?.id, in: session))
         case .nextItem:
-            guard let step = session.advance(at: now) else { return notice("The agenda is complete") }
+            guard let step = session.advance(at: now) else { return notice(Self.ended(session) ?? "The agenda is complete") }
             viewing = nil
-            return [.apply(step, saying: Self.movedTo(step))]
+            return [.apply(step, saying: movedTo(step))]
         case .previousItem:
-            guard let step = session.goBack(at: now) else { return notice("Already at the first item") }
+            guard let step = session.goBack(at: now) else { return notice(Self.ended(session) ?? "Already at the first item") }
             viewing = nil
-            return [.apply(step, saying: Self.movedTo(step))]
+            return [.apply(step, saying: movedTo(step))]
         case .viewPrevious, .viewNext, .viewCurrent:
             return view(action, session: session)
         case .speaker:
@@ -276,7 +279,7 @@ public struct LiveScreen: Screen {
             if case .itemChanged(let item) = step {
                 return [.apply(step, saying: item.isClockRunning ? "✓ Clock running" : "✓ Clock paused")]
             }
-            return [.apply(step, saying: Self.movedTo(step))]
+            return [.apply(step, saying: movedTo(step))]
         default:
             return withPanel(session, now) { $0.act(action, in: &$1) }
         }
@@ -312,9 +315,17 @@ public struct LiveScreen: Screen {
         return notice("Looking at item \(target + 1); the agenda stays on \(session.focusedItem.flatMap { session.itemNumber($0.id) }.map { "item \($0)" } ?? "its item") · \(keys[.viewCurrent]) goes back")
     }
 
-    private static func movedTo(_ step: SessionEvent) -> String {
+    private func movedTo(_ step: SessionEvent) -> String {
+        if case .batch(let events) = step, case .detailsChanged(let details)? = events.last, let end = details.endedAt {
+            return "✓ Session ended at \(WallClock.text(end)); its record can still be amended · \(keys[.undo]) takes it back"
+        }
         guard case .itemsChanged(let items) = step, let last = items.last else { return "✓ Saved" }
         return last.endedAt == nil ? "✓ Now on: \(last.title)" : "✓ Ended: \(last.title)"
+    }
+
+    /// What moving through the agenda of an ended session says: nothing moves, and why.
+    static func ended(_ session: Session) -> String? {
+        session.details.endedAt.map { "The session ended at \(WallClock.text($0)): its record can be amended, its times stay as they were" }
     }
 
     private mutating func notice(_ text: String) -> [LiveEffect] {

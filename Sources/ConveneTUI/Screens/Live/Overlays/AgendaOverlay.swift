@@ -42,7 +42,9 @@ struct AgendaOverlay: LiveOverlay {
         case .selectFirst: selected = 0
         case .selectLast: selected = ids.count - 1
         case .start:
-            guard let event = session.start(item: id, at: context.now) else { return context.notice("Item \(number) is under way") }
+            guard let event = session.start(item: id, at: context.now) else {
+                return context.notice(LiveScreen.ended(session) ?? "Item \(number) is under way")
+            }
             context.viewing = nil
             // Back to the item now under way: the next key is the note-taker's, not the agenda's.
             context.close()
