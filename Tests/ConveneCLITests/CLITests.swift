@@ -91,6 +91,25 @@ struct CLITests {
         #expect(reopened.stdout.hasPrefix("ended "), "undo took the end back, so it can end again: \(reopened.stderr)")
     }
 
+    @Test("search finds people: an attendee by name, an organisation, a host, a presenter; through the index and without it")
+    func searchFindsPeople() throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        let created = try convene.run(["new", "--template", "masterclass", "--title", "Human learning systems", "--date", "2026-05-01",
+                                       "--host", "Collaborate CIC"])
+        #expect(created.status == 0, "\(created.stderr)")
+        #expect(try convene.run(["add", "2026", "attendee", "Michael Little", "--org", "RATIO"]).status == 0)
+        #expect(try convene.run(["add", "2026", "point", "Outcomes emerge from systems.", "--item", "2", "--speaker", "Toby Lowe"]).status == 0)
+        for (query, place) in [("Michael Little", "attendee"), ("ratio", "attendee"), ("Collaborate", "host"), ("Toby Lowe", "presenter")] {
+            let found = try convene.run(["search", query])
+            #expect(found.status == 0 && found.stdout.contains(place), "\(query): \(found.stdout)\(found.stderr)")
+        }
+        // An index built again from the journals finds the same.
+        try FileManager.default.removeItem(at: convene.sessions.appendingPathComponent(".index.sqlite"))
+        let scanned = try convene.run(["search", "Michael Little", "--json"])
+        #expect(scanned.stdout.contains("Michael Little, RATIO"), "\(scanned.stdout)")
+    }
+
     @Test("search and check print JSON for scripts, with the exit status of their plain output; show takes a session")
     func jsonAndShowSession() throws {
         let convene = try ConveneProcess()

@@ -17,9 +17,26 @@ public enum SessionSearch {
     }
 
     /// Everything searchable in a session, with the place each is shown under: the title and
-    /// purpose, then what was captured, in record order.
+    /// purpose, the hosts, the people who attended (with their organisations) and who presented,
+    /// then what was captured, in record order. People are found where the record names them
+    /// (its attendees and presenters), never tied to a point under the Chatham House Rule.
     static func passages(of session: Session) -> [(place: String, text: String)] {
         var passages = [("title", session.details.title), ("purpose", session.details.purpose)].filter { !$0.1.isEmpty }
+        passages += session.details.hosts.map { ("host", $0) }
+        for person in session.attendees.elements {
+            let organisation = person.organisation.map { ", \($0)" } ?? ""
+            passages.append((person.apologies ? "attendee (apologies)" : "attendee", person.name + organisation))
+        }
+        // Who presented each item: its speaker, and whoever its attributed points name (only in
+        // parts not under the Rule, where points carry a speaker at all).
+        for item in session.agenda.elements {
+            guard let number = session.itemNumber(item.id) else { continue }
+            var speakers = item.speaker.map { [$0] } ?? []
+            for point in session.points.elements where point.item == item.id {
+                if let speaker = point.speaker, !speakers.contains(speaker) { speakers.append(speaker) }
+            }
+            passages += speakers.filter { !$0.isEmpty }.map { ("item \(number) · presenter", $0) }
+        }
         for captured in session.capturedTexts where !captured.location.isSessionHeading {
             passages.append((captured.location.label, captured.text))
         }
