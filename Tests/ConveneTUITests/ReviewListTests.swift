@@ -13,7 +13,9 @@ final class MemoryReview: ReviewBackend {
     ]
     let texts = [
         "2026-04-02-learning": ["Complex contexts need adaptive practice.", "Measures matter; how they are used matters more."],
-        "2021-07-14-motives": ["Participatory budgeting was tried in two places.", "Context shapes what can be measured."],
+        "2021-07-14-motives": ["Participatory budgeting was tried in two places.", "Context shapes what can be measured.",
+                               "A long account of how the group met, who came, what they brought and how the day went, "
+                                   + "before it came to capabilities at the very end."],
     ]
 
     func listings() -> [SessionSummary] { sessions }
@@ -85,6 +87,20 @@ struct ReviewListTests {
         #expect(terminal.screen?.text.contains("Search: context") == true)
         app.send(.character("q")) // the list has the keys again
         #expect(app.isFinished)
+    }
+
+    @Test("a hit whose words come late in a long excerpt shows them, marked, with … before; each word of the query is marked")
+    func lateMatchInView() throws {
+        let terminal = VirtualTerminal(width: 80, height: 16)
+        let app = Program(terminal: terminal, root: ReviewScene(terminal: terminal, backend: MemoryReview()))
+        for key in "/capabilities".map(Key.character) { app.send(key) }
+        app.draw()
+        let screen = try #require(terminal.screen)
+        let row = try #require(screen.lines.firstIndex { $0.contains("capabilities at the very") }, "\(screen.text)")
+        #expect(screen.lines[row].contains("…"))
+        let column = try #require(screen.lines[row].range(of: "capabilities")).lowerBound
+        let offset = screen.lines[row].distance(from: screen.lines[row].startIndex, to: column)
+        #expect(screen[row, offset].style.reverse, "the word found is marked")
     }
 
     @Test("Esc closes the reader back to the list, as q does")

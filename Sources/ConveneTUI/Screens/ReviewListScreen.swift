@@ -131,16 +131,44 @@ public struct ReviewListScreen: Screen {
         }
     }
 
-    /// A hit on one row of a screen `width` wide: where it is, muted, then the excerpt with the query marked. Only the title
-    /// gives way on a narrow terminal; the place and excerpt stay readable.
+    /// A hit on one row of a screen `width` wide: where it is, muted, then the excerpt with the
+    /// query's words marked. Only the title gives way on a narrow terminal; the excerpt is shown
+    /// from a little before the first word found, so the words found are always in view.
     private func hitSpans(_ hit: SearchHit, width: Int) -> [Span] {
         let head = TextLayout.truncate("\(hit.date)  \(TextLayout.truncate(hit.title, to: max(10, width / 4))) · \(hit.place): ", to: width / 2 + 10)
-        let excerpt = TextLayout.truncate(hit.excerpt, to: width - DisplayWidth.of(head) - 4)
-        guard let range = excerpt.range(of: query.text, options: [.caseInsensitive, .diacriticInsensitive]) else {
-            return [Span(head, Style(role: .muted, dim: true)), Span(excerpt)]
+        let words = query.text.split(whereSeparator: { $0.isWhitespace || $0 == "\"" }).map(String.init)
+        let excerpt = Self.window(of: hit.excerpt, showing: words, room: width - DisplayWidth.of(head) - 4)
+        var spans = [Span(head, Style(role: .muted, dim: true))]
+        var shown = excerpt.startIndex
+        for range in Self.ranges(of: words, in: excerpt) where range.lowerBound >= shown {
+            spans.append(Span(String(excerpt[shown..<range.lowerBound])))
+            spans.append(Span(String(excerpt[range]), Style(role: .warning, bold: true, reverse: true)))
+            shown = range.upperBound
         }
-        return [Span(head, Style(role: .muted, dim: true)), Span(String(excerpt[..<range.lowerBound])),
-                Span(String(excerpt[range]), Style(role: .warning, bold: true, reverse: true)), Span(String(excerpt[range.upperBound...]))]
+        spans.append(Span(String(excerpt[shown...])))
+        return spans
+    }
+
+    /// `excerpt` cut to `room` columns, starting a few characters before the first of `words`
+    /// when from its start that word would be cut off.
+    static func window(of excerpt: String, showing words: [String], room: Int) -> String {
+        guard let first = ranges(of: words, in: excerpt).first,
+              DisplayWidth.of(String(excerpt[..<first.upperBound])) >= room else { return TextLayout.truncate(excerpt, to: room) }
+        let lead = excerpt.index(first.lowerBound, offsetBy: -min(12, excerpt.distance(from: excerpt.startIndex, to: first.lowerBound)))
+        return TextLayout.truncate("…" + excerpt[lead...], to: room)
+    }
+
+    /// Where `words` stand in `text`, in order, ignoring case and accents as search does.
+    static func ranges(of words: [String], in text: String) -> [Range<String.Index>] {
+        words.flatMap { word -> [Range<String.Index>] in
+            var found: [Range<String.Index>] = []
+            var from = text.startIndex
+            while let range = text.range(of: word, options: [.caseInsensitive, .diacriticInsensitive], range: from..<text.endIndex) {
+                found.append(range)
+                from = range.upperBound
+            }
+            return found
+        }.sorted { $0.lowerBound < $1.lowerBound }
     }
 
     public func render(_ sessions: [SessionSummary], into frame: inout Frame) {
