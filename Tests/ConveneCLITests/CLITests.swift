@@ -110,6 +110,19 @@ struct CLITests {
         #expect(scanned.stdout.contains("Michael Little, RATIO"), "\(scanned.stdout)")
     }
 
+    @Test("a search that finds nothing suggests the archive's own spelling")
+    func searchSuggests() throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        let session = try convene.newSession(title: "Capabilities")
+        #expect(try convene.run(["add", session, "point", "Building capabilities across the system."]).status == 0)
+        let missed = try convene.run(["search", "capabilties"])
+        #expect(missed.status == 1)
+        #expect(missed.stderr.contains("no matches for ‘capabilties’") && missed.stderr.contains("did you mean ‘capabilities’?"), "\(missed.stderr)")
+        let nothing = try convene.run(["search", "zanzibar"])
+        #expect(nothing.status == 1 && !nothing.stderr.contains("did you mean"))
+    }
+
     @Test("search and check print JSON for scripts, with the exit status of their plain output; show takes a session")
     func jsonAndShowSession() throws {
         let convene = try ConveneProcess()

@@ -283,6 +283,21 @@ struct LiveScreenTests {
         #expect(lines[4].hasPrefix("───"))
     }
 
+    @Test("a paste whose end marker came split (an Esc, then [201~, as a slow terminal delivers it) still ends: Enter saves")
+    func splitPasteEnd() throws {
+        let harness = try Harness()
+        harness.press(.character("n"))
+        harness.terminal.type("two lines")
+        harness.terminal.press(.enter)
+        harness.terminal.type("of text")
+        harness.terminal.press(.escape)
+        harness.terminal.type("[201~")
+        harness.program.receive(.pasteStart)
+        harness.press(.enter)
+        #expect(harness.backend.session.points.elements.last?.text == "two lines\nof text")
+        #expect(!harness.app.screen.pasting)
+    }
+
     @Test("pasted escape sequences and control keys are text, never commands")
     func pastedCommandsAreText() throws {
         let harness = try Harness()

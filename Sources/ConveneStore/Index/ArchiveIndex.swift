@@ -247,6 +247,11 @@ public final class ArchiveIndex {
         }
     }
 
+    /// Every searchable text the index holds: the words a search that found nothing is suggested from.
+    public func texts() throws -> [String] {
+        try database.read { try String.fetchAll($0, sql: "SELECT body FROM text") }
+    }
+
     /// What is wrong with the sessions that do not load.
     public func problems() throws -> [String] {
         try database.read { try String.fetchAll($0, sql: "SELECT problem FROM session WHERE problem IS NOT NULL ORDER BY folder DESC") }

@@ -20,7 +20,7 @@ public enum SessionSearch {
     /// purpose, the hosts, the people who attended (with their organisations) and who presented,
     /// then what was captured, in record order. People are found where the record names them
     /// (its attendees and presenters), never tied to a point under the Chatham House Rule.
-    static func passages(of session: Session) -> [(place: String, text: String)] {
+    public static func passages(of session: Session) -> [(place: String, text: String)] {
         var passages = [("title", session.details.title), ("purpose", session.details.purpose)].filter { !$0.1.isEmpty }
         passages += session.details.hosts.map { ("host", $0) }
         for person in session.attendees.elements {

@@ -93,6 +93,9 @@ public final class Program {
         finishAll()
     }
 
+    /// What follows the Esc of a paste's end marker (`\e[201~`).
+    static let splitPasteEnd: [Character] = ["[", "2", "0", "1", "~"]
+
     /// How long a paste may pause mid-way (the terminal delivers it in pieces) before the text so
     /// far is passed on.
     static let pasteGapMilliseconds = 100
@@ -109,8 +112,27 @@ public final class Program {
             if !text.isEmpty { send(.text(text)) }
             text = ""
         }
+        // The end marker, ESC [ 2 0 1 ~, split by a slow terminal into an Esc and characters (the
+        // rest came after ncurses stopped waiting for it): recognised here, or the screen would
+        // stay in the paste and take every later Enter as a line break.
+        var marker: [Character]?
         while !isFinished, let next = terminal.nextKey(timeoutMilliseconds: Self.pasteGapMilliseconds) {
+            if let begun = marker {
+                if case .character(let character) = next, Self.splitPasteEnd.starts(with: begun + [character]) {
+                    marker = begun + [character]
+                    if marker == Self.splitPasteEnd {
+                        flush()
+                        return send(.pasteEnd)
+                    }
+                    continue
+                }
+                // Not the marker after all: the Esc is dropped as any key in a paste is, the rest is text.
+                text.append(contentsOf: begun)
+                marker = nil
+            }
             switch next {
+            case .escape:
+                marker = []
             case .character(let character): text.append(character)
             case .enter, .control("j"): text.append("\n")
             case .tab: text.append("\t")
@@ -125,6 +147,7 @@ public final class Program {
             }
         }
         // The paste stopped without its end: what came is passed on; the rest arrives as keys.
+        text.append(contentsOf: marker ?? [])
         flush()
     }
 

@@ -40,7 +40,8 @@ struct Search: ParsableCommand {
         if hits.isEmpty {
             let count = sessions.catalog.folders().count
             let shown = query.count > 80 ? query.prefix(80) + "…" : Substring(query)
-            Output.warn("no matches for ‘\(shown)’ in \(count) session\(count == 1 ? "" : "s") in \(sessions.catalog.root.path)")
+            let instead = Archive(options: sessions).suggestion(for: searched).map { "; did you mean ‘\($0)’?" } ?? ""
+            Output.warn("no matches for ‘\(shown)’ in \(count) session\(count == 1 ? "" : "s") in \(sessions.catalog.root.path)\(instead)")
             throw ExitCode(1)
         }
     }

@@ -49,6 +49,15 @@ struct Archive {
                 options.catalog.skippedFolders() + problems.map(\.description))
     }
 
+    /// What to search for instead, when `query` found nothing: its misspelt words as the archive
+    /// spells them (from the index, else from the sessions).
+    func suggestion(for query: SearchQuery) -> String? {
+        var trouble: [String] = []
+        let texts = (try? throughIndex({ try $0.texts() }, trouble: &trouble)).flatMap { $0 }
+            ?? options.catalog.load().sessions.flatMap { SessionSearch.passages(of: $0.session).map(\.text) }
+        return query.suggestion(from: texts)
+    }
+
     func scannedSearch(_ query: SearchQuery) -> (hits: [SearchHit], problems: [String]) {
         let (loaded, problems) = options.catalog.load()
         return (loaded.flatMap { SessionSearch.hits(for: query, in: $0.folder, session: $0.session) },

@@ -107,7 +107,9 @@ extension RealTerminal {
             let points = try JournalFile.replayed(journal).session.points.elements
             #expect(points.count == 1)
             #expect(points.first?.text == paragraphs.joined(separator: "\n\n"))
-            try tmux.saveAndQuit()
+            // Nothing is being typed any more: q, not saveAndQuit's Enter, which would find nothing to save.
+            try tmux.send("q")
+            try tmux.waitForExit()
         }
 
         @Test("fields edit as in bash: Ctrl-W, Ctrl-A, Ctrl-E, Ctrl-U, Ctrl-K, Ctrl-Y, Alt-b")
