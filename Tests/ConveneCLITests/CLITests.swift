@@ -89,6 +89,10 @@ struct CLITests {
         #expect(try convene.run(["undo", session]).status == 0)
         let reopened = try convene.run(["end", session])
         #expect(reopened.stdout.hasPrefix("ended "), "undo took the end back, so it can end again: \(reopened.stderr)")
+        // list says which sessions have ended, in its table and its JSON.
+        let listed = try convene.run(["list"])
+        #expect(listed.stdout.contains("Ending [Chatham House] [ended]"), "\(listed.stdout)")
+        #expect(try convene.run(["list", "--json"]).stdout.contains("\"ended\" : true"))
     }
 
     @Test("search finds people: an attendee by name, an organisation, a host, a presenter; through the index and without it")

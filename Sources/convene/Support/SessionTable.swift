@@ -20,7 +20,7 @@ struct SessionTable {
             let summary = summaries[index]
             let folder = TextLayout.pad(TextLayout.truncate(folders[index], to: folderWidth), to: folderWidth)
             let lead = folder + "  " + TextLayout.pad(summary.kind, to: kindWidth) + "  "
-            let title = summary.title + (summary.chathamHouse ? " [Chatham House]" : "")
+            let title = summary.title + (summary.chathamHouse ? " [Chatham House]" : "") + (summary.ended ? " [ended]" : "")
             let counts = [Counted.phrase(summary.attendees, "attendee"), Counted.phrase(summary.points, "point"),
                           Counted.phrase(summary.topics, "topic"), Counted.phrase(summary.contexts, "context")].joined(separator: ", ")
             guard let width else { return lead + title + "  " + counts }
