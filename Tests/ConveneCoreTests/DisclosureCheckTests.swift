@@ -105,6 +105,18 @@ struct DisclosureCheckTests {
         #expect(DisclosureCheck.findings(in: session).isEmpty, "an attributed talk may be named in the purpose")
     }
 
+    @Test("hosts named as hosts in the heading are no finding; the same organisation named in a point still is")
+    func hostsInTheHeading() throws {
+        var session = try session(with: ["Collaborate argued for relational approaches."])
+        var details = session.details
+        details.hosts = ["Collaborate", "GO Lab"]
+        details.purpose = "Hosted by Collaborate and GO Lab, following up Michael Little's framework."
+        try session.apply(.detailsChanged(details: details))
+        let found = DisclosureCheck.findings(in: session)
+        #expect(found.filter { $0.location.isSessionHeading }.map(\.matched) == ["Michael Little"], "\(found.map(\.matched))")
+        #expect(found.contains { !$0.location.isSessionHeading && $0.matched == "Collaborate" })
+    }
+
     @Test("without a word list every name-like word counts: more to review, nothing missed")
     func noWordList() throws {
         let session = try session(with: ["Little is known about this."])

@@ -129,7 +129,7 @@ struct ArchiveIndexTests {
         let elsewhere = try TemporaryFolder()
         try FileManager.default.copyItem(at: folder.url, to: elsewhere.url.appendingPathComponent(folder.name))
         let copy = SessionFolder(url: elsewhere.url.appendingPathComponent(folder.name, isDirectory: true))
-        let writer = try SessionWriter.open(copy)
+        let writer = try SessionWriter.openInTest(copy)
         try writer.apply(.pointAdded(point: Point(id: writer.session.nextID, kind: .note, text: "Added elsewhere and synced", createdAt: StoreFixtures.date)),
                          at: StoreFixtures.date)
         writer.close()

@@ -153,7 +153,7 @@ struct CheckpointTests {
         let original = try Self.journalBytes(session.folder)
 
         // Synced from another machine where `convene add` ran: only lines added. The checkpoint still holds.
-        let elsewhere = try SessionWriter.open(session.folder)
+        let elsewhere = try SessionWriter.openInTest(session.folder)
         try elsewhere.apply(.findingAcknowledged(key: "added elsewhere"), at: Self.date)
         let extended = elsewhere.session
         elsewhere.close()
@@ -194,7 +194,7 @@ struct CheckpointTests {
         let loaded = try session.folder.load()
         #expect(loaded.linesReplayed == session.lines)
         #expect(loaded.log.session == session.expected)
-        let writer = try SessionWriter.open(session.folder)
+        let writer = try SessionWriter.openInTest(session.folder)
         defer { writer.close() }
         #expect(throws: StoreError.self) { try Self.checkpoint(writer) }
         #expect(try Data(contentsOf: target) == before)
@@ -206,12 +206,12 @@ struct CheckpointTests {
         let folder = try StoreFixtures.session(in: root.url, points: 400)
         #expect(!FileManager.default.fileExists(atPath: CheckpointFile.url(in: folder).path))
 
-        let writer = try SessionWriter.open(folder)
+        let writer = try SessionWriter.openInTest(folder)
         writer.saveCheckpointIfDue()
         writer.close()
         #expect(FileManager.default.fileExists(atPath: CheckpointFile.url(in: folder).path))
 
-        let reopened = try SessionWriter.open(folder)
+        let reopened = try SessionWriter.openInTest(folder)
         let point = Point(id: reopened.session.nextID, kind: .note, text: "After the checkpoint", createdAt: Self.date)
         try reopened.apply(.pointAdded(point: point), at: Self.date, key: "tail-1")
         reopened.saveCheckpointIfDue() // one line since: not due
@@ -222,7 +222,7 @@ struct CheckpointTests {
         #expect(try loaded.log.event(forKey: "tail-1") == .pointAdded(point: point))
 
         // Undo from a restored log reaches the lines before the checkpoint.
-        let undoing = try SessionWriter.open(folder)
+        let undoing = try SessionWriter.openInTest(folder)
         defer { undoing.close() }
         try undoing.undo(at: Self.date)
         try undoing.undo(at: Self.date)

@@ -158,16 +158,13 @@ struct FileSafetyTests {
     func boundedWait() throws {
         let root = try TemporaryFolder()
         let folder = try StoreFixtures.session(in: root.url, points: 0)
-        // Tests run side by side, and a program another test is starting shares this process's
-        // descriptors (and so their locks) until its exec closes them: the opens that must succeed
-        // allow for that moment.
-        let holder = try SessionWriter.open(folder, wait: .seconds(5))
+        let holder = try SessionWriter.openInTest(folder)
         let clock = ContinuousClock()
         let started = clock.now
         #expect { try SessionWriter.open(folder, wait: .milliseconds(300)) } throws: { "\($0)".contains("only one writer at a time") }
         #expect(clock.now - started >= .milliseconds(300))
         holder.close()
-        let next = try SessionWriter.open(folder, wait: .seconds(5))
+        let next = try SessionWriter.openInTest(folder)
         next.close()
     }
 
@@ -175,11 +172,11 @@ struct FileSafetyTests {
     func keyedChanges() throws {
         let root = try TemporaryFolder()
         let folder = try StoreFixtures.session(in: root.url, points: 0)
-        let writer = try SessionWriter.open(folder)
+        let writer = try SessionWriter.openInTest(folder)
         let point = Point(id: writer.session.nextID, kind: .note, text: "Once", item: EntityID(1), createdAt: StoreFixtures.date)
         try writer.apply(.pointAdded(point: point), at: StoreFixtures.date, key: "script-run-1")
         writer.close()
-        let reopened = try SessionWriter.open(folder)
+        let reopened = try SessionWriter.openInTest(folder)
         defer { reopened.close() }
         #expect(try reopened.log.event(forKey: "script-run-1") == .pointAdded(point: point))
     }

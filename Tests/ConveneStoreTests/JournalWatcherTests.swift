@@ -13,7 +13,7 @@ struct JournalWatcherTests {
         let watcher = JournalWatcher(folder: folder)
         #expect(try watcher.refreshed()?.points.count == 1, "the first look finds the session")
         #expect(try watcher.refreshed() == nil, "nothing changed")
-        let writer = try SessionWriter.open(folder, wait: .seconds(5))
+        let writer = try SessionWriter.openInTest(folder)
         let point = Point(id: writer.session.nextID, kind: .note, text: "From elsewhere", item: EntityID(1), createdAt: StoreFixtures.date)
         try writer.apply(.pointAdded(point: point), at: StoreFixtures.date)
         writer.close()

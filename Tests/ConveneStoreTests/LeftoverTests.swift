@@ -33,7 +33,7 @@ struct LeftoverTests {
         #expect(loaded.warnings.contains { $0.contains("refused") })
         #expect(try !folder.replayJournal().log.session.points.elements.contains { $0.text == "never saved" })
 
-        let writer = try SessionWriter.open(folder)
+        let writer = try SessionWriter.openInTest(folder)
         try writer.apply(.pointAdded(point: point(writer.session.nextID, "saved after")), at: StoreFixtures.date)
         writer.close()
         #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent(SessionFolder.refusedTailName).path))
@@ -45,7 +45,7 @@ struct LeftoverTests {
     func draftAlreadySaved() throws {
         let root = try TemporaryFolder()
         let folder = try StoreFixtures.session(in: root.url, points: 1)
-        let writer = try SessionWriter.open(folder)
+        let writer = try SessionWriter.openInTest(folder)
         defer { writer.close() }
         try folder.saveDraft(Draft(text: "Typed, then saved", kind: .agreement, firstNewID: writer.session.nextID))
         try writer.apply(.pointAdded(point: point(writer.session.nextID, "Typed, then saved", kind: .agreement)), at: StoreFixtures.date)
@@ -58,7 +58,7 @@ struct LeftoverTests {
     func draftNotSaved() throws {
         let root = try TemporaryFolder()
         let folder = try StoreFixtures.session(in: root.url, points: 0)
-        let writer = try SessionWriter.open(folder)
+        let writer = try SessionWriter.openInTest(folder)
         defer { writer.close() }
         try writer.apply(.pointAdded(point: point(writer.session.nextID, "Same words")), at: StoreFixtures.date)
         try folder.saveDraft(Draft(text: "Same words", kind: .note, firstNewID: writer.session.nextID))

@@ -48,7 +48,7 @@ struct StoreTests {
         writer.close()
 
         #expect(writer.folder.name == "2026-04-02-learning-accountability-roundtable")
-        let reopened = try SessionWriter.open(writer.folder)
+        let reopened = try SessionWriter.openInTest(writer.folder)
         defer { reopened.close() }
         #expect(reopened.session == expected)
         #expect(reopened.warnings.isEmpty)
@@ -75,7 +75,7 @@ struct StoreTests {
         }
         // A writer reopening a torn journal cuts the tail and continues on a fresh line.
         try full.prefix(full.count - 5).write(to: folder.journal)
-        let writer = try SessionWriter.open(folder)
+        let writer = try SessionWriter.openInTest(folder)
         try writer.apply(.pointAdded(point: Point(id: writer.session.nextID, kind: .note, text: "after the crash", createdAt: StoreFixtures.date)), at: StoreFixtures.date)
         writer.close()
         let reloaded = try folder.load()
@@ -91,7 +91,7 @@ struct StoreTests {
         let full = try Data(contentsOf: folder.journal)
         #expect(full.count > 64 * 1024, "long enough to be mapped: \(full.count) bytes")
         try (full + Data("{\"seq\":602,\"at\":\"2026-04".utf8)).write(to: folder.journal)
-        let writer = try SessionWriter.open(folder)
+        let writer = try SessionWriter.openInTest(folder)
         #expect(writer.warnings.count == 1 && writer.session.points.count == 600)
         try writer.apply(.pointAdded(point: Point(id: writer.session.nextID, kind: .note, text: "after the crash", createdAt: StoreFixtures.date)), at: StoreFixtures.date)
         writer.saveCheckpointIfDue()
@@ -136,7 +136,7 @@ struct StoreTests {
     func secondWriter() throws {
         let root = try TemporaryFolder()
         let folder = try StoreFixtures.session(in: root.url, points: 1)
-        let first = try SessionWriter.open(folder)
+        let first = try SessionWriter.openInTest(folder)
         #expect {
             try SessionWriter.open(folder)
         } throws: { error in
@@ -145,7 +145,7 @@ struct StoreTests {
         // Reading needs no lock.
         #expect(try folder.load().log.session.points.count == 1)
         first.close()
-        let second = try SessionWriter.open(folder)
+        let second = try SessionWriter.openInTest(folder)
         second.close()
     }
 

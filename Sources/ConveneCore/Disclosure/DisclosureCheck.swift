@@ -15,15 +15,25 @@ public enum DisclosureCheck {
         let names = NameIndex(terms: DisclosureTerm.terms(for: attendees))
         guard !names.isEmpty else { return [] }
         let abbreviations = Abbreviation.abbreviations(for: attendees)
+        let hosts = session.details.hosts.map(Self.folded)
         // Labelled only where something is found: most texts name no one.
         return session.capturedTexts(labelled: false).filter { session.isUnderRule($0) }.flatMap { captured in
             var found = findings(in: captured, names: names, abbreviations: abbreviations, words: words)
+            // The heading saying who hosts the session says what the record already says (its
+            // hosts): no finding. Naming a host anywhere else may still tie a point to it.
+            if captured.location.isSessionHeading {
+                found.removeAll { finding in hosts.contains { $0 == Self.folded(finding.matched) || $0 == finding.standsFor.map(Self.folded) } }
+            }
             if !found.isEmpty {
                 let label = session.label(for: captured.location)
                 for index in found.indices { found[index].location.label = label }
             }
             return found
         }
+    }
+
+    private static func folded(_ text: String) -> String {
+        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
     }
 
     /// The findings no one has acknowledged as not being attributions.
