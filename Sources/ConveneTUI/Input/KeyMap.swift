@@ -111,7 +111,7 @@ public struct KeyMap: Sendable {
     /// Refuses a key no one can press for an action: a control character, such as Esc, which every
     /// screen reads as getting out of what is open (a key map must never leave a screen without a
     /// way out), or a blank.
-    public static func checkPrintable(_ overrides: [LiveAction: Key]) throws(RemapError) {
+    private static func checkPrintable(_ overrides: [LiveAction: Key]) throws(RemapError) {
         for (action, key) in overrides.sorted(by: { $0.key.configName < $1.key.configName }) {
             guard case .character(let character) = key, !character.isWhitespace,
                   !character.unicodeScalars.contains(where: { TextRules.isControl($0) }) else {

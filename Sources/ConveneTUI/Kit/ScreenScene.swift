@@ -67,7 +67,21 @@ public final class ScreenScene<Performer: EffectPerformer>: Scene {
     public func receive(_ message: Message<Never>) -> Transition {
         if let terminal { performer.prepare(&screen, size: terminal.size, forMessage: true) }
         let before = screen
-        var pending = screen.update(message.widened(), in: performer.world)
+        guard let transition = perform(screen.update(message.widened(), in: performer.world), undoingTo: before) else { return .stay }
+        tell(performer.settled(screen))
+        return transition
+    }
+
+    /// Outcomes the performer has on its own; what the screen asks for in answer is performed too.
+    public func tell(_ outcomes: [Performer.Screen.Outcome]) {
+        _ = perform(outcomes.flatMap { screen.update(.outcome($0), in: performer.world) }, undoingTo: nil)
+    }
+
+    /// Performs `effects` and what their outcomes ask for in turn; returns what the program does
+    /// next. A refused change puts the screen back to `before` (when given) and stops there
+    /// (returning nil); the screen hears why either way.
+    private func perform(_ effects: [Performer.Screen.Effect], undoingTo before: Performer.Screen?) -> Transition? {
+        var pending = effects
         var transition = Transition.stay
         while !pending.isEmpty {
             switch performer.perform(pending.removeFirst(), on: screen) {
@@ -77,24 +91,15 @@ public final class ScreenScene<Performer: EffectPerformer>: Scene {
                 transition = next
                 pending += outcomes.flatMap { screen.update(.outcome($0), in: performer.world) }
             case .refused(let why):
-                screen = before
-                tell([why])
-                return .stay
+                if let before {
+                    screen = before
+                    tell([why])
+                    return nil
+                }
+                pending += screen.update(.outcome(why), in: performer.world)
             }
         }
-        tell(performer.settled(screen))
         return transition
-    }
-
-    /// Outcomes the performer has on its own; what the screen asks for in answer is performed too.
-    public func tell(_ outcomes: [Performer.Screen.Outcome]) {
-        var pending = outcomes.flatMap { screen.update(.outcome($0), in: performer.world) }
-        while !pending.isEmpty {
-            switch performer.perform(pending.removeFirst(), on: screen) {
-            case .done(let more), .then(_, let more): pending += more.flatMap { screen.update(.outcome($0), in: performer.world) }
-            case .refused(let why): pending += screen.update(.outcome(why), in: performer.world)
-            }
-        }
     }
 
     public func render(width: Int, height: Int) -> Frame {

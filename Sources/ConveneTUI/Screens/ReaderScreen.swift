@@ -244,12 +244,9 @@ public struct ReaderScreen: Screen {
 
     /// Marks each occurrence of the query on a line, measured in columns from the line's start.
     private func highlightHits(in text: String, row: Int, into frame: inout Frame) {
-        guard !query.isEmpty else { return }
-        var searchStart = text.startIndex
-        while let range = text.range(of: query, options: [.caseInsensitive, .diacriticInsensitive], range: searchStart..<text.endIndex) {
+        for range in text.occurrences(of: query) {
             let start = 1 + DisplayWidth.of(text[..<range.lowerBound])
             frame.fill(row: row, from: start, to: start + DisplayWidth.of(text[range]), style: .selected)
-            searchStart = range.upperBound
         }
     }
 }

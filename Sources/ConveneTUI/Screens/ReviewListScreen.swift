@@ -160,15 +160,7 @@ public struct ReviewListScreen: Screen {
 
     /// Where `words` stand in `text`, in order, ignoring case and accents as search does.
     static func ranges(of words: [String], in text: String) -> [Range<String.Index>] {
-        words.flatMap { word -> [Range<String.Index>] in
-            var found: [Range<String.Index>] = []
-            var from = text.startIndex
-            while let range = text.range(of: word, options: [.caseInsensitive, .diacriticInsensitive], range: from..<text.endIndex) {
-                found.append(range)
-                from = range.upperBound
-            }
-            return found
-        }.sorted { $0.lowerBound < $1.lowerBound }
+        words.flatMap { text.occurrences(of: $0) }.sorted { $0.lowerBound < $1.lowerBound }
     }
 
     public func render(_ sessions: [SessionSummary], into frame: inout Frame) {
