@@ -20,7 +20,7 @@ struct Convene: ParsableCommand {
         groupedSubcommands: [
             CommandGroup(name: "Live", subcommands: [Home.self, Run.self, Follow.self, Review.self]),
             CommandGroup(name: "Scripting", subcommands: [New.self, Add.self, SetDetail.self, Undo.self, End.self, Check.self]),
-            CommandGroup(name: "Reading", subcommands: [Show.self, Export.self, List.self, Search.self, Templates.self]),
+            CommandGroup(name: "Reading", subcommands: [Show.self, Export.self, List.self, Search.self, Actions.self, Templates.self]),
         ],
         defaultSubcommand: Home.self
     )

@@ -329,28 +329,90 @@ struct CLITests {
         #expect(try convene.run(["add", "2026", "point", "x"]).status == 0)
     }
 
-    @Test("new --follow-up starts the next session of a series with what was left open")
+    @Test("a three-session series: the roster, hosts, open actions and unanswered questions carry, the notes link both ways, an action closed in the second is not carried into the third")
     func followUp() throws {
         let convene = try ConveneProcess()
         defer { convene.cleanUp() }
         _ = try convene.newSession(template: "peer-learning", title: "Motives for measurement", date: "2021-05-12")
+        try convene.run(["set", "2021-05-12", "host", "GO Lab"])
+        try convene.run(["add", "2021-05-12", "attendee", "Ana López", "--org", "Collaborate"])
+        try convene.run(["add", "2021-05-12", "attendee", "Bo Chen", "--apologies"])
         #expect(try convene.run(["add", "2021-05-12", "point", "How might sense-making tools help?", "--kind", "question", "--item", "6"]).status == 0)
-        #expect(try convene.run(["add", "2021-05-12", "point", "Invite a council to present", "--kind", "action"]).status == 0)
+        let action = try convene.run(["add", "2021-05-12", "point", "Invite a council to present", "--kind", "action",
+                                      "--owner", "Ana López", "--due", "2021-06-01"])
+        #expect(action.status == 0, "\(action.stderr)")
         #expect(try convene.run(["add", "2021-05-12", "point", "Asked in passing", "--kind", "question", "--item", "3"]).status == 0)
-        let second = try convene.run(["new", "--template", "peer-learning", "--title", "Motives for measurement 2",
-                                      "--date", "2021-06-09", "--follow-up", "2021-05-12"])
+        let second = try convene.run(["new", "--title", "Motives for measurement 2", "--date", "2021-06-09",
+                                      "--follow-up", "2021-05-12", "--series", "Motives group"])
         #expect(second.status == 0, "\(second.stderr)")
-        let notes = try String(contentsOfFile: second.stdout.trimmingCharacters(in: .whitespacesAndNewlines) + "/notes.md", encoding: .utf8)
-        #expect(notes.contains("series: Motives for measurement\n"))
-        #expect(notes.contains("**Series:** Motives for measurement"))
-        #expect(notes.contains("- How might sense-making tools help?") && notes.contains("- Invite a council to present"))
-        #expect(!notes.contains("Asked in passing"))
-        let third = try convene.run(["new", "--template", "peer-learning", "--title", "Motives for measurement 3",
-                                     "--date", "2021-07-14", "--follow-up", "2021-06-09"])
-        let thirdNotes = try String(contentsOfFile: third.stdout.trimmingCharacters(in: .whitespacesAndNewlines) + "/notes.md", encoding: .utf8)
-        #expect(thirdNotes.contains("series: Motives for measurement\n"))
+        let secondFolder = second.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let notes = try String(contentsOfFile: secondFolder + "/notes.md", encoding: .utf8)
+        #expect(notes.contains("series: Motives group\n") && notes.contains("**Hosted by:** GO Lab"))
+        #expect(notes.contains("| Ana López | Collaborate | Participant |") && notes.contains("| Bo Chen |  | Participant |"), "\(notes)")
+        #expect(!notes.contains("## Apologies"))
+        let origin = "raised in [Motives for measurement, 2021-05-12](../2021-05-12-motives-for-measurement/notes.md)"
+        #expect(notes.contains("## Carried over"))
+        #expect(notes.contains("- Invite a council to present — Ana López · due 2021-06-01 · \(origin)"), "\(notes)")
+        #expect(notes.contains("- Asked in passing · \(origin)") && notes.contains("- How might sense-making tools help? · \(origin)"))
+        // Carried items are not this session's own questions or actions.
+        #expect(!notes.contains("## Questions and dilemmas") && !notes.contains("## Next steps"), "\(notes)")
+        let firstNotes = try convene.notes(of: "2021-05-12")
+        #expect(firstNotes.contains("**Next:** [Motives for measurement 2, 2021-06-09](../2021-06-09-motives-for-measurement-2/notes.md)"), "\(firstNotes)")
+        #expect(firstNotes.contains("series: Motives group\n"))
+        // The links are relative and lead to the files.
+        #expect(FileManager.default.fileExists(atPath: secondFolder + "/../2021-05-12-motives-for-measurement/notes.md"))
+
+        let done = try convene.run(["set", "2021-06-09", "action", "council", "done"])
+        #expect(done.status == 0 && done.stdout.contains("done"), "\(done.stderr)")
+        let answered = try convene.run(["set", "2021-06-09", "question", "passing", "--answer", "Yes, in the autumn"])
+        #expect(answered.status == 0, "\(answered.stderr)")
+        let secondNotes = try convene.notes(of: "2021-06-09")
+        #expect(secondNotes.contains("- Invite a council to present — Ana López · due 2021-06-01 · **done** · \(origin)"), "\(secondNotes)")
+        #expect(secondNotes.contains("  *Answer:* Yes, in the autumn"))
+
+        let third = try convene.run(["new", "--title", "Motives for measurement 3", "--date", "2021-07-14", "--follow-up", "2021-06-09"])
+        #expect(third.status == 0, "\(third.stderr)")
+        let thirdNotes = try convene.notes(of: "2021-07-14")
+        #expect(thirdNotes.contains("series: Motives group\n"))
+        #expect(!thirdNotes.contains("Invite a council") && !thirdNotes.contains("Asked in passing"), "\(thirdNotes)")
+        #expect(thirdNotes.contains("- How might sense-making tools help? · \(origin)"))
+        #expect(thirdNotes.contains("**Previous:** [Motives for measurement 2, 2021-06-09](../2021-06-09-motives-for-measurement-2/notes.md)"))
+        #expect(try convene.notes(of: "2021-06-09").contains("**Next:** [Motives for measurement 3, 2021-07-14]"))
+
+        let listed = try convene.run(["actions", "2021-07-14"])
+        #expect(listed.stdout.contains("Motives group · 3 sessions · 0 of 1 actions open"), "\(listed.stdout)")
+        #expect(listed.stdout.contains("[done] Invite a council to present"))
+        #expect(listed.stdout.contains("owner Ana López · due 2021-06-01 · raised 2021-05-12 Motives for measurement · done 2021-06-09 Motives for measurement 2"))
+        #expect(try convene.run(["actions", "--open"]).stdout.contains("no open actions"))
+        let questions = try convene.run(["actions", "2021-05-12", "--questions", "--open", "--json"])
+        let rows = try JSONSerialization.jsonObject(with: Data(questions.stdout.utf8)) as? [[String: Any]]
+        #expect(rows?.compactMap { $0["text"] as? String } == ["How might sense-making tools help?"])
+        #expect(rows?.first?["session"] as? String == "2021-07-14-motives-for-measurement-3" && rows?.first?["number"] as? Int == 1)
+
         let unknown = try convene.run(["new", "--template", "seminar", "--title", "T", "--follow-up", "1999"])
         #expect(unknown.status != 0 && unknown.stderr.contains("no session matches ‘1999’"))
+    }
+
+    @Test("set action and question refuse what is not one, name what matches twice, and check dates")
+    func actionStatusMistakes() throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        _ = try convene.newSession(template: "roundtable", title: "Spring", date: "2026-04-02")
+        try convene.run(["add", "2026", "point", "Send the paper", "--kind", "action"])
+        try convene.run(["add", "2026", "point", "Send the agenda", "--kind", "action"])
+        let twice = try convene.run(["set", "2026", "action", "send", "done"])
+        #expect(twice.status != 0 && twice.stderr.contains("‘send’ matches 2 actions") && twice.stderr.contains("1: Send the paper"), "\(twice.stderr)")
+        let none = try convene.run(["set", "2026", "action", "9", "done"])
+        #expect(none.status != 0 && none.stderr.contains("has 2 actions; there is no action 9"))
+        let word = try convene.run(["set", "2026", "action", "2", "finished"])
+        #expect(word.status != 0 && word.stderr.contains("‘finished’ is not a status; give done, open or dropped"))
+        let due = try convene.run(["add", "2026", "point", "Soon", "--kind", "action", "--due", "next week"])
+        #expect(due.status != 0 && due.stderr.contains("--due ‘next week’ is not a date"))
+        let owner = try convene.run(["add", "2026", "point", "A note", "--owner", "Ana"])
+        #expect(owner.status != 0 && owner.stderr.contains("--owner and --due belong to an action"))
+        let set = try convene.run(["set", "2026", "action", "2", "dropped", "--owner", "Ana"])
+        #expect(set.status == 0 && set.stdout.contains("action ‘Send the agenda’: dropped, Ana"), "\(set.stderr)")
+        #expect(try convene.notes(of: "2026").contains("- Send the agenda — Ana · **dropped**"))
     }
 
     @Test("set end gives the session a hard end on its date; a time that is not one is refused; an empty one clears it")

@@ -50,6 +50,13 @@ struct ConveneProcess {
         return created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// The notes.md of the session a prefix names, as Convene wrote it.
+    func notes(of session: String) throws -> String {
+        let names = try FileManager.default.contentsOfDirectory(atPath: sessions.path).filter { $0.hasPrefix(session) }
+        try #require(names.count == 1, "\(names)")
+        return try String(contentsOf: sessions.appendingPathComponent(names[0]).appendingPathComponent("notes.md"), encoding: .utf8)
+    }
+
     /// - Parameters:
     ///   - binary: another copy of convene to run (e.g. an installed one).
     ///   - useDefaults: leave out CONVENE_HOME and the XDG folders, as on a machine with no configuration.

@@ -29,6 +29,15 @@ struct CheckpointTests {
             guard let id = pointIDs.randomElement(using: &generator), var point = session.points[id] else { return }
             point.text = text
             point.editedAt = date.addingTimeInterval(60)
+            // What a series follows an action or a question by, kept like every other field.
+            if Bool.random(using: &generator) {
+                point.owner = "Ana López"
+                point.due = "2026-05-01"
+                point.status = PointStatus.allCases.randomElement(using: &generator)
+                point.answer = Bool.random(using: &generator) ? text : nil
+                point.origin = PointOrigin(session: SessionReference(folder: "2026-03-01-first", title: "First", date: "2026-03-01"),
+                                           point: EntityID(Int.random(in: 1...99, using: &generator)))
+            }
             event = .pointChanged(point: point)
         case 10:
             guard let id = pointIDs.randomElement(using: &generator) else { return }

@@ -33,9 +33,14 @@ final class MemoryReview: ReviewBackend {
         ("Open questions", "# Open questions\n\n- Which factors should shape our choices?\n")
     }
 
-    func notes(of folder: String) throws -> (title: String, markdown: String) {
-        let title = sessions.first { $0.folder == folder }?.title ?? folder
-        return (title, "# \(title)\n\n" + (texts[folder] ?? []).map { "- \($0)" }.joined(separator: "\n") + "\n")
+    /// The motives session is followed by the learning one, as `new --follow-up` links them.
+    func notes(of folder: String) throws -> SessionRecord {
+        guard let listing = sessions.first(where: { $0.folder == folder }) else { throw CocoaError(.fileNoSuchFile) }
+        let reference = { (listing: SessionSummary) in SessionReference(folder: listing.folder, title: listing.title, date: listing.date) }
+        let series = folder == sessions[1].folder ? ReaderSeries(next: reference(sessions[0])) : ReaderSeries(previous: reference(sessions[1]))
+        return SessionRecord(title: listing.title,
+                             markdown: "# \(listing.title)\n\n" + (texts[folder] ?? []).map { "- \($0)" }.joined(separator: "\n") + "\n",
+                             series: series)
     }
 }
 
@@ -67,6 +72,31 @@ struct ReviewListTests {
         #expect(terminal.screen?.text.contains("Learning and accountability") == true)
         app.send(.escape)
         #expect(app.isFinished)
+    }
+
+    @Test("in the reader, } reads the series' next session and { the previous; q comes back; the ends say so")
+    func seriesNeighbours() throws {
+        let terminal = VirtualTerminal(width: 100, height: 16)
+        let app = Program(terminal: terminal, root: ReviewScene(terminal: terminal, backend: MemoryReview()))
+        app.draw()
+        // Grouped by series and newest first: the motives session is the second row.
+        app.send(.down)
+        app.send(.enter)
+        app.draw()
+        #expect(terminal.screen?.text.contains("Participatory budgeting") == true)
+        app.send(.character("{"))
+        app.draw()
+        #expect(terminal.screen?.text.contains("This is the first session of the series") == true, "\(terminal.screen?.text ?? "")")
+        app.send(.character("}"))
+        app.draw()
+        let next = terminal.screen?.text ?? ""
+        #expect(next.contains("Complex contexts need adaptive practice."), "\(next)")
+        app.send(.character("}"))
+        app.draw()
+        #expect(terminal.screen?.text.contains("This is the latest session of the series") == true)
+        app.send(.character("q"))
+        app.draw()
+        #expect(terminal.screen?.text.contains("Participatory budgeting") == true)
     }
 
     @Test("q closes the list; after / it is text in the search; back from the reader q closes again")
@@ -145,8 +175,8 @@ final class LongReview: ReviewBackend {
 
     func openQuestions(ofSeriesOf folder: String) throws -> (title: String, markdown: String) { ("Open questions", "") }
 
-    func notes(of folder: String) throws -> (title: String, markdown: String) {
+    func notes(of folder: String) throws -> SessionRecord {
         let sections = (1...1_500).map { "## Section \($0)\n\n- A point on outcomes number \($0), café 日本語\n- Another point, \($0)\n" }
-        return ("A long roundtable", "# A long roundtable\n\n" + sections.joined(separator: "\n") + "\nThe very last line.\n")
+        return SessionRecord(title: "A long roundtable", markdown: "# A long roundtable\n\n" + sections.joined(separator: "\n") + "\nThe very last line.\n")
     }
 }

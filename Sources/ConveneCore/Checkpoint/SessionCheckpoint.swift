@@ -9,7 +9,7 @@ import Foundation
 /// matches its journal.
 public enum SessionCheckpoint {
     /// Raised whenever the layout below changes: an older checkpoint is then simply not used.
-    static let formatVersion = 1
+    static let formatVersion = 2
 
     /// Everything of a session but its points.
     private struct Frame: Codable {
@@ -110,6 +110,16 @@ public enum SessionCheckpoint {
         writer.optional(point.speaker) { $0.string($1) }
         writer.date(point.createdAt)
         writer.optional(point.editedAt) { $0.date($1) }
+        writer.optional(point.owner) { $0.string($1) }
+        writer.optional(point.due) { $0.string($1) }
+        writer.optional(point.status) { $0.string($1.rawValue) }
+        writer.optional(point.answer) { $0.string($1) }
+        writer.optional(point.origin) { writer, origin in
+            writer.string(origin.session.folder)
+            writer.string(origin.session.title)
+            writer.string(origin.session.date)
+            writer.count(origin.point.rawValue)
+        }
     }
 
     private static func readPoint(_ reader: inout ByteReader) throws(CheckpointError) -> Point {
@@ -124,7 +134,20 @@ public enum SessionCheckpoint {
             item: try reader.optional { reader throws(CheckpointError) in EntityID(try reader.count()) },
             speaker: try reader.optional { reader throws(CheckpointError) in try reader.string() },
             createdAt: try reader.date(),
-            editedAt: try reader.optional { reader throws(CheckpointError) in try reader.date() })
+            editedAt: try reader.optional { reader throws(CheckpointError) in try reader.date() },
+            owner: try reader.optional { reader throws(CheckpointError) in try reader.string() },
+            due: try reader.optional { reader throws(CheckpointError) in try reader.string() },
+            status: try reader.optional { reader throws(CheckpointError) in
+                guard let status = PointStatus(rawValue: try reader.string()) else {
+                    throw CheckpointError("point \(id) has a status this version does not know")
+                }
+                return status
+            },
+            answer: try reader.optional { reader throws(CheckpointError) in try reader.string() },
+            origin: try reader.optional { reader throws(CheckpointError) in
+                PointOrigin(session: SessionReference(folder: try reader.string(), title: try reader.string(), date: try reader.string()),
+                            point: EntityID(try reader.count()))
+            })
     }
 
     /// Each kind's name as the checkpoint stores it, matched as bytes: no `String` made per point.

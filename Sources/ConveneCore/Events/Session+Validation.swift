@@ -7,6 +7,8 @@ extension Session {
         for host in details.hosts { try TextRules.check(host, field: "host", singleLine: true) }
         try TextRules.checkOptional(details.series, field: "series")
         guard TextRules.isValidDate(details.date) else { throw .invalidDate(details.date) }
+        if let previous = details.previous { try validate(previous) }
+        if let next = details.next { try validate(next) }
     }
 
     func validate(_ attendee: Attendee) throws(SessionError) {
@@ -35,7 +37,19 @@ extension Session {
         if point.subtheme != nil && point.theme == nil { throw .subthemeWithoutTheme }
         if point.speaker != nil && isUnderRule(point.item) { throw .speakerUnderChathamHouse }
         try TextRules.checkOptional(point.speaker, field: "speaker")
+        try TextRules.checkOptional(point.owner, field: "owner")
+        if let due = point.due, !TextRules.isValidDate(due) { throw .invalidDate(due) }
+        if let answer = point.answer { try TextRules.check(answer, field: "answer") }
+        if let origin = point.origin { try validate(origin.session) }
         try requireItem(point.item)
+    }
+
+    func validate(_ reference: SessionReference) throws(SessionError) {
+        try TextRules.check(reference.folder, field: "linked session's folder", singleLine: true)
+        // A folder name, never a path: the link must stay inside the sessions folder.
+        if reference.folder.contains("/") || reference.folder.hasPrefix(".") { throw .invalidFolderName(reference.folder) }
+        try TextRules.check(reference.title, field: "linked session's title", singleLine: true)
+        if !TextRules.isValidDate(reference.date) { throw .invalidDate(reference.date) }
     }
 
     func validate(_ topic: DivergenceTopic) throws(SessionError) {

@@ -5,6 +5,7 @@ public enum SessionError: Error, Equatable, Sendable, CustomStringConvertible {
     case emptyText(field: String)
     case controlCharacters(field: String)
     case invalidDate(String)
+    case invalidFolderName(String)
     case invalidTimebox(Int)
     case unknown(what: String, id: EntityID)
     case duplicateID(EntityID)
@@ -33,6 +34,8 @@ public enum SessionError: Error, Equatable, Sendable, CustomStringConvertible {
             "the \(field) contains control characters"
         case .invalidDate(let date):
             "‘\(date)’ is not a date of the form YYYY-MM-DD"
+        case .invalidFolderName(let name):
+            "‘\(name)’ is not a session folder's name"
         case .invalidTimebox(let minutes):
             "a timebox of \(minutes) minutes is not allowed (0 to 1440)"
         case .unknown(let what, let id):

@@ -15,10 +15,22 @@ public struct Point: Identified, Codable {
     public var speaker: String?
     public var createdAt: Date
     public var editedAt: Date?
+    /// An action's owner: an attendee's name or anyone's (owners are who does it, not who said it,
+    /// so the Rule allows them).
+    public var owner: String?
+    /// An action's due date, `YYYY-MM-DD`.
+    public var due: String?
+    /// An action's or a question's status; nil is open.
+    public var status: PointStatus?
+    /// A question's answer, once given.
+    public var answer: String?
+    /// Where a carried action or question was first raised; nil when raised in this session.
+    public var origin: PointOrigin?
 
     public init(
         id: EntityID, kind: PointKind, text: String, theme: String? = nil, subtheme: String? = nil,
-        item: EntityID? = nil, speaker: String? = nil, createdAt: Date, editedAt: Date? = nil
+        item: EntityID? = nil, speaker: String? = nil, createdAt: Date, editedAt: Date? = nil,
+        owner: String? = nil, due: String? = nil, status: PointStatus? = nil, answer: String? = nil, origin: PointOrigin? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -29,5 +41,18 @@ public struct Point: Identified, Codable {
         self.speaker = speaker
         self.createdAt = createdAt
         self.editedAt = editedAt
+        self.owner = owner
+        self.due = due
+        self.status = status
+        self.answer = answer
+        self.origin = origin
     }
+
+    /// An action or a question still to be done or answered: what a follow-up carries.
+    public var isOpen: Bool {
+        (kind == .action || kind == .question) && (status ?? .open) == .open
+    }
+
+    /// Carried from an earlier session of the series.
+    public var isCarried: Bool { origin != nil }
 }

@@ -80,7 +80,8 @@ extension Session {
     }
 
     private static func parts(of point: Point) -> [(String, String)] {
-        [("", point.text)] + [("theme", point.theme), ("subtheme", point.subtheme)].compactMap { part, text in text.map { (part, $0) } }
+        [("", point.text)] + [("theme", point.theme), ("subtheme", point.subtheme), ("answer", point.answer)]
+            .compactMap { part, text in text.map { (part, $0) } }
     }
 
     private static func headingLabel(_ part: String) -> String { "session \(part)" }
@@ -90,6 +91,7 @@ extension Session {
         switch part {
         case "theme": return "\(prefix) · theme ‘\(point.theme ?? "")’"
         case "subtheme": return "\(prefix) · sub-theme ‘\(point.subtheme ?? "")’"
+        case "answer": return "\(prefix) · answer"
         default: return "\(prefix) · \(opening(point.text))"
         }
     }

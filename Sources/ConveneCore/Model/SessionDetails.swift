@@ -19,10 +19,14 @@ public struct SessionDetails: Codable, Sendable, Equatable {
     /// When the facilitator ended it (`n` on the last item, or `convene end`); nil while it runs.
     /// An ended session can still be amended, but its times no longer change.
     public var endedAt: Date?
+    /// The session of the series before this one, and the one after: the notes link to both.
+    public var previous: SessionReference?
+    public var next: SessionReference?
 
     public init(
         title: String, kind: String, date: String, purpose: String = "", hosts: [String] = [],
-        chathamHouse: Bool, template: String = "", series: String? = nil, hardEnd: Date? = nil, endedAt: Date? = nil
+        chathamHouse: Bool, template: String = "", series: String? = nil, hardEnd: Date? = nil, endedAt: Date? = nil,
+        previous: SessionReference? = nil, next: SessionReference? = nil
     ) {
         self.title = title
         self.kind = kind
@@ -34,5 +38,7 @@ public struct SessionDetails: Codable, Sendable, Equatable {
         self.series = series
         self.hardEnd = hardEnd
         self.endedAt = endedAt
+        self.previous = previous
+        self.next = next
     }
 }

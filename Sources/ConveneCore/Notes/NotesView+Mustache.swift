@@ -10,6 +10,9 @@ extension NotesView: MustacheParent {
         switch name {
         case "frontMatter": frontMatter
         case "title": title
+        case "previous": previous
+        case "next": next
+        case "seriesLinks": seriesLinks
         case "chathamHouse": chathamHouse
         case "partlyUnderRule": partlyUnderRule
         case "partsUnderRule": partsUnderRule
@@ -38,6 +41,9 @@ extension NotesView: MustacheParent {
         case "nextStepNotes": nextStepNotes.records
         case "nextQuestions": nextQuestions.records
         case "actions": actions.records
+        case "carriedActions": carriedActions.records
+        case "carriedQuestions": carriedQuestions.records
+        case "hasCarried": hasCarried
         case "hasNextSteps": hasNextSteps
         case "attendees": attendees.records
         case "apologies": apologies.records
@@ -51,6 +57,11 @@ extension NotesView.PointLine: NotesFields {
         switch name {
         case "text": text
         case "speaker": speaker
+        case "owner": owner
+        case "due": due
+        case "status": status
+        case "answer": answer
+        case "origin": origin
         default: nil
         }
     }

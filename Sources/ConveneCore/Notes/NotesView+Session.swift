@@ -10,6 +10,10 @@ extension NotesView {
 
         frontMatter = Self.frontMatter(for: session)
         title = NotesText(details.title)
+        previous = details.previous.map(Self.link)
+        next = details.next.map(Self.link)
+        let links = [previous.map { "**Previous:** " + $0 }, next.map { "**Next:** " + $0 }].compactMap(\.self)
+        seriesLinks = links.isEmpty ? nil : links.joined(separator: " · ")
         chathamHouse = session.isWhollyUnderRule
         partlyUnderRule = session.isAnyPartUnderRule && !chathamHouse
         partsUnderRule = Self.titles(session.itemsUnderRule)
@@ -39,7 +43,12 @@ extension NotesView {
         var presentationPoints: [EntityID: [Point]] = [:]
         var nextStepPoints: [Point] = []
         var nextStepQuestions: [Point] = []
+        var carried: [Point] = []
         for point in session.points.elements {
+            if point.isCarried {
+                carried.append(point)
+                continue
+            }
             let phase = point.item.flatMap { session.agenda[$0] }?.phase
             switch (point.kind, phase) {
             case (.note, .presentation?):
@@ -108,6 +117,9 @@ extension NotesView {
         nextStepNotes = themes(nextStepPoints)
         nextQuestions = nextStepQuestions.map(line)
         actions = (byKind[.action] ?? []).map(line)
+        carriedActions = carried.filter { $0.kind == .action }.map(line)
+        carriedQuestions = carried.filter { $0.kind == .question }.map(line)
+        hasCarried = !carried.isEmpty
         hasNextSteps = !nextStepNotes.isEmpty || !nextQuestions.isEmpty || !actions.isEmpty
 
         let people = session.attendees.elements
@@ -121,10 +133,25 @@ extension NotesView {
     }
 
     private static func pointLine(_ point: Point, attributed: Bool) -> PointLine {
-        PointLine(
+        let tracked = point.kind == .action || point.kind == .question
+        let status = point.status.flatMap { $0 == .open || !tracked ? nil : $0.name(for: point.kind) }
+        return PointLine(
             text: NotesText(point.text),
-            speaker: attributed ? point.speaker.map(NotesText.init) : nil
+            speaker: attributed ? point.speaker.map(NotesText.init) : nil,
+            owner: point.kind == .action ? point.owner.map(NotesText.init) : nil,
+            due: point.kind == .action ? point.due.map(NotesText.init) : nil,
+            status: status,
+            answer: point.kind == .question ? point.answer.map(NotesText.init) : nil,
+            origin: point.origin.map { link($0.session) }
         )
+    }
+
+    /// A Markdown link to another session's notes, relative, so it works in the reader, on a git
+    /// host and beside the notes anywhere they are copied with their folders.
+    private static func link(_ session: SessionReference) -> String {
+        let label = MarkdownEscaping.inline("\(session.title), \(session.date)")
+        let path = session.notesLink.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? session.notesLink
+        return "[\(label)](\(path.replacingOccurrences(of: "(", with: "%28").replacingOccurrences(of: ")", with: "%29")))"
     }
 
     /// Points grouped by theme: unthemed points first, then each theme in the order it first appears,

@@ -8,6 +8,15 @@ struct NotesView {
         var text: NotesText
         /// "Name" where the rule is off and the point is attributed.
         var speaker: NotesText?
+        /// An action's owner and due date.
+        var owner: NotesText?
+        var due: NotesText?
+        /// "done", "answered" or "dropped"; nil while open (or for a point of another kind).
+        var status: String?
+        /// A question's answer.
+        var answer: NotesText?
+        /// Where a carried item was first raised: a Markdown link to that session's notes.
+        var origin: String?
     }
 
     struct Subtheme {
@@ -101,6 +110,11 @@ struct NotesView {
 
     var frontMatter: String
     var title: NotesText
+    /// Links to the series' previous and next sessions' notes, as Markdown; nil when not linked.
+    var previous: String?
+    var next: String?
+    /// Both on one line: "**Previous:** [One, 2026-03-01](…) · **Next:** [Three, 2026-05-01](…)".
+    var seriesLinks: String?
     /// The whole session was held under the Chatham House Rule.
     var chathamHouse: Bool
     /// Only some parts were: `partsUnderRule` names them, `partsAttributed` the others.
@@ -139,6 +153,10 @@ struct NotesView {
     var nextStepNotes: [Theme]
     var nextQuestions: [PointLine]
     var actions: [PointLine]
+    /// Actions and questions an earlier session of the series raised, carried into this one.
+    var carriedActions: [PointLine]
+    var carriedQuestions: [PointLine]
+    var hasCarried: Bool
     var hasNextSteps: Bool
 
     var attendees: [Person]

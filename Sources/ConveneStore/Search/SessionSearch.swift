@@ -40,6 +40,10 @@ public enum SessionSearch {
         for captured in session.capturedTexts where !captured.location.isSessionHeading {
             passages.append((captured.location.label, captured.text))
         }
+        // Who owns an action: the record names them as its owner, not as anyone who spoke.
+        for point in session.points.elements where point.kind == .action {
+            if let owner = point.owner { passages.append(("action owner · ‘\(point.text.prefix(30))’", owner)) }
+        }
         return passages
     }
 

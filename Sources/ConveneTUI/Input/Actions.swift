@@ -5,7 +5,7 @@ import ConveneCore
 public enum LiveAction: Hashable, Sendable, CaseIterable {
     case help, quit, nextItem, previousItem, add, edit, delete, undo, toggleClock
     case selectPrevious, selectNext, selectFirst, selectLast, moveUp, moveDown, writeNotes, theme, rate, attendees, speaker
-    case viewPrevious, viewNext, viewCurrent, details, agenda
+    case viewPrevious, viewNext, viewCurrent, details, agenda, closeItem, dropItem
 
     /// The action's name in the config file's `[keys]` table.
     public var configName: String {
@@ -35,6 +35,8 @@ public enum LiveAction: Hashable, Sendable, CaseIterable {
         case .viewCurrent: "look-back"
         case .details: "details"
         case .agenda: "agenda"
+        case .closeItem: "done"
+        case .dropItem: "drop"
         }
     }
 }
@@ -91,6 +93,8 @@ public enum HomeAction: Hashable, Sendable {
 public enum ReaderAction: Hashable, Sendable {
     case lineDown, lineUp, pageDown, pageUp, top, bottom, search, nextHit, previousHit
     case nextSection, previousSection, contents, help, quit
+    /// The series' session before or after this one.
+    case previousSession, nextSession
 }
 
 /// What a key does on the review list. While the search field has the keys, every key that is

@@ -25,6 +25,8 @@ extension KeyMap {
         KeyBinding(keys: [.character("o")], action: .agenda, help: "the agenda: jump, skip, extend, add, move, end time", hint: "agenda"),
         KeyBinding(keys: [.character("S")], action: .speaker, help: "who presents this item; its points are attributed (not under the rule)", hint: nil),
         KeyBinding(keys: [.character("T")], action: .theme, help: "theme of the selected point, and of points added after it", hint: "theme"),
+        KeyBinding(keys: [.character("x")], action: .closeItem, help: "selected action done, question answered; again reopens", hint: "done"),
+        KeyBinding(keys: [.character("X")], action: .dropItem, help: "drop the selected action or question; again reopens", hint: nil),
         KeyBinding(keys: [.character("K")], action: .moveUp, help: "move the selected point up", hint: nil),
         KeyBinding(keys: [.character("J")], action: .moveDown, help: "move the selected point down", hint: nil),
         KeyBinding(keys: [.character("u")], action: .undo, help: "undo the last change", hint: "undo"),
@@ -176,6 +178,8 @@ extension KeyMap {
             KeyBinding(keys: [.character("t")], action: .contents, help: "table of contents; Enter jumps", hint: "contents"),
             KeyBinding(keys: [.character("]")], action: .nextSection, help: "next section", hint: "section"),
             KeyBinding(keys: [.character("[")], action: .previousSection, help: "previous section", hint: nil),
+            KeyBinding(keys: [.character("{")], action: .previousSession, help: "the series' previous session", hint: nil),
+            KeyBinding(keys: [.character("}")], action: .nextSession, help: "the series' next session", hint: nil),
             KeyBinding(keys: next, action: .lineDown, help: "down a line", hint: nil),
             KeyBinding(keys: previous, action: .lineUp, help: "up a line", hint: nil),
             KeyBinding(keys: pageDown, action: .pageDown, help: "down a page", hint: nil),
@@ -192,7 +196,7 @@ extension KeyMap {
                        hintKeys: Self.pair(next, previous)),
             KeyBinding(keys: [.pageUp], action: .pageUp, help: "up a page", hint: nil),
             KeyBinding(keys: [.pageDown], action: .pageDown, help: "down a page", hint: nil),
-            KeyBinding(keys: [.control("o")], action: .openQuestions, help: "the open questions and actions of its series", hint: "open questions"),
+            KeyBinding(keys: [.control("o")], action: .openQuestions, help: "the actions and questions of its series: open, then closed", hint: "actions"),
             KeyBinding(keys: [.escape], action: .clearOrClose, help: "clear the search; with none, close", hint: "clear/close"),
         ]
         reviewSearching = [

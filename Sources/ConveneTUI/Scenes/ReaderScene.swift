@@ -1,15 +1,35 @@
 import ConveneCore
 
-/// The reader's effects (only closing), and its document: laid out for the terminal's width before
-/// each message and each frame, and taken whole once the keys first pause.
+/// Another session's record for the reader: what `{` and `}` open, over the reader.
+public typealias SessionReading = (SessionReference) throws -> any Scene
+
+/// A session's record as the reader shows it: its title, its notes, and its series' neighbours.
+public struct SessionRecord: Sendable {
+    public var title: String
+    public var markdown: String
+    public var series: ReaderSeries
+
+    public init(title: String, markdown: String, series: ReaderSeries = ReaderSeries()) {
+        self.title = title
+        self.markdown = markdown
+        self.series = series
+    }
+}
+
+/// The reader's effects (closing, reading the series' next or previous session), and its document:
+/// laid out for the terminal's width before each message and each frame, and taken whole once the
+/// keys first pause.
 public final class ReaderEffects: EffectPerformer {
     /// The size the screen was last made ready for.
     public private(set) var world: TerminalSize = (0, 0)
     /// The whole document while it is still being parsed; nil once taken.
     private var arriving: Prefetched<MarkdownDocument>?
 
-    init(arriving: Prefetched<MarkdownDocument>? = nil) {
+    private let reading: SessionReading?
+
+    init(arriving: Prefetched<MarkdownDocument>? = nil, reading: SessionReading? = nil) {
         self.arriving = arriving
+        self.reading = reading
     }
 
     /// A message may need the whole document (the end, a search, the contents); a frame does not.
@@ -19,16 +39,24 @@ public final class ReaderEffects: EffectPerformer {
         screen.fit(width: size.width)
     }
 
-    public func perform(_ effect: ReaderEffect, on screen: ReaderScreen) -> Performed<Never> {
+    public func perform(_ effect: ReaderEffect, on screen: ReaderScreen) -> Performed<ReaderOutcome> {
         switch effect {
-        case .close: .then(.close, [])
+        case .close:
+            return .then(.close, [])
+        case .read(let session):
+            guard let reading else { return .done([.notRead("Only a session's record leads to other sessions")]) }
+            do {
+                return .then(.open(try reading(session)), [])
+            } catch {
+                return .done([.notRead("\(session.title), \(session.date) could not be read: \(error)")])
+            }
         }
     }
 
     /// The rest of a long document is laid out while the keys rest.
     public func hasIdleWork(_ screen: ReaderScreen) -> Bool { arriving != nil || !screen.isLaidOut }
 
-    public func idle(_ screen: inout ReaderScreen) -> [Never] {
+    public func idle(_ screen: inout ReaderScreen) -> [ReaderOutcome] {
         if arriving != nil { takeWholeDocument(into: &screen) } else { screen.layOutMore() }
         return []
     }
@@ -44,14 +72,37 @@ public final class ReaderEffects: EffectPerformer {
 public typealias ReaderScene = ScreenScene<ReaderEffects>
 
 extension ScreenScene where Performer == ReaderEffects {
-    public convenience init(terminal: any TerminalDevice, screen: ReaderScreen) {
-        self.init(screen: screen, performer: ReaderEffects(), terminal: terminal)
+    public convenience init(terminal: any TerminalDevice, screen: ReaderScreen, reading: SessionReading? = nil) {
+        self.init(screen: screen, performer: ReaderEffects(reading: reading), terminal: terminal)
     }
 
     /// The reader drawn first from the document's opening; the whole is taken when the keys first
     /// pause, or before the first key (which may need all of it: the end, a search, the contents).
-    public convenience init(terminal: any TerminalDevice, title: String, document: ArrivingDocument, keys: KeyMap = .standard) {
-        let screen = ReaderScreen(title: title, document: document.opening, shareOfWhole: document.openingShare, keys: keys)
-        self.init(screen: screen, performer: ReaderEffects(arriving: document.whole), terminal: terminal)
+    public convenience init(terminal: any TerminalDevice, title: String, document: ArrivingDocument, keys: KeyMap = .standard,
+                            series: ReaderSeries = ReaderSeries(), reading: SessionReading? = nil) {
+        let screen = ReaderScreen(title: title, document: document.opening, shareOfWhole: document.openingShare, keys: keys,
+                                  series: series)
+        self.init(screen: screen, performer: ReaderEffects(arriving: document.whole, reading: reading), terminal: terminal)
+    }
+}
+
+extension ScreenScene where Performer == ReaderEffects {
+    /// A session's record in the reader, at the first place that says `query` if one is given;
+    /// `{` and `}` read the series' sessions before and after it through `records` (by folder name),
+    /// each over the last, so `q` goes back.
+    public static func record(_ record: SessionRecord, terminal: any TerminalDevice, keys: KeyMap, query: String = "",
+                              records: @escaping (String) throws -> SessionRecord) -> ReaderScene {
+        let reading: SessionReading = { reference in
+            Self.record(try records(reference.folder), terminal: terminal, keys: keys, records: records)
+        }
+        // Opened at a search's first hit, the reader needs the whole record to find it; opened
+        // plain, it shows a long record's opening while the rest is parsed.
+        guard !query.trimmingCharacters(in: .whitespaces).isEmpty else {
+            return ReaderScene(terminal: terminal, title: record.title, document: ArrivingDocument(parsing: record.markdown), keys: keys,
+                               series: record.series, reading: reading)
+        }
+        var reader = ReaderScreen(title: record.title, document: MarkdownDocument(parsing: record.markdown), keys: keys, series: record.series)
+        reader.search(for: query)
+        return ReaderScene(terminal: terminal, screen: reader, reading: reading)
     }
 }

@@ -4,8 +4,8 @@ import ConveneCore
 public protocol ReviewBackend: AnyObject {
     func listings() -> [SessionSummary]
     func search(_ query: String) -> [SearchHit]
-    /// The session's title and notes as Markdown, read without the lock.
-    func notes(of folder: String) throws -> (title: String, markdown: String)
+    /// The session's title, notes as Markdown and series, read without the lock.
+    func notes(of folder: String) throws -> SessionRecord
     /// The open questions and actions of every session in `folder`'s series, as Markdown.
     func openQuestions(ofSeriesOf folder: String) throws -> (title: String, markdown: String)
 }
@@ -32,16 +32,9 @@ public final class ReviewEffects: EffectPerformer {
             return .done([.found(query: query, hits: backend.search(query))])
         case .read(let folder, let query):
             do {
-                let (title, markdown) = try backend.notes(of: folder)
-                // Opened at a search's first hit, the reader needs the whole record to find it;
-                // opened plain, it shows a long record's opening while the rest is parsed.
-                guard !query.trimmingCharacters(in: .whitespaces).isEmpty else {
-                    return .then(.open(ReaderScene(terminal: terminal, title: title, document: ArrivingDocument(parsing: markdown),
-                                                   keys: screen.keys)), [])
-                }
-                var reader = ReaderScreen(title: title, document: MarkdownDocument(parsing: markdown), keys: screen.keys)
-                reader.search(for: query)
-                return .then(.open(ReaderScene(terminal: terminal, screen: reader)), [])
+                let record = try backend.notes(of: folder)
+                return .then(.open(ReaderScene.record(record, terminal: terminal, keys: screen.keys, query: query,
+                                                      records: backend.notes(of:))), [])
             } catch {
                 return .done([.notRead("\(error)")])
             }

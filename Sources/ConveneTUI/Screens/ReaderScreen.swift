@@ -1,8 +1,28 @@
 import Foundation
 
+import ConveneCore
+
 /// What the reader asks its scene to do.
 public enum ReaderEffect: Equatable, Sendable {
     case close
+    /// Read another session of the series, over this one (`q` comes back).
+    case read(SessionReference)
+}
+
+/// How a reader effect turned out.
+public enum ReaderOutcome: Equatable, Sendable {
+    case notRead(String)
+}
+
+/// The sessions a record's series links it to: what `{` and `}` read.
+public struct ReaderSeries: Equatable, Sendable {
+    public var previous: SessionReference?
+    public var next: SessionReference?
+
+    public init(previous: SessionReference? = nil, next: SessionReference? = nil) {
+        self.previous = previous
+        self.next = next
+    }
 }
 
 /// Reading a Markdown document read-only: scrolling, sections, a table of contents and search.
@@ -43,9 +63,13 @@ public struct ReaderScreen: Screen {
 
     /// The reader's keys, its help's, and its search field's.
     public let keys: KeyMap
+    /// The series' sessions before and after the one read; none for a plain file.
+    public let series: ReaderSeries
 
-    public init(title: String, document: MarkdownDocument, shareOfWhole: Double = 1, keys: KeyMap = .standard) {
+    public init(title: String, document: MarkdownDocument, shareOfWhole: Double = 1, keys: KeyMap = .standard,
+                series: ReaderSeries = ReaderSeries()) {
         self.keys = keys
+        self.series = series
         self.title = title
         self.document = document
         self.shareOfWhole = min(1, max(shareOfWhole, 0.000_1))
@@ -114,9 +138,29 @@ public struct ReaderScreen: Screen {
 
     /// Takes a message with the document laid out for the terminal as it is now (`fit`), so "the
     /// end" means the end of what will be drawn. The world is the terminal's size: a page is its height.
-    public mutating func update(_ message: Message<Never>, in size: TerminalSize) -> [ReaderEffect] {
-        guard case .key(let key) = message else { return [] }
-        return handle(key, height: size.height) ? [] : [.close]
+    public mutating func update(_ message: Message<ReaderOutcome>, in size: TerminalSize) -> [ReaderEffect] {
+        switch message {
+        case .key(let key):
+            if mode == .reading, let action = KeyMap.action(for: key, in: keys.reader),
+               action == .previousSession || action == .nextSession {
+                return readNeighbour(action == .previousSession ? series.previous : series.next, before: action == .previousSession)
+            }
+            return handle(key, height: size.height) ? [] : [.close]
+        case .outcome(.notRead(let problem)):
+            status = StatusLine(problem, isError: true)
+        case .tick, .resize, .returned:
+            break
+        }
+        return []
+    }
+
+    private mutating func readNeighbour(_ neighbour: SessionReference?, before: Bool) -> [ReaderEffect] {
+        guard let neighbour else {
+            status = StatusLine(series == ReaderSeries() ? "This record is not linked to other sessions of a series"
+                                : before ? "This is the first session of the series" : "This is the latest session of the series")
+            return []
+        }
+        return [.read(neighbour)]
     }
 
     /// Returns false when the reader closes.
@@ -158,7 +202,7 @@ public struct ReaderScreen: Screen {
             if action != .nextHit && action != .previousHit { status = nil }
             switch action {
             case .lineDown, .pageDown: layOut(toLine: top + page + Self.lookahead)
-            case .lineUp, .pageUp, .top, .search, .help, .quit: break
+            case .lineUp, .pageUp, .top, .search, .help, .quit, .previousSession, .nextSession: break
             case .bottom, .nextHit, .previousHit, .nextSection, .previousSection, .contents: layOut(toLine: nil)
             }
             let last = max(0, lines.count - page)
@@ -180,6 +224,8 @@ public struct ReaderScreen: Screen {
                 mode = .contents(selected: max(0, (headings.lastIndex { $0.line <= top }) ?? 0))
             case .help:
                 mode = .help(offset: 0)
+            case .previousSession, .nextSession:
+                break
             }
             return true
         }

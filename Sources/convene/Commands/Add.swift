@@ -10,6 +10,7 @@ struct Add: ParsableCommand {
             One thing a call, each as the screen captures it:
 
               point "TEXT" --kind agreement --theme "Accountability" --subtheme "To whom?"
+              point "TEXT" --kind action --owner "NAME" --due 2026-05-01
               attendee "NAME" --org "ORGANISATION" --role chair --alias Jo
               attendees registrations.csv [--field "name=Full name"]…
               context "NAME" --uncertainty 4 --control 2 --description "TEXT"
@@ -65,6 +66,12 @@ struct Add: ParsableCommand {
 
     @Option(name: .long, help: "point: who said it (only where the Chatham House Rule does not apply).")
     var speaker: String?
+
+    @Option(name: .long, help: ArgumentHelp("point, an action: who does it (an attendee or anyone).", valueName: "name"))
+    var owner: String?
+
+    @Option(name: .long, help: ArgumentHelp("point, an action: when it is due.", valueName: "YYYY-MM-DD"))
+    var due: String?
 
     @Option(name: .long, help: "attendee: their organisation.")
     var org: String?
@@ -140,6 +147,13 @@ private struct AddOptionRules {
     func check() throws {
         try only([.point], "--theme, --subtheme and --speaker", given: add.theme != nil || add.subtheme != nil || add.speaker != nil)
         try only([.point, .context, .topic, .response], "--item", given: add.item != nil)
+        try only([.point], "--owner and --due", given: add.owner != nil || add.due != nil)
+        if (add.owner != nil || add.due != nil) && add.kind != .action {
+            throw ValidationError("--owner and --due belong to an action: add --kind action")
+        }
+        if let due = add.due, !TextRules.isValidDate(due) {
+            throw ValidationError("--due ‘\(due)’ is not a date of the form YYYY-MM-DD")
+        }
         try only([.attendee], "--org, --apologies and --alias", given: add.org != nil || add.apologies || !add.alias.isEmpty)
         try only([.context], "--uncertainty and --control", given: add.uncertainty != nil || add.control != nil)
         try only([.context, .topic], "--description", given: add.description != nil)

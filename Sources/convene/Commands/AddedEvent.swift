@@ -17,7 +17,8 @@ struct AddedEvent {
         case .point:
             let point = Point(
                 id: id, kind: add.kind, text: typedText(add.text), theme: add.theme.map(oneLine),
-                subtheme: add.subtheme.map(oneLine), item: try item(), speaker: add.speaker.map(oneLine), createdAt: .nowToTheSecond
+                subtheme: add.subtheme.map(oneLine), item: try item(), speaker: add.speaker.map(oneLine), createdAt: .nowToTheSecond,
+                owner: add.owner.map(oneLine).flatMap { $0.isEmpty ? nil : $0 }, due: add.due
             )
             return .pointAdded(point: point)
         case .attendee:

@@ -29,9 +29,15 @@ struct New: ParsableCommand {
     var host: [String] = []
 
     @Option(name: .customLong("follow-up"), help: ArgumentHelp(
-        "The previous session of the series: its questions for next time and actions are carried into this one.",
+        "The previous session of the series: its people, hosts, open actions and unanswered questions are carried into this one, and the two link to each other.",
         valueName: "session"), completion: ShellCompletion.sessions)
     var followUp: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "The series' name; with --follow-up, the previous session's series (or its title) by default.", valueName: "name"))
+    var series: String?
+
+    @OptionGroup var lock: WaitOption
 
     func validate() throws {
         if let date, !TextRules.isValidDate(date) {
@@ -46,10 +52,9 @@ struct New: ParsableCommand {
         if template == nil && followUp == nil && configured == nil {
             throw ValidationError("give --template (convene templates lists them), or --follow-up to take the previous session's")
         }
-        // The previous session is only read: it may be live elsewhere.
-        let previous = try followUp.map { try sessions.catalog.resolve($0).load().log.session }
+        let previous = try followUp.map { try FollowedSession(sessions.catalog.resolve($0)) }
         // A series' next session is run like the last one unless told otherwise.
-        let name = template ?? previous?.details.template ?? configured ?? ""
+        let name = template ?? previous?.session.details.template ?? configured ?? ""
         guard !name.isEmpty else {
             throw CommandFailure("the previous session does not say which template it was started from; give --template")
         }
@@ -59,18 +64,26 @@ struct New: ParsableCommand {
             date: date ?? Self.today(),
             purpose: purpose.map { TextRules.cleaned($0) }
         )
-        setup.details.hosts = host.map { TextRules.cleaned($0, singleLine: true) }
-        setup.details.series = previous?.seriesName
+        let hosts = host.map { TextRules.cleaned($0, singleLine: true) }
+        setup.details.hosts = hosts.isEmpty ? previous?.session.details.hosts ?? [] : hosts
+        setup.details.series = series.map { TextRules.cleaned($0, singleLine: true) } ?? previous?.session.seriesName
+        setup.details.previous = previous?.reference
         // The folder appears with everything carried over and its notes, or not at all.
         let writer = try SessionWriter.create(in: sessions.location.sessions, setup: setup, at: .nowToTheSecond) { writer in
             if let previous {
-                for event in writer.session.carryingOver(from: previous, at: .nowToTheSecond) {
+                let carried = writer.session.carryingOver(
+                    from: previous.session, in: previous.reference, carrying: previous.openItems, at: .nowToTheSecond)
+                for event in carried {
                     try writer.apply(event, at: .nowToTheSecond)
                 }
             }
             warnIfNotesFail(writer, options: sessions)
         }
         defer { writer.close() }
+        if let previous {
+            previous.link(to: writer.session.reference(folder: writer.folder.name), series: writer.session.seriesName,
+                          options: sessions, wait: lock.duration)
+        }
         try Output.print(writer.folder.url.path)
     }
 

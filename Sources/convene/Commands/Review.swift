@@ -22,8 +22,11 @@ struct Review: ParsableCommand {
     func run() throws {
         let document = try target.map(document(at:))
         try onScreen("convene review", otherwise: "`convene show` prints to standard output", options: sessions) { terminal, signals, configuration in
-            let scene: any Scene = if let (title, document) = document {
-                ReaderScene(terminal: terminal, title: title, document: document, keys: configuration.keys)
+            let scene: any Scene = if let (title, document, series) = document {
+                ReaderScene(terminal: terminal, title: title, document: document, keys: configuration.keys, series: series) { reference in
+                    ReaderScene.record(try StoreReview.record(of: reference.folder, options: sessions), terminal: terminal,
+                                       keys: configuration.keys) { try StoreReview.record(of: $0, options: sessions) }
+                }
             } else {
                 ReviewScene(terminal: terminal, backend: StoreReview(options: sessions), keys: configuration.keys)
             }
@@ -31,17 +34,18 @@ struct Review: ParsableCommand {
         }
     }
 
-    /// The title and Markdown to read, its opening parsed: the file's, or the session's notes.
-    private func document(at target: String) throws -> (String, ArrivingDocument) {
+    /// The title and Markdown to read, its opening parsed, and its series: the file's (no series),
+    /// or the session's notes.
+    private func document(at target: String) throws -> (String, ArrivingDocument, ReaderSeries) {
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: target, isDirectory: &isFolder), !isFolder.boolValue {
-            return (URL(fileURLWithPath: target).lastPathComponent, ArrivingDocument(parsing: try readTextFile(target)))
+            return (URL(fileURLWithPath: target).lastPathComponent, ArrivingDocument(parsing: try readTextFile(target)), ReaderSeries())
         }
         if target.hasSuffix(".md") && !FileManager.default.fileExists(atPath: target) {
             throw CommandFailure("\(target): no such file")
         }
         let notes = try StoreReview.readOnlyNotes(of: sessions.catalog.resolve(target), options: sessions, reading: ArrivingDocument.init(parsing:))
         for warning in notes.warnings { Output.warn(warning) }
-        return (notes.title, notes.notes)
+        return (notes.title, notes.notes, notes.series)
     }
 }

@@ -6,7 +6,7 @@ import ConveneStore
 struct SetDetail: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "set",
-        abstract: "Change a session's title, purpose, hosts, hard end or where the Chatham House Rule applies.",
+        abstract: "Change a session's title, purpose, hosts, hard end, series, where the Chatham House Rule applies, or an action's or a question's status.",
         discussion: """
             convene set SESSION title "TITLE"
             convene set SESSION purpose "TEXT"          (TEXT - reads standard input; paragraphs and lists allowed)
@@ -14,11 +14,17 @@ struct SetDetail: ParsableCommand {
             convene set SESSION rule on|off             (the whole session)
             convene set SESSION rule on|off|session --item 3   (one part; session: as the session says)
             convene set SESSION end 16:30               (the time it must end by, on its date; "" for none)
+            convene set SESSION series "NAME"           (the name of the series it belongs to)
+            convene set SESSION next FOLLOW-UP          (links the session a series continues with)
+            convene set SESSION action ACTION done|open|dropped [--owner NAME] [--due YYYY-MM-DD]
+            convene set SESSION question QUESTION answered|open|dropped [--answer "TEXT"]
+
+            ACTION and QUESTION are its number, as convene actions shows it (1 is the session's             first), or words of its text.
             """
     )
 
     enum Field: String, ExpressibleByArgument, CaseIterable {
-        case title, purpose, host, hosts, rule, end
+        case title, purpose, host, hosts, rule, end, series, next, action, question
     }
 
     @OptionGroup var sessions: SessionsOptions
@@ -36,9 +42,23 @@ struct SetDetail: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("rule: the agenda item whose rule to set (1 is the first).", valueName: "n"))
     var item: Int?
 
+    @Option(name: .long, help: ArgumentHelp("action: who does it (an attendee or anyone); \"\" for no one.", valueName: "name"))
+    var owner: String?
+
+    @Option(name: .long, help: ArgumentHelp("action: when it is due; \"\" for no date.", valueName: "YYYY-MM-DD"))
+    var due: String?
+
+    @Option(name: .long, help: ArgumentHelp("question: its answer (- reads standard input); marks it answered.", valueName: "text"))
+    var answer: String?
+
     func validate() throws {
         if item != nil && field != .rule { throw ValidationError("--item applies to rule only") }
+        if (owner != nil || due != nil) && field != .action { throw ValidationError("--owner and --due apply to action only") }
+        if answer != nil && field != .question { throw ValidationError("--answer applies to question only") }
         if values.isEmpty { throw ValidationError("give the new \(field.rawValue)") }
+        if field == .action || field == .question {
+            return try TrackedPointChange.validate(self)
+        }
         if field != .host && field != .hosts && values.count > 1 {
             throw ValidationError("\(field.rawValue) takes one value; quote it if it has spaces")
         }
@@ -80,6 +100,14 @@ struct SetDetail: ParsableCommand {
                 throw ValidationError("end is a time of day such as 16:30; got ‘\(text)’")
             }
             details.hardEnd = end
+        case .series:
+            let name = typedText(values[0], singleLine: true).trimmingCharacters(in: .whitespaces)
+            details.series = name.isEmpty ? nil : name
+        case .next:
+            let follower = try sessions.catalog.resolve(values[0])
+            details.next = try follower.load().log.session.reference(folder: follower.name)
+        case .action, .question:
+            return .pointChanged(point: try TrackedPointChange(self).changed(in: session))
         case .rule:
             guard let number = item else {
                 details.chathamHouse = values[0] == "on"
@@ -94,12 +122,16 @@ struct SetDetail: ParsableCommand {
 
     static func summary(of event: SessionEvent) -> String {
         switch event {
+        case .pointChanged(let point):
+            TrackedPointChange.summary(of: point)
         case .itemChanged(let item):
             "\(item.title): " + (item.chathamHouse.map { $0 ? "under the Chatham House Rule" : "attributed" } ?? "as the session")
         case .detailsChanged(let details):
             "\(details.title): " + (details.chathamHouse ? "under the Chatham House Rule" : "attributed")
                 + (details.hosts.isEmpty ? "" : ", hosted by \(details.hosts.joined(separator: ", "))")
                 + (details.hardEnd.map { ", ends by \(WallClock.text($0))" } ?? "")
+                + (details.series.map { ", series \($0)" } ?? "")
+                + (details.next.map { ", followed by \($0.folder)" } ?? "")
         default: "saved"
         }
     }

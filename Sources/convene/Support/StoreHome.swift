@@ -48,8 +48,10 @@ final class StoreHome: HomeBackend {
 
     /// The notes read without the lock, as `convene review` reads them.
     func openReader(folder: String) throws -> any Scene {
-        let notes = try StoreReview.readOnlyNotes(of: options.catalog.resolve(folder), options: options) { $0 }
-        return ReaderScene(terminal: terminal, title: notes.title, document: ArrivingDocument(parsing: notes.notes), keys: keys)
+        let options = options
+        return ReaderScene.record(try StoreReview.record(of: folder, options: options), terminal: terminal, keys: keys) { folder in
+            try StoreReview.record(of: folder, options: options)
+        }
     }
 
     func create(template name: String, title: String, date: String) throws -> String {

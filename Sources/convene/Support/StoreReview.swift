@@ -50,36 +50,59 @@ final class StoreReview: ReviewBackend {
         }
     }
 
-    func notes(of folder: String) throws -> (title: String, markdown: String) {
-        // The list owns the terminal: load warnings cannot be printed here.
-        let notes = try Self.readOnlyNotes(of: options.catalog.resolve(folder), options: options) { $0 }
-        return (notes.title, notes.notes)
+    func notes(of folder: String) throws -> SessionRecord {
+        try Self.record(of: folder, options: options)
+    }
+
+    /// A session's record for the reader. Whoever owns the terminal cannot print load warnings.
+    static func record(of folder: String, options: SessionsOptions) throws -> SessionRecord {
+        let notes = try readOnlyNotes(of: options.catalog.resolve(folder), options: options) { $0 }
+        return SessionRecord(title: notes.title, markdown: notes.notes, series: notes.series)
     }
 
     /// A session's notes as `SessionFolder.notesForReading` gives them, titled for the reader.
     static func readOnlyNotes<Reading>(of folder: SessionFolder, options: SessionsOptions, reading: (String) -> Reading) throws
-        -> (title: String, notes: Reading, warnings: [String]) {
+        -> (title: String, notes: Reading, warnings: [String], series: ReaderSeries) {
         let read = try folder.notesForReading(renderer: { try options.templates.notesRenderer() }, reading: reading)
-        return (title(of: read.session), read.notes, read.warnings)
+        let details = read.session.details
+        return (title(of: read.session), read.notes, read.warnings, ReaderSeries(previous: details.previous, next: details.next))
     }
 
     private static func title(of session: Session) -> String {
         "\(session.details.title) · \(session.details.date) · read-only"
     }
 
-    /// The series' sessions are read from their journals now, newest first: only they are needed.
+    /// The series' actions and questions, each once however many sessions carried it: the open
+    /// ones first, then what was closed and where. Read from the journals now, following the links.
     func openQuestions(ofSeriesOf folder: String) throws -> (title: String, markdown: String) {
-        let series = try options.catalog.resolve(folder).load().log.session.seriesName
-        let members = summaries.filter { ($0.series ?? $0.title) == series }
-            .compactMap { summary in try? options.catalog.resolve(summary.folder).load().log.session }
-            .sorted { $0.details.date > $1.details.date }
-        var markdown = "# Open questions and actions: \(MarkdownEscaping.inline(series))\n"
-        for member in members {
-            markdown += "\n## \(MarkdownEscaping.inline(member.details.date)) · \(MarkdownEscaping.inline(member.details.title))\n\n"
-            let open = member.openItems
-            markdown += open.isEmpty ? "Nothing left open.\n"
-                : open.map { "- \($0.kind == .action ? "Action: " : "")\(MarkdownEscaping.block($0.text, indent: "  "))" }.joined(separator: "\n") + "\n"
+        let series = try options.catalog.resolve(folder).series()
+        let name = series.name ?? folder
+        let inline = MarkdownEscaping.inline
+        func place(_ reference: SessionReference) -> String { inline("\(reference.title), \(reference.date)") }
+        func line(_ entry: SeriesLedger.Entry) -> String {
+            var facts: [String] = []
+            if let owner = entry.point.owner { facts.append(inline(owner)) }
+            if let due = entry.point.due { facts.append("due " + due) }
+            if let closed = entry.closedIn {
+                facts.append("**\((entry.point.status ?? .done).name(for: entry.point.kind))** in \(place(closed))")
+            }
+            facts.append("raised in " + place(entry.raisedIn))
+            var text = "- " + MarkdownEscaping.block(entry.point.text, indent: "  ") + " · " + facts.joined(separator: " · ")
+            if let answer = entry.point.answer { text += "\n  *Answer:* " + MarkdownEscaping.block(answer, indent: "  ") }
+            return text
         }
-        return ("Open questions · \(series)", markdown)
+        var markdown = "# Open actions and questions: \(inline(name))\n\n"
+        markdown += Counted.phrase(series.sessions.count, "session") + ": "
+            + series.sessions.map { place($0.reference) }.joined(separator: " · ") + "\n"
+        let entries = series.ledger.entries
+        let sections: [(String, [SeriesLedger.Entry])] = [
+            ("Open actions", entries.filter { $0.isOpen && $0.point.kind == .action }),
+            ("Open questions", entries.filter { $0.isOpen && $0.point.kind == .question }),
+            ("Closed", entries.filter { !$0.isOpen }),
+        ]
+        for (heading, members) in sections {
+            markdown += "\n## \(heading)\n\n" + (members.isEmpty ? "None.\n" : members.map(line).joined(separator: "\n") + "\n")
+        }
+        return ("Open actions · \(name)", markdown)
     }
 }

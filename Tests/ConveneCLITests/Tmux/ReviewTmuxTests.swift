@@ -48,12 +48,13 @@ struct ReviewTests {
         try tmux.waitForExit()
     }
 
-    @Test("sessions of a series are listed together, and Ctrl-O lists what the series left open")
+    @Test("sessions of a series are listed together, Ctrl-O lists what the series left open, and { } read the sessions either side")
     func series() throws {
         let convene = try ConveneProcess()
         defer { convene.cleanUp() }
         try convene.run(["new", "--template", "peer-learning", "--title", "Motives for measurement", "--date", "2021-05-12"])
-        try convene.run(["add", "2021-05-12", "point", "Invite a council to present", "--kind", "action"])
+        try convene.run(["add", "2021-05-12", "point", "Invite a council to present", "--kind", "action", "--owner", "Ana"])
+        try convene.run(["add", "2021-05-12", "point", "Book the room", "--kind", "action"])
         try convene.run(["new", "--template", "seminar", "--title", "Unrelated seminar", "--date", "2021-06-01"])
         try convene.run(["new", "--template", "peer-learning", "--title", "Motives for measurement 2", "--date", "2021-06-09",
                          "--follow-up", "2021-05-12"])
@@ -64,9 +65,20 @@ struct ReviewTests {
             rows.firstIndex { $0.contains(title) }
         }
         #expect(order == order.sorted() && order.count == 3, "\(screen)")
-        try tmux.press("C-o", until: "Open questions and actions: Motives for measurement")
-        try tmux.waitFor("Action: Invite a council to present")
+        try convene.run(["set", "2021-06-09", "action", "room", "done"])
+        try tmux.press("C-o", until: "Open actions and questions: Motives for measurement")
+        let open = try tmux.waitFor("Invite a council to present · Ana · raised in Motives for measurement, 2021-05-12")
+        #expect(open.contains("Book the room · done in Motives for measurement 2, 2021-06-09"), "\(open)")
+        try tmux.press("q", until: "Unrelated seminar")
+        // The newest session of the series is the first row: read it, then the one before.
+        try tmux.press("Enter", until: "Motives for measurement 2 · 2021-06-09 · read-only")
+        try tmux.press("{", until: "Motives for measurement · 2021-05-12 · read-only")
+        try tmux.press("{", until: "This is the first session of the series")
+        try tmux.press("}", until: "Motives for measurement 2 · 2021-06-09 · read-only")
+        try tmux.press("q", until: "Motives for measurement · 2021-05-12 · read-only")
+        try tmux.press("q", until: "Motives for measurement 2 · 2021-06-09 · read-only")
         try tmux.send("q")
+        try tmux.waitFor("Unrelated seminar")
         try tmux.send("Escape")
         try tmux.waitForExit()
     }

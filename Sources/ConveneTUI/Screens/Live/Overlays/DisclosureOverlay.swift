@@ -78,6 +78,9 @@ struct DisclosureOverlay: LiveOverlay {
                 return Question(PointsPanel.Asking.theme(point: id), label: "theme of the point (> sub-theme)",
                                 text: ThemePath(theme: point.theme, subtheme: point.subtheme).typed)
             }
+            if location.part == "answer" {
+                return Question(PointsPanel.Asking.answer(point: id), label: "answer", text: point.answer ?? "")
+            }
             return Composer(text: point.text, kind: point.kind, editing: id)
         }
         if let topic = session.topics[id] {

@@ -7,8 +7,12 @@ extension PointsPanel {
     enum Asking: QuestionPurpose, Equatable {
         /// The theme of a point, or (nil) of the points added next.
         case theme(point: EntityID?)
+        /// A question's answer, which marks it answered.
+        case answer(point: EntityID)
 
-        var allowsLineBreaks: Bool { false }
+        var allowsLineBreaks: Bool {
+            if case .answer = self { true } else { false }
+        }
     }
 }
 

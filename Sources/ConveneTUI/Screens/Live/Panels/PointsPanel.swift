@@ -66,12 +66,36 @@ struct PointsPanel: PhasePanel {
             let current = selected.map { ThemePath(theme: $0.theme, subtheme: $0.subtheme) } ?? ThemePath(theme: theme, subtheme: subtheme)
             context.open(Question(Asking.theme(point: selected?.id), label: (selected == nil ? "theme of new points" : "theme of the point") + " (> sub-theme)",
                                         text: current.typed, selectingAll: true))
+        case .closeItem, .dropItem:
+            guard let selected, selected.kind == .action || selected.kind == .question else {
+                return context.notice("Select an action or a question to mark (↑/↓ or j/k)")
+            }
+            return mark(selected, action, in: &context)
         case .rate:
             return context.notice("\(context.keys[.rate]) rates contexts, in a context-assessment item")
         default:
             break
         }
         return []
+    }
+
+    /// Closes an action or a question (done, answered, dropped) or, closed already, opens it again.
+    /// Answering a question asks for the answer first.
+    private func mark(_ point: Point, _ action: LiveAction, in context: inout KeyHandling) -> [LiveEffect] {
+        let wanted: PointStatus = action == .dropItem ? .dropped : .done
+        var changed = point
+        changed.editedAt = context.now
+        if (point.status ?? .open) == wanted {
+            changed.status = nil
+            return [.apply(.pointChanged(point: changed), saying: "✓ Open again \(context.keys.undoNote)")]
+        }
+        if point.kind == .question && wanted == .done {
+            context.open(Question(Asking.answer(point: point.id), label: "answer (Enter with none: answered without one)",
+                                  text: point.answer ?? ""))
+            return []
+        }
+        changed.status = wanted
+        return [.apply(.pointChanged(point: changed), saying: "✓ \(wanted.name(for: point.kind).capitalized) \(context.keys.undoNote)")]
     }
 
     /// The draft put aside, unless it edits a point that has since been deleted.
@@ -104,6 +128,13 @@ struct PointsPanel: PhasePanel {
     }
 
     mutating func settle(_ prompt: Question, in context: inout KeyHandling) -> [LiveEffect]? {
+        if case .answer(let id)? = prompt.purpose as? Asking, var point = context.session.points[id] {
+            let answer = prompt.answer.trimmingCharacters(in: .whitespacesAndNewlines)
+            point.answer = answer.isEmpty ? nil : answer
+            point.status = .done
+            point.editedAt = context.now
+            return [.apply(.pointChanged(point: point), saying: "✓ Answered \(context.keys.undoNote)")]
+        }
         guard case .theme(let point)? = prompt.purpose as? Asking else { return nil }
         let current = point.flatMap { context.session.points[$0] }.map { ThemePath(theme: $0.theme, subtheme: $0.subtheme) }
             ?? ThemePath(theme: theme, subtheme: subtheme)
@@ -115,6 +146,22 @@ struct PointsPanel: PhasePanel {
         (changed.theme, changed.subtheme) = (path.theme, path.subtheme)
         changed.editedAt = context.now
         return [.apply(.pointChanged(point: changed), saying: path.theme == nil ? "✓ No theme" : "✓ Under \(path.shown)")]
+    }
+
+    /// What the list says under an action or a question: "✓ done · Ana · due 2026-05-01 · from
+    /// Spring roundtable, 2026-04-02"; nil when there is nothing to say.
+    static func facts(of point: Point) -> String? {
+        guard point.kind == .action || point.kind == .question else { return nil }
+        var facts: [String] = []
+        switch point.status ?? .open {
+        case .open: break
+        case .done: facts.append("✓ " + PointStatus.done.name(for: point.kind))
+        case .dropped: facts.append("✗ dropped")
+        }
+        if point.kind == .action, let owner = point.owner { facts.append(owner) }
+        if point.kind == .action, let due = point.due { facts.append("due " + due) }
+        if let origin = point.origin { facts.append("from \(origin.session.title), \(origin.session.date)") }
+        return facts.isEmpty ? nil : facts.joined(separator: " · ")
     }
 
     /// The kind a new point starts as, from what the phase is for.
@@ -147,8 +194,15 @@ struct PointsPanel: PhasePanel {
             if let subtheme = point.subtheme, point.theme != previous?.theme || subtheme != previous?.subtheme {
                 rows.append(ListRow("◇ " + subtheme, style: .heading, indent: 2, highlights: false))
             }
-            for (line, text) in WordWrap.lines(point.text, width: max(1, rect.width - Self.tagWidth)).enumerated() {
+            let width = max(1, rect.width - Self.tagWidth)
+            for (line, text) in WordWrap.lines(point.text, width: width).enumerated() {
                 rows.append(ListRow(text, indent: Self.tagWidth, lead: line == 0 ? Span(point.kind.shortName, point.kind.style) : nil))
+            }
+            if let facts = Self.facts(of: point) {
+                rows += WordWrap.lines(facts, width: width).map { ListRow($0, style: .muted, indent: Self.tagWidth) }
+            }
+            if let answer = point.answer, point.kind == .question {
+                rows += WordWrap.lines("↳ " + answer, width: width).map { ListRow($0, style: .muted, indent: Self.tagWidth) }
             }
             return rows
         }
