@@ -33,12 +33,35 @@ final class MemoryHome: HomeBackend {
         return ReaderScene(terminal: terminal, title: folder, document: ArrivingDocument(parsing: "# \(folder)\n\nThe notes.\n"))
     }
 
-    func create(template: String, title: String, date: String) throws -> String {
+    /// The session followed: a follow screen over home.
+    func openFollow(folder: String) throws -> any Scene {
+        opened.append("follow " + folder)
+        let session = try MemoryBackend().session
+        return FollowScene(backend: StillFollow(), session: session, showsPoints: true, clock: { Date(timeIntervalSince1970: 1_775_124_000) })
+    }
+
+    /// The review list, searching, over the sessions here.
+    func openSearch() throws -> any Scene {
+        opened.append("search")
+        return ReviewScene(terminal: VirtualTerminal(width: 80, height: 24), backend: MemoryReview(), searching: true)
+    }
+
+    /// What each create was asked to start from.
+    var created: [NewSessionSource] = []
+
+    func create(_ source: NewSessionSource, title: String, date: String) throws -> String {
+        created.append(source)
         let folder = "\(date)-\(title.lowercased().replacingOccurrences(of: " ", with: "-"))"
-        sessions.insert(SessionSummary(folder: folder, title: title, date: date, kind: template, chathamHouse: template == "roundtable",
+        let kind = if case .template(let name) = source { name } else { "roundtable" }
+        sessions.insert(SessionSummary(folder: folder, title: title, date: date, kind: kind, chathamHouse: kind == "roundtable",
                                        attendees: 0, points: 0), at: 0)
         return folder
     }
+}
+
+/// A followed session that never changes.
+final class StillFollow: FollowBackend {
+    func refreshed() throws -> Session? { nil }
 }
 
 struct HomeTestError: Error, CustomStringConvertible {
@@ -172,6 +195,32 @@ struct HomeScreenTests {
         #expect(terminal.screen?.text.contains("Convene · sessions") == true)
         #expect(!app.isFinished)
         press(app, .character("q"))
+        #expect(app.isFinished)
+    }
+
+    @Test("from home: f follows the selected session, / searches the archive, F starts its follow-up with its title to edit")
+    func followSearchFollowUp() throws {
+        let backend = MemoryHome()
+        backend.sessions = [SessionSummary(folder: "2026-04-02-learning", title: "Learning 1", date: "2026-04-02", kind: "roundtable",
+                                           chathamHouse: true, attendees: 3, points: 4)]
+        let (terminal, app) = home(backend, width: 100)
+        press(app, .character("f"))
+        #expect(backend.opened == ["follow 2026-04-02-learning"])
+        press(app, .character("q"))
+        press(app, .character("/"))
+        #expect(backend.opened.last == "search")
+        type(app, "measure")
+        #expect(terminal.screen?.text.contains("2 places in 2 sessions") == true, "\(terminal.screen?.text ?? "")")
+        press(app, .escape, .character("q"))
+        #expect(terminal.screen?.text.contains("Convene · sessions") == true)
+        press(app, .character("F"))
+        #expect(terminal.screen?.text.contains("Follow-up to Learning 1") == true)
+        press(app, .backspace)
+        type(app, "2")
+        press(app, .enter, .enter)
+        #expect(backend.created == [.followUp(folder: "2026-04-02-learning", title: "Learning 1")])
+        #expect(backend.opened.last == "2026-04-02-learning-2")
+        press(app, .character("q"), .character("q"))
         #expect(app.isFinished)
     }
 

@@ -86,7 +86,7 @@ public enum HelpAction: Hashable, Sendable {
 
 /// What a key does on the home screen.
 public enum HomeAction: Hashable, Sendable {
-    case open, read, amend, new, selectPrevious, selectNext, selectFirst, selectLast, choose, back, help, quit
+    case open, read, amend, follow, followUp, search, new, selectPrevious, selectNext, selectFirst, selectLast, choose, back, help, quit
 }
 
 /// What a key does while reading.

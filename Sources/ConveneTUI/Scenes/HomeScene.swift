@@ -10,8 +10,12 @@ public protocol HomeBackend: AnyObject {
     func openLive(folder: String) throws -> any Scene
     /// The session's notes in the reader, as a scene to open over home; nothing can change there.
     func openReader(folder: String) throws -> any Scene
-    /// Creates a session and returns its folder's name.
-    func create(template: String, title: String, date: String) throws -> String
+    /// The session followed as it runs, read-only, as a scene to open over home.
+    func openFollow(folder: String) throws -> any Scene
+    /// The review list over home, searching.
+    func openSearch() throws -> any Scene
+    /// Creates a session from a template, or as the next of a series, and returns its folder's name.
+    func create(_ source: NewSessionSource, title: String, date: String) throws -> String
 }
 
 /// The home screen's effects: listing the sessions folder, creating a session, and opening one
@@ -38,19 +42,28 @@ public final class HomeEffects: EffectPerformer {
         case .open(let folder):
             return open(folder)
         case .read(let folder):
+            return over { try backend.openReader(folder: folder) }
+        case .follow(let folder):
+            return over { try backend.openFollow(folder: folder) }
+        case .search:
+            return over { try backend.openSearch() }
+        case .create(let source, let title, let date):
             do {
-                return .then(.open(try backend.openReader(folder: folder)), [])
-            } catch {
-                return .done([.notOpened("\(error)")])
-            }
-        case .create(let template, let title, let date):
-            do {
-                let folder = try backend.create(template: template, title: title, date: date)
+                let folder = try backend.create(source, title: title, date: date)
                 _ = reload()
                 return open(folder)
             } catch {
                 return .done([.notCreated("\(error)")])
             }
+        }
+    }
+
+    /// A read-only scene over home; nothing there changes what home lists.
+    private func over(_ scene: () throws -> any Scene) -> Performed<HomeOutcome> {
+        do {
+            return .then(.open(try scene()), [])
+        } catch {
+            return .done([.notOpened("\(error)")])
         }
     }
 

@@ -54,7 +54,8 @@ public final class ReviewEffects: EffectPerformer {
 public typealias ReviewScene = ScreenScene<ReviewEffects>
 
 extension ScreenScene where Performer == ReviewEffects {
-    public convenience init(terminal: any TerminalDevice, backend: any ReviewBackend, keys: KeyMap = .standard) {
-        self.init(screen: ReviewListScreen(keys: keys), performer: ReviewEffects(terminal: terminal, backend: backend))
+    /// - Parameter searching: open with the search field taking the keys (`/` on the home screen).
+    public convenience init(terminal: any TerminalDevice, backend: any ReviewBackend, keys: KeyMap = .standard, searching: Bool = false) {
+        self.init(screen: ReviewListScreen(keys: keys, searching: searching), performer: ReviewEffects(terminal: terminal, backend: backend))
     }
 }

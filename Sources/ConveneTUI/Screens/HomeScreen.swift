@@ -34,12 +34,23 @@ public struct HomeWorld: Sendable {
     }
 }
 
+/// Where a session made from the home screen starts: a template, or the session it follows.
+public enum NewSessionSource: Equatable, Sendable {
+    case template(String)
+    /// The next session of `folder`'s series, carrying its people and what it left open.
+    case followUp(folder: String, title: String)
+}
+
 public enum HomeEffect: Equatable, Sendable {
     /// Open the session live (an ended one to be amended).
     case open(folder: String)
     /// Open its notes in the reader.
     case read(folder: String)
-    case create(template: String, title: String, date: String)
+    /// Follow it as it runs, read-only.
+    case follow(folder: String)
+    /// Search the archive: the review list, searching.
+    case search
+    case create(NewSessionSource, title: String, date: String)
     /// List the sessions again (back from a session opened from here).
     case reload
     case quit
@@ -60,8 +71,8 @@ public struct HomeScreen: Screen {
     public enum Mode: Equatable, Sendable {
         case list
         case choosingTemplate(index: Int)
-        case naming(template: String, title: TextField)
-        case dating(template: String, title: String, date: TextField)
+        case naming(NewSessionSource, title: TextField)
+        case dating(NewSessionSource, title: String, date: TextField)
         /// The keys, scrolled to `offset`.
         case help(offset: Int)
     }
@@ -112,11 +123,11 @@ public struct HomeScreen: Screen {
             case .selectNext?: mode = .choosingTemplate(index: min(max(0, templates.count - 1), index + 1))
             case .choose?:
                 guard templates.indices.contains(index) else { return [] }
-                mode = .naming(template: templates[index].name, title: TextField(allowsLineBreaks: false))
+                mode = .naming(.template(templates[index].name), title: TextField(allowsLineBreaks: false))
             case .back?: mode = .list
             default: break
             }
-        case .naming(let template, var title):
+        case .naming(let source, var title):
             switch KeyMap.action(for: key, in: keys.sessionForm) {
             case .choose?:
                 let text = TextRules.cleaned(title.text, singleLine: true).trimmingCharacters(in: .whitespaces)
@@ -124,13 +135,18 @@ public struct HomeScreen: Screen {
                     report("A session needs a title", isError: true)
                     return []
                 }
-                mode = .dating(template: template, title: text, date: TextField(text: today, allowsLineBreaks: false))
-            case .back?: mode = .choosingTemplate(index: templates.firstIndex { $0.name == template } ?? 0)
+                mode = .dating(source, title: text, date: TextField(text: today, allowsLineBreaks: false))
+            case .back?:
+                guard case .template(let template) = source else {
+                    mode = .list
+                    return []
+                }
+                mode = .choosingTemplate(index: templates.firstIndex { $0.name == template } ?? 0)
             default:
                 title.edit(with: key)
-                mode = .naming(template: template, title: title)
+                mode = .naming(source, title: title)
             }
-        case .dating(let template, let title, var date):
+        case .dating(let source, let title, var date):
             switch KeyMap.action(for: key, in: keys.sessionForm) {
             case .choose?:
                 guard TextRules.isValidDate(date.text) else {
@@ -138,11 +154,11 @@ public struct HomeScreen: Screen {
                     return []
                 }
                 mode = .list
-                return [.create(template: template, title: title, date: date.text)]
-            case .back?: mode = .naming(template: template, title: TextField(text: title, allowsLineBreaks: false))
+                return [.create(source, title: title, date: date.text)]
+            case .back?: mode = .naming(source, title: TextField(text: title, allowsLineBreaks: false))
             default:
                 date.edit(with: key)
-                mode = .dating(template: template, title: title, date: date)
+                mode = .dating(source, title: title, date: date)
             }
         }
         return []
@@ -157,7 +173,7 @@ public struct HomeScreen: Screen {
             if index == selection { return [.open(folder: sessions[index].folder)] }
             selection = index
         case .choosingTemplate(let current) where templates.indices.contains(index):
-            mode = index == current ? .naming(template: templates[index].name, title: TextField(allowsLineBreaks: false)) : .choosingTemplate(index: index)
+            mode = index == current ? .naming(.template(templates[index].name), title: TextField(allowsLineBreaks: false)) : .choosingTemplate(index: index)
         default:
             break
         }
@@ -174,10 +190,16 @@ public struct HomeScreen: Screen {
         case .selectNext: selection = min(max(0, sessions.count - 1), selection + 1)
         case .selectFirst: selection = 0
         case .selectLast: selection = max(0, sessions.count - 1)
-        case .open, .read, .amend:
+        case .open, .read, .amend, .follow, .followUp:
             guard sessions.indices.contains(selection) else { return [] }
             let session = sessions[selection]
             switch action {
+            case .follow: return [.follow(folder: session.folder)]
+            case .followUp:
+                // The title starts as the one before: a series' titles usually differ by a number.
+                mode = .naming(.followUp(folder: session.folder, title: session.title),
+                               title: TextField(text: session.title, allowsLineBreaks: false))
+                return []
             // An ended session opens to be read: amending it is a choice (`e`), never an accident.
             case .open: return [session.ended ? .read(folder: session.folder) : .open(folder: session.folder)]
             case .read: return [.read(folder: session.folder)]
@@ -194,6 +216,7 @@ public struct HomeScreen: Screen {
                 return []
             }
             mode = .choosingTemplate(index: templates.firstIndex { $0.name == defaultTemplate } ?? 0)
+        case .search: return [.search]
         case .help: mode = .help(offset: 0)
         case .quit: return [.quit]
         case .choose, .back: break
@@ -218,10 +241,10 @@ public struct HomeScreen: Screen {
         switch mode {
         case .choosingTemplate(let index):
             drawTemplates(into: &frame, templates: templates, index: index)
-        case .naming(let template, let title):
-            drawForm(into: &frame, template: template, templates: templates, title: title, date: nil)
-        case .dating(let template, let title, let date):
-            drawForm(into: &frame, template: template, templates: templates, title: TextField(text: title, allowsLineBreaks: false), date: date)
+        case .naming(let source, let title):
+            drawForm(into: &frame, source: source, templates: templates, title: title, date: nil)
+        case .dating(let source, let title, let date):
+            drawForm(into: &frame, source: source, templates: templates, title: TextField(text: title, allowsLineBreaks: false), date: date)
         default:
             drawSessions(into: &frame, sessions: sessions)
         }
@@ -277,9 +300,14 @@ public struct HomeScreen: Screen {
         }
     }
 
-    private func drawForm(into frame: inout Frame, template: String, templates: [TemplateListing], title: TextField, date: TextField?) {
-        let name = templates.first { $0.name == template }?.title ?? template
-        frame.put("New \(name)", row: 2, column: 2, style: .heading)
+    private func drawForm(into frame: inout Frame, source: NewSessionSource, templates: [TemplateListing], title: TextField, date: TextField?) {
+        switch source {
+        case .template(let template):
+            frame.put("New \(templates.first { $0.name == template }?.title ?? template)", row: 2, column: 2, style: .heading)
+        case .followUp(_, let previous):
+            frame.put(TextLayout.truncate("Follow-up to \(previous)", to: frame.width - 4), row: 2, column: 2, style: .heading)
+            frame.put("Its people, hosts, open actions and unanswered questions come along.", row: 8, column: 4, style: .muted)
+        }
         frame.put("Title", row: 4, column: 4, style: .muted)
         frame.put("Date", row: 6, column: 4, style: .muted)
         let titleRow = title.row(width: frame.width - 16)

@@ -33,8 +33,9 @@ public struct ReviewListScreen: Screen {
     /// The list's keys, and the search field's.
     public let keys: KeyMap
 
-    public init(keys: KeyMap = .standard) {
+    public init(keys: KeyMap = .standard, searching: Bool = false) {
         self.keys = keys
+        isSearching = searching
     }
 
     /// The rows on screen: every session while the query is empty, else the hits.

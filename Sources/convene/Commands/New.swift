@@ -53,36 +53,30 @@ struct New: ParsableCommand {
             throw ValidationError("give --template (convene templates lists them), or --follow-up to take the previous session's")
         }
         let previous = try followUp.map { try FollowedSession(sessions.catalog.resolve($0)) }
-        // A series' next session is run like the last one unless told otherwise.
-        let name = template ?? previous?.session.details.template ?? configured ?? ""
-        guard !name.isEmpty else {
-            throw CommandFailure("the previous session does not say which template it was started from; give --template")
-        }
-        let template = try sessions.templates.sessionTemplate(named: name)
-        var setup = template.setup(
-            title: TextRules.cleaned(title, singleLine: true),
-            date: date ?? Self.today(),
-            purpose: purpose.map { TextRules.cleaned($0) }
-        )
+        for problem in previous?.problems ?? [] { Output.warn(problem) }
+        let title = TextRules.cleaned(title, singleLine: true), date = date ?? Self.today()
+        let purpose = purpose.map { TextRules.cleaned($0) }
         let hosts = host.map { TextRules.cleaned($0, singleLine: true) }
-        setup.details.hosts = hosts.isEmpty ? previous?.session.details.hosts ?? [] : hosts
-        setup.details.series = series.map { TextRules.cleaned($0, singleLine: true) } ?? previous?.session.seriesName
-        setup.details.previous = previous?.reference
+        let series = series.map { TextRules.cleaned($0, singleLine: true) }
+        let setup: SessionSetup
+        if let previous {
+            setup = try previous.setup(title: title, date: date, template: template, purpose: purpose, hosts: hosts, series: series,
+                                       templates: sessions.templates)
+        } else {
+            var fresh = try sessions.templates.sessionTemplate(named: template ?? configured ?? "").setup(title: title, date: date, purpose: purpose)
+            fresh.details.hosts = hosts
+            fresh.details.series = series
+            setup = fresh
+        }
         // The folder appears with everything carried over and its notes, or not at all.
         let writer = try SessionWriter.create(in: sessions.location.sessions, setup: setup, at: .nowToTheSecond) { writer in
-            if let previous {
-                let carried = writer.session.carryingOver(
-                    from: previous.session, in: previous.reference, carrying: previous.openItems, at: .nowToTheSecond)
-                for event in carried {
-                    try writer.apply(event, at: .nowToTheSecond)
-                }
-            }
+            try previous?.carried(into: writer)
             warnIfNotesFail(writer, options: sessions)
         }
         defer { writer.close() }
-        if let previous {
-            previous.link(to: writer.session.reference(folder: writer.folder.name), series: writer.session.seriesName,
-                          options: sessions, wait: lock.duration)
+        if let previous, let problem = previous.link(to: writer.session.reference(folder: writer.folder.name),
+                                                     series: writer.session.seriesName, options: sessions, wait: lock.duration) {
+            Output.warn(problem)
         }
         try Output.print(writer.folder.url.path)
     }

@@ -54,15 +54,39 @@ final class StoreHome: HomeBackend {
         }
     }
 
-    func create(template name: String, title: String, date: String) throws -> String {
-        let template = try options.templates.sessionTemplate(named: name)
+    /// Followed without the lock, as `convene follow` follows it.
+    func openFollow(folder: String) throws -> any Scene {
+        let watcher = JournalWatcher(folder: try options.catalog.resolve(folder))
+        guard let first = try watcher.refreshed() else { throw CommandFailure("\(folder) cannot be read") }
+        return FollowScene(backend: watcher, session: first, showsPoints: true, keys: keys, clock: { .nowToTheSecond })
+    }
+
+    func openSearch() throws -> any Scene {
+        ReviewScene(terminal: terminal, backend: StoreReview(options: options), keys: keys, searching: true)
+    }
+
+    func create(_ source: NewSessionSource, title: String, date: String) throws -> String {
         let renderer = try options.templates.notesRenderer()
-        let writer = try SessionWriter.create(in: options.location.sessions, setup: template.setup(title: title, date: date),
-                                              at: .nowToTheSecond) { writer in
+        var previous: FollowedSession?
+        let setup: SessionSetup
+        switch source {
+        case .template(let name):
+            setup = try options.templates.sessionTemplate(named: name).setup(title: title, date: date)
+        case .followUp(let folder, _):
+            let followed = try FollowedSession(options.catalog.resolve(folder))
+            setup = try followed.setup(title: title, date: date, template: nil, purpose: nil, hosts: [], series: nil,
+                                       templates: options.templates)
+            previous = followed
+        }
+        let writer = try SessionWriter.create(in: options.location.sessions, setup: setup, at: .nowToTheSecond) { writer in
+            try previous?.carried(into: writer)
             // The home screen owns the terminal: a notes problem shows at the first change, live.
             _ = SessionNotes(folder: writer.folder, renderer: renderer).problem(bringingUpTo: writer.session)
         }
         defer { writer.close() }
+        // Linking back waits for no one: a previous session open live elsewhere is linked later.
+        _ = previous?.link(to: writer.session.reference(folder: writer.folder.name), series: writer.session.seriesName,
+                           options: options, wait: .zero)
         return writer.folder.name
     }
 }
