@@ -38,7 +38,8 @@ struct AgendaFlowTests {
         #expect(session.currentItem?.elapsed(at: at(12)) == 420)
         try session.apply(try #require(session.advance(at: at(15))))
         #expect(session.agenda[EntityID(1)]?.actualMinutes == 10)
-        #expect(session.sessionElapsed(at: at(20)) == 1200)
+        // 10 minutes on the first item (its 5-minute pause left out), 5 on the second.
+        #expect(session.sessionElapsed(at: at(20)) == 900)
     }
 
     @Test("previous reopens the item before; at the end, next ends the last item and the session, and nothing moves after")

@@ -41,6 +41,23 @@ struct FileSafetyTests {
         #expect(victim.isUntouched)
     }
 
+    @Test("a live screen's presence is kept as a time, and never written through a planted link")
+    func presence() throws {
+        let root = try TemporaryFolder()
+        let folder = try StoreFixtures.session(in: root.url, points: 1)
+        let seen = Date(timeIntervalSince1970: 1_775_124_630)
+        folder.markPresent(at: seen)
+        let kept = try FileManager.default.attributesOfItem(atPath: folder.presence.path)[.modificationDate] as? Date
+        #expect(kept == seen)
+        try FileManager.default.removeItem(at: folder.presence)
+        let victim = try Victim(in: root.url)
+        try plantLink(at: folder.presence, to: victim.url)
+        let before = try FileManager.default.attributesOfItem(atPath: victim.url.path)[.modificationDate] as? Date
+        folder.markPresent(at: seen)
+        #expect(victim.isUntouched)
+        #expect(try FileManager.default.attributesOfItem(atPath: victim.url.path)[.modificationDate] as? Date == before)
+    }
+
     @Test("a linked notes.md is refused, not written through; the notes are written again once it is gone")
     func linkedNotes() throws {
         let root = try TemporaryFolder()

@@ -23,11 +23,35 @@ struct SessionLifeTests {
         reopened.draw()
         let screen = terminal.screen?.text ?? ""
         #expect(screen.contains("01:00 / 10:00"), "\(screen)")
-        #expect(screen.contains("Item 1's clock stopped when the session closed; t starts it again"), "\(screen)")
+        #expect(screen.contains("Item 1's clock stopped when the session closed 9 min ago; t starts it again"), "\(screen)")
         reopened.send(.character("t"))
         backend.now += 30
         reopened.draw()
         #expect(terminal.screen?.text.contains("01:30 / 10:00") == true)
+    }
+
+    @Test("a live screen killed with its clock running: reopened, the clock stopped where the screen was last seen, and says so")
+    func killedScreenClockStops() throws {
+        let harness = try Harness()
+        harness.press(.character("n"))
+        // The screen says it is open at every tick, at most every 30 s.
+        for _ in 0..<4 {
+            harness.backend.now += 30
+            harness.program.tick()
+        }
+        #expect(harness.backend.lastSeen == harness.backend.now)
+        let killedAt = harness.backend.now
+        // Killed: no close, so nothing stopped the clock. Reopened 20 minutes later.
+        harness.backend.now += 1_200
+        let terminal = VirtualTerminal(width: 100, height: 24)
+        let backend = harness.backend
+        let reopened = Program(terminal: terminal, root: LiveScene(terminal: terminal, backend: backend, clock: { backend.now }))
+        reopened.draw()
+        let item = try #require(backend.session.currentItem)
+        #expect(!item.isClockRunning && item.elapsed(at: backend.now) == killedAt.timeIntervalSince(item.startedAt ?? killedAt))
+        let screen = terminal.screen?.text ?? ""
+        #expect(screen.contains("02:00 / 10:00") && screen.contains("session 02:00"), "\(screen)")
+        #expect(screen.contains("clock stopped when Convene was last seen in the session (it did not close) 20 min ago"), "\(screen)")
     }
 
     @Test("a paused clock stays paused on closing, and nothing is added to the journal for it")

@@ -9,6 +9,10 @@ final class MemoryBackend: LiveSessionBackend {
     var now: Date
     var draft: Composer?
     var notesWritten = 0
+    /// When a live screen last said it was open (`markPresent`), as the store keeps it.
+    var lastSeen: Date?
+
+    func markPresent(at date: Date) { lastSeen = date }
 
     var session: Session { log.session }
 

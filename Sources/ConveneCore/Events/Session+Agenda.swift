@@ -78,11 +78,12 @@ extension Session {
         return .itemChanged(item: item)
     }
 
-    /// Time since the first item started, until the last one ended (or now).
+    /// Time on the agenda so far: every item's clock, so neither a pause nor the time the session
+    /// was closed counts, and the header agrees with the notes' actual total. Nil before the start.
     public func sessionElapsed(at now: Date) -> TimeInterval? {
-        guard let start = agenda.elements.compactMap(\.startedAt).min() else { return nil }
-        let end = details.endedAt ?? (currentItem == nil ? agenda.elements.compactMap(\.endedAt).max() ?? now : now)
-        return max(0, end.timeIntervalSince(start))
+        guard agenda.elements.contains(where: { $0.startedAt != nil }) else { return nil }
+        let end = details.endedAt ?? now
+        return agenda.elements.reduce(0) { $0 + $1.elapsed(at: end) }
     }
 
     private static func started(_ item: AgendaItem, at now: Date) -> AgendaItem {

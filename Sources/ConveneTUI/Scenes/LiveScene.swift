@@ -20,16 +20,20 @@ public protocol LiveSessionBackend: AnyObject {
     func editExternally(_ text: String) throws -> String
     /// The live screen is closing: let go of the session (its lock).
     func close()
-    /// When the session was last changed (its journal last written), if known: how long it has
-    /// been closed, on opening.
-    var lastChange: Date? { get }
+    /// When someone was last known to be in the session (its journal last written, or a live
+    /// screen last said it was open), if known: how long it has been closed, on opening, and where
+    /// the clock of a screen that was killed stops.
+    var lastSeen: Date? { get }
+    /// The live screen is still open at `date` (said every `presenceInterval`).
+    func markPresent(at date: Date)
     /// A registration export's header and rows (a CSV file), or why it cannot be read.
     func readRegistrationList(at path: String) throws -> RegistrationList
 }
 
 extension LiveSessionBackend {
     public func close() {}
-    public var lastChange: Date? { nil }
+    public var lastSeen: Date? { nil }
+    public func markPresent(at date: Date) {}
 }
 
 /// The live screen's effects, performed on its session: changes kept, undone, the notes written,
@@ -52,6 +56,10 @@ public final class LiveEffects: EffectPerformer {
     private var notesBehind = true
     public static let draftInterval: TimeInterval = 2
     private var alerts: OverrunAlerts
+    /// How often an open live screen says so (`markPresent`): the most a killed screen's clock
+    /// can over-count.
+    public static let presenceInterval: TimeInterval = 30
+    private var presentSince = Date.distantPast
 
     init(terminal: any TerminalDevice, backend: any LiveSessionBackend, recovered: Composer?, alerts: OverrunAlerts.Settings,
          clock: @escaping () -> Date) {
@@ -114,6 +122,11 @@ public final class LiveEffects: EffectPerformer {
     /// when the item under way reaches one of its thresholds.
     public func settled(_ screen: LiveScreen) -> [LiveOutcome] {
         var said = keepDraft(of: screen, force: false)
+        let now = clock()
+        if now.timeIntervalSince(presentSince) >= Self.presenceInterval {
+            backend.markPresent(at: now)
+            presentSince = now
+        }
         if let alert = alerts.check(backend.session, at: clock()) {
             if alert.bell { terminal.bell() }
             said.append(.alerted(alert.message, flashUntil: alert.flashUntil))
@@ -203,16 +216,36 @@ extension ScreenScene where Performer == LiveEffects {
                             alerts: OverrunAlerts.Settings = OverrunAlerts.Settings(), keys: KeyMap = .standard,
                             clock: @escaping () -> Date) {
         let performer = LiveEffects(terminal: terminal, backend: backend, recovered: recovered, alerts: alerts, clock: clock)
+        let lastSeen = backend.lastSeen
+        let killed = Self.stopClockLeftRunning(backend, lastSeen: lastSeen, now: clock())
         let opening = (recovered.map { [LiveOutcome.recovered($0)] } ?? []) + (problem.map { [LiveOutcome.problem($0)] } ?? [])
-            + (Self.stoppedClock(of: backend.session, lastChange: backend.lastChange, now: clock(), keys: keys).map { [LiveOutcome.notice($0)] } ?? [])
+            + (Self.stoppedClock(of: backend.session, lastSeen: lastSeen, now: clock(), keys: keys, killed: killed)
+                .map { [LiveOutcome.notice($0)] } ?? [])
         self.init(screen: LiveScreen(keys: keys), performer: performer, terminal: terminal, opening: opening)
     }
 
-    /// What opening says of an item under way whose clock stopped when the session last closed.
-    static func stoppedClock(of session: Session, lastChange: Date?, now: Date, keys: KeyMap) -> String? {
+    /// A clock still running on opening belongs to a live screen that was killed (a closed one
+    /// stops it): it is stopped where that screen was last seen, so the time nobody was in the
+    /// session is not the item's. True when it was stopped.
+    private static func stopClockLeftRunning(_ backend: any LiveSessionBackend, lastSeen: Date?, now: Date) -> Bool {
+        guard let lastSeen, now.timeIntervalSince(lastSeen) > LiveEffects.presenceInterval * 2,
+              let running = backend.session.currentItem?.clockRunningSince,
+              let stop = backend.session.stoppingClock(at: max(lastSeen, running)) else { return false }
+        do {
+            try backend.apply(stop, at: now)
+            return true
+        } catch {
+            return false
+        }
+    }
+
+    /// What opening says of an item under way whose clock stopped when the session last closed,
+    /// or (`killed`) when its live screen was last seen.
+    static func stoppedClock(of session: Session, lastSeen: Date?, now: Date, keys: KeyMap, killed: Bool = false) -> String? {
         guard let item = session.currentItem, !item.isClockRunning, let number = session.itemNumber(item.id) else { return nil }
-        let away = lastChange.map { now.timeIntervalSince($0) }.flatMap { $0 >= 60 ? " \(Int(($0 / 60).rounded())) min ago" : nil } ?? ""
-        return "Item \(number)'s clock stopped when the session closed\(away); \(keys[.toggleClock]) starts it again"
+        let away = lastSeen.map { now.timeIntervalSince($0) }.flatMap { $0 >= 60 ? " \(Int(($0 / 60).rounded())) min ago" : nil } ?? ""
+        let when = killed ? "when Convene was last seen in the session (it did not close)" : "when the session closed"
+        return "Item \(number)'s clock stopped \(when)\(away); \(keys[.toggleClock]) starts it again"
     }
 
     /// Saves what is being typed now, as on closing (for tests of the draft).

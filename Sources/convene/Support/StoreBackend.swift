@@ -18,8 +18,15 @@ final class StoreBackend: LiveSessionBackend {
 
     var session: Session { writer.session }
 
-    var lastChange: Date? {
-        (try? FileManager.default.attributesOfItem(atPath: writer.folder.journal.path))?[.modificationDate] as? Date
+    var lastSeen: Date? {
+        [writer.folder.journal, writer.folder.presence].compactMap { url in
+            (try? FileManager.default.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date
+        }.max()
+    }
+
+    /// Best effort: a presence not kept only means a killed screen's clock stops a little earlier.
+    func markPresent(at date: Date) {
+        writer.folder.markPresent(at: date)
     }
 
     func apply(_ event: SessionEvent, at date: Date) throws {

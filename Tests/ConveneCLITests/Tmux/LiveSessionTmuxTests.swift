@@ -52,10 +52,37 @@ extension RealTerminal {
             #expect(last.contains("itemChanged") && !last.contains("clockRunningSince"), "\(last)")
             // Nine minutes later, as far as the files say.
             let nineMinutesAgo = Date().addingTimeInterval(-540)
-            try FileManager.default.setAttributes([.modificationDate: nineMinutesAgo], ofItemAtPath: folder + "/session.jsonl")
+            for file in ["/session.jsonl", "/.presence"] {
+                try FileManager.default.setAttributes([.modificationDate: nineMinutesAgo], ofItemAtPath: folder + file)
+            }
             let reopened = try Tmux.convene(["run", folder], for: convene)
             let screen = try reopened.waitFor("Item 1's clock stopped when the session closed 9 min ago; t starts it again")
             // The seconds spent before quitting, not the nine minutes away.
+            #expect(screen.contains(" / 10:00") && !screen.contains("09:0") && !screen.contains("over"), "\(screen)")
+            try reopened.send("q")
+            try reopened.waitForExit()
+        }
+
+        @Test("killed with its clock running: reopened, the clock stopped where the screen was last seen, and says why")
+        func clockStopsAfterKill() throws {
+            let convene = try ConveneProcess()
+            defer { convene.cleanUp() }
+            let (folder, tmux) = try start(convene)
+            try tmux.press("n", until: "1/8  Welcome")
+            try tmux.waitFor("▶")
+            let pid = try #require(try tmux.pid())
+            kill(pid, SIGKILL)
+            try tmux.waitForExit()
+            // Nothing stopped the clock: the journal's last line has it running.
+            let journal = try String(contentsOfFile: folder + "/session.jsonl", encoding: .utf8)
+            #expect(journal.split(separator: "\n").last?.contains("clockRunningSince") == true)
+            // Last seen nine minutes ago, as far as the files say.
+            let nineMinutesAgo = Date().addingTimeInterval(-540)
+            for file in ["/session.jsonl", "/.presence"] {
+                try FileManager.default.setAttributes([.modificationDate: nineMinutesAgo], ofItemAtPath: folder + file)
+            }
+            let reopened = try Tmux.convene(["run", folder], for: convene)
+            let screen = try reopened.waitFor("clock stopped when Convene was last seen in the session (it did not close) 9 min ago")
             #expect(screen.contains(" / 10:00") && !screen.contains("09:0") && !screen.contains("over"), "\(screen)")
             try reopened.send("q")
             try reopened.waitForExit()
