@@ -48,6 +48,31 @@ struct DisclosureCheckTests {
         #expect(try matches(text).isEmpty, "flagged in: \(text)")
     }
 
+    @Test("names and organisations are found without their accents or apostrophes")
+    func plainSpellings() throws {
+        var session = try session(with: [
+            "Jose Lopez Garcia raised it.", "As Garcia said.", "OBrien and O Brien and O’Brien agreed.",
+            "Nga Tangata Microfinance funds it.", "Fundacion Avina too.",
+        ])
+        let people = [("José López García", "Ngā Tāngata Microfinance"), ("Siobhán O'Brien", "Fundación Avina")]
+        for (offset, person) in people.enumerated() {
+            try session.apply(.attendeeAdded(attendee: Attendee(id: EntityID(150 + offset), name: person.0, organisation: person.1)))
+        }
+        let found = DisclosureCheck.findings(in: session).map(\.matched)
+        #expect(found.contains("Jose Lopez Garcia") && found.contains("Garcia"), "\(found)")
+        #expect(found.contains("OBrien") && found.contains("O Brien") && found.contains("O’Brien"), "\(found)")
+        #expect(found.contains("Nga Tangata Microfinance") && found.contains("Fundacion Avina"), "\(found)")
+    }
+
+    @Test("another person's full name that shares a part with an attendee's is no finding; the attendee's own still is", arguments: [
+        ("Michael Gove spoke on television about it.", [String]()), ("As Milton Little argued in 1962.", []),
+        ("The economist Adrian Smith was quoted.", []), ("Michael said so.", ["Michael"]), ("Dr Little agreed.", ["Little"]),
+        ("When Little spoke, we listened.", ["Little"]), ("We heard from Michael Little.", ["Michael Little"]),
+    ])
+    func otherPeople(text: String, expected: [String]) throws {
+        #expect(try matches(text) == expected, "\(text)")
+    }
+
     @Test("an organisation is found as it writes itself")
     func organisations() throws {
         #expect(try matches("RATIO published a framework.") == ["RATIO"])

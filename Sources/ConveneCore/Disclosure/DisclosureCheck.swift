@@ -90,9 +90,12 @@ public enum DisclosureCheck {
         case .anyCase:
             return .named
         case .exactCase:
-            return written == term.text ? .named : .notNamed
+            // In its own case; accents may be left out ("Fundacion" for Fundación).
+            return written.folding(options: .diacriticInsensitive, locale: nil) == term.text.folding(options: .diacriticInsensitive, locale: nil)
+                ? .named : .notNamed
         case .nameWord:
             guard written.first?.isUppercase == true else { return .notNamed }
+            if OtherPerson.isNamed(around: range, by: term, in: text, words: words) { return .notNamed }
             if !words.isOrdinary(written) || AttributionCue.marksName(range, in: text) { return .named }
             return .unsure
         }

@@ -30,6 +30,13 @@ struct DisclosureTerm: Sendable {
         var named: [String: Set<String>] = [:]
         func add(_ text: String, _ strictness: Strictness, _ reason: DisclosureFinding.Reason, _ name: String, standsFor: String? = nil) {
             guard text.count > 1 else { return }
+            // "O'Brien" is also typed "OBrien" and "O Brien"; "Ngā Tāngata" is found as "Nga Tangata" by the index.
+            if text.contains(where: { $0 == "'" || $0 == "’" }) {
+                for spelling in ["", " "] {
+                    let plain = text.replacingOccurrences(of: "'", with: spelling).replacingOccurrences(of: "’", with: spelling)
+                    add(plain, strictness, reason, name, standsFor: standsFor ?? (strictness == .exactCase ? text : nil))
+                }
+            }
             let key = strictness == .exactCase ? text : text.lowercased()
             if terms[key] == nil {
                 terms[key] = DisclosureTerm(text: text, strictness: strictness, reason: reason, attendees: [], standsFor: standsFor)

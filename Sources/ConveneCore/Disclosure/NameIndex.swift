@@ -16,7 +16,7 @@ struct NameIndex: Sendable {
     init(terms: [DisclosureTerm]) {
         var index: [FoldedWord: [Entry]] = [:]
         for term in terms {
-            let words = TextWords(term.text).words.map { FoldedWord(term.text[$0.range].lowercased()) }
+            let words = TextWords(term.text).words.map { FoldedWord(TextWords.fold(term.text[$0.range])) }
             guard let first = words.first else { continue }
             index[first, default: []].append(Entry(term: term, words: words, spelling: Self.spelling(term.text[...])))
         }
@@ -25,7 +25,8 @@ struct NameIndex: Sendable {
 
     var isEmpty: Bool { byFirstWord.isEmpty }
 
-    /// Each place in `text` where a form's words stand in order, as whole words in any case (what
+    /// Each place in `text` where a form's words stand in order, as whole words in any case and
+    /// with or without their accents (what
     /// they must look like to count is the check's to decide): in text order, the longest form
     /// first at each place.
     func occurrences(in words: TextWords) -> [(Range<String.Index>, DisclosureTerm)] {
@@ -46,8 +47,8 @@ struct NameIndex: Sendable {
         return found
     }
 
-    /// Lower case, with each run of white space as one space.
+    /// Folded as words are, with each run of white space as one space.
     private static func spelling(_ text: Substring) -> String {
-        text.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
+        TextWords.fold(text.split(whereSeparator: \.isWhitespace).joined(separator: " "))
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The words of a captured text, found once and shared by every part of the disclosure check: runs
 /// of letters, digits and underscores, read scalar by scalar (a check reads every text in the
 /// record, so it must cost little more than the reading).
@@ -51,9 +53,15 @@ struct TextWords {
         }
     }
 
-    /// The word in lower case, as the index of names keys it.
+    /// The word in lower case and without accents, as the index of names keys it: "Lopez" is
+    /// found for López, as people type a name on a keyboard without the accent.
     func folded(_ word: Word) -> FoldedWord {
-        word.isASCII ? FoldedWord(asciiText: text[word.range]) : FoldedWord(text[word.range].lowercased())
+        word.isASCII ? FoldedWord(asciiText: text[word.range]) : FoldedWord(Self.fold(text[word.range]))
+    }
+
+    /// Lower case, without accents, every apostrophe the straight one: how names are compared.
+    static func fold(_ text: some StringProtocol) -> String {
+        String(text).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).replacingOccurrences(of: "’", with: "'")
     }
 }
 
