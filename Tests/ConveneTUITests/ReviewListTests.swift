@@ -33,6 +33,14 @@ final class MemoryReview: ReviewBackend {
         ("Open questions", "# Open questions\n\n- Which factors should shape our choices?\n")
     }
 
+    /// Asked for once per finished search that found nothing.
+    var suggestionsAsked: [String] = []
+
+    func suggestion(for query: String) -> String? {
+        suggestionsAsked.append(query)
+        return query == "measurment" ? "measurement" : nil
+    }
+
     /// The motives session is followed by the learning one, as `new --follow-up` links them.
     func notes(of folder: String) throws -> SessionRecord {
         guard let listing = sessions.first(where: { $0.folder == folder }) else { throw CocoaError(.fileNoSuchFile) }
@@ -97,6 +105,22 @@ struct ReviewListTests {
         app.send(.character("q"))
         app.draw()
         #expect(terminal.screen?.text.contains("Participatory budgeting") == true)
+    }
+
+    @Test("a search that finds nothing, once the field is left, suggests the archive's own spelling; not at every key")
+    func suggestion() throws {
+        let terminal = VirtualTerminal(width: 100, height: 16)
+        let backend = MemoryReview()
+        let app = Program(terminal: terminal, root: ReviewScene(terminal: terminal, backend: backend))
+        app.send(.character("/"))
+        for character in "measurment" { app.send(.character(character)) }
+        app.draw()
+        #expect(terminal.screen?.text.contains("No session says ‘measurment’") == true)
+        #expect(backend.suggestionsAsked.isEmpty)
+        app.send(.escape)
+        app.draw()
+        #expect(terminal.screen?.text.contains("No session says ‘measurment’; did you mean ‘measurement’?") == true, "\(terminal.screen?.text ?? "")")
+        #expect(backend.suggestionsAsked == ["measurment"])
     }
 
     @Test("q closes the list; after / it is text in the search; back from the reader q closes again")
@@ -174,6 +198,8 @@ final class LongReview: ReviewBackend {
     func search(_ query: String) -> [SearchHit] { [] }
 
     func openQuestions(ofSeriesOf folder: String) throws -> (title: String, markdown: String) { ("Open questions", "") }
+
+    func suggestion(for query: String) -> String? { nil }
 
     func notes(of folder: String) throws -> SessionRecord {
         let sections = (1...1_500).map { "## Section \($0)\n\n- A point on outcomes number \($0), café 日本語\n- Another point, \($0)\n" }

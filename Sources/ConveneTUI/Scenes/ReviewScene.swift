@@ -4,6 +4,8 @@ import ConveneCore
 public protocol ReviewBackend: AnyObject {
     func listings() -> [SessionSummary]
     func search(_ query: String) -> [SearchHit]
+    /// The archive's own spelling of a query that found nothing ("capabilities" for "capabilties").
+    func suggestion(for query: String) -> String?
     /// The session's title, notes as Markdown and series, read without the lock.
     func notes(of folder: String) throws -> SessionRecord
     /// The open questions and actions of every session in `folder`'s series, as Markdown.
@@ -30,6 +32,8 @@ public final class ReviewEffects: EffectPerformer {
             return .then(.close, [])
         case .search(let query):
             return .done([.found(query: query, hits: backend.search(query))])
+        case .suggest(let query):
+            return .done([.suggested(query: query, instead: backend.suggestion(for: query))])
         case .read(let folder, let query):
             do {
                 let record = try backend.notes(of: folder)

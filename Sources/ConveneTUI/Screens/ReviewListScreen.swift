@@ -9,12 +9,16 @@ public enum ReviewEffect: Equatable, Sendable {
     case read(folder: String, query: String)
     /// Open the reader on the open questions and actions of a session's series.
     case readOpenQuestions(folder: String)
+    /// Find the archive's own spelling of a query that found nothing (`.suggested` answers).
+    case suggest(String)
     case close
 }
 
 /// How a review effect turned out.
 public enum ReviewOutcome: Equatable, Sendable {
     case found(query: String, hits: [SearchHit])
+    /// What to search for instead of `query`, which found nothing; nil when nothing is near.
+    case suggested(query: String, instead: String?)
     case notRead(String)
 }
 
@@ -25,6 +29,8 @@ public struct ReviewListScreen: Screen {
     public private(set) var status: StatusLine?
     /// The places the current query was found, once the search has answered.
     public private(set) var hits: [SearchHit] = []
+    /// The archive's spelling of a query that found nothing, once asked for (leaving the field).
+    public private(set) var suggestion: (query: String, instead: String?)?
     /// Whether the search field has the keys (after `/`); otherwise the list has them, and `q`
     /// closes as on every other screen.
     public private(set) var isSearching = false
@@ -50,6 +56,8 @@ public struct ReviewListScreen: Screen {
         case .outcome(.found(let query, let hits)):
             // A search answered after the query changed again is stale.
             if query == searchText { self.hits = hits }
+        case .outcome(.suggested(let query, let instead)):
+            if query == searchText { suggestion = (query, instead) }
         case .outcome(.notRead(let problem)): status = StatusLine(problem, isError: true)
         case .tick, .resize, .returned: break
         }
@@ -78,6 +86,7 @@ public struct ReviewListScreen: Screen {
             guard searchText != before else { return [] }
             selection = 0
             hits = []
+            suggestion = nil
             return searchText.isEmpty ? [] : [.search(searchText)]
         }
         status = nil
@@ -88,6 +97,7 @@ public struct ReviewListScreen: Screen {
             return [.close]
         case .doneSearching:
             isSearching = false
+            return suggestionIfNothingFound()
         case .clearOrClose:
             if query.isBlank { return [.close] }
             query = TextField(allowsLineBreaks: false)
@@ -103,9 +113,16 @@ public struct ReviewListScreen: Screen {
         case .read:
             // Back from the reader, the list has the keys again: q closes it, as everywhere.
             isSearching = false
-            return readSelected(sessions: sessions)
+            return readSelected(sessions: sessions) + suggestionIfNothingFound()
         }
         return []
+    }
+
+    /// Asked for once the field is left with a query that found nothing: looking through every
+    /// word of the archive for the nearest spelling is for a search that is finished, not each key.
+    private func suggestionIfNothingFound() -> [ReviewEffect] {
+        guard !query.isBlank, hits.isEmpty, suggestion?.query != searchText else { return [] }
+        return [.suggest(searchText)]
     }
 
     /// Opens the session selected, or the one with the place selected, in the reader.
@@ -183,7 +200,9 @@ public struct ReviewListScreen: Screen {
                 return [ListRow(line, indent: 1)]
             }
         } else {
-            let summary = hits.isEmpty ? "No session says ‘\(query.text)’" : "\(Counted.phrase(hits.count, "place")) in \(Counted.phrase(Set(hits.map(\.folder)).count, "session"))"
+            let instead = suggestion.flatMap { $0.query == searchText ? $0.instead : nil }.map { "; did you mean ‘\($0)’?" } ?? ""
+            let summary = hits.isEmpty ? "No session says ‘\(query.text)’\(instead)"
+                : "\(Counted.phrase(hits.count, "place")) in \(Counted.phrase(Set(hits.map(\.folder)).count, "session"))"
             frame.put(summary, row: 2, column: 2, style: .muted)
             ListView(noun: ("place", "places"), keys: keys.listMarks).draw(count: hits.count, focus: .selected(selection), into: &frame, in: list) { index in
                 [ListRow(spans: hitSpans(hits[index], width: width), indent: 1)]

@@ -50,6 +50,10 @@ final class StoreReview: ReviewBackend {
         }
     }
 
+    func suggestion(for query: String) -> String? {
+        Archive(options: options).suggestion(for: SearchQuery(query).limited)
+    }
+
     func notes(of folder: String) throws -> SessionRecord {
         try Self.record(of: folder, options: options)
     }

@@ -44,6 +44,11 @@ struct ReviewTests {
         try tmux.type("/budgeting", until: "1 place in 1 session")
         try tmux.press("Enter", until: "‘budgeting’: hit 1 of 1")
         try tmux.press("q", until: "Search: budgeting")
+        // A misspelling finds nothing; leaving the field, the archive's own spelling is offered.
+        try tmux.press("/", until: "Search: budgeting")
+        try tmux.send("C-u")
+        try tmux.type("partcipatory", until: "No session says ‘partcipatory’")
+        try tmux.press("Escape", until: "did you mean ‘participatory’?")
         try tmux.send("Escape", "Escape")
         try tmux.waitForExit()
     }
