@@ -36,7 +36,7 @@ struct CLITests {
         #expect(notes.contains("### Importance of context\n\n- Complex contexts need adaptive practice."))
         #expect(notes.contains("| Homelessness support |  | 4.5 | 1.5 |"))
         #expect(notes.contains("(2 ratings)"))
-        #expect(notes.contains("### Questions for next time\n\n- How might promising practice inform learning elsewhere?"))
+        #expect(notes.contains("\n\n**How might promising practice inform learning elsewhere?**\n\n"))
         #expect(notes.contains("| Rob Pollock | Social Finance | Chair |"))
         #expect(notes.contains("## Apologies") && notes.contains("| Tris Lumley | NPC |"))
 

@@ -106,7 +106,8 @@ struct SeedRoundtableTests {
                      "### How end outcomes are defined, measured and used", "**Caveats**", "#### How to determine broad public value",
                      "### How accountability should operate", "#### Who should be accountable to whom?",
                      "#### What is the ultimate goal of accountability?", "## Context assessment", "## Next steps",
-                     "Everyone wanted to pick", "### Questions for next time", "## Attendees"]
+                     "Everyone wanted to pick", "**What factors should influence our choices?**",
+                     "**How might promising practice inform learning elsewhere?**", "## Attendees"]
         let positions = order.map { notes.range(of: $0)?.lowerBound }
         #expect(!positions.contains(nil), "missing: \(zip(order, positions).filter { $0.1 == nil }.map(\.0))")
         #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted(), "out of the seed's order")

@@ -22,10 +22,27 @@ struct NotesRendererTests {
         #expect(notes.contains("quadrantChart") && notes.contains("    \"Homelessness support\": [0.12, 0.88]"))
         #expect(notes.contains("- **Start with a systems view**\\\n  Several partners were missing from the map."))
         #expect(notes.contains("- **Build shared purpose**\n"))
-        #expect(notes.contains("### Questions for next time\n\n- What factors should shape our choices?"))
+        #expect(notes.contains("\n\n**What factors should shape our choices?**\n\n"))
         #expect(notes.contains("| Rob Pollock | Social Finance | Chair |"))
         #expect(notes.contains("## Apologies\n\n| Name | Organisation |\n| --- | --- |\n| Val Keen | Office for Civil Society, DCMS |"))
         #expect(!notes.contains("\n\n\n"))
+    }
+
+    @Test("next steps keep the order captured: notes as paragraphs, questions in bold among them, answers under them")
+    func nextStepsInOrder() throws {
+        var session = Fixtures.roundtable()
+        let nextSteps = try #require(session.agenda.elements.first { $0.phase == .nextSteps }).id.rawValue
+        try session.apply(.pointAdded(point: Fixtures.point(80, .note, "We shall seek to understand more.", item: nextSteps)))
+        var answered = Fixtures.point(81, .question, "Who convenes next?", item: nextSteps)
+        answered.status = .done
+        answered.answer = "GO Lab"
+        try session.apply(.pointAdded(point: answered))
+        let notes = try Fixtures.notesRenderer().render(session)
+        let order = ["**What factors should shape our choices?**", "We shall seek to understand more.",
+                     "**Who convenes next?** · **answered**\n\n*Answer:* GO Lab", "### Actions"]
+        let positions = order.map { notes.range(of: $0)?.lowerBound }
+        #expect(!positions.contains(nil), "missing: \(zip(order, positions).filter { $0.1 == nil }.map(\.0))\n\(notes)")
+        #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted(), "out of the order captured")
     }
 
     @Test("front matter is valid YAML that gives back the title, however odd")

@@ -40,7 +40,8 @@ struct AgendaOverlayTests {
         let harness = try Harness()
         harness.press(.character("n"), .character("o"), .character("a"))
         harness.type("Funders' questions")
-        harness.press(.enter)
+        // A discussion with no prompt unless told otherwise.
+        harness.press(.enter, .enter, .enter)
         let ids = harness.backend.session.agenda.elements.map(\.title)
         #expect(ids[1] == "Funders' questions")
         #expect(harness.screen.contains("Agenda"), "the prompt closes back to the agenda")
@@ -49,6 +50,32 @@ struct AgendaOverlayTests {
         #expect(harness.backend.session.agenda.elements.map(\.title)[3] == "Next steps")
         harness.press(.character("u"))
         #expect(harness.backend.session.agenda.elements.last?.title == "Next steps")
+    }
+
+    @Test("an added item's phase and prompt are chosen: a second case study is a presentation with its prompt, and has its presenter")
+    func addedItemPhaseAndPrompt() throws {
+        let harness = try Harness(width: 100, chathamHouse: false)
+        harness.press(.character("n"), .character("o"), .character("a"))
+        harness.type("Second case study")
+        harness.press(.enter)
+        #expect(harness.screen.contains("its phase: opening, presentation"), "\(harness.screen)")
+        harness.type("banana")
+        harness.press(.enter)
+        #expect(harness.screen.contains("‘banana’ is not a phase"), "\(harness.screen)")
+        harness.press(.control("u"))
+        harness.type("case study")
+        harness.press(.enter)
+        harness.type("What changed for the people the service is for?")
+        harness.press(.enter)
+        let item = try #require(harness.backend.session.agenda.elements.first { $0.title == "Second case study" })
+        #expect(item.phase == .presentation && item.prompt == "What changed for the people the service is for?")
+        #expect(harness.screen.contains("✓ Added as item 2, presentation"))
+        // Started, it is a presentation: S names its presenter.
+        harness.press(.enter, .character("S"))
+        harness.type("Ana López")
+        harness.press(.enter)
+        #expect(harness.backend.session.agenda[item.id]?.speaker == "Ana López")
+        #expect(harness.screen.contains("What changed for the people the service is for?"))
     }
 
     @Test("a hard end shows in the header as minutes over; r re-spreads the time left and the header says on time")

@@ -65,6 +65,29 @@ struct RecordOnScreenTests {
         #expect(!harness.screen.contains("under the Rule · "))
     }
 
+    @Test("S on a selected point takes its attribution away; the Rule refused says how many stand in the way, where, and how to clear them, whole")
+    func attributionRemoved() throws {
+        let harness = try Harness(width: 100, chathamHouse: false)
+        harness.press(.character("n"), .character("S"))
+        harness.type("Ana López")
+        harness.press(.enter)
+        harness.add("Outcomes funds need patient capital.")
+        harness.add("Data sharing took a year.")
+        #expect(harness.backend.session.points.elements.allSatisfy { $0.speaker == "Ana López" })
+        // The first point: said by nobody now.
+        harness.press(.character("g"), .character("S"), .control("u"), .enter)
+        #expect(harness.screen.contains("✓ Attributed to nobody"))
+        let points = harness.backend.session.points.elements
+        #expect(points[0].speaker == nil && points[1].speaker == "Ana López")
+
+        harness.press(.escape, .character("s"), .character("j"), .character("j"), .character("j"), .character("r"))
+        let screen = harness.screen
+        #expect(!harness.backend.session.details.chathamHouse)
+        #expect(screen.contains("Not under the Rule: 2 attributions stand in the way (item 1 · presenter, item 1 · point 2)"), "\(screen)")
+        #expect(screen.contains("select the point and press S, then Enter with the name cleared"), "\(screen)")
+        #expect(screen.contains("clears the item's presenter"), "the refusal is cut off: \(screen)")
+    }
+
     @Test("T takes a theme and a sub-theme; the screen groups points under both")
     func subthemes() throws {
         let harness = try Harness()

@@ -113,6 +113,22 @@ extension Session {
             + agenda.elements.filter { $0.speaker != nil && $0.chathamHouse == nil }.count
     }
 
+    /// Where the attributions that keep the session from going under the Rule are, as the live
+    /// screen names them ("item 2 · point 3", "item 2 · presenter"); `item` for one item's.
+    public func speakerAttributionPlaces(in item: EntityID? = nil) -> [String] {
+        let inherits = { (id: EntityID?) in id.flatMap { self.agenda[$0]?.chathamHouse } == nil }
+        let items: [EntityID?] = item.map { [$0] } ?? agenda.ids.filter { inherits($0) } + [nil]
+        var places: [String] = []
+        for id in items {
+            let label = itemLabel(id)
+            if id.flatMap({ agenda[$0]?.speaker }) != nil { places.append("\(label) · presenter") }
+            for (offset, pointID) in pointIDs(in: id).enumerated() where points[pointID]?.speaker != nil {
+                places.append("\(label) · point \(offset + 1)")
+            }
+        }
+        return places
+    }
+
     /// Points attributed to a speaker under `item`: what stops the item being put under the Rule.
     func speakerAttributions(in item: EntityID) -> Int {
         pointIDs(in: item).filter { points[$0]?.speaker != nil }.count

@@ -47,7 +47,7 @@ public enum SessionError: Error, Equatable, Sendable, CustomStringConvertible {
         case .speakerUnderChathamHouse:
             "this part of the session is held under the Chatham House Rule: nothing in it may be attributed to a speaker"
         case .speakersRecorded(let count):
-            "the Chatham House Rule cannot be turned on while \(Counted.phrase(count, "speaker attribution")) \(count == 1 ? "is" : "are") recorded; remove them first"
+            "the Chatham House Rule cannot be turned on while \(Counted.phrase(count, "speaker attribution")) \(count == 1 ? "is" : "are") recorded; clear each first (on the live screen, S on an attributed point, or on its item for the presenter)"
         case .subthemeWithoutTheme:
             "a sub-theme needs a theme to sit under"
         case .ratingOutOfRange(let axis, let value):

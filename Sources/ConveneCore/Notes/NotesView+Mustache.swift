@@ -62,6 +62,8 @@ extension NotesView.PointLine: NotesFields {
         case "status": status
         case "answer": answer
         case "origin": origin
+        case "boldQuestion": boldQuestion
+        case "paragraph": paragraph
         default: nil
         }
     }

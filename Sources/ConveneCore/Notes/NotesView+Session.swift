@@ -58,6 +58,8 @@ extension NotesView {
             case (.note, _):
                 notesByItem[point.item, default: []].append(point)
             case (.question, .nextSteps?):
+                // In the next steps' flow, in the order captured, and listed apart for templates.
+                nextStepPoints.append(point)
                 nextStepQuestions.append(point)
             default:
                 byKind[point.kind, default: []].append(point)
@@ -114,7 +116,17 @@ extension NotesView {
             )
         }
 
-        nextStepNotes = themes(nextStepPoints)
+        nextStepNotes = themes(nextStepPoints).map { theme in
+            var flow = theme
+            let mark = { (line: PointLine) -> PointLine in
+                var marked = line
+                marked.paragraph = true
+                return marked
+            }
+            flow.points = theme.points.map(mark)
+            flow.subthemes = theme.subthemes.map { Subtheme(heading: $0.heading, points: $0.points.map(mark)) }
+            return flow
+        }
         nextQuestions = nextStepQuestions.map(line)
         actions = (byKind[.action] ?? []).map(line)
         carriedActions = carried.filter { $0.kind == .action }.map(line)
@@ -142,7 +154,8 @@ extension NotesView {
             due: point.kind == .action ? point.due.map(NotesText.init) : nil,
             status: status,
             answer: point.kind == .question ? point.answer.map(NotesText.init) : nil,
-            origin: point.origin.map { link($0.session) }
+            origin: point.origin.map { link($0.session) },
+            boldQuestion: point.kind == .question && !point.text.contains("\n\n")
         )
     }
 

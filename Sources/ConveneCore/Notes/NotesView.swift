@@ -17,6 +17,12 @@ struct NotesView {
         var answer: NotesText?
         /// Where a carried item was first raised: a Markdown link to that session's notes.
         var origin: String?
+        /// A question set in bold among next steps' paragraphs, as records set the questions a
+        /// group takes away (one paragraph only: bold cannot span two).
+        var boldQuestion = false
+        /// A point written as a paragraph of its own rather than a bullet (`Point.layout`, or as
+        /// its section writes points: next steps in paragraphs).
+        var paragraph = false
     }
 
     struct Subtheme {

@@ -99,6 +99,8 @@ extension RealTerminal {
             try tmux.press("o", until: "Projected end")
             try tmux.press("a", until: "new item after item 6")
             try tmux.type("Funders' questions")
+            try tmux.press("Enter", until: "its phase:")
+            try tmux.press("Enter", until: "its prompt")
             try tmux.press("Enter", until: "Added as item 7")
             // The new item is selected.
             try tmux.press("K", until: "Moved to 6")
@@ -258,7 +260,7 @@ extension RealTerminal {
             #expect(written.contains("| Homelessness support |  | 4.0 | 2.0 |"))
             #expect(written.contains("| Childhood vaccination |  | 1.0 | 5.0 |"))
             #expect(written.contains("quadrantChart"))
-            #expect(written.contains("### Questions for next time\n\n- Which factors should shape our choices?"))
+            #expect(written.contains("\n\n**Which factors should shape our choices?**\n\n"))
             #expect(written.contains("### Actions\n\n- Circulate the note within two weeks."))
         }
 

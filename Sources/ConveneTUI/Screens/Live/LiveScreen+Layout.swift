@@ -47,7 +47,12 @@ extension LiveScreen {
         if let typing {
             drawField(typing, into: &frame, in: field, hints: hints, session: session)
         } else if let status {
-            status.draw(into: &frame, in: field)
+            // A refusal is read whole, over the rows above if it needs them: why, and what to do.
+            if status.isError {
+                status.draw(into: &frame, endingAt: field.y, maxLines: 3)
+            } else {
+                status.draw(into: &frame, in: field)
+            }
         }
         frame.hintLine(hintsShown(session: session), row: hints.y)
         if let help = top as? LiveHelp { HelpOverlay.draw(into: &frame, lines: helpLines, offset: help.offset, keys: keys) }

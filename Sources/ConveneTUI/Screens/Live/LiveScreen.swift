@@ -273,7 +273,13 @@ public struct LiveScreen: Screen {
         case .speaker:
             guard let item = shownItem(in: session) else { return [] }
             guard !session.isUnderRule(item.id) else { return notice("This part is under the Chatham House Rule: nothing is attributed to a speaker") }
-            overlays.append(Question(Asking.speaker(item: item.id), label: "presented by", text: item.speaker ?? ""))
+            // With a point selected, who said it: clearing it takes the point's attribution away.
+            if let id = selectedPoint(in: session), let point = session.points[id] {
+                overlays.append(Question(Asking.pointSpeaker(point: id), label: "said by (empty: nobody)", text: point.speaker ?? "",
+                                         selectingAll: true))
+            } else {
+                overlays.append(Question(Asking.speaker(item: item.id), label: "presented by", text: item.speaker ?? ""))
+            }
         case .toggleClock:
             guard let step = session.toggleClock(at: now) else { return [] }
             if case .itemChanged(let item) = step {
@@ -356,6 +362,12 @@ public struct LiveScreen: Screen {
             let text = question.answer
             item.speaker = text.isEmpty ? nil : text
             return [.apply(.itemChanged(item: item), saying: text.isEmpty ? "✓ No speaker" : "✓ Points here are attributed to \(text)")]
+        case Asking.pointSpeaker(let id) as Asking:
+            guard var point = session.points[id] else { return [] }
+            let text = question.answer.trimmingCharacters(in: .whitespaces)
+            point.speaker = text.isEmpty ? nil : text
+            point.editedAt = now
+            return [.apply(.pointChanged(point: point), saying: text.isEmpty ? "✓ Attributed to nobody" : "✓ Attributed to \(text)")]
         case is DetailsOverlay.Asking:
             var details = DetailsOverlay()
             return settle(question, with: &details, session: session, now: now)
@@ -416,6 +428,8 @@ extension LiveScreen {
     enum Asking: QuestionPurpose, Equatable {
         /// Who presents an agenda item, in a session without the rule.
         case speaker(item: EntityID)
+        /// Who said a point (empty: nobody), in a part without the rule.
+        case pointSpeaker(point: EntityID)
 
         var allowsLineBreaks: Bool { false }
     }

@@ -83,6 +83,13 @@ struct AgendaOverlay: LiveOverlay {
         return []
     }
 
+    /// What kind of item it is, typed (a word's start is enough: "pres", "case" is a presentation).
+    private static func phaseQuestion(position: Int, title: String, typed: String) -> Question {
+        Question(Asking.newItemPhase(position: position, title: title),
+                 label: "its phase: " + PhaseKind.allCases.map { $0.displayName.lowercased() }.joined(separator: ", "),
+                 text: typed, selectingAll: true)
+    }
+
     private func close(_ context: inout KeyHandling) -> [LiveEffect] {
         context.close()
         return []
@@ -95,10 +102,23 @@ struct AgendaOverlay: LiveOverlay {
         switch asking {
         case .newItemTitle(let position):
             guard !prompt.answer.isEmpty else { return context.notice("No item added") }
-            let item = AgendaItem(id: session.nextID, title: prompt.answer, phase: .discussion, minutes: 10)
+            context.open(Self.phaseQuestion(position: position, title: prompt.answer, typed: PhaseKind.discussion.displayName))
+            return []
+        case .newItemPhase(let position, let title):
+            guard let phase = PhaseKind(typed: prompt.answer) else {
+                context.open(Self.phaseQuestion(position: position, title: title, typed: prompt.answer))
+                return context.problem("‘\(prompt.answer)’ is not a phase: " + PhaseKind.allCases.map { $0.displayName.lowercased() }.joined(separator: ", "))
+            }
+            context.open(Question(Asking.newItemPrompt(position: position, title: title, phase: phase),
+                                  label: "its prompt, what the room is asked (empty: none)"))
+            return []
+        case .newItemPrompt(let position, let title, let phase):
+            let text = prompt.answer.trimmingCharacters(in: .whitespaces)
+            let item = AgendaItem(id: session.nextID, title: title, phase: phase, minutes: 10, prompt: text)
             // The new item is selected, so `+` and `-` right after change it, not the one before.
             selected = position
-            return [.apply(.itemAdded(item: item, at: position), saying: "✓ Added as item \(position + 1) (10 min; + and - change it)")]
+            return [.apply(.itemAdded(item: item, at: position),
+                           saying: "✓ Added as item \(position + 1), \(phase.displayName.lowercased()) (10 min; + and - change it)")]
         case .hardEnd:
             let text = prompt.answer
             guard !text.isEmpty else {
@@ -168,8 +188,10 @@ struct AgendaOverlay: LiveOverlay {
 extension AgendaOverlay {
     /// What the agenda asks.
     enum Asking: QuestionPurpose, Equatable {
-        /// A new agenda item's title, to go at `position`.
+        /// A new agenda item's title, to go at `position`; then its phase; then its prompt.
         case newItemTitle(position: Int)
+        case newItemPhase(position: Int, title: String)
+        case newItemPrompt(position: Int, title: String, phase: PhaseKind)
         /// The time the session must end by, HH:MM.
         case hardEnd
 

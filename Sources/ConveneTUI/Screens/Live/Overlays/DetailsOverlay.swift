@@ -45,6 +45,16 @@ struct DetailsOverlay: LiveOverlay {
         return []
     }
 
+    /// The refusal to put attributed points under the Rule: how many, where, and how to take the
+    /// attributions away. Nil when nothing stands in the way.
+    private static func attributionsInTheWay(_ places: [String], in context: inout KeyHandling) -> [LiveEffect]? {
+        guard !places.isEmpty else { return nil }
+        let speaker = context.keys[.speaker]
+        let listed = places.prefix(4).joined(separator: ", ") + (places.count > 4 ? " and \(places.count - 4) more" : "")
+        return context.problem("Not under the Rule: \(Counted.phrase(places.count, "attribution")) \(places.count == 1 ? "stands" : "stand") in the way (\(listed)). "
+            + "On each item, select the point and press \(speaker), then Enter with the name cleared; \(speaker) with no point selected clears the item's presenter")
+    }
+
     private func edit(_ row: Row, in context: inout KeyHandling) -> [LiveEffect] {
         let details = context.session.details
         switch row {
@@ -69,12 +79,18 @@ struct DetailsOverlay: LiveOverlay {
         case .sessionRule:
             var details = session.details
             details.chathamHouse.toggle()
+            if details.chathamHouse, let refusal = Self.attributionsInTheWay(session.speakerAttributionPlaces(), in: &context) {
+                return refusal
+            }
             return [.apply(.detailsChanged(details: details),
                            saying: details.chathamHouse ? "✓ The session is under the Chatham House Rule" : "✓ The session is attributed")]
         case .itemRule(let id):
             guard var item = session.agenda[id] else { return [] }
             let underRule = !session.isUnderRule(id)
             item.chathamHouse = underRule == session.details.chathamHouse ? nil : underRule
+            if underRule, let refusal = Self.attributionsInTheWay(session.speakerAttributionPlaces(in: id), in: &context) {
+                return refusal
+            }
             let number = session.itemNumber(id).map { "Item \($0)" } ?? "The item"
             return [.apply(.itemChanged(item: item), saying: underRule ? "✓ \(number) is under the Chatham House Rule" : "✓ \(number) is attributed")]
         default:
