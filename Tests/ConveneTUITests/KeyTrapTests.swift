@@ -55,7 +55,8 @@ struct KeyTrapTests {
         let harness = try Harness()
         harness.press(.character("n"), .character("o"), .character("a"))
         harness.type("Funders' questions")
-        harness.press(.enter, .character("+"))
+        // Title, phase (a discussion), prompt (none), then +.
+        harness.press(.enter, .enter, .enter, .character("+"))
         let session = harness.backend.session
         let added = try #require(session.agenda.elements.first { $0.title == "Funders' questions" })
         #expect(added.timebox == 15)
