@@ -45,6 +45,23 @@ struct NotesRendererTests {
         #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted(), "out of the order captured")
     }
 
+    @Test("a question from the room stays with the talk it was asked of, its answer under it; a bare address is a link")
+    func presentationQuestion() throws {
+        var session = Fixtures.roundtable()
+        try session.apply(.pointAdded(point: Fixtures.point(82, .note, "The evidence base: https://golab.bsg.ox.ac.uk/knowledge-bank/.", item: 2)))
+        var asked = Fixtures.point(83, .question, "How long did the data sharing take?", item: 2)
+        asked.status = .done
+        asked.answer = "A year, and a second to trust it."
+        try session.apply(.pointAdded(point: asked))
+        let notes = try Fixtures.notesRenderer().render(session)
+        let talk = try #require(notes.range(of: "### Opening comments"))
+        let question = try #require(notes.range(of: "- *Question:* How long did the data sharing take?\n  *Answer:* A year, and a second to trust it."))
+        #expect(talk.lowerBound < question.lowerBound)
+        let questions = notes.range(of: "## Questions and dilemmas").map { notes[$0.upperBound...] } ?? ""
+        #expect(!questions.contains("data sharing"), "the question was moved away from its talk")
+        #expect(notes.contains("The evidence base: <https://golab.bsg.ox.ac.uk/knowledge-bank/>."))
+    }
+
     @Test("front matter is valid YAML that gives back the title, however odd")
     func frontMatter() throws {
         var session = Session()

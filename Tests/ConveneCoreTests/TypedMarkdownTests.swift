@@ -21,8 +21,11 @@ struct TypedMarkdownTests {
         ("> not a quote", "\\> not a quote"),
         ("<script>x</script>", "\\<script\\>x\\</script\\>"),
         ("[run](javascript:alert(1))", "\\[run\\](javascript:alert(1))"),
-        ("![pixel](https://t.example/p.gif)", "!\\[pixel\\](https\\://t.example/p.gif)"),
-        ("[label]: https://example.org", "\\[label\\]: https\\://example.org"),
+        // An image is never shown (a tracking pixel), but its address reads as typed and is a link.
+        ("![pixel](https://t.example/p.gif)", "!\\[pixel\\](<https://t.example/p.gif>)"),
+        ("[label]: https://example.org", "\\[label\\]: <https://example.org>"),
+        ("See https://golab.bsg.ox.ac.uk/knowledge-bank/.", "See <https://golab.bsg.ox.ac.uk/knowledge-bank/>."),
+        ("HTTP://EX.COM and xhttps://a.b", "HTTP\\://EX.COM and xhttps\\://a.b"),
         ("a \\*literal\\* star", "a \\*literal\\* star"),
         ("| a | b |", "\\| a \\| b \\|"),
     ])

@@ -37,12 +37,44 @@ public enum MarkdownEscaping {
         escaped.reserveCapacity(bytes.count + 8)
         var index = bytes.startIndex
         while index != bytes.endIndex {
+            if let end = bareLinkEnd(at: index, in: bytes) {
+                escaped.append(UInt8(ascii: "<"))
+                escaped += bytes[index..<end]
+                escaped.append(UInt8(ascii: ">"))
+                index = end
+                continue
+            }
             let byte = bytes[index]
             if needsBackslash(at: index, in: bytes) { escaped.append(backslash) }
             escaped.append(byte)
             index = bytes.index(after: index)
         }
         return escaped
+    }
+
+    /// Where a bare `http://` or `https://` address typed at `index` ends: it is written as an
+    /// autolink (`<https://…>`), so it reads as typed and is a link wherever the notes are read.
+    /// Trailing punctuation is the sentence's, as GitHub reads it ("See https://x.org/a." links
+    /// to https://x.org/a); a closing bracket belongs to the address only when it opened one.
+    private static func bareLinkEnd<Bytes: Collection<UInt8>>(at index: Bytes.Index, in bytes: Bytes) -> Bytes.Index? {
+        // As typed in lower case, the way addresses are written: "HTTP://" stays text.
+        guard bytes[index] == UInt8(ascii: "h") else { return nil }
+        if index != bytes.startIndex {
+            let previous = bytes[bytes.index(index, offsetBy: -1)]
+            guard !(previous.isASCIILetterOrDigit || previous >= 0x80 || previous == UInt8(ascii: "/")) else { return nil }
+        }
+        let rest = bytes[index...]
+        let scheme = rest.starts(with: "https://".utf8) ? 8 : rest.starts(with: "http://".utf8) ? 7 : 0
+        guard scheme > 0 else { return nil }
+        var end = rest.firstIndex { $0 <= space || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") } ?? bytes.endIndex
+        while end > bytes.index(index, offsetBy: scheme) {
+            let last = bytes[bytes.index(end, offsetBy: -1)]
+            let link = bytes[index..<end]
+            let unbalanced = last == UInt8(ascii: ")") && link.count { $0 == UInt8(ascii: ")") } > link.count { $0 == UInt8(ascii: "(") }
+            guard ".,:;!?'*_~".utf8.contains(last) || unbalanced else { break }
+            end = bytes.index(end, offsetBy: -1)
+        }
+        return bytes.distance(from: index, to: end) > scheme ? end : nil
     }
 
     private static func needsBackslash<Bytes: Collection<UInt8>>(at index: Bytes.Index, in bytes: Bytes) -> Bool {

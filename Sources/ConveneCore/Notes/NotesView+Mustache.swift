@@ -63,6 +63,7 @@ extension NotesView.PointLine: NotesFields {
         case "answer": answer
         case "origin": origin
         case "boldQuestion": boldQuestion
+        case "question": question
         case "paragraph": paragraph
         default: nil
         }

@@ -51,7 +51,8 @@ extension NotesView {
             }
             let phase = point.item.flatMap { session.agenda[$0] }?.phase
             switch (point.kind, phase) {
-            case (.note, .presentation?):
+            case (.note, .presentation?), (.question, .presentation?):
+                // A question from the room stays with the talk it was asked of, and its answer.
                 presentationPoints[point.item ?? EntityID(0), default: []].append(point)
             case (.note, .nextSteps?):
                 nextStepPoints.append(point)
@@ -155,7 +156,8 @@ extension NotesView {
             status: status,
             answer: point.kind == .question ? point.answer.map(NotesText.init) : nil,
             origin: point.origin.map { link($0.session) },
-            boldQuestion: point.kind == .question && !point.text.contains("\n\n")
+            boldQuestion: point.kind == .question && !point.text.contains("\n\n"),
+            question: point.kind == .question
         )
     }
 

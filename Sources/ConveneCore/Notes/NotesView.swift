@@ -20,6 +20,8 @@ struct NotesView {
         /// A question set in bold among next steps' paragraphs, as records set the questions a
         /// group takes away (one paragraph only: bold cannot span two).
         var boldQuestion = false
+        /// A question from the room, kept in its presentation with its answer.
+        var question = false
         /// A point written as a paragraph of its own rather than a bullet (`Point.layout`, or as
         /// its section writes points: next steps in paragraphs).
         var paragraph = false

@@ -115,8 +115,9 @@ struct PointsPanel: PhasePanel {
             selection = id
             return [.apply(.pointChanged(point: point), saying: "✓ Saved the edit")]
         }
-        // Attributed only where the rule is off: the reducer would refuse it otherwise.
-        let speaker = session.isUnderRule(item) ? nil : item.flatMap { session.agenda[$0] }?.speaker
+        // Attributed only where the rule is off (the reducer would refuse it otherwise), and never a
+        // question: it comes from the room, not from the one presenting.
+        let speaker = session.isUnderRule(item) || composer.kind == .question ? nil : item.flatMap { session.agenda[$0] }?.speaker
         var point = Point(id: session.nextID, kind: composer.kind, text: text, theme: theme, item: item,
                           speaker: speaker, createdAt: context.now)
         point.subtheme = theme == nil ? nil : subtheme
