@@ -62,6 +62,21 @@ struct NotesRendererTests {
         #expect(notes.contains("The evidence base: <https://golab.bsg.ox.ac.uk/knowledge-bank/>."))
     }
 
+    @Test("a point set as a paragraph stands on its own among its theme's bullets; in next steps a point can be a bullet")
+    func paragraphsAndBullets() throws {
+        var session = Fixtures.roundtable()
+        var prose = Fixtures.point(84, .agreement, "Defining a shared purpose was seen as useful.", theme: "How delivery should work", item: 3)
+        prose.layout = .paragraph
+        try session.apply(.pointAdded(point: prose))
+        try session.apply(.pointAdded(point: Fixtures.point(85, .agreement, "Trusting relationships matter.", theme: "How delivery should work", item: 3)))
+        var listed = Fixtures.point(86, .note, "Share the slides", item: 7)
+        listed.layout = .bullet
+        try session.apply(.pointAdded(point: listed))
+        let notes = try Fixtures.notesRenderer().render(session)
+        #expect(notes.contains("### How delivery should work\n\nDefining a shared purpose was seen as useful.\n\n- Trusting relationships matter.\n"), "\(notes)")
+        #expect(notes.contains("\n- Share the slides\n"))
+    }
+
     @Test("front matter is valid YAML that gives back the title, however odd")
     func frontMatter() throws {
         var session = Session()

@@ -60,4 +60,17 @@ struct ActionStatusTests {
         #expect(harness.backend.log.lastSeq == before)
         #expect(harness.screen.contains("Select an action or a question"))
     }
+
+    @Test("b makes the selected point a paragraph of its own in the notes, and a bullet again")
+    func paragraphOrBullet() throws {
+        let harness = try Harness(width: 100)
+        harness.press(.character("n"), .character("a"), .alt("1"))
+        harness.type("Defining a shared purpose was seen as useful.")
+        harness.press(.enter, .character("g"), .character("b"))
+        let point = try #require(harness.backend.session.points.elements.first)
+        #expect(point.layout == .paragraph)
+        #expect(harness.screen.contains("¶ paragraph") && harness.screen.contains("✓ A paragraph of its own in the notes"))
+        harness.press(.character("b"))
+        #expect(harness.backend.session.points[point.id]?.layout == .bullet)
+    }
 }

@@ -120,6 +120,7 @@ public enum SessionCheckpoint {
             writer.string(origin.session.date)
             writer.count(origin.point.rawValue)
         }
+        writer.optional(point.layout) { $0.string($1.rawValue) }
     }
 
     private static func readPoint(_ reader: inout ByteReader) throws(CheckpointError) -> Point {
@@ -147,6 +148,12 @@ public enum SessionCheckpoint {
             origin: try reader.optional { reader throws(CheckpointError) in
                 PointOrigin(session: SessionReference(folder: try reader.string(), title: try reader.string(), date: try reader.string()),
                             point: EntityID(try reader.count()))
+            },
+            layout: try reader.optional { reader throws(CheckpointError) in
+                guard let layout = PointLayout(rawValue: try reader.string()) else {
+                    throw CheckpointError("point \(id) has a layout this version does not know")
+                }
+                return layout
             })
     }
 

@@ -26,11 +26,14 @@ public struct Point: Identified, Codable {
     public var answer: String?
     /// Where a carried action or question was first raised; nil when raised in this session.
     public var origin: PointOrigin?
+    /// A bullet or a paragraph in the notes; nil as its section writes points.
+    public var layout: PointLayout?
 
     public init(
         id: EntityID, kind: PointKind, text: String, theme: String? = nil, subtheme: String? = nil,
         item: EntityID? = nil, speaker: String? = nil, createdAt: Date, editedAt: Date? = nil,
-        owner: String? = nil, due: String? = nil, status: PointStatus? = nil, answer: String? = nil, origin: PointOrigin? = nil
+        owner: String? = nil, due: String? = nil, status: PointStatus? = nil, answer: String? = nil, origin: PointOrigin? = nil,
+        layout: PointLayout? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -46,6 +49,7 @@ public struct Point: Identified, Codable {
         self.status = status
         self.answer = answer
         self.origin = origin
+        self.layout = layout
     }
 
     /// An action or a question still to be done or answered: what a follow-up carries.

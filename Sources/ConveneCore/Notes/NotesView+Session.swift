@@ -119,9 +119,10 @@ extension NotesView {
 
         nextStepNotes = themes(nextStepPoints).map { theme in
             var flow = theme
+            // Paragraphs here unless a point was made a bullet.
             let mark = { (line: PointLine) -> PointLine in
                 var marked = line
-                marked.paragraph = true
+                marked.paragraph = !line.bullet
                 return marked
             }
             flow.points = theme.points.map(mark)
@@ -157,7 +158,9 @@ extension NotesView {
             answer: point.kind == .question ? point.answer.map(NotesText.init) : nil,
             origin: point.origin.map { link($0.session) },
             boldQuestion: point.kind == .question && !point.text.contains("\n\n"),
-            question: point.kind == .question
+            question: point.kind == .question,
+            paragraph: point.layout == .paragraph,
+            bullet: point.layout == .bullet
         )
     }
 

@@ -25,6 +25,8 @@ struct NotesView {
         /// A point written as a paragraph of its own rather than a bullet (`Point.layout`, or as
         /// its section writes points: next steps in paragraphs).
         var paragraph = false
+        /// Made a bullet on purpose (`Point.layout`), where its section writes paragraphs.
+        var bullet = false
     }
 
     struct Subtheme {

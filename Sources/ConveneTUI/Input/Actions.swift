@@ -5,7 +5,7 @@ import ConveneCore
 public enum LiveAction: Hashable, Sendable, CaseIterable {
     case help, quit, nextItem, previousItem, add, edit, delete, undo, toggleClock
     case selectPrevious, selectNext, selectFirst, selectLast, moveUp, moveDown, writeNotes, theme, rate, attendees, speaker
-    case viewPrevious, viewNext, viewCurrent, details, agenda, closeItem, dropItem
+    case viewPrevious, viewNext, viewCurrent, details, agenda, closeItem, dropItem, layout
 
     /// The action's name in the config file's `[keys]` table.
     public var configName: String {
@@ -37,6 +37,7 @@ public enum LiveAction: Hashable, Sendable, CaseIterable {
         case .agenda: "agenda"
         case .closeItem: "done"
         case .dropItem: "drop"
+        case .layout: "paragraph"
         }
     }
 }

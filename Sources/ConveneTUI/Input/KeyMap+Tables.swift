@@ -26,6 +26,7 @@ extension KeyMap {
         KeyBinding(keys: [.character("S")], action: .speaker, help: "who presents this item; its points are attributed (not under the rule)", hint: nil),
         KeyBinding(keys: [.character("T")], action: .theme, help: "theme of the selected point, and of points added after it", hint: "theme"),
         KeyBinding(keys: [.character("x")], action: .closeItem, help: "selected action done, question answered; again reopens", hint: "done"),
+        KeyBinding(keys: [.character("b")], action: .layout, help: "the selected point: a bullet or a paragraph in the notes", hint: nil),
         KeyBinding(keys: [.character("X")], action: .dropItem, help: "drop the selected action or question; again reopens", hint: nil),
         KeyBinding(keys: [.character("K")], action: .moveUp, help: "move the selected point up", hint: nil),
         KeyBinding(keys: [.character("J")], action: .moveDown, help: "move the selected point down", hint: nil),

@@ -67,6 +67,11 @@ struct Add: ParsableCommand {
     @Option(name: .long, help: "point: who said it (only where the Chatham House Rule does not apply).")
     var speaker: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "point: how it stands in the notes, a bullet of its theme's list or a paragraph of its own; as its section writes points by default.",
+        valueName: "bullet|paragraph"))
+    var layout: PointLayout?
+
     @Option(name: .long, help: ArgumentHelp("point, an action: who does it (an attendee or anyone).", valueName: "name"))
     var owner: String?
 
@@ -147,7 +152,7 @@ private struct AddOptionRules {
     func check() throws {
         try only([.point], "--theme, --subtheme and --speaker", given: add.theme != nil || add.subtheme != nil || add.speaker != nil)
         try only([.point, .context, .topic, .response], "--item", given: add.item != nil)
-        try only([.point], "--owner and --due", given: add.owner != nil || add.due != nil)
+        try only([.point], "--owner, --due and --layout", given: add.owner != nil || add.due != nil || add.layout != nil)
         if (add.owner != nil || add.due != nil) && add.kind != .action {
             throw ValidationError("--owner and --due belong to an action: add --kind action")
         }

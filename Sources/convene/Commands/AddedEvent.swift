@@ -18,7 +18,7 @@ struct AddedEvent {
             let point = Point(
                 id: id, kind: add.kind, text: typedText(add.text), theme: add.theme.map(oneLine),
                 subtheme: add.subtheme.map(oneLine), item: try item(), speaker: add.speaker.map(oneLine), createdAt: .nowToTheSecond,
-                owner: add.owner.map(oneLine).flatMap { $0.isEmpty ? nil : $0 }, due: add.due
+                owner: add.owner.map(oneLine).flatMap { $0.isEmpty ? nil : $0 }, due: add.due, layout: add.layout
             )
             return .pointAdded(point: point)
         case .attendee:

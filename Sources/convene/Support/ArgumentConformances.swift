@@ -10,3 +10,4 @@ extension PointKind: ExpressibleByArgument {
     public static var allValueStrings: [String] { allCases.map(\.rawValue) }
 }
 extension Attendee.Role: ExpressibleByArgument {}
+extension PointLayout: ExpressibleByArgument {}

@@ -66,6 +66,14 @@ struct PointsPanel: PhasePanel {
             let current = selected.map { ThemePath(theme: $0.theme, subtheme: $0.subtheme) } ?? ThemePath(theme: theme, subtheme: subtheme)
             context.open(Question(Asking.theme(point: selected?.id), label: (selected == nil ? "theme of new points" : "theme of the point") + " (> sub-theme)",
                                         text: current.typed, selectingAll: true))
+        case .layout:
+            guard var point = selected else { return context.notice("Select a point to set it as a bullet or a paragraph (↑/↓ or j/k)") }
+            // Next steps write paragraphs, every other section bullets: the toggle is from how it stands now.
+            let paragraphNow = point.layout.map { $0 == .paragraph } ?? (phase == .nextSteps)
+            point.layout = paragraphNow ? .bullet : .paragraph
+            point.editedAt = context.now
+            return [.apply(.pointChanged(point: point),
+                           saying: paragraphNow ? "✓ A bullet in the notes" : "✓ A paragraph of its own in the notes")]
         case .closeItem, .dropItem:
             guard let selected, selected.kind == .action || selected.kind == .question else {
                 return context.notice("Select an action or a question to mark (↑/↓ or j/k)")
@@ -152,8 +160,9 @@ struct PointsPanel: PhasePanel {
     /// What the list says under an action or a question: "✓ done · Ana · due 2026-05-01 · from
     /// Spring roundtable, 2026-04-02"; nil when there is nothing to say.
     static func facts(of point: Point) -> String? {
-        guard point.kind == .action || point.kind == .question else { return nil }
         var facts: [String] = []
+        if let layout = point.layout { facts.append(layout == .paragraph ? "¶ paragraph" : "• bullet") }
+        guard point.kind == .action || point.kind == .question else { return facts.isEmpty ? nil : facts.joined(separator: " · ") }
         switch point.status ?? .open {
         case .open: break
         case .done: facts.append("✓ " + PointStatus.done.name(for: point.kind))
