@@ -61,6 +61,7 @@ struct SeedRoundtableTests {
         }
         try run(convene, "add", ["caveat", "Contributors may not have had the same context in mind."])
         try run(convene, "add", ["caveat", "The group did not split neatly between the two positions."])
+        try run(convene, "add", ["dilemmas-lead-in", "Resolving these tensions means facing some dilemmas, which the discussion raised."])
         try run(convene, "add", ["dilemma", "How to determine broad public value", "--text", """
             Without collectively defined outcomes, how else might public value be judged? Ideas included valuing:
 
@@ -103,7 +104,8 @@ struct SeedRoundtableTests {
         #expect(sections == ["## Purpose", "## Agenda", "## Points of agreement", "## Points of divergence", "## Context assessment",
                              "## Next steps", "## Attendees", "## Apologies"], "\(sections)")
         let order = ["## Purpose", "### Importance of context", "### The limitations of performance management",
-                     "### How end outcomes are defined, measured and used", "**Caveats**", "#### How to determine broad public value",
+                     "### How end outcomes are defined, measured and used", "**Caveats**", "Resolving these tensions means facing some dilemmas",
+                     "**Dilemmas**", "#### How to determine broad public value",
                      "### How accountability should operate", "#### Who should be accountable to whom?",
                      "#### What is the ultimate goal of accountability?", "## Context assessment", "## Next steps",
                      "Everyone wanted to pick", "**What factors should influence our choices?**",

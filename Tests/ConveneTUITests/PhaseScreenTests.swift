@@ -122,6 +122,24 @@ struct PhaseScreenTests {
         return harness
     }
 
+    @Test("I writes the paragraph after the caveats that leads into the dilemmas; it shows between them")
+    func dilemmasLeadIn() throws {
+        let harness = try diverged()
+        harness.press(.character("I"))
+        harness.type("Resolving these tensions means facing some dilemmas.")
+        harness.press(.enter)
+        #expect(harness.backend.session.topics.elements.first?.dilemmasLeadIn == "Resolving these tensions means facing some dilemmas.")
+        #expect(harness.screen.contains("✓ Lead-in to the dilemmas saved"))
+        // Scrolled to the foot of the table, the lead-in sits between the caveats and the dilemmas.
+        harness.press(.character("G"))
+        let shown = harness.screen
+        if let leadIn = shown.range(of: "Resolving these tensions"), let dilemmas = shown.range(of: "Dilemmas") {
+            #expect(leadIn.lowerBound < dilemmas.lowerBound, "\(shown)")
+        } else {
+            Issue.record("not shown: \(shown)")
+        }
+    }
+
     @Test("a divergence table: perspectives across, dimensions down, caveats and dilemmas", .tags(.golden))
     func divergence80() throws {
         let harness = try diverged()

@@ -68,6 +68,7 @@ extension Session {
             for cell in row { try TextRules.check(cell, field: "table cell", allowEmpty: true) }
         }
         for caveat in topic.caveats { try TextRules.check(caveat, field: "caveat") }
+        try TextRules.check(topic.dilemmasLeadIn, field: "lead-in to the dilemmas", allowEmpty: true)
         for dilemma in topic.dilemmas {
             try TextRules.check(dilemma.title, field: "dilemma", singleLine: true)
             try TextRules.check(dilemma.text, field: "dilemma's text", allowEmpty: true)

@@ -24,12 +24,15 @@ public struct DivergenceTopic: Identified, Codable {
     /// `cells[row][column]`: the text where dimension `row` meets perspective `column`.
     public var cells: [[String]]
     public var caveats: [String]
+    /// The paragraph after the caveats that leads into the dilemmas ("Resolving these tensions
+    /// requires…"); may hold paragraphs and lists; empty when none.
+    public var dilemmasLeadIn: String
     public var dilemmas: [Dilemma]
 
     public init(
         id: EntityID, title: String, description: String = "", rowHeader: String = "", item: EntityID? = nil,
         perspectives: [String] = [], dimensions: [String] = [], cells: [[String]] = [], caveats: [String] = [],
-        dilemmas: [Dilemma] = []
+        dilemmasLeadIn: String = "", dilemmas: [Dilemma] = []
     ) {
         self.id = id
         self.title = title
@@ -40,6 +43,7 @@ public struct DivergenceTopic: Identified, Codable {
         self.dimensions = dimensions
         self.cells = cells
         self.caveats = caveats
+        self.dilemmasLeadIn = dilemmasLeadIn
         self.dilemmas = dilemmas
     }
 
@@ -52,7 +56,23 @@ public struct DivergenceTopic: Identified, Codable {
 
 extension DivergenceTopic {
     enum CodingKeys: String, CodingKey {
-        case id, title, description, rowHeader, item, perspectives, dimensions, cells, caveats, dilemmas
+        case id, title, description, rowHeader, item, perspectives, dimensions, cells, caveats, dilemmasLeadIn, dilemmas
+    }
+
+    /// Written without the lead-in to the dilemmas when there is none, as journals had it before.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(title, forKey: .title)
+        try container.encode(description, forKey: .description)
+        try container.encode(rowHeader, forKey: .rowHeader)
+        try container.encodeIfPresent(item, forKey: .item)
+        try container.encode(perspectives, forKey: .perspectives)
+        try container.encode(dimensions, forKey: .dimensions)
+        try container.encode(cells, forKey: .cells)
+        try container.encode(caveats, forKey: .caveats)
+        if !dilemmasLeadIn.isEmpty { try container.encode(dilemmasLeadIn, forKey: .dilemmasLeadIn) }
+        try container.encode(dilemmas, forKey: .dilemmas)
     }
 
     /// Journals written before topics had a description and a row header still load.
@@ -67,6 +87,7 @@ extension DivergenceTopic {
         dimensions = try container.decode([String].self, forKey: .dimensions)
         cells = try container.decode([[String]].self, forKey: .cells)
         caveats = try container.decode([String].self, forKey: .caveats)
+        dilemmasLeadIn = try container.decodeIfPresent(String.self, forKey: .dilemmasLeadIn) ?? ""
         dilemmas = try container.decode([Dilemma].self, forKey: .dilemmas)
     }
 }

@@ -138,6 +138,7 @@ extension DivergenceTopic {
         for (index, caveat) in caveats.enumerated() {
             texts.append(text("caveat-\(index + 1)", "\(place) · caveat \(index + 1)", caveat))
         }
+        if !dilemmasLeadIn.isEmpty { texts.append(text("dilemmas-lead-in", "\(place) · lead-in to the dilemmas", dilemmasLeadIn)) }
         for (index, dilemma) in dilemmas.enumerated() {
             texts.append(text("dilemma-\(index + 1)", "\(place) · dilemma ‘\(dilemma.title)’", dilemma.title + "\n" + dilemma.text))
         }

@@ -153,6 +153,7 @@ extension NotesView.Topic: NotesFields {
         case "header": header
         case "separator": separator
         case "rows": rows
+        case "dilemmasLeadIn": dilemmasLeadIn
         case "caveats": caveats
         case "dilemmas": dilemmas.records
         case "hasCaveats": hasCaveats

@@ -214,6 +214,7 @@ extension NotesView {
             description: topic.description.allSatisfy(\.isWhitespace) ? nil : NotesText(topic.description),
             header: header, separator: separator, rows: rows,
             caveats: topic.caveats.map(NotesText.init),
+            dilemmasLeadIn: topic.dilemmasLeadIn.allSatisfy(\.isWhitespace) ? nil : NotesText(topic.dilemmasLeadIn),
             dilemmas: topic.dilemmas.map { Dilemma(title: NotesText($0.title), text: NotesText($0.text)) },
             hasCaveats: !topic.caveats.isEmpty, hasDilemmas: !topic.dilemmas.isEmpty, id: topic.id.rawValue
         )

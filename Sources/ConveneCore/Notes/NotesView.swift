@@ -71,6 +71,8 @@ struct NotesView {
         var separator: String
         var rows: [String]
         var caveats: [NotesText]
+        /// The paragraph after the caveats, leading into the dilemmas.
+        var dilemmasLeadIn: NotesText?
         var dilemmas: [Dilemma]
         var hasCaveats: Bool
         var hasDilemmas: Bool

@@ -50,7 +50,7 @@ public enum AgendaAction: Hashable, Sendable {
 
 /// What a key does on a divergence item's table.
 public enum DivergenceAction: Hashable, Sendable {
-    case addPerspective, addDimension, addCaveat, addDilemma, left, right, nextTopic
+    case addPerspective, addDimension, addCaveat, addDilemma, dilemmasLeadIn, left, right, nextTopic
 }
 
 /// What a key does while reviewing disclosure findings.

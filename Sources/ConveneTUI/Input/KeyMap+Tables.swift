@@ -136,6 +136,8 @@ extension KeyMap {
             KeyBinding(keys: [.right, .character("l")], action: .right, help: "cell to the right", hint: nil),
             KeyBinding(keys: [.character("c")], action: .addCaveat, help: "add a caveat to the topic", hint: "caveat"),
             KeyBinding(keys: [.character("i")], action: .addDilemma, help: "add a dilemma: title, then text", hint: "dilemma"),
+            KeyBinding(keys: [.character("I")], action: .dilemmasLeadIn, help: "the paragraph after the caveats, leading into the dilemmas",
+                       hint: nil),
             KeyBinding(keys: [.tab], action: .nextTopic, help: "next divergence topic", hint: nil),
         ]
         disclosure = [

@@ -20,6 +20,7 @@ struct Add: ParsableCommand {
               cell "TEXT" --row 1 --column 2
               caveat "TEXT"
               dilemma "TITLE" --text "TEXT"
+              dilemmas-lead-in "TEXT"   (the paragraph after the caveats, before the dilemmas)
               response "TEXT" --item 6 --prompt 2
 
             A table's parts go to the newest topic unless --topic names one (its number or title). \
@@ -31,6 +32,7 @@ struct Add: ParsableCommand {
 
     enum What: String, ExpressibleByArgument, CaseIterable {
         case point, attendee, attendees, context, topic, perspective, dimension, cell, caveat, dilemma, response
+        case dilemmasLeadIn = "dilemmas-lead-in"
     }
 
     @OptionGroup var sessions: SessionsOptions
@@ -163,7 +165,7 @@ private struct AddOptionRules {
         try only([.context], "--uncertainty and --control", given: add.uncertainty != nil || add.control != nil)
         try only([.context, .topic], "--description", given: add.description != nil)
         try only([.topic], "--row-header", given: add.rowHeader != nil)
-        try only([.perspective, .dimension, .cell, .caveat, .dilemma], "--topic", given: add.topic != nil)
+        try only([.perspective, .dimension, .cell, .caveat, .dilemma, .dilemmasLeadIn], "--topic", given: add.topic != nil)
         try only([.cell], "--row and --column", given: add.row != nil || add.column != nil)
         try only([.dilemma], "--text", given: add.body != nil)
         try only([.response], "--prompt", given: add.prompt != nil)

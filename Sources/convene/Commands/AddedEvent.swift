@@ -38,7 +38,7 @@ struct AddedEvent {
                 rowHeader: add.rowHeader.map(oneLine) ?? "", item: try item()
             )
             return .topicAdded(topic: topic)
-        case .perspective, .dimension, .cell, .caveat, .dilemma:
+        case .perspective, .dimension, .cell, .caveat, .dilemma, .dilemmasLeadIn:
             return .topicChanged(topic: try changedTopic())
         case .response:
             return .itemChanged(item: try answeredItem())
@@ -81,6 +81,9 @@ struct AddedEvent {
             topic.caveats.append(typedText(add.text))
         case .dilemma:
             topic.dilemmas.append(.init(title: typedText(add.text, singleLine: true), text: add.body.map(long) ?? ""))
+        case .dilemmasLeadIn:
+            // One paragraph (or several) per topic: a second replaces the first, as on screen.
+            topic.dilemmasLeadIn = typedText(add.text)
         default:
             let row = (add.row ?? 0) - 1
             let column = (add.column ?? 0) - 1

@@ -102,6 +102,9 @@ struct DisclosureOverlay: LiveOverlay {
             case "dilemma" where numbers.count == 1 && topic.dilemmas.indices.contains(numbers[0] - 1):
                 let dilemma = topic.dilemmas[numbers[0] - 1]
                 return Question(DivergencePanel.Asking.editDilemma(topic: id, index: numbers[0] - 1), label: "dilemma ‘\(dilemma.title)’", text: dilemma.text)
+            case "dilemmas" where location.part == "dilemmas-lead-in":
+                return Question(DivergencePanel.Asking.dilemmasLeadIn(topic: id), label: "the paragraph leading into the dilemmas",
+                                text: topic.dilemmasLeadIn)
             case "cell" where numbers.count == 2:
                 return Question(DivergencePanel.Asking.tableText(topic: id, row: numbers[0] - 1, column: numbers[1] - 1), label: "cell",
                                 text: topic.cell(row: numbers[0] - 1, column: numbers[1] - 1))

@@ -50,6 +50,9 @@ struct DivergencePanel: PhasePanel {
             context.open(Question(Asking.caveat(topic: topic.id), label: "caveat"))
         case .addDilemma:
             context.open(Question(Asking.dilemmaTitle(topic: topic.id), label: "dilemma"))
+        case .dilemmasLeadIn:
+            context.open(Question(Asking.dilemmasLeadIn(topic: topic.id), label: "the paragraph leading into the dilemmas (empty: none)",
+                                  text: topic.dilemmasLeadIn))
         case .left:
             cell.column = max(-1, cell.column - 1)
         case .right:
@@ -225,6 +228,10 @@ struct DivergencePanel: PhasePanel {
         case .editDilemma(let id, let index):
             return change(id, "✓ Dilemma saved") { topic in
                 if topic.dilemmas.indices.contains(index) { topic.dilemmas[index].text = text }
+            }
+        case .dilemmasLeadIn(let id):
+            return change(id, text.isEmpty ? "✓ No lead-in to the dilemmas" : "✓ Lead-in to the dilemmas saved") { topic in
+                topic.dilemmasLeadIn = text
             }
         case .dilemmaTitle(let id):
             guard !text.isEmpty else { return context.notice("No dilemma added") }

@@ -157,6 +157,13 @@ struct DivergenceTable {
             }
             line += 1
         }
+        if !topic.dilemmasLeadIn.isEmpty {
+            for text in TextLayout.wrap(topic.dilemmasLeadIn, width: width - 2) {
+                add(text, at: line, column: 0, style: .plain)
+                line += 1
+            }
+            line += 1
+        }
         if !topic.dilemmas.isEmpty {
             add("Dilemmas", at: line, column: 0, style: .heading)
             line += 1

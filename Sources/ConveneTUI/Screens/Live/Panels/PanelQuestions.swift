@@ -55,6 +55,8 @@ extension DivergencePanel {
         case editCaveat(topic: EntityID, index: Int)
         case editDilemma(topic: EntityID, index: Int)
         case dilemmaTitle(topic: EntityID)
+        /// The paragraph after the caveats, before the dilemmas.
+        case dilemmasLeadIn(topic: EntityID)
         case dilemmaText(topic: EntityID, title: String)
 
         var allowsLineBreaks: Bool {
