@@ -27,7 +27,9 @@ struct PrintedExportTests {
             ["add", session, "cell", "By each person who uses a service.", "--row", "1", "--column", "1"],
             ["add", session, "cell", "Across groups with similar needs.", "--row", "1", "--column", "2"],
             ["add", session, "dilemma", "Judging public value", "--text", "Without shared outcomes, how is value judged?"],
-            ["add", session, "context", Self.contexts[0], "--item", "6", "--uncertainty", "4", "--control", "2"],
+            ["add", session, "context", Self.contexts[0], "--item", "6", "--uncertainty", "4", "--control", "2",
+             "--description", "Many agencies; outcomes depend on housing supply and on what each council can fund this year."],
+            ["add", session, "context", Self.contexts[0], "--uncertainty", "5", "--control", "1"],
             ["add", session, "context", Self.contexts[1], "--item", "6", "--uncertainty", "1", "--control", "5"],
             ["add", session, "context", Self.contexts[2], "--item", "6", "--uncertainty", "3", "--control", "3"],
             ["add", session, "point", "Meet again in the autumn.", "--item", "7"],
@@ -83,7 +85,7 @@ struct PrintedExportTests {
             let svg = String(decoding: try #require(Data(base64Encoded: String(chart))), as: UTF8.self)
             #expect(svg.hasPrefix("<svg"))
             #expect(svg.components(separatedBy: "<circle").count - 1 == Self.contexts.count, "one dot per rated context")
-            for name in Self.contexts { #expect(svg.contains(">\(name)</text>"), "\(name) not on the chart") }
+            for name in Self.contexts { #expect(svg.contains(">\(name): control "), "\(name) not in the chart's legend") }
         }
     }
 
@@ -101,6 +103,9 @@ struct PrintedExportTests {
             #expect(flattened.contains("Control over outcomes: little → broad"))
             for name in Self.contexts { #expect(flattened.contains(name), "\(name) missing from the PDF") }
             #expect(text.contains("Page 1 of "), "numbered pages")
+            // The spread column is narrow: "4–5" stays on one line, never broken at its dash.
+            #expect(text.split(separator: "\n").contains { $0.contains("4\u{2060}–") || $0.contains("4–") } , "\(text)")
+            #expect(!text.split(separator: "\n").contains { $0.hasSuffix("4–") || $0.hasSuffix("4\u{2060}–") || $0.hasSuffix("4\u{2060}") })
         }
     }
 

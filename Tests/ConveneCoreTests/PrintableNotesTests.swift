@@ -76,15 +76,33 @@ struct PrintableNotesTests {
         let svg = ContextChartSVG(contexts: contexts, guide: Fixtures.guide).source
         let document = try XMLDocument(xmlString: svg)
         let texts = try document.nodes(forXPath: "//*[local-name()='text']").compactMap(\.stringValue)
-        #expect(texts.contains("<script>alert(1)</script>"))
-        #expect(texts.contains("Tom & Jerry's \"club\""))
-        #expect(texts.contains("Belland[2Jescape"), "control characters are left out")
-        #expect(texts.contains("日本語の文脈") && texts.contains("👩🏽‍💻 digital"))
+        let named = { (name: String) in texts.contains { $0.hasPrefix(name + ": control") } }
+        #expect(named("<script>alert(1)</script>"))
+        #expect(named("Tom & Jerry's \"club\""))
+        #expect(named("Belland[2Jescape"), "control characters are left out")
+        #expect(named("日本語の文脈") && named("👩🏽‍💻 digital"))
         #expect(!svg.contains("\n\n"), "a blank line would end the Markdown HTML block")
         #expect(try document.nodes(forXPath: "//*[local-name()='circle']").count == names.count)
     }
 
-    @Test("a dot sits at the context's means; contexts with equal means share one and stack their names")
+    @Test("contexts rated alike share a numbered dot; every name stands whole in the legend, none on the plot, none over another")
+    func closeRatingsNeverOverlap() throws {
+        let long = "Integrated health and social care for older people living alone in rural districts"
+        let contexts = [context(40, long, [(4, 2)]), context(41, "Homelessness support", [(4, 2), (4, 2), (4, 2), (4, 2), (4, 3)]), context(42, "Vaccination", [(1, 5)])]
+        let svg = ContextChartSVG(contexts: contexts, guide: Fixtures.guide).source
+        let document = try XMLDocument(xmlString: svg)
+        #expect(try document.nodes(forXPath: "//*[local-name()='circle']").count == 2, "a fifth of a rating apart: one dot")
+        let texts = try document.nodes(forXPath: "//*[local-name()='text']").compactMap(\.stringValue)
+        #expect(texts.contains("1, 2") && texts.contains("3"))
+        let legend = texts.drop { !$0.hasPrefix("Integrated") }.joined(separator: " ")
+        #expect(legend.contains(long + ": control 2, uncertainty 4"), "\(texts)")
+        #expect(texts.contains("Homelessness support: control 2.2, uncertainty 4"))
+        #expect(!texts.contains { $0.contains("…") }, "a name was cut")
+        let height = try #require(svg.firstMatch(of: /height="(\d+)"/).flatMap { Double($0.1) })
+        #expect(height > 560, "the legend has room under the plot")
+    }
+
+    @Test("a dot sits at the context's means; contexts with equal means share one, numbered for each")
     func positions() throws {
         let contexts = [context(40, "Top left", [(5, 1)]), context(41, "Centre", [(3, 3), (2, 4), (4, 2)]), context(42, "Also centre", [(3, 3)])]
         let svg = ContextChartSVG(contexts: contexts, guide: Fixtures.guide).source
@@ -96,7 +114,7 @@ struct PrintableNotesTests {
         #expect(centres.first.map { $0 == (78, 52) } == true, "\(centres)")
         #expect(centres.last.map { $0 == (278, 252) } == true, "\(centres)")
         let labels = try XMLDocument(xmlString: svg).nodes(forXPath: "//*[local-name()='text']").compactMap(\.stringValue)
-        #expect(labels.contains("Centre") && labels.contains("Also centre"))
+        #expect(labels.contains("2, 3") && labels.contains("Centre: control 3, uncertainty 3") && labels.contains("Also centre: control 3, uncertainty 3"))
         for label in Fixtures.guide.values.map(\.label) { #expect(labels.contains(label), "quadrant \(label) not named") }
     }
 }

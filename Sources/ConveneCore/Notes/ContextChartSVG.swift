@@ -2,8 +2,10 @@ import Foundation
 
 /// The context assessment drawn as a picture for printed records (HTML, PDF, DOCX): Ebrahim's 2×2
 /// with control over outcomes across and uncertainty about cause and effect up, each quadrant
-/// tinted and named (above and below the plot) by the template's guide, and each rated context a dot at its mean ratings,
-/// named beside it. Contexts with the same means share a dot and stack their names.
+/// tinted and named (above and below the plot) by the template's guide, and each rated context a
+/// numbered dot at its mean ratings, named in full in a legend under the plot. Names never sit on
+/// the plot, so two contexts rated alike cannot print over each other or be cut: dots closer than
+/// a dot's width share one, numbered for each.
 ///
 /// The SVG has no blank line in it, so it can stand in a Markdown HTML block as it is.
 public struct ContextChartSVG {
@@ -20,16 +22,38 @@ public struct ContextChartSVG {
 
     // The drawing's geometry, in SVG user units: quadrant names above and below the plot, where no
     // context can cover them.
-    private static let width = 560.0, height = 560.0
+    private static let width = 560.0, plotHeight = 560.0
     private static let plot = (left: 78.0, top: 52.0, size: 400.0)
-    private static let maximumNameLength = 30
     private static let quadrantNameLine = 30
+    /// Dots nearer than this share one (a quarter of a rating, at 100 units a rating): a dot and
+    /// its number take about that much room.
+    private static let dotSpacing = 26.0
+    /// The legend's lines: characters per line, and the height of each.
+    private static let legendLine = 84, legendLineHeight = 16.0
+
+    /// Every line of the legend, wrapped: the context's number on its first line, then "Homelessness
+    /// support: control 2, uncertainty 4".
+    private var legend: [(number: String, text: String)] {
+        rated.enumerated().flatMap { number, context in
+            let entry = "\(Self.name(of: context)): control \(Self.rating(context.meanControl ?? 0)), uncertainty \(Self.rating(context.meanUncertainty ?? 0))"
+            return Self.wrappedFully(entry, width: Self.legendLine).enumerated().map { line, text in
+                (line == 0 ? "\(number + 1)" : "", text)
+            }
+        }
+    }
+
+    /// The contexts drawn: those with a rating, in the order given, numbered from 1.
+    private var rated: [ContextAssessment] {
+        contexts.filter { $0.meanUncertainty != nil && $0.meanControl != nil }
+    }
 
     public var source: String {
         let (left, top, size) = Self.plot
         let half = size / 2
+        let legend = self.legend
+        let height = Self.plotHeight + Double(legend.count) * Self.legendLineHeight + (legend.isEmpty ? 0 : 8)
         var parts = [
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"context-chart\" width=\"\(Self.number(Self.width))\" height=\"\(Self.number(Self.height))\" viewBox=\"0 0 \(Self.number(Self.width)) \(Self.number(Self.height))\" role=\"img\" font-family=\"Liberation Sans, DejaVu Sans, Arial, sans-serif\">",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"context-chart\" width=\"\(Self.number(Self.width))\" height=\"\(Self.number(height))\" viewBox=\"0 0 \(Self.number(Self.width)) \(Self.number(height))\" role=\"img\" font-family=\"Liberation Sans, DejaVu Sans, Arial, sans-serif\">",
             "<title>\(XMLText.escaped(Self.caption))</title>",
             "<desc>\(XMLText.escaped(description))</desc>",
         ]
@@ -59,6 +83,13 @@ public struct ContextChartSVG {
         parts.append("<text x=\"\(Self.number(left - 34))\" y=\"\(Self.number(axisY))\" font-size=\"12.5\" fill=\"#262626\" text-anchor=\"middle\" transform=\"rotate(-90 \(Self.number(left - 34)) \(Self.number(axisY)))\">Uncertainty about cause and effect: low → high</text>")
 
         for spot in spots { parts.append(contentsOf: Self.draw(spot)) }
+        for (line, entry) in legend.enumerated() {
+            let y = Self.number(Self.plotHeight + 4 + Double(line) * Self.legendLineHeight)
+            if !entry.number.isEmpty {
+                parts.append("<text x=\"40\" y=\"\(y)\" font-size=\"11.5\" font-weight=\"bold\" fill=\"#1a1a1a\" text-anchor=\"end\">\(entry.number)</text>")
+            }
+            parts.append("<text x=\"48\" y=\"\(y)\" font-size=\"11.5\" fill=\"#1a1a1a\">\(XMLText.escaped(entry.text))</text>")
+        }
         parts.append("</svg>")
         return parts.joined(separator: "\n")
     }
@@ -72,43 +103,54 @@ public struct ContextChartSVG {
         return placed.isEmpty ? "No context has been rated." : placed.joined(separator: "; ") + "."
     }
 
-    /// One dot per distinct pair of means, with the names of the contexts there.
+    /// One dot per place on the plot, with the numbers of the contexts there.
     private struct Spot {
-        var control: Double
-        var uncertainty: Double
-        var names: [String]
+        var x: Double
+        var y: Double
+        var numbers: [Int]
     }
 
     private var spots: [Spot] {
+        let (left, top, size) = Self.plot
         var spots: [Spot] = []
-        for context in contexts {
+        for (index, context) in rated.enumerated() {
             guard let uncertainty = context.meanUncertainty, let control = context.meanControl else { continue }
-            let name = Self.shortened(Self.name(of: context), to: Self.maximumNameLength)
-            if let index = spots.firstIndex(where: { $0.control == control && $0.uncertainty == uncertainty }) {
-                spots[index].names.append(name)
+            let x = left + (Self.clamped(control) - 1) / 4 * size
+            let y = top + size - (Self.clamped(uncertainty) - 1) / 4 * size
+            if let near = spots.firstIndex(where: { hypot($0.x - x, $0.y - y) < Self.dotSpacing }) {
+                spots[near].numbers.append(index + 1)
             } else {
-                spots.append(Spot(control: control, uncertainty: uncertainty, names: [name]))
+                spots.append(Spot(x: x, y: y, numbers: [index + 1]))
             }
         }
         return spots
     }
 
     private static func draw(_ spot: Spot) -> [String] {
-        let (left, top, size) = plot
-        let x = left + (clamped(spot.control) - 1) / 4 * size
-        let y = top + size - (clamped(spot.uncertainty) - 1) / 4 * size
-        // Names go right of the dot, or left of it in the right-hand third, where they would run
-        // off the chart.
-        let toTheLeft = x > left + size * 0.66
-        let nameX = toTheLeft ? x - 11 : x + 11
-        let firstLine = y + 4 - Double(spot.names.count - 1) * 7
-        var parts = [
-            "<circle cx=\"\(number(x))\" cy=\"\(number(y))\" r=\"7\" fill=\"#1f4e79\" stroke=\"#ffffff\" stroke-width=\"1.5\"/>",
+        let (left, _, size) = plot
+        // The numbers go right of the dot, or left of it in the right-hand third, where they would
+        // run off the chart.
+        let toTheLeft = spot.x > left + size * 0.66
+        let label = spot.numbers.map(String.init).joined(separator: ", ")
+        return [
+            "<circle cx=\"\(number(spot.x))\" cy=\"\(number(spot.y))\" r=\"7\" fill=\"#1f4e79\" stroke=\"#ffffff\" stroke-width=\"1.5\"/>",
+            "<text x=\"\(number(toTheLeft ? spot.x - 11 : spot.x + 11))\" y=\"\(number(spot.y + 4))\" font-size=\"11.5\" font-weight=\"bold\" fill=\"#1a1a1a\" text-anchor=\"\(toTheLeft ? "end" : "start")\">\(label)</text>",
         ]
-        for (line, name) in spot.names.enumerated() {
-            parts.append("<text x=\"\(number(nameX))\" y=\"\(number(firstLine + Double(line) * 14))\" font-size=\"11.5\" fill=\"#1a1a1a\" text-anchor=\"\(toTheLeft ? "end" : "start")\">\(XMLText.escaped(name))</text>")
+    }
+
+    /// Text in lines of at most `width` characters, broken between words (a word longer than a line
+    /// on a line of its own); nothing is left out.
+    static func wrappedFully(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(whereSeparator: \.isWhitespace) {
+            if !current.isEmpty && current.count + 1 + word.count > width {
+                lines.append(current)
+                current = ""
+            }
+            current += (current.isEmpty ? "" : " ") + word
         }
-        return parts
+        return lines + (current.isEmpty ? [] : [current])
     }
 
     /// A quadrant's name in at most two lines of about `width` characters, the second shortened.

@@ -92,7 +92,9 @@ extension NotesView {
         questions = (byKind[.question] ?? []).map(line)
 
         let rated = session.contexts.elements
-        contexts = rated.map { Self.contextRow($0, guide: session.quadrantGuide) }
+        // On a printed page a narrow column would break "4–5" at its dash: there it is held together.
+        let printed = if case .picture = chart { true } else { false }
+        contexts = rated.map { Self.contextRow($0, guide: session.quadrantGuide, unbreakable: printed) }
         contextGroups = Self.contextGroups(rated, rows: contexts, in: session)
         quadrantChart = rated.contains { !$0.ratings.isEmpty }
             ? MermaidQuadrantChart(contexts: rated, guide: session.quadrantGuide).source
@@ -220,7 +222,7 @@ extension NotesView {
         )
     }
 
-    private static func contextRow(_ context: ContextAssessment, guide: [EbrahimQuadrant: QuadrantGuide]) -> ContextRow {
+    private static func contextRow(_ context: ContextAssessment, guide: [EbrahimQuadrant: QuadrantGuide], unbreakable: Bool) -> ContextRow {
         let cell = TypedMarkdown.oneLine
         let quadrants = context.quadrants
         let labels = quadrants.map { cell(guide[$0]?.label ?? $0.axesName) }
@@ -236,7 +238,9 @@ extension NotesView {
             let count = context.ratings.count
             // One rating, or everyone agreeing, is a value, not a range.
             let axis = { (range: ClosedRange<Int>) in
-                range.lowerBound == range.upperBound ? "\(range.lowerBound)" : "\(range.lowerBound)–\(range.upperBound)"
+                // A word joiner either side of the dash: no line break there, and nothing shown.
+                range.lowerBound == range.upperBound ? "\(range.lowerBound)"
+                    : "\(range.lowerBound)\(unbreakable ? "\u{2060}–\u{2060}" : "–")\(range.upperBound)"
             }
             spread = "\(axis(range.uncertainty)) / \(axis(range.control)) (\(count) rating\(count == 1 ? "" : "s"))"
         }
