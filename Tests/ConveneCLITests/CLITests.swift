@@ -393,6 +393,22 @@ struct CLITests {
         #expect(unknown.status != 0 && unknown.stderr.contains("no session matches ‘1999’"))
     }
 
+    @Test("set ratings corrects every rating of a context at once; a mistyped one is refused and nothing changes")
+    func ratingsCorrected() throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        _ = try convene.newSession(template: "roundtable", title: "Spring", date: "2026-04-02")
+        try convene.run(["add", "2026", "context", "Homelessness support", "--uncertainty", "4", "--control", "2", "--item", "6"])
+        try convene.run(["add", "2026", "context", "Homelessness support", "--uncertainty", "5", "--control", "5"])
+        let wrong = try convene.run(["set", "2026", "ratings", "homelessness support", "4 2; 5 6"])
+        #expect(wrong.status != 0 && wrong.stderr.contains("‘5 6’ is not a rating"), "\(wrong.stderr)")
+        let fixed = try convene.run(["set", "2026", "ratings", "1", "4 2; 5 1"])
+        #expect(fixed.status == 0 && fixed.stdout.contains("Homelessness support: 2 ratings (4/2, 5/1)"), "\(fixed.stderr)")
+        #expect(try convene.notes(of: "2026").contains("4–5 / 1–2 (2 ratings)"))
+        let unknown = try convene.run(["set", "2026", "ratings", "Vaccination", "4 2"])
+        #expect(unknown.status != 0 && unknown.stderr.contains("no context is called ‘Vaccination’; the session has ‘Homelessness support’"))
+    }
+
     @Test("set action and question refuse what is not one, name what matches twice, and check dates")
     func actionStatusMistakes() throws {
         let convene = try ConveneProcess()

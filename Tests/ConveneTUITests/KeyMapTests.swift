@@ -69,7 +69,7 @@ struct KeyMapTests {
 
     @Test("a remapping that makes one key do two things anywhere is refused, naming the key, both and where",
           arguments: [
-              ([LiveAction.selectPrevious: Key.character("I")], "I would do both ‘import a registration list (a CSV file)’ and ‘select the person above’", "on the attendees"),
+              ([LiveAction.selectPrevious: Key.character("v")], "v would do both ‘look at the selected item without starting it’", "agenda"),
               ([.add: .character("P")], "P would do both ‘add’", "on a divergence item"),
               ([.help: .character("N")], "N would do both", "on the home screen"),
               ([.undo: .character("n")], "n would do both ‘next’ and ‘undo’", "on a divergence item"),

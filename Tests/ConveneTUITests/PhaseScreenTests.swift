@@ -35,6 +35,24 @@ struct PhaseScreenTests {
         #expect(harness.screen.contains("┼"))
     }
 
+    @Test("each person's rating shows under its context; R corrects one or takes it out, and a mistyped one is said and kept to fix")
+    func ratingsCorrected() throws {
+        let harness = try assessed(width: 100, height: 30)
+        #expect(harness.screen.contains("each 4/2 · 5/1"), "\(harness.screen)")
+        harness.press(.character("g"), .character("R"))
+        #expect(harness.screen.contains("4 2; 5 1"))
+        // The second person meant 3 1; a third rating typed wrong is refused, the field kept.
+        harness.press(.control("u"))
+        harness.type("4 2; 3 1; 9 9")
+        harness.press(.enter)
+        #expect(harness.screen.contains("‘9 9’ is not a rating"), "\(harness.screen)")
+        #expect(harness.backend.session.contexts.elements[0].ratings.count == 2)
+        for _ in 0..<5 { harness.press(.backspace) }
+        harness.press(.enter)
+        #expect(harness.backend.session.contexts.elements[0].ratings == [Rating(uncertainty: 4, control: 2), Rating(uncertainty: 3, control: 1)])
+        #expect(harness.screen.contains("✓ ‘Homelessness support’ has 2 ratings") && harness.screen.contains("each 4/2 · 3/1"))
+    }
+
     @Test("a number in a corner of the 2×2 never covers a letter of its quadrant's label: the label moves past it or ends in …")
     func markerBesideLabel() throws {
         let harness = try Harness(agenda: MemoryBackend.phaseAgenda)

@@ -5,7 +5,7 @@ import ConveneCore
 public enum LiveAction: Hashable, Sendable, CaseIterable {
     case help, quit, nextItem, previousItem, add, edit, delete, undo, toggleClock
     case selectPrevious, selectNext, selectFirst, selectLast, moveUp, moveDown, writeNotes, theme, rate, attendees, speaker
-    case viewPrevious, viewNext, viewCurrent, details, agenda, closeItem, dropItem, layout
+    case viewPrevious, viewNext, viewCurrent, details, agenda, closeItem, dropItem, layout, correctRatings
 
     /// The action's name in the config file's `[keys]` table.
     public var configName: String {
@@ -38,6 +38,7 @@ public enum LiveAction: Hashable, Sendable, CaseIterable {
         case .closeItem: "done"
         case .dropItem: "drop"
         case .layout: "paragraph"
+        case .correctRatings: "ratings"
         }
     }
 }

@@ -20,6 +20,7 @@ extension KeyMap {
         KeyBinding(keys: [.character("e")], action: .edit, help: "edit what is selected: a point, context, response, cell, caveat…", hint: "edit"),
         KeyBinding(keys: [.character("d")], action: .delete, help: "delete what is selected; on a table, clear the cell", hint: "del"),
         KeyBinding(keys: [.character("r")], action: .rate, help: "rate the selected context (uncertainty, control: 1–5)", hint: nil),
+        KeyBinding(keys: [.character("R")], action: .correctRatings, help: "every rating of the selected context, to correct or take out", hint: nil),
         KeyBinding(keys: [.character("A")], action: .attendees, help: "attendees and apologies", hint: "people"),
         KeyBinding(keys: [.character("s")], action: .details, help: "session details: title, purpose, hosts, where the rule applies", hint: nil),
         KeyBinding(keys: [.character("o")], action: .agenda, help: "the agenda: jump, skip, extend, add, move, end time", hint: "agenda"),

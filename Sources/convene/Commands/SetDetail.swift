@@ -18,13 +18,14 @@ struct SetDetail: ParsableCommand {
             convene set SESSION next FOLLOW-UP          (links the session a series continues with)
             convene set SESSION action ACTION done|open|dropped [--owner NAME] [--due YYYY-MM-DD]
             convene set SESSION question QUESTION answered|open|dropped [--answer "TEXT"]
+            convene set SESSION ratings CONTEXT "4 2; 5 1"   (every rating of a context, uncertainty control; "" for none)
 
             ACTION and QUESTION are its number, as convene actions shows it (1 is the session's             first), or words of its text.
             """
     )
 
     enum Field: String, ExpressibleByArgument, CaseIterable {
-        case title, purpose, host, hosts, rule, end, series, next, action, question
+        case title, purpose, host, hosts, rule, end, series, next, action, question, ratings
     }
 
     @OptionGroup var sessions: SessionsOptions
@@ -58,6 +59,11 @@ struct SetDetail: ParsableCommand {
         if values.isEmpty { throw ValidationError("give the new \(field.rawValue)") }
         if field == .action || field == .question {
             return try TrackedPointChange.validate(self)
+        }
+        if field == .ratings {
+            guard values.count == 2 else { throw ValidationError("give the context (its name or number), then every rating: \"4 2; 5 1\"") }
+            if case .failure(let error) = Rating.list(typed: values[1]) { throw ValidationError("\(error)") }
+            return
         }
         if field != .host && field != .hosts && values.count > 1 {
             throw ValidationError("\(field.rawValue) takes one value; quote it if it has spaces")
@@ -108,6 +114,10 @@ struct SetDetail: ParsableCommand {
             details.next = try follower.load().log.session.reference(folder: follower.name)
         case .action, .question:
             return .pointChanged(point: try TrackedPointChange(self).changed(in: session))
+        case .ratings:
+            var context = try session.context(named: values[0])
+            context.ratings = try Rating.list(typed: values[1]).get()
+            return .contextChanged(context: context)
         case .rule:
             guard let number = item else {
                 details.chathamHouse = values[0] == "on"
@@ -124,6 +134,9 @@ struct SetDetail: ParsableCommand {
         switch event {
         case .pointChanged(let point):
             TrackedPointChange.summary(of: point)
+        case .contextChanged(let context):
+            "\(context.name): \(Counted.phrase(context.ratings.count, "rating"))"
+                + (context.ratings.isEmpty ? "" : " (" + context.ratings.map { "\($0.uncertainty)/\($0.control)" }.joined(separator: ", ") + ")")
         case .itemChanged(let item):
             "\(item.title): " + (item.chathamHouse.map { $0 ? "under the Chatham House Rule" : "attributed" } ?? "as the session")
         case .detailsChanged(let details):

@@ -49,6 +49,11 @@ struct ContextsPanel: PhasePanel {
         case .rate:
             guard let chosen else { return context.notice("Press \(context.keys[.add]) to name a context first, then \(context.keys[.rate]) rates it") }
             context.open(Self.ratingQuestion(for: chosen))
+        case .correctRatings:
+            guard let chosen, !chosen.ratings.isEmpty else { return context.notice("No ratings to correct yet: \(context.keys[.rate]) rates the context") }
+            // Every rating in one field, in the order given: fix one, or take one out.
+            context.open(Question(Asking.ratings(context: chosen.id), label: "each rating of ‘\(chosen.name)’, uncertainty control; …",
+                                  text: Rating.typed(chosen.ratings)))
         case .delete:
             guard let chosen else { return context.notice("Select a context to delete (↑/↓ or j/k)") }
             selected = nil
@@ -83,6 +88,17 @@ struct ContextsPanel: PhasePanel {
             (changed.name, changed.description) = (name, text)
             guard changed != context.session.contexts[id] else { return context.notice("Left as it was") }
             return [.apply(.contextChanged(context: changed), saying: "✓ Saved ‘\(name)’")]
+        case .ratings(let id):
+            guard var rated = context.session.contexts[id] else { return [] }
+            switch Rating.list(typed: text) {
+            case .failure(let error):
+                context.open(prompt)
+                return context.problem("\(error)")
+            case .success(let ratings):
+                guard ratings != rated.ratings else { return context.notice("Left as it was") }
+                rated.ratings = ratings
+                return [.apply(.contextChanged(context: rated), saying: "✓ ‘\(rated.name)’ has \(Counted.phrase(ratings.count, "rating")) \(context.keys.undoNote)")]
+            }
         case .rating(let id):
             guard var rated = context.session.contexts[id] else { return [] }
             guard let rating = Self.rating(from: text) else {
@@ -101,10 +117,7 @@ struct ContextsPanel: PhasePanel {
 
     /// "4 2", "4,2" or "42": uncertainty about cause and effect, then control over outcomes.
     static func rating(from text: String) -> Rating? {
-        let digits = text.compactMap(\.wholeNumberValue)
-        guard digits.count == 2, text.allSatisfy({ $0.isNumber || $0 == " " || $0 == "," || $0 == "/" }),
-              Rating.scale.contains(digits[0]), Rating.scale.contains(digits[1]) else { return nil }
-        return Rating(uncertainty: digits[0], control: digits[1])
+        Rating(typed: text)
     }
 
     func draw(into frame: inout Frame, in rect: Rect, session: Session, keys: KeyMap) {
@@ -138,8 +151,13 @@ struct ContextsPanel: PhasePanel {
                 let description = context.description.split(whereSeparator: \.isNewline).joined(separator: " ")
                 rows.append(ListRow(TextLayout.truncate(description, to: max(1, list.width - 2)), style: .muted, indent: 2, highlights: false))
             }
-            return rows + [ListRow(detail, indent: 2, highlights: false),
-                    ListRow(Self.placement(context, guide: session.quadrantGuide), style: .muted, indent: 2, highlights: false)]
+            rows.append(ListRow(detail, indent: 2, highlights: false))
+            // Each person's rating, anonymous, in the order given: what the mean and spread come from.
+            if context.ratings.count > 1 {
+                let each = "each " + context.ratings.map { "\($0.uncertainty)/\($0.control)" }.joined(separator: " · ")
+                rows += WordWrap.lines(each, width: max(1, list.width - 2)).map { ListRow($0, style: .muted, indent: 2, highlights: false) }
+            }
+            return rows + [ListRow(Self.placement(context, guide: session.quadrantGuide), style: .muted, indent: 2, highlights: false)]
         }
         QuadrantGrid(contexts: contexts, guide: session.quadrantGuide, selected: current)
             .draw(into: &frame, in: Rect(x: parts[2].x, y: rect.y, width: gridWidth, height: min(17, rect.height)))

@@ -24,6 +24,8 @@ extension ContextsPanel {
         case description(context: EntityID, name: String)
         /// One person's ratings of a context: uncertainty, then control.
         case rating(context: EntityID)
+        /// Every rating of a context, to correct: "4 2; 5 1".
+        case ratings(context: EntityID)
 
         var allowsLineBreaks: Bool {
             if case .description = self { true } else { false }
