@@ -53,10 +53,7 @@ struct SeriesTests {
     func ledgerClosesAcrossCopies() throws {
         let first = Fixtures.roundtable()
         var second = try Self.followUp(first, from: Self.first)
-        guard var action = second.points.elements.first(where: { $0.kind == .action }) else {
-            Issue.record("no action carried")
-            return
-        }
+        var action = try #require(second.points.elements.first { $0.kind == .action }, "no action carried")
         action.status = .done
         try second.apply(.pointChanged(point: action))
         let ledger = SeriesLedger([(Self.first, first), (Self.second, second)])
@@ -72,10 +69,7 @@ struct SeriesTests {
     func closedLaterInAnEarlierSession() throws {
         var first = Fixtures.roundtable()
         let second = try Self.followUp(first, from: Self.first)
-        guard var action = first.points.elements.first(where: { $0.kind == .action }) else {
-            Issue.record("no action")
-            return
-        }
+        var action = try #require(first.points.elements.first { $0.kind == .action })
         action.status = .dropped
         try first.apply(.pointChanged(point: action))
         let ledger = SeriesLedger([(Self.first, first), (Self.second, second)])

@@ -50,14 +50,18 @@ extension RealTerminal {
             let journal = try String(contentsOfFile: folder + "/session.jsonl", encoding: .utf8)
             let last = try #require(journal.split(separator: "\n").last)
             #expect(last.contains("itemChanged") && !last.contains("clockRunningSince"), "\(last)")
-            // Nine minutes later, as far as the files say.
+            try Self.reopen(folder, leftNineMinutesAgo: convene, saying: "Item 1's clock stopped when the session closed 9 min ago; t starts it again")
+        }
+
+        /// Opens the session again as if nobody had been in it for nine minutes, as far as its files
+        /// say, until it says `text`: the item shows the seconds spent in it, not the nine minutes away.
+        private static func reopen(_ folder: String, leftNineMinutesAgo convene: ConveneProcess, saying text: String) throws {
             let nineMinutesAgo = Date().addingTimeInterval(-540)
             for file in ["/session.jsonl", "/.presence"] {
                 try FileManager.default.setAttributes([.modificationDate: nineMinutesAgo], ofItemAtPath: folder + file)
             }
             let reopened = try Tmux.convene(["run", folder], for: convene)
-            let screen = try reopened.waitFor("Item 1's clock stopped when the session closed 9 min ago; t starts it again")
-            // The seconds spent before quitting, not the nine minutes away.
+            let screen = try reopened.waitFor(text)
             #expect(screen.contains(" / 10:00") && !screen.contains("09:0") && !screen.contains("over"), "\(screen)")
             try reopened.send("q")
             try reopened.waitForExit()
@@ -76,16 +80,8 @@ extension RealTerminal {
             // Nothing stopped the clock: the journal's last line has it running.
             let journal = try String(contentsOfFile: folder + "/session.jsonl", encoding: .utf8)
             #expect(journal.split(separator: "\n").last?.contains("clockRunningSince") == true)
-            // Last seen nine minutes ago, as far as the files say.
-            let nineMinutesAgo = Date().addingTimeInterval(-540)
-            for file in ["/session.jsonl", "/.presence"] {
-                try FileManager.default.setAttributes([.modificationDate: nineMinutesAgo], ofItemAtPath: folder + file)
-            }
-            let reopened = try Tmux.convene(["run", folder], for: convene)
-            let screen = try reopened.waitFor("clock stopped when Convene was last seen in the session (it did not close) 9 min ago")
-            #expect(screen.contains(" / 10:00") && !screen.contains("09:0") && !screen.contains("over"), "\(screen)")
-            try reopened.send("q")
-            try reopened.waitForExit()
+            try Self.reopen(folder, leftNineMinutesAgo: convene,
+                            saying: "clock stopped when Convene was last seen in the session (it did not close) 9 min ago")
         }
 
         @Test("the agenda overlay: item 6 started straight away with no times on items 1 to 5; an item added and moved")
