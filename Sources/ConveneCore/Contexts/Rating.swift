@@ -32,8 +32,8 @@ extension Rating {
         ratings.map(\.typed).joined(separator: "; ")
     }
 
-    /// The ratings typed as `typed(_:)` writes them (";" or a line between ratings); nil, with the
-    /// first that is not one, when any is not. Nothing typed is no rating.
+    /// The ratings typed as `typed(_:)` writes them (";" or a line between ratings), or the first
+    /// part that is not a rating. Nothing typed is no rating.
     public static func list(typed text: String) -> Result<[Rating], RatingListError> {
         var ratings: [Rating] = []
         for part in text.split(whereSeparator: { $0 == ";" || $0.isNewline }) {

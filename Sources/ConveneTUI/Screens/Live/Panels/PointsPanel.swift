@@ -157,8 +157,9 @@ struct PointsPanel: PhasePanel {
         return [.apply(.pointChanged(point: changed), saying: path.theme == nil ? "✓ No theme" : "✓ Under \(path.shown)")]
     }
 
-    /// What the list says under an action or a question: "✓ done · Ana · due 2026-05-01 · from
-    /// Spring roundtable, 2026-04-02"; nil when there is nothing to say.
+    /// What the list says under a point: how it stands in the notes when set ("¶ paragraph"), and
+    /// for an action or a question "✓ done · Ana · due 2026-05-01 · from Spring roundtable,
+    /// 2026-04-02"; nil when there is nothing to say.
     static func facts(of point: Point) -> String? {
         var facts: [String] = []
         if let layout = point.layout { facts.append(layout == .paragraph ? "¶ paragraph" : "• bullet") }
