@@ -84,6 +84,47 @@ extension RealTerminal {
                             saying: "clock stopped when Convene was last seen in the session (it did not close) 9 min ago")
         }
 
+        @Test("a masterclass: the presenter named, a question from the room answered with it, an attribution taken off, a second case study added as a presentation")
+        func masterclass() throws {
+            let convene = try ConveneProcess()
+            defer { convene.cleanUp() }
+            let folder = try convene.newSessionFolder(template: "masterclass", title: "Outcomes masterclass")
+            let tmux = try Tmux.convene(["run", folder], for: convene)
+            try tmux.waitFor("ATTRIBUTED")
+            try tmux.press("n", "n", until: "2/6  Keynote")
+            try tmux.press("S", until: "presented by")
+            try tmux.type("Ana López")
+            try tmux.press("Enter", until: "Points here are attributed to Ana López")
+            try tmux.press("a", until: "›")
+            try tmux.type("Patient capital matters.")
+            try tmux.press("Enter", until: "✓ Saved")
+            try tmux.press("a", until: "›")
+            try tmux.type("How long did the data sharing take?")
+            try tmux.press("M-4", "Enter", until: "✓ Saved question / dilemma point")
+            try tmux.press("G", "x", until: "answer (Enter with none")
+            try tmux.type("A year, and a second to trust it.")
+            try tmux.press("Enter", until: "✓ Answered")
+            try tmux.press("g", "S", until: "said by (empty: nobody)")
+            try tmux.press("C-u", "Enter", until: "✓ Attributed to nobody")
+            try tmux.press("o", until: "Projected end")
+            try tmux.press("a", until: "new item after item 2")
+            try tmux.type("Second case study")
+            try tmux.press("Enter", until: "its phase:")
+            try tmux.press("C-u", until: "its phase:")
+            try tmux.type("case study")
+            try tmux.press("Enter", until: "its prompt")
+            try tmux.type("What changed for the people served?")
+            try tmux.press("Enter", until: "Added as item 3, presentation")
+            try tmux.send("Escape", "q")
+            try tmux.waitForExit()
+
+            let notes = try RealTerminal.notes(folder)
+            #expect(notes.contains("### Keynote — Ana López"), "\(notes)")
+            #expect(notes.contains("- Patient capital matters.\n"), "the attribution was taken off")
+            #expect(notes.contains("- *Question:* How long did the data sharing take?\n  *Answer:* A year, and a second to trust it."))
+            #expect(notes.contains("| 3 | Second case study | Presentation |"))
+        }
+
         @Test("the agenda overlay: item 6 started straight away with no times on items 1 to 5; an item added and moved")
         func replanning() throws {
             let convene = try ConveneProcess()
