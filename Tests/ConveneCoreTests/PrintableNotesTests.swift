@@ -100,6 +100,8 @@ struct PrintableNotesTests {
         #expect(!texts.contains { $0.contains("…") }, "a name was cut")
         let height = try #require(svg.firstMatch(of: /height="(\d+)"/).flatMap { Double($0.1) })
         #expect(height > 560, "the legend has room under the plot")
+        // Wide characters take two columns: a long Japanese name wraps where an English one would.
+        #expect(ContextChartSVG.wrappedFully(String(repeating: "日本語の文脈 ", count: 12), width: 84).count == 2, "six of twelve to a line")
     }
 
     @Test("a dot sits at the context's means; contexts with equal means share one, numbered for each")

@@ -144,13 +144,25 @@ public struct ContextChartSVG {
         var lines: [String] = []
         var current = ""
         for word in text.split(whereSeparator: \.isWhitespace) {
-            if !current.isEmpty && current.count + 1 + word.count > width {
+            if !current.isEmpty && columns(current) + 1 + columns(word) > width {
                 lines.append(current)
                 current = ""
             }
             current += (current.isEmpty ? "" : " ") + word
         }
         return lines + (current.isEmpty ? [] : [current])
+    }
+
+    /// How many character widths `text` takes: a CJK character or an emoji as two, so a legend in
+    /// Japanese wraps where one in English would.
+    private static func columns(_ text: some StringProtocol) -> Int {
+        text.reduce(0) { total, character in
+            let wide = character.unicodeScalars.first.map { scalar in
+                [0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+                 0xFFE0...0xFFE6, 0x1F300...0x1FAFF, 0x20000...0x3FFFD].contains { $0.contains(Int(scalar.value)) }
+            } ?? false
+            return total + (wide ? 2 : 1)
+        }
     }
 
     /// A quadrant's name in at most two lines of about `width` characters, the second shortened.
