@@ -7,6 +7,6 @@ extension SessionSummary {
                   kind: session.details.kind, chathamHouse: session.details.chathamHouse,
                   attendees: session.attendees.elements.filter { !$0.apologies }.count, points: session.points.count,
                   topics: session.topics.count, contexts: session.contexts.count, series: session.details.series,
-                  ended: session.isEnded)
+                  ended: session.isEnded, open: session.openItems.count)
     }
 }

@@ -7,9 +7,9 @@ import Testing
 final class MemoryReview: ReviewBackend {
     let sessions = [
         SessionSummary(folder: "2026-04-02-learning", title: "Learning and accountability", date: "2026-04-02", kind: "roundtable",
-                       chathamHouse: true, attendees: 30, points: 3),
+                       chathamHouse: true, attendees: 30, points: 3, series: "Measurement group", open: 2),
         SessionSummary(folder: "2021-07-14-motives", title: "Motives for measurement 9", date: "2021-07-14", kind: "peer-learning",
-                       chathamHouse: true, attendees: 12, points: 2),
+                       chathamHouse: true, attendees: 12, points: 2, series: "Measurement group", open: 1),
     ]
     let texts = [
         "2026-04-02-learning": ["Complex contexts need adaptive practice.", "Measures matter; how they are used matters more."],
@@ -121,6 +121,16 @@ struct ReviewListTests {
         app.draw()
         #expect(terminal.screen?.text.contains("No session says ‘measurment’; did you mean ‘measurement’?") == true, "\(terminal.screen?.text ?? "")")
         #expect(backend.suggestionsAsked == ["measurment"])
+    }
+
+    @Test("a series is listed together, its newest session saying how much the series left open")
+    func seriesOpenCount() throws {
+        let terminal = VirtualTerminal(width: 100, height: 16)
+        let app = Program(terminal: terminal, root: ReviewScene(terminal: terminal, backend: MemoryReview()))
+        app.draw()
+        let rows = (terminal.screen?.text ?? "").split(separator: "\n").map(String.init)
+        #expect(rows.contains { $0.contains("Learning and accountability") && $0.contains("◆ Measurement group · 2 open") }, "\(rows)")
+        #expect(rows.contains { $0.contains("Motives for measurement 9") && $0.contains("◆ Measurement group") && !$0.contains("open") })
     }
 
     @Test("q closes the list; after / it is text in the search; back from the reader q closes again")

@@ -15,11 +15,16 @@ public struct SessionSummary: Codable, Sendable, Equatable {
     public var series: String?
     /// Whether the facilitator has ended it: it opens to be read, and amending it changes no times.
     public var ended: Bool
+    /// Its open actions and unanswered questions, carried ones included: in a series, the latest
+    /// session's count is the series'.
+    public var open: Int
 
     public init(folder: String, path: String = "", title: String, date: String, kind: String, chathamHouse: Bool,
-                attendees: Int, points: Int, topics: Int = 0, contexts: Int = 0, series: String? = nil, ended: Bool = false) {
+                attendees: Int, points: Int, topics: Int = 0, contexts: Int = 0, series: String? = nil, ended: Bool = false,
+                open: Int = 0) {
         (self.folder, self.path, self.title, self.date, self.kind, self.chathamHouse) = (folder, path, title, date, kind, chathamHouse)
         (self.attendees, self.points, self.topics, self.contexts, self.series) = (attendees, points, topics, contexts, series)
         self.ended = ended
+        self.open = open
     }
 }

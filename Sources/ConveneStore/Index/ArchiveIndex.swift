@@ -11,7 +11,7 @@ import GRDB
 public final class ArchiveIndex {
     public static let fileName = ".index.sqlite"
     /// Raised whenever what is stored changes shape; an index of another version is rebuilt.
-    static let schemaVersion = 4
+    static let schemaVersion = 5
 
     private let database: any DatabaseWriter
     public let catalog: SessionCatalog
@@ -226,9 +226,9 @@ public final class ArchiveIndex {
             var summaries: [SessionSummary] = []
             var problems: [String] = []
             let root = catalog.root.path
-            // Columns read by position, as listed here: a thousand rows, eleven columns each.
+            // Columns read by position, as listed here: a thousand rows, thirteen columns each.
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT problem, folder, title, date, kind, chathamHouse, attendees, points, topics, contexts, series, ended
+                SELECT problem, folder, title, date, kind, chathamHouse, attendees, points, topics, contexts, series, ended, open
                 FROM session ORDER BY folder DESC
                 """)
             while let row = try rows.next() {
@@ -240,7 +240,8 @@ public final class ArchiveIndex {
                 summaries.append(SessionSummary(
                     folder: folder, path: root + "/" + folder,
                     title: row[2], date: row[3], kind: row[4], chathamHouse: row[5],
-                    attendees: row[6], points: row[7], topics: row[8], contexts: row[9], series: row[10], ended: row[11]
+                    attendees: row[6], points: row[7], topics: row[8], contexts: row[9], series: row[10], ended: row[11],
+                    open: row[12]
                 ))
             }
             return (summaries, problems)

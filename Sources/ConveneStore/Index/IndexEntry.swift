@@ -37,11 +37,11 @@ struct IndexEntry: Sendable {
     func store(in db: Database) throws {
         try Self.remove(folder.name, in: db)
         try db.execute(sql: """
-            INSERT INTO session (folder, signature, title, date, kind, chathamHouse, attendees, points, topics, contexts, series, ended, problem)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO session (folder, signature, title, date, kind, chathamHouse, attendees, points, topics, contexts, series, ended, open, problem)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [folder.name, signature, summary?.title ?? folder.name, summary?.date ?? "", summary?.kind ?? "",
                              summary?.chathamHouse ?? false, summary?.attendees ?? 0, summary?.points ?? 0, summary?.topics ?? 0,
-                             summary?.contexts ?? 0, summary?.series, summary?.ended ?? false, problem])
+                             summary?.contexts ?? 0, summary?.series, summary?.ended ?? false, summary?.open ?? 0, problem])
         let insert = try db.cachedStatement(sql: "INSERT INTO text (folder, place, body) VALUES (?, ?, ?)")
         for passage in passages {
             try insert.execute(arguments: [folder.name, passage.place, passage.text])

@@ -22,6 +22,8 @@ enum IndexSchema {
                 contexts INTEGER NOT NULL DEFAULT 0,
                 series TEXT,
                 ended INTEGER NOT NULL DEFAULT 0,
+                -- its open actions and unanswered questions
+                open INTEGER NOT NULL DEFAULT 0,
                 -- why the session does not load; NULL when it does
                 problem TEXT
             )

@@ -194,8 +194,11 @@ public struct ReviewListScreen: Screen {
             let grouped = Self.grouped(sessions)
             ListView(noun: ("session", "sessions"), keys: keys.listMarks).draw(count: grouped.count, focus: .selected(selection), into: &frame, in: list) { index in
                 let listing = grouped[index]
-                let series = listing.series.map { "◆ " + TextLayout.truncate($0, to: 20) } ?? ""
-                let line = TextLayout.pad(listing.date, to: 12) + TextLayout.pad(listing.title, to: width - 58) + " "
+                // The series' newest session carries what the series left open: said on its row.
+                let newestOfSeries = index == 0 || grouped[index - 1].series != listing.series
+                let open = listing.series != nil && newestOfSeries && listing.open > 0 ? " · \(listing.open) open" : ""
+                let series = listing.series.map { "◆ " + TextLayout.truncate($0, to: 20) + open } ?? ""
+                let line = TextLayout.pad(listing.date, to: 12) + TextLayout.pad(listing.title, to: max(20, width - 64)) + " "
                     + TextLayout.pad(listing.kind, to: 14) + " " + series
                 return [ListRow(line, indent: 1)]
             }

@@ -70,6 +70,8 @@ struct ReviewTests {
             rows.firstIndex { $0.contains(title) }
         }
         #expect(order == order.sorted() && order.count == 3, "\(screen)")
+        // The series' newest session says what the series left open: both actions, carried.
+        #expect(rows.contains { $0.contains("Motives for measurement 2") && $0.contains("· 2 open") }, "\(screen)")
         try convene.run(["set", "2021-06-09", "action", "room", "done"])
         try tmux.press("C-o", until: "Open actions and questions: Motives for measurement")
         let open = try tmux.waitFor("Invite a council to present · Ana · raised in Motives for measurement, 2021-05-12")
