@@ -17,6 +17,9 @@ struct DisclosureTerm: Sendable {
     var reason: DisclosureFinding.Reason
     /// The attendee(s) it would identify.
     var attendees: [String]
+    /// Their names' words, folded (`TextWords.fold`), in the same order: read at every match of a
+    /// first name or surname (`OtherPerson`), so made once.
+    var attendeeWords: [[String]] = []
     /// The listed name a derived form stands for ("Gateshead Council" for "Gateshead"); nil for
     /// the listed form itself.
     var standsFor: String?
@@ -41,7 +44,10 @@ struct DisclosureTerm: Sendable {
             if terms[key] == nil {
                 terms[key] = DisclosureTerm(text: text, strictness: strictness, reason: reason, attendees: [], standsFor: standsFor)
             }
-            if named[key, default: []].insert(name).inserted { terms[key]?.attendees.append(name) }
+            if named[key, default: []].insert(name).inserted {
+                terms[key]?.attendees.append(name)
+                terms[key]?.attendeeWords.append(NameParts.words(of: name).map(TextWords.fold))
+            }
         }
         for attendee in attendees {
             let person = attendee.name

@@ -8,7 +8,7 @@ enum OtherPerson {
     ]
 
     static func isNamed(around range: Range<String.Index>, by term: DisclosureTerm, in text: String, words: WordList) -> Bool {
-        let names = term.attendees.map { NameParts.words(of: $0).map(TextWords.fold) }
+        let names = term.attendeeWords
         switch term.reason {
         case .firstName:
             // The next word, capitalised, one space after: "Michael Gove".
