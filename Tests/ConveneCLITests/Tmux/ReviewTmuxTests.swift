@@ -90,6 +90,26 @@ struct ReviewTests {
         try tmux.waitForExit()
     }
 
+    @Test("a follow-up of a session open live elsewhere is made at once; the command says how to link the two, and that link works")
+    func followUpWhileLive() throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        let folder = try convene.newSessionFolder(template: "peer-learning", title: "Peer group 1", date: "2026-03-01")
+        try convene.run(["add", "2026-03-01", "point", "Circulate the paper", "--kind", "action"])
+        let live = try Tmux.convene(["run", folder], for: convene)
+        try live.waitFor("CHATHAM HOUSE RULE")
+        let next = try convene.run(["new", "--follow-up", "2026-03-01", "--title", "Peer group 2", "--date", "2026-04-01", "--wait", "0"])
+        #expect(next.status == 0, "\(next.stderr)")
+        #expect(next.stderr.contains("does not link to it yet") && next.stderr.contains("convene set 2026-03-01-peer-group-1 next 2026-04-01-peer-group-2"),
+                "\(next.stderr)")
+        #expect(try convene.notes(of: "2026-04-01").contains("- Circulate the paper · raised in [Peer group 1, 2026-03-01]"))
+        try live.send("q")
+        try live.waitForExit()
+        let linked = try convene.run(["set", "2026-03-01-peer-group-1", "next", "2026-04-01-peer-group-2"])
+        #expect(linked.status == 0 && linked.stdout.contains("followed by 2026-04-01-peer-group-2"), "\(linked.stderr)")
+        #expect(try convene.notes(of: "2026-03-01").contains("**Next:** [Peer group 2, 2026-04-01](../2026-04-01-peer-group-2/notes.md)"))
+    }
+
     @Test("a saved session reads while a live writer holds it, and takes no lock")
     func sessionWhileLive() throws {
         let convene = try ConveneProcess()
