@@ -16,8 +16,11 @@ public struct Rating: Codable, Sendable, Equatable {
 }
 
 extension Rating {
-    /// "4 2": uncertainty, then control.
+    /// "4 2": uncertainty, then control, as typed.
     public var typed: String { "\(uncertainty) \(control)" }
+
+    /// "4/2": uncertainty, then control, as lists show one rating among others.
+    public var shown: String { "\(uncertainty)/\(control)" }
 
     /// One rating as people type it: "4 2", "4,2", "4/2" or "42"; nil unless two numbers of the scale.
     public init?(typed text: some StringProtocol) {

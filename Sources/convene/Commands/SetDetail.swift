@@ -136,7 +136,7 @@ struct SetDetail: ParsableCommand {
             TrackedPointChange.summary(of: point)
         case .contextChanged(let context):
             "\(context.name): \(Counted.phrase(context.ratings.count, "rating"))"
-                + (context.ratings.isEmpty ? "" : " (" + context.ratings.map { "\($0.uncertainty)/\($0.control)" }.joined(separator: ", ") + ")")
+                + (context.ratings.isEmpty ? "" : " (" + context.ratings.map(\.shown).joined(separator: ", ") + ")")
         case .itemChanged(let item):
             "\(item.title): " + (item.chathamHouse.map { $0 ? "under the Chatham House Rule" : "attributed" } ?? "as the session")
         case .detailsChanged(let details):

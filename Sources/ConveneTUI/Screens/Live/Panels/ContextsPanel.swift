@@ -101,7 +101,7 @@ struct ContextsPanel: PhasePanel {
             }
         case .rating(let id):
             guard var rated = context.session.contexts[id] else { return [] }
-            guard let rating = Self.rating(from: text) else {
+            guard let rating = Rating(typed: text) else {
                 context.open(prompt)
                 return context.problem("Two ratings from 1 to 5: uncertainty, then control (e.g. 4 2)")
             }
@@ -113,11 +113,6 @@ struct ContextsPanel: PhasePanel {
     static func ratingQuestion(for context: ContextAssessment) -> Question {
         // The format first: a long name is what gets cut when the label does not fit.
         Question(Asking.rating(context: context.id), label: "uncertainty, control 1–5 (e.g. 4 2) for ‘\(context.name)’")
-    }
-
-    /// "4 2", "4,2" or "42": uncertainty about cause and effect, then control over outcomes.
-    static func rating(from text: String) -> Rating? {
-        Rating(typed: text)
     }
 
     func draw(into frame: inout Frame, in rect: Rect, session: Session, keys: KeyMap) {
@@ -154,7 +149,7 @@ struct ContextsPanel: PhasePanel {
             rows.append(ListRow(detail, indent: 2, highlights: false))
             // Each person's rating, anonymous, in the order given: what the mean and spread come from.
             if context.ratings.count > 1 {
-                let each = "each " + context.ratings.map { "\($0.uncertainty)/\($0.control)" }.joined(separator: " · ")
+                let each = "each " + context.ratings.map(\.shown).joined(separator: " · ")
                 rows += WordWrap.lines(each, width: max(1, list.width - 2)).map { ListRow($0, style: .muted, indent: 2, highlights: false) }
             }
             return rows + [ListRow(Self.placement(context, guide: session.quadrantGuide), style: .muted, indent: 2, highlights: false)]
