@@ -20,7 +20,10 @@ public struct SeriesLedger: Sendable {
         public var isOpen: Bool { closedIn == nil }
     }
 
+    /// In the order first raised.
     public let entries: [Entry]
+    /// The same entries by identity: each copy in each session looks its own up.
+    private let byIdentity: [PointOrigin: Entry]
 
     /// - Parameter sessions: the series' sessions in order, each with the reference that names it.
     public init(_ sessions: [(reference: SessionReference, session: Session)]) {
@@ -45,13 +48,12 @@ public struct SeriesLedger: Sendable {
             }
         }
         self.entries = order.compactMap { entries[$0] }
+        byIdentity = entries
     }
 
     /// The entry a copy of an item in the session `reference` names belongs to.
     public func entry(for point: Point, in reference: SessionReference) -> Entry? {
         let identity = point.origin ?? PointOrigin(session: reference, point: point.id)
-        return entries.first { $0.identity == identity }
+        return byIdentity[identity]
     }
-
-    public var openEntries: [Entry] { entries.filter(\.isOpen) }
 }
