@@ -92,9 +92,7 @@ extension ScreenScene where Performer == ReaderEffects {
     /// each over the last, so `q` goes back.
     public static func record(_ record: SessionRecord, terminal: any TerminalDevice, keys: KeyMap, query: String = "",
                               records: @escaping (String) throws -> SessionRecord) -> ReaderScene {
-        let reading: SessionReading = { reference in
-            Self.record(try records(reference.folder), terminal: terminal, keys: keys, records: records)
-        }
+        let reading = Self.reading(terminal: terminal, keys: keys, records: records)
         // Opened at a search's first hit, the reader needs the whole record to find it; opened
         // plain, it shows a long record's opening while the rest is parsed.
         guard !query.trimmingCharacters(in: .whitespaces).isEmpty else {
@@ -104,5 +102,11 @@ extension ScreenScene where Performer == ReaderEffects {
         var reader = ReaderScreen(title: record.title, document: MarkdownDocument(parsing: record.markdown), keys: keys, series: record.series)
         reader.search(for: query)
         return ReaderScene(terminal: terminal, screen: reader, reading: reading)
+    }
+
+    /// What `{` and `}` do in a session's reader: read the linked session's record, through
+    /// `records` (by folder name), in a reader that leads on in the same way.
+    public static func reading(terminal: any TerminalDevice, keys: KeyMap, records: @escaping (String) throws -> SessionRecord) -> SessionReading {
+        { reference in Self.record(try records(reference.folder), terminal: terminal, keys: keys, records: records) }
     }
 }

@@ -23,10 +23,10 @@ struct Review: ParsableCommand {
         let document = try target.map(document(at:))
         try onScreen("convene review", otherwise: "`convene show` prints to standard output", options: sessions) { terminal, signals, configuration in
             let scene: any Scene = if let (title, document, series) = document {
-                ReaderScene(terminal: terminal, title: title, document: document, keys: configuration.keys, series: series) { reference in
-                    ReaderScene.record(try StoreReview.record(of: reference.folder, options: sessions), terminal: terminal,
-                                       keys: configuration.keys) { try StoreReview.record(of: $0, options: sessions) }
-                }
+                ReaderScene(terminal: terminal, title: title, document: document, keys: configuration.keys, series: series,
+                            reading: ReaderScene.reading(terminal: terminal, keys: configuration.keys) {
+                                try StoreReview.record(of: $0, options: sessions)
+                            })
             } else {
                 ReviewScene(terminal: terminal, backend: StoreReview(options: sessions), keys: configuration.keys)
             }
