@@ -15,8 +15,9 @@ extension Session {
 
         case .detailsChanged(let new):
             try validate(new)
-            if new.chathamHouse && !details.chathamHouse && speakerAttributions > 0 {
-                throw .speakersRecorded(count: speakerAttributions)
+            if new.chathamHouse && !details.chathamHouse {
+                let attributions = speakerAttributionPlaces().count
+                if attributions > 0 { throw .speakersRecorded(count: attributions) }
             }
             let old = details
             details = new

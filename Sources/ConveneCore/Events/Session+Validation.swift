@@ -106,16 +106,9 @@ extension Session {
             + contexts.elements.filter { $0.item == id }.count
     }
 
-    /// Attributions that would break the Chatham House Rule if the session turned it on: those in
-    /// parts that follow the session's rule (an item that sets its own rule keeps it).
-    var speakerAttributions: Int {
-        let inherits = { (item: EntityID?) in item.flatMap { self.agenda[$0]?.chathamHouse } == nil }
-        return points.elements.filter { $0.speaker != nil && inherits($0.item) }.count
-            + agenda.elements.filter { $0.speaker != nil && $0.chathamHouse == nil }.count
-    }
-
     /// Where the attributions that keep the session from going under the Rule are, as the live
-    /// screen names them ("item 2 · point 3", "item 2 · presenter"); `item` for one item's.
+    /// screen names them ("item 2 · point 3", "item 2 · presenter"): those in parts that follow
+    /// the session's rule (an item that sets its own keeps it); `item` for one item's.
     public func speakerAttributionPlaces(in item: EntityID? = nil) -> [String] {
         let inherits = { (id: EntityID?) in id.flatMap { self.agenda[$0]?.chathamHouse } == nil }
         let items: [EntityID?] = item.map { [$0] } ?? agenda.ids.filter { inherits($0) } + [nil]
