@@ -40,7 +40,7 @@ public final class SessionWriter {
 
     /// Opens an existing session for writing. While another writer holds it, waits up to `wait`
     /// for it to finish (short writers such as `convene add` queue this way), then refuses.
-    public static func open(_ folder: SessionFolder, wait: Duration = .zero) throws -> SessionWriter {
+    public static func open(_ folder: SessionFolder, wait: Duration = .zero, author: String? = nil) throws -> SessionWriter {
         guard folder.exists else { throw StoreError.notASession(path: folder.url.path) }
         // A link in the sessions folder could send every change somewhere else: refused, and its
         // target named, for a person who meant it to open that folder itself.
@@ -63,31 +63,48 @@ public final class SessionWriter {
             }
             // Only once the journal holds nothing but saved lines may it grow again.
             try folder.clearRefusedTail()
-            return SessionWriter(
+            let writer = SessionWriter(
                 folder: folder, log: loaded.log, warnings: loaded.warnings, fd: fd, durableLength: loaded.intactLength,
                 linesSinceCheckpoint: loaded.linesReplayed)
+            writer.author = author
+            return writer
         } catch {
             Glibc.close(fd)
             throw error
         }
     }
 
+    /// Who is writing: stamped on each record this writer makes for its own user (`by`).
+    public var author: String?
+
     /// Applies `event` and keeps it: when this returns, the change is on disk.
     /// Throws `SessionError` when the event is refused (nothing changes), `StoreError` when the disk
     /// fails (nothing changes either: the journal is as it was before the call).
     @discardableResult
-    public func apply(_ event: SessionEvent, at date: Date, key: String? = nil) throws -> JournalRecord {
+    public func apply(_ event: SessionEvent, at date: Date, key: String? = nil, id: EventID = .random()) throws -> JournalRecord {
+        try apply(event, at: date, key: key, id: id, by: author)
+    }
+
+    /// Applies `event` for another writer (`by`, nil for nobody's name: a participant's
+    /// contribution under the Rule), under the id the sender gave it.
+    @discardableResult
+    public func apply(_ event: SessionEvent, at date: Date, key: String? = nil, id: EventID, by author: String?) throws -> JournalRecord {
         try repairIfNeeded()
-        let record = try log.record(event, at: date, key: key)
+        let record = try log.record(event, at: date, key: key, id: id, by: author)
         try persist(record)
         return record
     }
 
-    /// Undoes the newest change by appending its inverse.
+    /// Undoes the newest change (`by`'s own newest, with several writers) by appending its inverse.
     @discardableResult
-    public func undo(at date: Date) throws -> JournalRecord {
+    public func undo(at date: Date, id: EventID = .random()) throws -> JournalRecord {
+        try undo(at: date, id: id, by: author)
+    }
+
+    @discardableResult
+    public func undo(at date: Date, id: EventID, by author: String?) throws -> JournalRecord {
         try repairIfNeeded()
-        let record = try log.recordUndo(at: date)
+        let record = try log.recordUndo(at: date, id: id, by: author)
         try persist(record)
         return record
     }
@@ -171,7 +188,7 @@ extension SessionWriter {
     /// and renamed into place only then. A creation that fails or is killed leaves no session
     /// behind; the hidden folder of one that was killed is swept away by the next creation.
     public static func create(
-        in root: URL, setup: SessionSetup, at date: Date, prepare: (SessionWriter) throws -> Void = { _ in }
+        in root: URL, setup: SessionSetup, at date: Date, author: String? = nil, prepare: (SessionWriter) throws -> Void = { _ in }
     ) throws -> SessionWriter {
         do {
             try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
@@ -181,7 +198,7 @@ extension SessionWriter {
         UnfinishedSessions.sweep(in: root)
         let staging = try UnfinishedSessions.makeFolder(in: root)
         do {
-            let writer = try start(staging, setup: setup, at: date)
+            let writer = try start(staging, setup: setup, at: date, author: author)
             try prepare(writer)
             try writer.moveInto(root, named: SessionFolderName.make(date: setup.details.date, title: setup.details.title))
             return writer
@@ -191,10 +208,11 @@ extension SessionWriter {
         }
     }
 
-    private static func start(_ folder: SessionFolder, setup: SessionSetup, at date: Date) throws -> SessionWriter {
+    private static func start(_ folder: SessionFolder, setup: SessionSetup, at date: Date, author: String?) throws -> SessionWriter {
         let path = folder.journal.path
         let fd = try POSIX.open(path, flags: O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_NOFOLLOW)
         let writer = SessionWriter(folder: folder, log: SessionLog(), warnings: [], fd: fd, durableLength: 0, linesSinceCheckpoint: 0)
+        writer.author = author
         try POSIX.lockExclusively(fd, path: folder.url.path)
         try writer.apply(.created(setup: setup), at: date)
         return writer

@@ -42,7 +42,8 @@ struct SessionLogTests {
         var replayed = SessionLog()
         for record in records { try replayed.replay(record) }
         #expect(replayed.session == log.session)
-        #expect(try replayed.recordUndo(at: Fixtures.start) == (try log.recordUndo(at: Fixtures.start)))
+        let undo = EventID("00000000000000aa")
+        #expect(try replayed.recordUndo(at: Fixtures.start, id: undo) == (try log.recordUndo(at: Fixtures.start, id: undo)))
         #expect(replayed.session == log.session)
     }
 

@@ -82,8 +82,9 @@ struct CheckpointTests {
         var replayed = replayed
         while replayed.canUndo {
             #expect(restored.canUndo, "seed \(seed)")
-            let expected = try replayed.recordUndo(at: date)
-            let found = try restored.recordUndo(at: date)
+            let id = EventID.random()
+            let expected = try replayed.recordUndo(at: date, id: id)
+            let found = try restored.recordUndo(at: date, id: id)
             #expect(found == expected, "seed \(seed)")
             #expect(restored.session == replayed.session, "seed \(seed)")
         }
@@ -110,6 +111,7 @@ struct CheckpointTests {
         #expect(restored.log.session == replayed.log.session, "seed \(seed)")
         #expect(restored.log.session.lastID == replayed.log.session.lastID, "seed \(seed)")
         #expect(restored.log.lastSeq == replayed.log.lastSeq, "seed \(seed)")
+        #expect(restored.log.lastClock == replayed.log.lastClock, "seed \(seed)")
         for id in replayed.log.session.agenda.ids + [nil] {
             #expect(restored.log.session.pointIDs(in: id) == replayed.log.session.pointIDs(in: id), "seed \(seed)")
         }

@@ -284,3 +284,46 @@ struct BuiltInTemplatesTests {
         #expect(TemplateLibrary.builtInDirectory(environment: [:], executable: URL(fileURLWithPath: "/nowhere/bin/convene")) == nil)
     }
 }
+
+@Suite("Journal records: id, author, clock")
+struct JournalIdentityStoreTests {
+    @Test("a journal written before ids opens, loses nothing, and its next lines carry id, author and clock")
+    func legacyJournalContinues() throws {
+        let root = try TemporaryFolder()
+        let folder = try StoreFixtures.session(in: root.url, points: 1)
+        // Lines as the previous version wrote them: without id, author or clock.
+        let current = try String(contentsOf: folder.journal, encoding: .utf8)
+        let old = current.replacing(/"clock":\d+,/, with: "").replacing(/,"id":"[0-9a-f]{16}"/, with: "")
+        #expect(!old.contains("clock") && old != current)
+        try Data(old.utf8).write(to: folder.journal)
+        let writer = try SessionWriter.open(folder, author: "ana")
+        #expect(writer.session.points.count == 1)
+        try writer.apply(.pointAdded(point: Point(id: writer.session.nextID, kind: .note, text: "Added now", createdAt: StoreFixtures.date)),
+                         at: StoreFixtures.date)
+        writer.close()
+
+        let lines = try String(contentsOf: folder.journal, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines[0...1].joined(separator: "\n") + "\n" == old, "old lines are left exactly as they were")
+        let newest = try JournalCoding.decoder().decode(JournalRecord.self, from: Data(lines[2].utf8))
+        #expect(newest.by == "ana" && newest.clock == 3 && newest.seq == 3)
+        #expect(newest.id?.rawValue.count == 16)
+        #expect(try folder.load().log.session.points.count == 2)
+    }
+
+    @Test("a change sent again under the same id is recognised after the session is reopened from its checkpoint")
+    func resendRecognisedAcrossReopen() throws {
+        let root = try TemporaryFolder()
+        let folder = try StoreFixtures.session(in: root.url, points: 3)
+        var writer = try SessionWriter.open(folder, author: "ben")
+        let id = EventID.random()
+        try writer.apply(.pointAdded(point: Point(id: writer.session.nextID, kind: .note, text: "Sent once", createdAt: StoreFixtures.date)),
+                         at: StoreFixtures.date, id: id)
+        try CheckpointFile.write(writer.log, journalPrefix: Data(contentsOf: folder.journal), in: folder)
+        writer.close()
+        writer = try SessionWriter.open(folder)
+        defer { writer.close() }
+        #expect(writer.log.hasRecent(id))
+        #expect(writer.log.lastClock == 5)
+    }
+}

@@ -9,7 +9,7 @@ import Foundation
 /// matches its journal.
 public enum SessionCheckpoint {
     /// Raised whenever the layout below changes: an older checkpoint is then simply not used.
-    static let formatVersion = 2
+    static let formatVersion = 3
 
     /// Everything of a session but its points.
     private struct Frame: Codable {
@@ -34,6 +34,9 @@ public enum SessionCheckpoint {
         writer.count(formatVersion)
         writer.bytes(try JSONEncoder().encode(frame))
         writer.count(log.lastSeq)
+        writer.count(log.lastClock)
+        writer.count(log.recentIDs.ordered.count)
+        for id in log.recentIDs.ordered { writer.string(id.rawValue) }
         writer.count(session.points.count)
         for id in session.points.ids {
             guard let point = session.points[id] else { continue }
@@ -42,6 +45,7 @@ public enum SessionCheckpoint {
         writer.count(log.undoStack.count)
         for step in log.undoStack {
             writer.count(step.seq)
+            writer.optional(step.by) { $0.string($1) }
             try events.write(step.inverse, to: &writer)
         }
         writer.count(log.keyed.count)
@@ -69,6 +73,12 @@ public enum SessionCheckpoint {
         var log = SessionLog()
         log.eventCoding = events
         log.lastSeq = try reader.count()
+        log.lastClock = try reader.count()
+        let recentCount = try reader.count()
+        var recent: [EventID] = []
+        for _ in 0..<min(recentCount, RecentEventIDs.capacity) { recent.append(EventID(try reader.string())) }
+        guard recentCount <= RecentEventIDs.capacity else { throw CheckpointError("keeps more recent ids than a log does") }
+        log.recentIDs = RecentEventIDs(recent)
         // Straight into the session's store: through an array, every point was copied once more
         // and let go, about a tenth of opening 10,000 points.
         var points = OrderedStore<Point>()
@@ -84,7 +94,8 @@ public enum SessionCheckpoint {
         log.undoStack.reserveCapacity(min(undoCount, 1 << 20))
         for _ in 0..<undoCount {
             let seq = try reader.count()
-            log.undoStack.append(SessionLog.Undoable(seq: seq, inverse: .encoded(try reader.bytes())))
+            let author = try reader.optional { reader throws(CheckpointError) in try reader.string() }
+            log.undoStack.append(SessionLog.Undoable(seq: seq, inverse: .encoded(try reader.bytes()), by: author))
         }
         let keyedCount = try reader.count()
         for _ in 0..<keyedCount {

@@ -9,6 +9,8 @@ public struct SessionLog: Sendable {
     struct Undoable: Sendable {
         let seq: Int
         let inverse: DeferredEvent
+        /// Who made the change: with several writers, each undoes their own.
+        var by: String? = nil
     }
 
     /// A change a script named with a key: its place, and what it was.
@@ -21,12 +23,19 @@ public struct SessionLog: Sendable {
     private struct LastStep: Sendable {
         let seq: Int
         let inverse: SessionEvent
-        let popped: Undoable?
+        /// The undo step an undo took off the stack, and where it stood.
+        let popped: (step: Undoable, index: Int)?
         let pushed: Bool
+        let id: EventID?
+        let clock: Int
     }
 
     public internal(set) var session = Session()
     public internal(set) var lastSeq = 0
+    /// The greatest Lamport clock seen: the next record's clock is one more.
+    public internal(set) var lastClock = 0
+    /// The ids of the newest records, to recognise a change sent again.
+    var recentIDs = RecentEventIDs()
     var undoStack: [Undoable] = []
     private var lastStep: LastStep?
     /// The changes that scripts named with a key, by key.
@@ -54,47 +63,73 @@ public struct SessionLog: Sendable {
 
     public var canUndo: Bool { !undoStack.isEmpty }
 
-    /// Applies `event` and returns the record to append to the journal.
-    public mutating func record(_ event: SessionEvent, at date: Date, key: String? = nil) throws(SessionError) -> JournalRecord {
-        let record = JournalRecord(seq: lastSeq + 1, at: date, event: event, key: key)
+    /// Whether `by` has a change of their own to undo (any writer's, for nil).
+    public func canUndo(by author: String?) -> Bool { undoIndex(by: author) != nil }
+
+    /// Whether a record with this id is among the newest kept: a change sent again.
+    public func hasRecent(_ id: EventID) -> Bool { recentIDs.contains(id) }
+
+    /// Applies `event` and returns the record to append to the journal, stamped with `id` (a new
+    /// one unless the sender chose it), its author and the next clock.
+    public mutating func record(_ event: SessionEvent, at date: Date, key: String? = nil, id: EventID = .random(),
+                                by author: String? = nil) throws(SessionError) -> JournalRecord {
+        let record = JournalRecord(seq: lastSeq + 1, at: date, event: event, key: key, id: id, by: author, clock: lastClock + 1)
         try replay(record)
         return record
     }
 
-    /// Undoes the newest undoable change and returns the record to append.
-    public mutating func recordUndo(at date: Date) throws(SessionError) -> JournalRecord {
-        guard let top = undoStack.last else { throw .nothingToUndo }
+    /// Undoes the newest undoable change (`by` that author's, when given: with several writers, `u`
+    /// takes back your own change, never someone else's) and returns the record to append.
+    public mutating func recordUndo(at date: Date, id: EventID = .random(), by author: String? = nil) throws(SessionError) -> JournalRecord {
+        guard let index = undoIndex(by: author) else { throw .nothingToUndo }
         let inverse: SessionEvent
         do {
-            inverse = try resolve(top.inverse)
+            inverse = try resolve(undoStack[index].inverse)
         } catch {
             throw .undoUnreadable(reason: "\(error)")
         }
-        let record = JournalRecord(seq: lastSeq + 1, at: date, event: inverse, undoes: top.seq)
+        let record = JournalRecord(seq: lastSeq + 1, at: date, event: inverse, undoes: undoStack[index].seq, id: id, by: author,
+                                   clock: lastClock + 1)
         try replay(record)
         return record
+    }
+
+    private func undoIndex(by author: String?) -> Int? {
+        guard let author else { return undoStack.indices.last }
+        return undoStack.lastIndex { $0.by == author }
     }
 
     /// Applies a record read back from a journal (or just built by `record`).
     public mutating func replay(_ record: JournalRecord) throws(SessionError) {
         guard record.seq == lastSeq + 1 else { throw .outOfSequence(expected: lastSeq + 1, found: record.seq) }
-        if let undone = record.undoes, undoStack.last?.seq != undone {
-            throw .undoMismatch(undoes: undone, newestUndoable: undoStack.last?.seq)
+        // An undo takes back a change still on the stack: the newest, or with several writers the
+        // newest of its author's (whose later changes by others stay).
+        var undoneIndex: Int?
+        if let undone = record.undoes {
+            let newest = undoIndex(by: record.by)
+            guard let newest, undoStack[newest].seq == undone else {
+                throw .undoMismatch(undoes: undone, newestUndoable: newest.map { undoStack[$0].seq })
+            }
+            undoneIndex = newest
         }
         let inverse = try session.apply(record.event)
-        var popped: Undoable?
+        var popped: (step: Undoable, index: Int)?
         var pushed = false
-        if record.undoes != nil {
-            popped = undoStack.popLast()
+        if let undoneIndex {
+            popped = (undoStack.remove(at: undoneIndex), undoneIndex)
         } else if case .created = record.event {
             // Creation is where undo stops.
         } else {
-            undoStack.append(Undoable(seq: record.seq, inverse: .event(inverse)))
+            undoStack.append(Undoable(seq: record.seq, inverse: .event(inverse), by: record.by))
             pushed = true
         }
         lastSeq = record.seq
+        let previousClock = lastClock
+        // A line from before clocks counts as one tick: its place in the journal.
+        lastClock = max(lastClock + (record.clock == nil ? 1 : 0), record.clock ?? 0)
+        if let id = record.id { recentIDs.insert(id) }
         if let key = record.key { keyed[key] = KeyedChange(seq: record.seq, event: .event(record.event)) }
-        lastStep = LastStep(seq: record.seq, inverse: inverse, popped: popped, pushed: pushed)
+        lastStep = LastStep(seq: record.seq, inverse: inverse, popped: popped, pushed: pushed, id: record.id, clock: previousClock)
     }
 
     /// Takes back the newest record when the journal could not keep it, so that memory never runs
@@ -108,7 +143,9 @@ public struct SessionLog: Sendable {
         if let key = record.key, keyed[key]?.seq == record.seq { keyed[key] = nil }
         _ = try? session.apply(step.inverse)
         if step.pushed { undoStack.removeLast() }
-        if let popped = step.popped { undoStack.append(popped) }
+        if let popped = step.popped { undoStack.insert(popped.step, at: popped.index) }
+        if let id = step.id { recentIDs.removeNewest(id) }
+        lastClock = step.clock
         lastSeq -= 1
         lastStep = nil
     }

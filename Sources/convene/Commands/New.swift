@@ -69,7 +69,7 @@ struct New: ParsableCommand {
             setup = fresh
         }
         // The folder appears with everything carried over and its notes, or not at all.
-        let writer = try SessionWriter.create(in: sessions.location.sessions, setup: setup, at: .nowToTheSecond) { writer in
+        let writer = try SessionWriter.create(in: sessions.location.sessions, setup: setup, at: .nowToTheSecond, author: LoginName.current) { writer in
             try previous?.carried(into: writer)
             warnIfNotesFail(writer, options: sessions)
         }

@@ -43,7 +43,7 @@ struct Run: ParsableCommand {
     func run() throws {
         let folder = try target.folder(in: sessions)
         let renderer = try sessions.templates.notesRenderer()
-        let writer = try SessionWriter.open(folder)
+        let writer = try SessionWriter.open(folder, author: LoginName.current)
         defer { writer.close() }
         for warning in writer.warnings { Output.warn(warning) }
         try onScreen("convene run", otherwise: "use `convene add` in scripts", options: sessions) { terminal, signals, configuration in

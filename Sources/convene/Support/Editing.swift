@@ -13,7 +13,7 @@ func editing<Result>(
     // Waited for on every way out (a refusal, a long session's notes left to the background), so
     // that no thread is still at work when the command exits.
     defer { _ = renderer?.value }
-    let writer = try SessionWriter.open(folder, wait: wait)
+    let writer = try SessionWriter.open(folder, wait: wait, author: LoginName.current)
     defer { writer.close() }
     // Each command that edits ends soon after this returns.
     LeftToExit.keep(writer)

@@ -42,7 +42,7 @@ final class StoreHome: HomeBackend {
     /// The session live; its lock is held until the live scene closes (`StoreBackend.close`).
     func openLive(folder: String) throws -> any Scene {
         let renderer = try options.templates.notesRenderer()
-        let writer = try SessionWriter.open(try options.catalog.resolve(folder))
+        let writer = try SessionWriter.open(try options.catalog.resolve(folder), author: LoginName.current)
         return StoreBackend(writer: writer, renderer: renderer, signals: signals).liveScene(on: terminal, alerts: alerts, keys: keys)
     }
 
@@ -78,7 +78,7 @@ final class StoreHome: HomeBackend {
                                        templates: options.templates)
             previous = followed
         }
-        let writer = try SessionWriter.create(in: options.location.sessions, setup: setup, at: .nowToTheSecond) { writer in
+        let writer = try SessionWriter.create(in: options.location.sessions, setup: setup, at: .nowToTheSecond, author: LoginName.current) { writer in
             try previous?.carried(into: writer)
             // The home screen owns the terminal: a notes problem shows at the first change, live.
             _ = SessionNotes(folder: writer.folder, renderer: renderer).problem(bringingUpTo: writer.session)
