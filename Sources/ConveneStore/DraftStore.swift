@@ -41,29 +41,39 @@ extension SessionFolder {
 
     public var draft: URL { url.appendingPathComponent(Self.draftName) }
 
+    /// The draft of one person in a shared session (`draft-NAME.json`); `draft.json` for the
+    /// session's own writer (nil).
+    public func draft(of writer: String?) -> URL {
+        guard let writer else { return draft }
+        // Letters and digits of any script, kept readable; anything else (a slash, a dot) becomes "-".
+        let safe = String(writer.unicodeScalars.map { $0.properties.isAlphabetic || ("0"..."9").contains($0) ? Character($0) : "-" })
+        return url.appendingPathComponent("draft-\(safe.prefix(64)).json")
+    }
+
     /// Saves (or, with nil, removes) the draft atomically.
-    public func saveDraft(_ draft: Draft?) throws(StoreError) {
+    public func saveDraft(_ draft: Draft?, of writer: String? = nil) throws(StoreError) {
+        let file = self.draft(of: writer)
         guard let draft else {
-            if unlink(self.draft.path) != 0 && errno != ENOENT {
-                throw .io(path: self.draft.path, operation: "remove", errno: errno)
+            if unlink(file.path) != 0 && errno != ENOENT {
+                throw .io(path: file.path, operation: "remove", errno: errno)
             }
             return
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         guard let data = try? encoder.encode(draft) else { return }
-        try AtomicFile.write(String(decoding: data, as: UTF8.self) + "\n", to: self.draft)
+        try AtomicFile.write(String(decoding: data, as: UTF8.self) + "\n", to: file)
     }
 
     /// The draft left by the last live writer, if any. A damaged one is ignored rather than blocking
     /// the session; one that is a link or not a regular file is an error naming it, never followed.
     ///
     /// A draft whose point is already in `session` is removed rather than offered back.
-    public func loadDraft(for session: Session) throws(StoreError) -> Draft? {
-        guard let data = try AtomicFile.existingContent(of: draft.path),
+    public func loadDraft(for session: Session, of writer: String? = nil) throws(StoreError) -> Draft? {
+        guard let data = try AtomicFile.existingContent(of: self.draft(of: writer).path),
               let draft = try? JSONDecoder().decode(Draft.self, from: data) else { return nil }
         guard !draft.wasSaved(in: session) else {
-            try saveDraft(nil)
+            try saveDraft(nil, of: writer)
             return nil
         }
         return draft

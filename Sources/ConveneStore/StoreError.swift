@@ -10,6 +10,9 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case unknownSession(query: String, folder: String)
     case ambiguousSession(query: String, matches: [String])
     case alreadyLocked(path: String)
+    /// Held by a program that does not host it for other screens (a script's change that takes
+    /// long, or an older Convene).
+    case liveSessionUnreachable(path: String)
     case corruptLine(path: String, line: Int, reason: String)
     case refusedEvent(path: String, line: Int, error: SessionError)
     case emptyJournal(path: String)
@@ -37,6 +40,9 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             "no session matches ‘\(query)’ in \(folder); `convene list` shows the sessions there"
         case .ambiguousSession(let query, let matches):
             "‘\(query)’ matches \(matches.count) sessions: \(matches.joined(separator: ", ")); type more of the name"
+        case .liveSessionUnreachable(let path):
+            "\(path) is held by another program that does not let other screens join (a script's change, or an older Convene); "
+                + "try again when it is done, or read the session without changing it (`convene follow`, `convene review`)"
         case .alreadyLocked(let path):
             "\(path) is open for writing in another Convene; only one writer at a time. "
                 + "Close it there first, or read it without changing it (`convene review`, `convene export`)"

@@ -1,6 +1,6 @@
 /// A context rated on Ebrahim's two questions, by one or more people.
 public struct ContextAssessment: Identified, Codable {
-    public let id: EntityID
+    public internal(set) var id: EntityID
     public var name: String
     public var description: String
     public var item: EntityID?

@@ -2,7 +2,7 @@ import Foundation
 
 /// One item of the agenda: what the facilitator steps through, with its timebox and actual timing.
 public struct AgendaItem: Identified, Codable {
-    public let id: EntityID
+    public internal(set) var id: EntityID
     public var title: String
     public var phase: PhaseKind
     public var minutes: Int

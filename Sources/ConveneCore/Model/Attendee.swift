@@ -16,7 +16,7 @@ public struct Attendee: Identified, Codable {
         }
     }
 
-    public let id: EntityID
+    public internal(set) var id: EntityID
     public var name: String
     public var organisation: String?
     /// Other names the person or their organisation goes by ("Jo", "Government Outcomes Lab"): the

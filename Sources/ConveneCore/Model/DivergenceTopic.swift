@@ -11,7 +11,7 @@ public struct DivergenceTopic: Identified, Codable {
         }
     }
 
-    public let id: EntityID
+    public internal(set) var id: EntityID
     public var title: String
     /// The lead-in: what the divergence is about, before the table. May hold paragraphs and lists.
     public var description: String

@@ -2,7 +2,7 @@ import Foundation
 
 /// One thing captured by the note-taker.
 public struct Point: Identified, Codable {
-    public let id: EntityID
+    public internal(set) var id: EntityID
     public var kind: PointKind
     public var text: String
     /// Groups points under a heading (e.g. themes of agreement); nil when ungrouped.

@@ -28,12 +28,21 @@ public protocol LiveSessionBackend: AnyObject {
     func markPresent(at date: Date)
     /// A registration export's header and rows (a CSV file), or why it cannot be read.
     func readRegistrationList(at path: String) throws -> RegistrationList
+    /// Everyone in the session when several screens share it (empty when this one is alone).
+    var people: [LivePerson] { get }
+    /// This screen's person in a shared session.
+    var me: LivePerson? { get }
+    /// Changes whenever any screen's change is kept: the notes catch up after others' changes too.
+    var revision: Int { get }
 }
 
 extension LiveSessionBackend {
     public func close() {}
     public var lastSeen: Date? { nil }
     public func markPresent(at date: Date) {}
+    public var people: [LivePerson] { [] }
+    public var me: LivePerson? { nil }
+    public var revision: Int { 0 }
 }
 
 /// The live screen's effects, performed on its session: changes kept, undone, the notes written,
@@ -54,6 +63,8 @@ public final class LiveEffects: EffectPerformer {
     /// Changes kept since the notes were last brought up to date. True at the start: a session
     /// stopped between a change and its notes (a kill) has them brought up to date on opening.
     private var notesBehind = true
+    /// The backend's revision when the notes were last brought up to date (see `revision`).
+    private var notesRevision: Int?
     public static let draftInterval: TimeInterval = 2
     private var alerts: OverrunAlerts
     /// How often an open live screen says so (`markPresent`): the most a killed screen's clock
@@ -72,7 +83,7 @@ public final class LiveEffects: EffectPerformer {
         _ = self.alerts.check(backend.session, at: clock())
     }
 
-    public var world: LiveWorld { LiveWorld(session: backend.session, now: clock()) }
+    public var world: LiveWorld { LiveWorld(session: backend.session, now: clock(), people: backend.people, me: backend.me) }
 
     public func perform(_ effect: LiveEffect, on screen: LiveScreen) -> Performed<LiveOutcome> {
         do {
@@ -134,20 +145,22 @@ public final class LiveEffects: EffectPerformer {
         return said
     }
 
-    public func hasIdleWork(_ screen: LiveScreen) -> Bool { notesBehind }
+    public func hasIdleWork(_ screen: LiveScreen) -> Bool { notesBehind || backend.revision != notesRevision }
 
     /// Brings the notes up to date after the changes kept since last time. Tried once per batch of
     /// changes: a disk that refuses is not asked again until there is something new to write.
     public func idle(_ screen: inout LiveScreen) -> [LiveOutcome] {
-        guard notesBehind else { return [] }
+        guard hasIdleWork(screen) else { return [] }
         notesBehind = false
+        notesRevision = backend.revision
         return backend.catchUpNotes().map { [.notesBehind($0)] } ?? []
     }
 
     public func finish(_ screen: LiveScreen) {
         _ = keepDraft(of: screen, force: true)
-        // Nobody is in the session once the screen closes: its item clock stops until `t` or `n`.
-        if let stop = backend.session.stoppingClock(at: clock()) { try? backend.apply(stop, at: clock()) }
+        // Nobody is in the session once its last screen closes: its item clock stops until `t` or
+        // `n`. While others are still in it, the clock runs on for them.
+        if backend.people.count <= 1, let stop = backend.session.stoppingClock(at: clock()) { try? backend.apply(stop, at: clock()) }
         var unchanged = screen
         _ = idle(&unchanged)
         backend.close()
@@ -228,7 +241,7 @@ extension ScreenScene where Performer == LiveEffects {
     /// stops it): it is stopped where that screen was last seen, so the time nobody was in the
     /// session is not the item's. True when it was stopped.
     private static func stopClockLeftRunning(_ backend: any LiveSessionBackend, lastSeen: Date?, now: Date) -> Bool {
-        guard let lastSeen, now.timeIntervalSince(lastSeen) > LiveEffects.presenceInterval * 2,
+        guard backend.people.count <= 1, let lastSeen, now.timeIntervalSince(lastSeen) > LiveEffects.presenceInterval * 2,
               let running = backend.session.currentItem?.clockRunningSince,
               let stop = backend.session.stoppingClock(at: max(lastSeen, running)) else { return false }
         do {

@@ -123,7 +123,24 @@ public final class NCursesTerminal: TerminalDevice {
         _ = convene_put_cell(Int32(row), Int32(column), wide, attributes, pair)
     }
 
+    /// Ends a wait for a key early when signalled: the screen then redraws (a shared session changed).
+    public var wakeup: Wakeup?
+
     public func nextKey(timeoutMilliseconds: Int) -> Key? {
+        guard let wakeup, timeoutMilliseconds > 0 else { return readKey(timeoutMilliseconds: timeoutMilliseconds) }
+        // A key ncurses already holds comes first; then the keyboard and the wakeup are waited on together.
+        if let key = readKey(timeoutMilliseconds: 0) { return key }
+        var waited = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0), pollfd(fd: wakeup.readEnd, events: Int16(POLLIN), revents: 0)]
+        let ready = poll(&waited, 2, Int32(timeoutMilliseconds))
+        if ready > 0, waited[1].revents != 0 {
+            wakeup.drain()
+            if waited[0].revents == 0 { return nil }
+        }
+        // A key, or a signal (a resize arrives as a key once the wait is interrupted).
+        return ready == 0 ? nil : readKey(timeoutMilliseconds: 10)
+    }
+
+    private func readKey(timeoutMilliseconds: Int) -> Key? {
         timeout(Int32(timeoutMilliseconds))
         var code: wint_t = 0
         let result = get_wch(&code)

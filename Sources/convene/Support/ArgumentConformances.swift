@@ -11,3 +11,12 @@ extension PointKind: ExpressibleByArgument {
 }
 extension Attendee.Role: ExpressibleByArgument {}
 extension PointLayout: ExpressibleByArgument {}
+
+/// A role by its name or its start: `--role note-taker`, `--role note`, `--role p`.
+extension LiveRole: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(typed: argument)
+    }
+
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+}

@@ -4,48 +4,57 @@ import ConveneTUI
 import Foundation
 
 /// The live screen's changes, kept by the store: each event is in the journal (fsync'd) before the
-/// screen says saved; `notes.md` follows when the live scene asks (`catchUpNotes`).
+/// screen says saved, whether this screen hosts the session or joined another screen's host (then
+/// "saved" waits for the host's answer); `notes.md` follows when the live scene asks (`catchUpNotes`).
 final class StoreBackend: LiveSessionBackend {
-    private let writer: SessionWriter
+    private let seat: LiveSeat
     private let notes: SessionNotes
     private let signals: TerminationSignals
 
-    init(writer: SessionWriter, renderer: NotesRenderer, signals: TerminationSignals) {
-        self.writer = writer
-        notes = SessionNotes(folder: writer.folder, renderer: renderer)
+    init(seat: LiveSeat, renderer: NotesRenderer, signals: TerminationSignals) {
+        self.seat = seat
+        notes = SessionNotes(folder: seat.folder, renderer: renderer)
         self.signals = signals
     }
 
-    var session: Session { writer.session }
+    var session: Session { seat.session }
+
+    /// Shown once a second screen is in the session, or when this one is not its facilitator.
+    var people: [LivePerson] { seat.people }
+    var me: LivePerson? { seat.person }
+    /// Moves with every change kept by any screen: the notes catch up after others' changes too.
+    var revision: Int { seat.session.isCreated ? seat.lastSeq : 0 }
 
     var lastSeen: Date? {
-        [writer.folder.journal, writer.folder.presence].compactMap { url in
+        [seat.folder.journal, seat.folder.presence].compactMap { url in
             (try? FileManager.default.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date
         }.max()
     }
 
     /// Best effort: a presence not kept only means a killed screen's clock stops a little earlier.
     func markPresent(at date: Date) {
-        writer.folder.markPresent(at: date)
+        seat.folder.markPresent(at: date)
     }
 
     func apply(_ event: SessionEvent, at date: Date) throws {
-        try writer.apply(event, at: date)
+        try seat.apply(event, at: date)
     }
 
     func undo(at date: Date) throws {
-        try writer.undo(at: date)
+        try seat.undo(at: date)
     }
 
     /// The notes, and a checkpoint when enough has changed since the last (both cost milliseconds
-    /// on a long session, so they wait for a pause in typing as the notes do).
+    /// on a long session, so they wait for a pause in typing as the notes do). The host writes
+    /// them for everyone; a joined screen leaves them to it.
     func catchUpNotes() -> String? {
-        defer { writer.saveCheckpointIfDue() }
-        return notes.problem(bringingUpTo: writer.session)
+        guard seat.isHost else { return nil }
+        defer { seat.saveCheckpointIfDue() }
+        return notes.problem(bringingUpTo: seat.session)
     }
 
     func writeNotes() throws -> String {
-        try notes.write(writer.session)
+        try notes.write(seat.session)
     }
 
     func readRegistrationList(at path: String) throws -> RegistrationList {
@@ -53,20 +62,22 @@ final class StoreBackend: LiveSessionBackend {
     }
 
     func saveDraft(_ composer: Composer?) throws {
-        let firstNewID = writer.session.nextID
-        try writer.folder.saveDraft(composer.map { Draft(text: $0.text, kind: $0.kind, editing: $0.editing, firstNewID: firstNewID) })
+        let firstNewID = seat.session.nextID
+        try seat.folder.saveDraft(composer.map { Draft(text: $0.text, kind: $0.kind, editing: $0.editing, firstNewID: firstNewID) },
+                                  of: seat.draftOwner)
     }
 
     func close() {
-        writer.saveCheckpointIfDue()
-        writer.close()
+        seat.saveCheckpointIfDue()
+        seat.close()
     }
 
-    /// The live screen over this session, offering back the point that was being typed when the
-    /// last live session on it stopped.
+    /// The live screen over this session, offering back the point that was being typed when this
+    /// person's last live screen on it stopped.
     func liveScene(on terminal: any TerminalDevice, alerts: OverrunAlerts.Settings = OverrunAlerts.Settings(), keys: KeyMap = .standard) -> LiveScene {
         do {
-            let recovered = try writer.folder.loadDraft(for: writer.session).map { Composer(text: $0.text, kind: $0.kind, editing: $0.editing) }
+            let recovered = try seat.folder.loadDraft(for: seat.session, of: seat.draftOwner)
+                .map { Composer(text: $0.text, kind: $0.kind, editing: $0.editing) }
             return LiveScene(terminal: terminal, backend: self, recovered: recovered, alerts: alerts, keys: keys, clock: { .nowToTheSecond })
         } catch {
             return LiveScene(terminal: terminal, backend: self, problem: "Unsaved text not offered back: \(error)", alerts: alerts,
@@ -78,5 +89,11 @@ final class StoreBackend: LiveSessionBackend {
 extension StoreBackend {
     func editExternally(_ text: String) throws -> String {
         try signals.sparingInterrupts { try ExternalEditor(environment: ProcessInfo.processInfo.environment).edit(text) }
+    }
+
+    /// Takes a seat in the session at `folder`: hosts it, or joins its host. `wakeup` is signalled
+    /// whenever another screen changes the session, so the screen redraws at once.
+    static func seat(in folder: SessionFolder, as name: String?, role: LiveRole?, wakeup: Wakeup?) throws -> LiveSeat {
+        try LiveSeat.take(folder, as: name ?? LoginName.current, role: role, clock: { .nowToTheSecond }, changed: { wakeup?.signal() })
     }
 }

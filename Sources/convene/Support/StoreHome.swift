@@ -42,8 +42,10 @@ final class StoreHome: HomeBackend {
     /// The session live; its lock is held until the live scene closes (`StoreBackend.close`).
     func openLive(folder: String) throws -> any Scene {
         let renderer = try options.templates.notesRenderer()
-        let writer = try SessionWriter.open(try options.catalog.resolve(folder), author: LoginName.current)
-        return StoreBackend(writer: writer, renderer: renderer, signals: signals).liveScene(on: terminal, alerts: alerts, keys: keys)
+        let wakeup = Wakeup()
+        (terminal as? NCursesTerminal)?.wakeup = wakeup
+        let seat = try StoreBackend.seat(in: try options.catalog.resolve(folder), as: nil, role: nil, wakeup: wakeup)
+        return StoreBackend(seat: seat, renderer: renderer, signals: signals).liveScene(on: terminal, alerts: alerts, keys: keys)
     }
 
     /// The notes read without the lock, as `convene review` reads them.

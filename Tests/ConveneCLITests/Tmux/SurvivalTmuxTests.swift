@@ -96,16 +96,25 @@ extension RealTerminal {
             try reopened.waitForExit()
         }
 
-        @Test("a second live writer is refused with a clear message")
-        func secondWriter() throws {
+        @Test("a session held by a program that lets no screen join is refused with a clear message, after trying for a moment")
+        func heldWithoutHost() throws {
             let convene = try ConveneProcess()
             defer { convene.cleanUp() }
-            let (folder, tmux) = try start(convene)
-            let second = try convene.run(["run", folder])
-            #expect(second.status != 0)
-            #expect(second.stderr.contains("open for writing in another Convene"), "\(second.stderr)")
-            try tmux.send("q")
-            try tmux.waitForExit()
+            let folder = try convene.newSessionFolder()
+            // flock(1) holds the journal's lock as a script's long change would, with no socket.
+            let holder = try Tmux(command: ["flock", folder + "/session.jsonl", "sleep", "60"], environment: [:])
+            defer { _ = holder }
+            // Held once `flock -n` can no longer take it.
+            let deadline = Date().addingTimeInterval(10)
+            while Date() < deadline {
+                let probe = try Process.run(URL(fileURLWithPath: "/usr/bin/flock"), arguments: ["-n", folder + "/session.jsonl", "true"])
+                probe.waitUntilExit()
+                if probe.terminationStatus != 0 { break }
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+            let second = try Tmux.convene(["run", folder], for: convene, reportingExit: true)
+            let screen = try second.waitFor("exit status 1")
+            #expect(screen.contains("does not let other screens join"), "\(screen)")
         }
 
         @Test("SIGTERM ends the session cleanly with everything saved")

@@ -27,6 +27,7 @@ extension LiveScreen {
         drawItem(into: &frame, in: itemLine, session: session, now: now)
         for (offset, line) in promptLines.enumerated() { frame.put(" " + line, in: prompt, row: offset, style: .muted) }
         frame.put(String(repeating: "─", count: width), in: headerRule, style: .muted)
+        drawPresence(world, into: &frame, in: headerRule)
 
         var content = body
         if width >= Self.agendaPanelThreshold {
@@ -142,6 +143,17 @@ extension LiveScreen {
         frame.put(badge.text, in: rect, column: badgeColumn, style: badge.style)
         let late = schedule?.late ?? false
         frame.put(right, in: rect, column: badgeColumn + DisplayWidth.of(badge.text) + 1, style: Style(role: late ? .danger : .accent, reverse: true))
+    }
+
+    /// Who is in a shared session, on the rule under the header: each name with its role, this
+    /// screen's own marked. Nothing when the screen is alone in the session.
+    private func drawPresence(_ world: LiveWorld, into frame: inout Frame, in rect: Rect) {
+        guard world.people.count > 1 || world.me.map({ $0.role != .facilitator }) == true else { return }
+        let names = world.people.map { person in
+            (person == world.me ? "you, " : "") + "\(person.name) \(person.role.name)"
+        }
+        let text = " \(world.people.count) here: " + names.joined(separator: " · ") + " "
+        frame.put(TextLayout.truncate(text, to: max(0, rect.width - 2)), in: rect, column: 2, style: .muted)
     }
 
     private func drawItem(into frame: inout Frame, in rect: Rect, session: Session, now: Date) {

@@ -45,10 +45,16 @@ public enum LiveOutcome: Equatable, Sendable {
 public struct LiveWorld: Sendable {
     public var session: Session
     public var now: Date
+    /// Everyone in the session when several screens share it, the host first; empty for one screen alone.
+    public var people: [LivePerson]
+    /// This screen's person, when the session is shared.
+    public var me: LivePerson?
 
-    public init(session: Session, now: Date) {
+    public init(session: Session, now: Date, people: [LivePerson] = [], me: LivePerson? = nil) {
         self.session = session
         self.now = now
+        self.people = people
+        self.me = me
     }
 }
 

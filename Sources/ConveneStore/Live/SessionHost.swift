@@ -1,0 +1,239 @@
+import ConveneCore
+import Foundation
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The one authority of a live session: holds the journal's lock (through its writer), takes the
+/// changes of its own screen and of every screen joined through the session's socket, checks each
+/// against the sender's role, stamps it with its author, id and clock, appends and flushes it, and
+/// only then sends it to every screen. A screen says saved when its change comes back.
+///
+/// The session lives in the journal, never only in this process's memory: a host that dies loses
+/// nothing that any screen was told was saved, and the next host reads it all back from disk.
+public final class SessionHost: Sendable {
+    private struct Guest {
+        let connection: LiveConnection
+        var person: LivePerson
+    }
+
+    private struct State {
+        let writer: SessionWriter
+        var guests: [Int: Guest] = [:]
+        var nextGuest = 0
+        var closed = false
+        /// Who opened the session: a later screen of the same name, without a role, is its facilitator again.
+        var facilitator: String?
+    }
+
+    public let folder: SessionFolder
+    /// The host's own screen.
+    public let person: LivePerson
+    private let state: Mutex<State>
+    private let listener: Int32
+    private let clock: @Sendable () -> Date
+    private let changed: @Sendable () -> Void
+    private let ownUser = geteuid()
+
+    /// Hosts the session `writer` holds, listening on its socket.
+    /// - Parameters:
+    ///   - facilitator: who first opened the session (the host itself when it is the first).
+    ///   - changed: called (on another thread) when another screen changed the session or who is in it.
+    public init(writer: sending SessionWriter, person: LivePerson, facilitator: String?, clock: @escaping @Sendable () -> Date,
+                changed: @escaping @Sendable () -> Void) throws(StoreError) {
+        folder = writer.folder
+        self.person = person
+        self.clock = clock
+        self.changed = changed
+        listener = try LiveSocket.listen(in: writer.folder)
+        writer.author = person.name
+        state = Mutex(State(writer: writer, facilitator: facilitator ?? (person.role == .facilitator ? person.name : nil)))
+        let thread = Thread { [self] in acceptScreens() }
+        thread.start()
+    }
+
+    deinit { Glibc.close(listener) }
+
+    // MARK: The host's own screen
+
+    public var session: Session { state.withLock { $0.writer.session } }
+
+    /// Everyone in the session, the host first.
+    public var people: [LivePerson] { state.withLock { [person] + $0.guests.sorted { $0.key < $1.key }.map(\.value.person) } }
+
+    public var facilitator: String? { state.withLock { $0.facilitator } }
+
+    /// Applies the host screen's own change; returns once it is on disk and sent to every screen.
+    /// What it creates takes the next ids free (another screen may have taken those it was made with).
+    @discardableResult
+    public func apply(_ event: SessionEvent, at date: Date, id: EventID = .random()) throws -> JournalRecord {
+        try state.withLock { state in
+            if let refusal = person.role.refusal(of: event, in: state.writer.session) { throw LiveRefusal(reason: refusal) }
+            let record = try state.writer.apply(event.givingNewIDs(to: state.writer.session.nextID), at: date, id: id, by: person.name)
+            broadcast(.record(record), in: state)
+            return record
+        }
+    }
+
+    /// Undoes the host screen's own newest change.
+    @discardableResult
+    public func undo(at date: Date, id: EventID = .random()) throws -> JournalRecord {
+        try state.withLock { state in
+            let record = try state.writer.undo(at: date, id: id, by: person.name)
+            broadcast(.record(record), in: state)
+            return record
+        }
+    }
+
+    public func canUndo() -> Bool { state.withLock { $0.writer.log.canUndo(by: person.name) } }
+
+    /// Whether a change under `id` is among the newest the journal kept.
+    public func hasKept(_ id: EventID) -> Bool { state.withLock { $0.writer.log.hasRecent(id) } }
+
+    /// Writes a checkpoint when one is due (see `SessionWriter.saveCheckpointIfDue`).
+    public func saveCheckpointIfDue() {
+        state.withLock { $0.writer.saveCheckpointIfDue() }
+    }
+
+    /// Where the journal last stood when a screen last saw it: the last record's place.
+    public var lastSeq: Int { state.withLock { $0.writer.log.lastSeq } }
+
+    /// Stops hosting: every screen is let go (each then takes over or reconnects), the socket
+    /// removed, the lock released.
+    public func close() {
+        let guests = state.withLock { state -> [Guest] in
+            guard !state.closed else { return [] }
+            state.closed = true
+            LiveSocket.remove(in: folder)
+            state.writer.close()
+            defer { state.guests = [:] }
+            return Array(state.guests.values)
+        }
+        Glibc.shutdown(listener, Int32(SHUT_RDWR))
+        for guest in guests { guest.connection.shutDown() }
+    }
+
+    // MARK: Screens joined through the socket
+
+    private func acceptScreens() {
+        while true {
+            let fd = accept(listener, nil, nil)
+            if fd < 0 {
+                if errno == EINTR || errno == ECONNABORTED { continue }
+                return
+            }
+            // Not handed to the user's editor or any other program this one starts.
+            _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+            let connection = LiveConnection(fd: fd)
+            // Only this user's own processes: the socket's permissions say so too, but the kernel's
+            // word on who connected is the one that cannot be got round.
+            guard connection.peerUser == ownUser else {
+                connection.shutDown()
+                continue
+            }
+            let number = state.withLock { state -> Int? in
+                guard !state.closed else { return nil }
+                defer { state.nextGuest += 1 }
+                return state.nextGuest
+            }
+            guard let number else { return connection.shutDown() }
+            connection.receive({ [self] message in receive(message, from: number, on: connection) },
+                               ended: { [self] in leave(number) })
+        }
+    }
+
+    private func receive(_ message: LiveMessage, from number: Int, on connection: LiveConnection) {
+        switch message {
+        case .hello(let name, let role):
+            join(number, name: name, role: role, on: connection)
+        case .change(let id, let event):
+            keep(id: id, from: number, on: connection) { state, author throws in
+                let event = event.givingNewIDs(to: state.writer.session.nextID)
+                return try state.writer.apply(event, at: clock(), id: id, by: author)
+            } check: { state, role in role.refusal(of: event, in: state.writer.session) }
+        case .undo(let id):
+            keep(id: id, from: number, on: connection) { state, author throws in
+                try state.writer.undo(at: clock(), id: id, by: author)
+            } check: { _, role in role.refusalToWrite }
+        default:
+            // A screen that says what only a host says is not a screen of this version: let go.
+            connection.shutDown()
+        }
+    }
+
+    private func join(_ number: Int, name asked: String, role: LiveRole?, on connection: LiveConnection) {
+        let said = state.withLock { state -> Bool in
+            guard !state.closed, state.guests[number] == nil else { return false }
+            // Two screens of one name (a second terminal of the same login) are told apart, so
+            // that each undoes only its own changes.
+            let taken = Set(people(in: state).map(\.name))
+            var name = asked
+            var count = 2
+            while taken.contains(name) {
+                name = "\(asked) \(count)"
+                count += 1
+            }
+            let role = role ?? (name == state.facilitator ? .facilitator : .noteTaker)
+            if role == .facilitator && state.facilitator == nil { state.facilitator = name }
+            state.guests[number] = Guest(connection: connection, person: LivePerson(name: name, role: role))
+            // Sent while the journal cannot grow: every record after `lastSeq` reaches this screen.
+            connection.send(.welcome(person: LivePerson(name: name, role: role), lastSeq: state.writer.log.lastSeq,
+                                     people: people(in: state), facilitator: state.facilitator))
+            broadcast(.people(people(in: state), facilitator: state.facilitator), in: state, except: number)
+            return true
+        }
+        if said { changed() } else { connection.shutDown() }
+    }
+
+    /// Keeps one change of screen `number`: checked against its role, made, answered.
+    private func keep(id: EventID, from number: Int, on connection: LiveConnection,
+                      _ make: (inout State, String?) throws -> JournalRecord, check: (State, LiveRole) -> String?) {
+        let kept = state.withLock { state -> Bool in
+            guard let guest = state.guests[number] else { connection.shutDown(); return false }
+            // Sent again after a host died before answering: the journal has it once already.
+            if state.writer.log.hasRecent(id) {
+                connection.send(.alreadyKept(id: id))
+                return false
+            }
+            if let refusal = check(state, guest.person.role) {
+                connection.send(.refused(id: id, reason: refusal))
+                return false
+            }
+            // Under the Chatham House Rule a participant's contribution carries no name at all.
+            let anonymous = guest.person.role == .participant && state.writer.session.details.chathamHouse
+            do {
+                let record = try make(&state, anonymous ? nil : guest.person.name)
+                broadcast(.record(record), in: state)
+                return true
+            } catch {
+                connection.send(.refused(id: id, reason: "\(error)"))
+                return false
+            }
+        }
+        if kept { changed() }
+    }
+
+    private func leave(_ number: Int) {
+        let left = state.withLock { state -> Bool in
+            guard state.guests.removeValue(forKey: number) != nil else { return false }
+            broadcast(.people(people(in: state), facilitator: state.facilitator), in: state)
+            return true
+        }
+        if left { changed() }
+    }
+
+    private func people(in state: State) -> [LivePerson] {
+        [person] + state.guests.sorted { $0.key < $1.key }.map(\.value.person)
+    }
+
+    private func broadcast(_ message: LiveMessage, in state: State, except excluded: Int? = nil) {
+        for (number, guest) in state.guests where number != excluded { guest.connection.send(message) }
+    }
+}
+
+/// A change the host refused for the sender's role.
+public struct LiveRefusal: Error, CustomStringConvertible, Sendable {
+    public let reason: String
+    public var description: String { reason }
+}

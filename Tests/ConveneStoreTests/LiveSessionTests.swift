@@ -1,0 +1,182 @@
+import ConveneCore
+@testable import ConveneStore
+import Foundation
+import TestSupport
+import Testing
+
+/// Several screens on one live session, in one process: the host and screens joined through the
+/// session's socket, as `convene run` makes them.
+@Suite("Live sessions with several screens")
+struct LiveSessionTests {
+    static let date = StoreFixtures.date
+
+    /// A session on disk and seats taken in it, closed at the end.
+    final class Room {
+        let root: TemporaryFolder
+        let folder: SessionFolder
+        private(set) var seats: [LiveSeat] = []
+
+        init(points: Int = 0) throws {
+            root = try TemporaryFolder()
+            folder = try StoreFixtures.session(in: root.url, points: points)
+        }
+
+        deinit { for seat in seats { seat.close() } }
+
+        func seat(_ name: String, role: LiveRole? = nil) throws -> LiveSeat {
+            let seat = try LiveSeat.take(folder, as: name, role: role, clock: { LiveSessionTests.date }, changed: {})
+            seats.append(seat)
+            return seat
+        }
+    }
+
+    static func point(_ text: String, in seat: LiveSeat) -> SessionEvent {
+        .pointAdded(point: Point(id: seat.session.nextID, kind: .note, text: text, item: EntityID(1), createdAt: date))
+    }
+
+    /// Waits (up to ten seconds) for `condition`; true when it held.
+    static func eventually(_ condition: () -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline {
+            if condition() { return true }
+            Thread.sleep(forTimeInterval: 0.005)
+        }
+        return condition()
+    }
+
+    static func texts(_ seat: LiveSeat) -> [String] { seat.session.points.elements.map(\.text) }
+
+    @Test("the first screen hosts and facilitates, a later one joins as a note-taker; each sees the other's points")
+    func twoNoteTakers() throws {
+        let room = try Room()
+        let ana = try room.seat("ana")
+        let ben = try room.seat("ben")
+        #expect(ana.isHost && !ben.isHost)
+        #expect(ana.person.role == .facilitator && ben.person.role == .noteTaker)
+        try ana.apply(Self.point("From ana", in: ana), at: Self.date)
+        try ben.apply(Self.point("From ben", in: ben), at: Self.date)
+        #expect(Self.eventually { Self.texts(ana) == ["From ana", "From ben"] && Self.texts(ben) == ["From ana", "From ben"] })
+        #expect(Self.eventually { ana.people.map(\.name) == ["ana", "ben"] && ben.people == ana.people })
+        let onDisk = try room.folder.load().log
+        #expect(onDisk.session == ana.session)
+        // The journal names who typed each change.
+        let lines = try String(contentsOf: room.folder.journal, encoding: .utf8).split(separator: "\n").suffix(2)
+        #expect(lines.first?.contains(#""by":"ana""#) == true && lines.last?.contains(#""by":"ben""#) == true)
+    }
+
+    @Test("two screens adding from the same view of the session both keep their points, under ids of their own")
+    func sameNextID() throws {
+        let room = try Room()
+        let ana = try room.seat("ana")
+        let ben = try room.seat("ben")
+        let cleo = try room.seat("cleo")
+        // Both build their point before seeing the other's: the same next id.
+        let fromBen = Self.point("Ben's", in: ben)
+        let fromCleo = Self.point("Cleo's", in: cleo)
+        try ben.apply(fromBen, at: Self.date)
+        try cleo.apply(fromCleo, at: Self.date)
+        #expect(Self.eventually { [ana, ben, cleo].allSatisfy { Self.texts($0) == ["Ben's", "Cleo's"] } })
+        #expect(Set(ana.session.points.ids).count == 2)
+    }
+
+    @Test("a viewer's changes and a note-taker's moves through the agenda are refused by the host; nothing changes")
+    func rolesEnforced() throws {
+        let room = try Room()
+        let ana = try room.seat("ana")
+        let viewer = try room.seat("dev", role: .viewer)
+        let ben = try room.seat("ben")
+        let before = try Data(contentsOf: room.folder.journal)
+        #expect(throws: LiveRefusal.self) { try viewer.apply(Self.point("Should not be kept", in: viewer), at: Self.date) }
+        #expect(throws: LiveRefusal.self) { try viewer.undo(at: Self.date) }
+        let moved = ben.session.advance(at: Self.date)
+        if let moved { #expect(throws: LiveRefusal.self) { try ben.apply(moved, at: Self.date) } }
+        #expect(try Data(contentsOf: room.folder.journal) == before)
+        // The facilitator may.
+        if let moved = ana.session.advance(at: Self.date) { try ana.apply(moved, at: Self.date) }
+        #expect(Self.eventually { ben.session.currentItem != nil })
+    }
+
+    @Test("u undoes the screen's own newest change, not another writer's later one")
+    func undoOwn() throws {
+        let room = try Room()
+        let ana = try room.seat("ana")
+        let ben = try room.seat("ben")
+        try ben.apply(Self.point("Ben's", in: ben), at: Self.date)
+        try ana.apply(Self.point("Ana's", in: ana), at: Self.date)
+        #expect(Self.eventually { Self.texts(ben).count == 2 })
+        try ben.undo(at: Self.date)
+        #expect(Self.eventually { Self.texts(ana) == ["Ana's"] && Self.texts(ben) == ["Ana's"] })
+        #expect(!ben.canUndo)
+    }
+
+    @Test("the socket is its owner's alone")
+    func privateSocket() throws {
+        let room = try Room()
+        _ = try room.seat("ana")
+        let attributes = try FileManager.default.attributesOfItem(atPath: room.folder.url.appendingPathComponent(LiveSocket.name).path)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+    }
+
+    @Test("when the host leaves, a note-taker takes the session over and the others carry on with it; nothing is lost")
+    func takeover() throws {
+        let room = try Room()
+        let ana = try room.seat("ana")
+        let ben = try room.seat("ben")
+        let cleo = try room.seat("cleo")
+        try ben.apply(Self.point("Before", in: ben), at: Self.date)
+        ana.close()
+        // Both go on typing: one of them now hosts, the other joins it.
+        try ben.apply(Self.point("Ben after", in: ben), at: Self.date)
+        try cleo.apply(Self.point("Cleo after", in: cleo), at: Self.date)
+        #expect(ben.isHost != cleo.isHost)
+        #expect(Self.eventually { Self.texts(ben).sorted() == ["Before", "Ben after", "Cleo after"] && Self.texts(ben) == Self.texts(cleo) })
+        #expect(try room.folder.load().log.session == ben.session)
+        #expect(ben.person.role == .noteTaker, "taking over does not make a note-taker the facilitator")
+    }
+
+    @Test("a change sent again under the id it was kept with is answered as kept and not applied twice")
+    func resendKeptOnce() throws {
+        let room = try Room()
+        let ana = try room.seat("ana")
+        let ben = try room.seat("ben")
+        let event = Self.point("Once", in: ben)
+        guard let (link, _) = try GuestLink.connect(to: room.folder, name: "cleo", role: nil, changed: {}) else {
+            Issue.record("no host answered")
+            return
+        }
+        defer { link.close() }
+        let id = EventID.random()
+        let message = LiveMessage.change(id: id, event: event)
+        #expect("\(link.ask(message, id: id, until: .now() + .seconds(5)))" == "kept")
+        #expect("\(link.ask(message, id: id, until: .now() + .seconds(5)))" == "kept")
+        #expect(Self.eventually { Self.texts(ana) == ["Once"] })
+        #expect(try room.folder.load().log.session.points.count == 1)
+    }
+
+    @Test("random interleavings of several writers leave every screen and the journal in the same state", arguments: 0..<6)
+    func interleavings(seed: UInt64) throws {
+        var generator = SeededGenerator(seed: seed)
+        let room = try Room(points: 2)
+        let seats = try ["ana", "ben", "cleo", "dev"].map { try room.seat($0) }
+        for step in 0..<60 {
+            let seat = seats.randomElement(using: &generator) ?? seats[0]
+            let session = seat.session
+            switch Int.random(in: 0..<6, using: &generator) {
+            case 0, 1, 2:
+                try seat.apply(Self.point("\(seat.person.name) \(step) café 日本語", in: seat), at: Self.date)
+            case 3:
+                guard var point = session.points.elements.randomElement(using: &generator) else { continue }
+                point.text += " edited by \(seat.person.name)"
+                try? seat.apply(.pointChanged(point: point), at: Self.date)
+            case 4:
+                guard let id = session.points.ids.randomElement(using: &generator) else { continue }
+                // Someone else may have removed it meanwhile: then it is refused, and nothing changes.
+                try? seat.apply(.pointRemoved(id: id), at: Self.date)
+            default:
+                if seat.canUndo { try? seat.undo(at: Self.date) }
+            }
+        }
+        let onDisk = try room.folder.load().log.session
+        #expect(Self.eventually { seats.allSatisfy { $0.session == onDisk } }, "seed \(seed)")
+    }
+}
