@@ -18,7 +18,7 @@ struct Convene: ParsableCommand {
         // Every subcommand gives its commandName: a name derived from the type's name costs the
         // runtime a search of every protocol conformance at start, in every command.
         groupedSubcommands: [
-            CommandGroup(name: "Live", subcommands: [Home.self, Run.self, Follow.self, Review.self]),
+            CommandGroup(name: "Live", subcommands: [Home.self, Run.self, Follow.self, Review.self, Access.self]),
             CommandGroup(name: "Scripting", subcommands: [New.self, Add.self, SetDetail.self, Undo.self, End.self, Check.self]),
             CommandGroup(name: "Reading", subcommands: [Show.self, Export.self, List.self, Search.self, Actions.self, Templates.self]),
         ],

@@ -194,7 +194,7 @@ struct ConventionsTests {
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
         for package in ["libncursesw5-dev", "libcmark-gfm-dev", "libcmark-gfm-extensions-dev", "wbritish", "libsqlite3-dev", "pkg-config",
-                        "cmark-gfm", "tmux", "gcc", "vim-tiny", "less", "man-db", "pandoc", "weasyprint", "poppler-utils"] {
+                        "cmark-gfm", "tmux", "gcc", "vim-tiny", "less", "man-db", "openssh-server", "openssh-client", "pandoc", "weasyprint", "poppler-utils"] {
             #expect(printed.contains(package), "\(package) not detected as missing: \(printed)")
         }
         #expect(printed.contains("would run: apt-get update && apt-get install -y"))
