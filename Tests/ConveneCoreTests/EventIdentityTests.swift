@@ -94,3 +94,45 @@ struct EventIdentityTests {
         #expect(zip(once, once.dropFirst()).allSatisfy { ($0.clock ?? 0) <= ($1.clock ?? 0) })
     }
 }
+
+@Suite("Proposals and ratings from participants")
+struct ContributionTests {
+    @Test("a proposal waits outside the record; taken off the queue it can be undone back; its id is never reused")
+    func proposalLifecycle() throws {
+        var session = Fixtures.roundtable()
+        let proposal = Proposal(id: session.nextID, kind: .note, text: "Trust takes time", item: EntityID(4), proposedAt: Fixtures.start)
+        let undoAdd = try session.apply(.proposalAdded(proposal: proposal))
+        #expect(session.proposals.count == 1)
+        #expect(!session.capturedTexts.contains { $0.text.contains("Trust takes time") }, "a proposal is not part of the record")
+        #expect(throws: SessionError.duplicateID(proposal.id)) {
+            var copy = session
+            try copy.apply(.pointAdded(point: Fixtures.point(proposal.id.rawValue, .note, "same id")))
+        }
+        try session.apply(undoAdd)
+        #expect(session.proposals.isEmpty)
+        #expect(throws: SessionError.self) { var copy = session; try copy.apply(.proposalAdded(proposal: Proposal(id: session.nextID, kind: .note, text: "", item: nil, proposedAt: Fixtures.start))) }
+    }
+
+    @Test("a participant may propose and rate, and nothing else; a note-taker may not run the agenda; a viewer may do nothing")
+    func permissions() throws {
+        let session = Fixtures.roundtable()
+        let proposal = SessionEvent.proposalAdded(proposal: Proposal(id: session.nextID, kind: .note, text: "x", item: nil, proposedAt: Fixtures.start))
+        let rating = SessionEvent.ratingAdded(context: EntityID(41), rating: Rating(uncertainty: 3, control: 3))
+        let point = SessionEvent.pointAdded(point: Fixtures.point(session.nextID.rawValue, .note, "x"))
+        #expect(LiveRole.participant.refusal(of: proposal, in: session) == nil)
+        #expect(LiveRole.participant.refusal(of: rating, in: session) == nil)
+        #expect(LiveRole.participant.refusal(of: point, in: session) != nil)
+        #expect(LiveRole.viewer.refusal(of: rating, in: session) != nil)
+        #expect(LiveRole.noteTaker.refusal(of: point, in: session) == nil)
+        let advance = try #require(session.advance(at: Fixtures.start))
+        #expect(LiveRole.noteTaker.refusal(of: advance, in: session)?.contains("facilitator") == true)
+        #expect(LiveRole.facilitator.refusal(of: advance, in: session) == nil)
+        var details = session.details
+        details.chathamHouse.toggle()
+        #expect(LiveRole.noteTaker.refusal(of: .detailsChanged(details: details), in: session) != nil)
+        details = session.details
+        details.title = "Renamed by a note-taker"
+        #expect(LiveRole.noteTaker.refusal(of: .detailsChanged(details: details), in: session) == nil)
+        #expect(LiveRole(typed: "note") == .noteTaker && LiveRole(typed: "p") == .participant && LiveRole(typed: "x") == nil)
+    }
+}

@@ -51,6 +51,11 @@ struct ReducerTests {
                 context.ratings.append(Rating(uncertainty: 2, control: 4))
                 return context
             }()),
+            .ratingAdded(context: EntityID(41), rating: Rating(uncertainty: 5, control: 1)),
+            .ratingAdded(context: EntityID(41), rating: Rating(uncertainty: 1, control: 1), at: 0),
+            .ratingRemoved(context: EntityID(41), at: 0),
+            .proposalAdded(proposal: Proposal(id: EntityID(60), kind: .question, text: "Who is accountable to whom?", item: EntityID(4),
+                                              proposedAt: Fixtures.start)),
             .itemRemoved(id: EntityID(1)),
             .itemChanged(item: {
                 var item = session.agenda[EntityID(3)]!

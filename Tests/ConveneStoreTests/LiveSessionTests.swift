@@ -179,4 +179,44 @@ struct LiveSessionTests {
         let onDisk = try room.folder.load().log.session
         #expect(Self.eventually { seats.allSatisfy { $0.session == onDisk } }, "seed \(seed)")
     }
+
+    @Test("under the Rule a participant's proposal is kept without their name; accepted, it becomes the note-taker's point")
+    func anonymousProposal() throws {
+        let room = try Room()
+        let ana = try room.seat("ana")
+        let zoe = try room.seat("Zoë Participant", role: .participant)
+        #expect(throws: LiveRefusal.self) { try zoe.apply(Self.point("Straight into the record", in: zoe), at: Self.date) }
+        let proposal = Proposal(id: zoe.session.nextID, kind: .question, text: "Who counts as accountable?", item: EntityID(1), proposedAt: Self.date)
+        try zoe.apply(.proposalAdded(proposal: proposal), at: Self.date)
+        #expect(Self.eventually { ana.session.proposals.count == 1 })
+        let waiting = try #require(ana.session.proposals.elements.first)
+        try ana.apply(.batch(events: [.proposalRemoved(id: waiting.id), .pointAdded(point: waiting.accepted(as: waiting.text, id: ana.session.nextID, at: Self.date))]),
+                      at: Self.date)
+        #expect(Self.eventually { Self.texts(zoe) == ["Who counts as accountable?"] && zoe.session.proposals.isEmpty })
+        let journal = try String(contentsOf: room.folder.journal, encoding: .utf8)
+        #expect(!journal.contains("Zoë"), "nothing in the journal ties the proposal to who made it")
+        let lines = journal.split(separator: "\n")
+        let proposed = try #require(lines.first { $0.contains("proposalAdded") })
+        #expect(!proposed.contains(#""by":"#))
+    }
+
+    @Test("participants rating one context at the same moment all count")
+    func concurrentRatings() throws {
+        let room = try Room()
+        let ana = try room.seat("ana")
+        try ana.apply(.contextAdded(context: ContextAssessment(id: ana.session.nextID, name: "Youth services", item: EntityID(1))), at: Self.date)
+        let contextID = try #require(ana.session.contexts.ids.first)
+        let raters = try ["p1", "p2", "p3"].map { try room.seat($0, role: .participant) }
+        // Each rates from the session as it last saw it, before seeing the others' ratings: a rating
+        // is sent alone, so none replaces another (as a whole context sent back would).
+        for (index, rater) in raters.enumerated() {
+            try rater.apply(.ratingAdded(context: contextID, rating: Rating(uncertainty: index + 1, control: 5 - index)), at: Self.date)
+        }
+        #expect(Self.eventually { ana.session.contexts[contextID]?.ratings.count == 3 })
+        #expect(Set(ana.session.contexts[contextID]?.ratings.map(\.uncertainty) ?? []) == [1, 2, 3])
+        // A participant may rate, never rename or re-rate.
+        var renamed = try #require(ana.session.contexts[contextID])
+        renamed.name = "Renamed"
+        #expect(throws: LiveRefusal.self) { try raters[0].apply(.contextChanged(context: renamed), at: Self.date) }
+    }
 }

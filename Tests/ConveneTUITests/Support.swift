@@ -14,6 +14,10 @@ final class MemoryBackend: LiveSessionBackend {
 
     func markPresent(at date: Date) { lastSeen = date }
 
+    /// Who is in a shared session, and this screen's person (none: a screen alone, as before sharing).
+    var people: [LivePerson] = []
+    var me: LivePerson?
+
     var session: Session { log.session }
 
     /// Items for the phases with their own screens: a context assessment and a checklist.

@@ -18,6 +18,7 @@ public enum SessionCheckpoint {
         var agenda: [AgendaItem]
         var topics: [DivergenceTopic]
         var contexts: [ContextAssessment]
+        var proposals: [Proposal]
         var quadrantGuide: [EbrahimQuadrant: QuadrantGuide]
         var acknowledgedFindings: [String]
         var isCreated: Bool
@@ -28,7 +29,7 @@ public enum SessionCheckpoint {
         let session = log.session
         let frame = Frame(
             details: session.details, attendees: session.attendees.elements, agenda: session.agenda.elements,
-            topics: session.topics.elements, contexts: session.contexts.elements, quadrantGuide: session.quadrantGuide,
+            topics: session.topics.elements, contexts: session.contexts.elements, proposals: session.proposals.elements, quadrantGuide: session.quadrantGuide,
             acknowledgedFindings: session.acknowledgedFindings.sorted(), isCreated: session.isCreated, lastID: session.lastID)
         var writer = ByteWriter()
         writer.count(formatVersion)
@@ -106,7 +107,7 @@ public enum SessionCheckpoint {
         guard reader.isAtEnd else { throw CheckpointError("has bytes after its end") }
         guard (0...EntityID.largest.rawValue).contains(frame.lastID) else { throw CheckpointError("gives out ids past the largest") }
         log.session = Session(restoring: frame.details, attendees: frame.attendees, agenda: frame.agenda, points: points,
-                              pointsByItem: pointsByItem, topics: frame.topics, contexts: frame.contexts, quadrantGuide: frame.quadrantGuide,
+                              pointsByItem: pointsByItem, topics: frame.topics, contexts: frame.contexts, proposals: frame.proposals, quadrantGuide: frame.quadrantGuide,
                               acknowledgedFindings: Set(frame.acknowledgedFindings), isCreated: frame.isCreated, lastID: frame.lastID)
         return log
     }
@@ -176,7 +177,7 @@ extension Session {
     /// A session put back together from a checkpoint's parts.
     init(
         restoring details: SessionDetails, attendees: [Attendee], agenda: [AgendaItem], points: OrderedStore<Point>,
-        pointsByItem: [EntityID?: [EntityID]], topics: [DivergenceTopic], contexts: [ContextAssessment], quadrantGuide: [EbrahimQuadrant: QuadrantGuide],
+        pointsByItem: [EntityID?: [EntityID]], topics: [DivergenceTopic], contexts: [ContextAssessment], proposals: [Proposal], quadrantGuide: [EbrahimQuadrant: QuadrantGuide],
         acknowledgedFindings: Set<String>, isCreated: Bool, lastID: Int
     ) {
         self.init()
@@ -186,6 +187,7 @@ extension Session {
         self.points = points
         self.topics = OrderedStore(topics)
         self.contexts = OrderedStore(contexts)
+        self.proposals = OrderedStore(proposals)
         self.quadrantGuide = quadrantGuide
         self.acknowledgedFindings = acknowledgedFindings
         self.isCreated = isCreated

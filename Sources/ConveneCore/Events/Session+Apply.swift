@@ -110,6 +110,29 @@ extension Session {
             let (old, position) = try remove(id, from: \.contexts, named: "context")
             return .contextAdded(context: old, at: position)
 
+        case .ratingAdded(let id, let rating, let position):
+            guard var context = contexts[id] else { throw .unknown(what: "context", id: id) }
+            let index = position ?? context.ratings.count
+            guard context.ratings.indices.contains(index) || index == context.ratings.count else { throw .unknown(what: "rating of context", id: id) }
+            context.ratings.insert(rating, at: index)
+            try validate(context)
+            contexts.replace(context)
+            return .ratingRemoved(context: id, at: index)
+        case .ratingRemoved(let id, let index):
+            guard var context = contexts[id] else { throw .unknown(what: "context", id: id) }
+            guard context.ratings.indices.contains(index) else { throw .unknown(what: "rating of context", id: id) }
+            let rating = context.ratings.remove(at: index)
+            contexts.replace(context)
+            return .ratingAdded(context: id, rating: rating, at: index)
+
+        case .proposalAdded(let proposal, let position):
+            try validate(proposal)
+            try insert(proposal, at: position, into: \.proposals)
+            return .proposalRemoved(id: proposal.id)
+        case .proposalRemoved(let id):
+            let (old, position) = try remove(id, from: \.proposals, named: "proposal")
+            return .proposalAdded(proposal: old, at: position)
+
         case .findingAcknowledged(let key):
             try TextRules.check(key, field: "finding", singleLine: true)
             let inserted = acknowledgedFindings.insert(key).inserted

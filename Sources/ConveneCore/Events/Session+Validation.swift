@@ -44,6 +44,11 @@ extension Session {
         try requireItem(point.item)
     }
 
+    func validate(_ proposal: Proposal) throws(SessionError) {
+        try TextRules.check(proposal.text, field: "proposal's text")
+        try requireItem(proposal.item)
+    }
+
     func validate(_ reference: SessionReference) throws(SessionError) {
         try TextRules.check(reference.folder, field: "linked session's folder", singleLine: true)
         // A folder name, never a path: the link must stay inside the sessions folder.
@@ -97,6 +102,7 @@ extension Session {
     /// Whether any kind of thing in the session already carries `id`.
     func isInUse(_ id: EntityID) -> Bool {
         attendees.contains(id) || agenda.contains(id) || points.contains(id) || topics.contains(id) || contexts.contains(id)
+            || proposals.contains(id)
     }
 
     /// How many points, topics and contexts were captured under agenda item `id`.

@@ -34,6 +34,16 @@ public enum SessionEvent: Codable, Sendable, Equatable {
     case contextChanged(context: ContextAssessment)
     case contextRemoved(id: EntityID)
 
+    /// One more individual rating of a context: how a participant rates from their own screen.
+    /// Made of the rating alone, so that two people rating at once both count.
+    case ratingAdded(context: EntityID, rating: Rating, at: Int? = nil)
+    case ratingRemoved(context: EntityID, at: Int)
+
+    /// A participant's point or question, put forward for the note-takers.
+    case proposalAdded(proposal: Proposal, at: Int? = nil)
+    /// Dismissed, or (in a batch with the point it became) accepted.
+    case proposalRemoved(id: EntityID)
+
     case findingAcknowledged(key: String)
     case findingUnacknowledged(key: String)
 

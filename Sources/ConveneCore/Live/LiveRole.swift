@@ -39,6 +39,7 @@ public enum LiveRole: String, Codable, Sendable, CaseIterable, Comparable {
 
     /// Why this role may not make `event` in `session`, or nil when it may.
     public func refusal(of event: SessionEvent, in session: Session) -> String? {
+        if self == .participant, event.isContribution { return nil }
         if let refusal = refusalToWrite { return refusal }
         guard self == .noteTaker else { return nil }
         return facilitatorOnly(event, in: session).map { "only the facilitator \($0)" }
@@ -60,6 +61,16 @@ public enum LiveRole: String, Codable, Sendable, CaseIterable, Comparable {
         case .batch(let events):
             return events.lazy.compactMap { facilitatorOnly($0, in: session) }.first
         default: return nil
+        }
+    }
+}
+
+extension SessionEvent {
+    /// What a participant may do: propose, and rate a context.
+    public var isContribution: Bool {
+        switch self {
+        case .proposalAdded, .ratingAdded: true
+        default: false
         }
     }
 }

@@ -21,6 +21,7 @@ extension SessionEvent {
         case .pointAdded(let point, _): [point.id]
         case .topicAdded(let topic, _): [topic.id]
         case .contextAdded(let context, _): [context.id]
+        case .proposalAdded(let proposal, _): [proposal.id]
         case .batch(let events): events.flatMap(\.createdIDs)
         default: []
         }
@@ -44,6 +45,9 @@ extension SessionEvent {
         case .contextAdded(var context, let position):
             context.id = moved(context.id)
             return .contextAdded(context: context, at: position)
+        case .proposalAdded(var proposal, let position):
+            proposal.id = moved(proposal.id)
+            return .proposalAdded(proposal: proposal, at: position)
         case .batch(let events):
             return .batch(events: events.map { $0.shifting(from: firstNew, by: shift) })
         default:

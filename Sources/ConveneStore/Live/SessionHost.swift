@@ -70,7 +70,8 @@ public final class SessionHost: Sendable {
     public func apply(_ event: SessionEvent, at date: Date, id: EventID = .random()) throws -> JournalRecord {
         try state.withLock { state in
             if let refusal = person.role.refusal(of: event, in: state.writer.session) { throw LiveRefusal(reason: refusal) }
-            let record = try state.writer.apply(event.givingNewIDs(to: state.writer.session.nextID), at: date, id: id, by: person.name)
+            let record = try state.writer.apply(event.givingNewIDs(to: state.writer.session.nextID), at: date, id: id,
+                                                by: Self.author(person, in: state.writer.session))
             broadcast(.record(record), in: state)
             return record
         }
@@ -200,10 +201,8 @@ public final class SessionHost: Sendable {
                 connection.send(.refused(id: id, reason: refusal))
                 return false
             }
-            // Under the Chatham House Rule a participant's contribution carries no name at all.
-            let anonymous = guest.person.role == .participant && state.writer.session.details.chathamHouse
             do {
-                let record = try make(&state, anonymous ? nil : guest.person.name)
+                let record = try make(&state, Self.author(guest.person, in: state.writer.session))
                 broadcast(.record(record), in: state)
                 return true
             } catch {
@@ -221,6 +220,12 @@ public final class SessionHost: Sendable {
             return true
         }
         if left { changed() }
+    }
+
+    /// Who the journal says made a change: the writer's name, except that under the Chatham House
+    /// Rule a participant's contribution (a proposal, a rating) carries no name at all.
+    static func author(_ person: LivePerson, in session: Session) -> String? {
+        person.role == .participant && session.isAnyPartUnderRule ? nil : person.name
     }
 
     private func people(in state: State) -> [LivePerson] {

@@ -5,7 +5,7 @@ import ConveneCore
 public enum LiveAction: Hashable, Sendable, CaseIterable {
     case help, quit, nextItem, previousItem, add, edit, delete, undo, toggleClock
     case selectPrevious, selectNext, selectFirst, selectLast, moveUp, moveDown, writeNotes, theme, rate, attendees, speaker
-    case viewPrevious, viewNext, viewCurrent, details, agenda, closeItem, dropItem, layout, correctRatings
+    case viewPrevious, viewNext, viewCurrent, details, agenda, closeItem, dropItem, layout, correctRatings, proposals
 
     /// The action's name in the config file's `[keys]` table.
     public var configName: String {
@@ -39,6 +39,7 @@ public enum LiveAction: Hashable, Sendable, CaseIterable {
         case .dropItem: "drop"
         case .layout: "paragraph"
         case .correctRatings: "ratings"
+        case .proposals: "proposals"
         }
     }
 }
@@ -62,6 +63,11 @@ public enum DisclosureAction: Hashable, Sendable {
 /// What a key does in the session details.
 public enum DetailsAction: Hashable, Sendable {
     case edit, toggleRule, selectPrevious, selectNext, selectFirst, selectLast, close
+}
+
+/// What a key does in the queue of participants' proposals.
+public enum ProposalAction: Hashable, Sendable {
+    case accept, edit, dismiss, selectPrevious, selectNext, close
 }
 
 /// What a key does in the attendees view.

@@ -22,6 +22,7 @@ extension KeyMap {
         KeyBinding(keys: [.character("r")], action: .rate, help: "rate the selected context (uncertainty, control: 1–5)", hint: nil),
         KeyBinding(keys: [.character("R")], action: .correctRatings, help: "every rating of the selected context, to correct or take out", hint: nil),
         KeyBinding(keys: [.character("A")], action: .attendees, help: "attendees and apologies", hint: "people"),
+        KeyBinding(keys: [.character("m")], action: .proposals, help: "participants' proposals: accept into the record, edit first, or dismiss", hint: nil),
         KeyBinding(keys: [.character("s")], action: .details, help: "session details: title, purpose, hosts, where the rule applies", hint: nil),
         KeyBinding(keys: [.character("o")], action: .agenda, help: "the agenda: jump, skip, extend, add, move, end time", hint: "agenda"),
         KeyBinding(keys: [.character("S")], action: .speaker, help: "who presents this item; its points are attributed (not under the rule)", hint: nil),
@@ -140,6 +141,14 @@ extension KeyMap {
             KeyBinding(keys: [.character("I")], action: .dilemmasLeadIn, help: "the paragraph after the caveats, leading into the dilemmas",
                        hint: nil),
             KeyBinding(keys: [.tab], action: .nextTopic, help: "next divergence topic", hint: nil),
+        ]
+        proposals = [
+            KeyBinding(keys: [.enter], action: .accept, help: "accept the selected proposal into the record as it is", hint: "accept"),
+            KeyBinding(keys: [.character("e")], action: .edit, help: "edit the selected proposal, then accept it", hint: "edit"),
+            KeyBinding(keys: [.character("d")], action: .dismiss, help: "dismiss the selected proposal", hint: "dismiss"),
+            KeyBinding(keys: previous, action: .selectPrevious, help: "proposal above", hint: nil),
+            KeyBinding(keys: next, action: .selectNext, help: "proposal below", hint: nil),
+            KeyBinding(keys: closing(.proposals), action: .close, help: "back to the session", hint: "back"),
         ]
         disclosure = [
             KeyBinding(keys: [.enter, .character("e")], action: .fix, help: "open the place to fix the text", hint: "fix"),

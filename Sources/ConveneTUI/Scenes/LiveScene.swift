@@ -88,7 +88,12 @@ public final class LiveEffects: EffectPerformer {
     public func perform(_ effect: LiveEffect, on screen: LiveScreen) -> Performed<LiveOutcome> {
         do {
             switch effect {
-            case .apply(let event, let saying):
+            case .apply(var event, var saying):
+                // A participant's point goes to the note-takers' queue rather than into the record.
+                if backend.me?.role == .participant, case .pointAdded(let point, _) = event {
+                    event = .proposalAdded(proposal: Proposal(proposing: point))
+                    saying = "✓ Proposed: a note-taker accepts it into the record or dismisses it"
+                }
                 try backend.apply(event, at: clock())
                 notesBehind = true
                 switch event {

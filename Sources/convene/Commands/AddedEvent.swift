@@ -143,6 +143,10 @@ struct AddedEvent {
         case .attendeeAdded(let attendee, _): "added \(attendee.apologies ? "apologies from" : "attendee") \(attendee.name)"
         case .contextAdded(let context, _): "added context \(context.name) (\(Counted.phrase(context.ratings.count, "rating")))"
         case .contextChanged(let context): "updated context \(context.name) (\(Counted.phrase(context.ratings.count, "rating")))"
+        case .ratingAdded(let id, _, _): "added a rating of \(session?.contexts[id]?.name ?? "a context")"
+        case .ratingRemoved(let id, _): "removed a rating of \(session?.contexts[id]?.name ?? "a context")"
+        case .proposalAdded(let proposal, _): "proposed a \(proposal.kind.rawValue)"
+        case .proposalRemoved: "took a proposal off the queue"
         case .topicAdded(let topic, _): "added topic \(topic.title)"
         case .topicChanged(let topic):
             "updated topic \(topic.title) (\(Counted.phrase(topic.perspectives.count, "perspective")), "

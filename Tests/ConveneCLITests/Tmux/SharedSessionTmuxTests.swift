@@ -132,5 +132,31 @@ extension RealTerminal {
             for text in saved { #expect(kept.filter { $0 == text }.count == 1, "\(text) kept \(kept.filter { $0 == text }.count) times") }
             #expect(!FileManager.default.fileExists(atPath: folder + "/.live.sock"), "the last screen to leave removes the socket")
         }
-    }
+    
+        @Test("a participant's proposal, accepted by a note-taker, is in the record without the participant's name under the Rule")
+        func participantProposal() throws {
+            let convene = try ConveneProcess()
+            defer { convene.cleanUp() }
+            let (folder, host) = try start(convene)
+            let zoe = try Self.join(folder, as: "Zoë Okafor", ["--role", "participant"], for: convene)
+            try zoe.press("a", until: "Enter save")
+            try zoe.type("Should funders share the risk of failure?")
+            try zoe.press("M-4", "Enter", until: "✓ Proposed")
+            try host.waitFor("1 proposal waiting (m)")
+            try host.press("m", until: "Should funders share the risk")
+            try host.press("e", until: "then Enter accepts")
+            try host.send("End")
+            try host.type(" Or only part of it?")
+            try host.press("Enter", until: "✓ Accepted into the record")
+            try zoe.waitFor("Or only part")
+            try zoe.send("q")
+            try zoe.waitForExit()
+            try host.send("q")
+            try host.waitForExit()
+            let written = try notes(folder)
+            #expect(written.contains("Should funders share the risk of failure? Or only part of it?"))
+            let journal = try String(contentsOfFile: folder + "/session.jsonl", encoding: .utf8)
+            #expect(!journal.contains("Zoë") && !journal.contains("Okafor"), "under the Rule not even the journal names the participant")
+        }
+}
 }

@@ -148,11 +148,18 @@ extension LiveScreen {
     /// Who is in a shared session, on the rule under the header: each name with its role, this
     /// screen's own marked. Nothing when the screen is alone in the session.
     private func drawPresence(_ world: LiveWorld, into frame: inout Frame, in rect: Rect) {
-        guard world.people.count > 1 || world.me.map({ $0.role != .facilitator }) == true else { return }
-        let names = world.people.map { person in
-            (person == world.me ? "you, " : "") + "\(person.name) \(person.role.name)"
+        var parts: [String] = []
+        if world.people.count > 1 || world.me.map({ $0.role != .facilitator }) == true {
+            let names = world.people.map { person in (person == world.me ? "you, " : "") + "\(person.name) \(person.role.name)" }
+            parts.append("\(world.people.count) here: " + names.joined(separator: " · "))
         }
-        let text = " \(world.people.count) here: " + names.joined(separator: " · ") + " "
+        // What participants proposed, for whoever can take it into the record.
+        let waiting = world.session.proposals.count
+        if waiting > 0, world.me.map({ $0.role == .facilitator || $0.role == .noteTaker }) != false {
+            parts.append("\(Counted.phrase(waiting, "proposal")) waiting (\(keys[.proposals]))")
+        }
+        guard !parts.isEmpty else { return }
+        let text = " " + parts.joined(separator: " · ") + " "
         frame.put(TextLayout.truncate(text, to: max(0, rect.width - 2)), in: rect, column: 2, style: .muted)
     }
 

@@ -262,6 +262,9 @@ public struct LiveScreen: Screen {
             overlays.append(DisclosureOverlay())
         case .attendees:
             overlays.append(AttendeesOverlay(selected: session.attendees.ids.first))
+        case .proposals:
+            guard let first = session.proposals.ids.first else { return notice("No proposals waiting: participants' points and questions come here") }
+            overlays.append(ProposalsOverlay(selected: first))
         case .details:
             overlays.append(DetailsOverlay())
         case .agenda:
@@ -358,7 +361,8 @@ public struct LiveScreen: Screen {
                 settled = asker.settle(question, in: &context)
                 return settled ?? []
             }
-            overlays.append(asker)
+            // Settling may close the asker too (the queue of proposals, emptied).
+            if !context.closes { overlays.append(asker) }
             overlays += context.opened
             if settled != nil { return effects }
         }
@@ -383,6 +387,9 @@ public struct LiveScreen: Screen {
         case is AttendeesOverlay.Asking:
             var attendees = AttendeesOverlay(selected: nil)
             return settle(question, with: &attendees, session: session, now: now)
+        case is ProposalsOverlay.Asking:
+            var proposals = ProposalsOverlay(selected: nil)
+            return settle(question, with: &proposals, session: session, now: now)
         default:
             // A panel's question: the shown item's panel when it is of that kind, else a fresh one
             // (a fix opened from the review on another item), so nothing a panel has selected

@@ -100,13 +100,13 @@ struct ContextsPanel: PhasePanel {
                 return [.apply(.contextChanged(context: rated), saying: "✓ ‘\(rated.name)’ has \(Counted.phrase(ratings.count, "rating")) \(context.keys.undoNote)")]
             }
         case .rating(let id):
-            guard var rated = context.session.contexts[id] else { return [] }
+            guard let rated = context.session.contexts[id] else { return [] }
             guard let rating = Rating(typed: text) else {
                 context.open(prompt)
                 return context.problem("Two ratings from 1 to 5: uncertainty, then control (e.g. 4 2)")
             }
-            rated.ratings.append(rating)
-            return [.apply(.contextChanged(context: rated), saying: "✓ Rating \(rated.ratings.count) of ‘\(rated.name)’ saved")]
+            // The rating alone, not the whole context: two people rating at once both count.
+            return [.apply(.ratingAdded(context: id, rating: rating), saying: "✓ Rating \(rated.ratings.count + 1) of ‘\(rated.name)’ saved")]
         }
     }
 
