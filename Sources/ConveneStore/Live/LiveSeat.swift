@@ -34,6 +34,8 @@ public final class LiveSeat {
     private let changed: @Sendable () -> Void
     /// When a screen that lost its host next tries to find one.
     private var nextAttempt = ContinuousClock.now
+    /// Whether this screen may host the session: a follower only ever joins a host.
+    private var canHost = true
     /// What opening found worth telling (a torn last line dropped).
     public private(set) var warnings: [String] = []
 
@@ -56,6 +58,26 @@ public final class LiveSeat {
                             place: .nowhere, clock: clock, changed: changed)
         try seat.findPlace(askingFor: role, facilitator: nil)
         return seat
+    }
+
+    /// Joins the session's host as a viewer that never hosts (`convene follow`): nil when nobody
+    /// hosts the session now. When its host goes away it looks for the next one, and meanwhile
+    /// `isJoined` is false.
+    public static func follow(_ folder: SessionFolder, as name: String, clock: @escaping @Sendable () -> Date,
+                              changed: @escaping @Sendable () -> Void) -> LiveSeat? {
+        let seat = LiveSeat(folder: folder, person: LivePerson(name: name, role: .viewer), place: .nowhere, clock: clock, changed: changed)
+        seat.canHost = false
+        guard (try? seat.findPlace(askingFor: .viewer, facilitator: nil)) != nil else { return nil }
+        return seat
+    }
+
+    /// Whether the screen is joined to a live host now (or is it).
+    public var isJoined: Bool {
+        switch place {
+        case .host: return true
+        case .guest(let link): return !link.ended
+        case .nowhere: return false
+        }
     }
 
     public var isHost: Bool {
@@ -203,6 +225,7 @@ public final class LiveSeat {
         var lastProblem: (any Error)?
         repeat {
             do {
+                guard canHost else { throw StoreError.alreadyLocked(path: folder.url.path) }
                 let writer = try SessionWriter.open(folder, author: person.name)
                 warnings = writer.warnings
                 person.role = role ?? .facilitator
@@ -224,6 +247,8 @@ public final class LiveSeat {
             } catch {
                 lastProblem = error
             }
+            // A follower asks once: its screen shows the journal meanwhile, and asks again later.
+            guard canHost else { break }
             Thread.sleep(forTimeInterval: 0.02)
         } while ContinuousClock.now < deadline
         throw lastProblem ?? StoreError.liveSessionUnreachable(path: folder.url.path)

@@ -9,7 +9,7 @@ struct Follow: ParsableCommand {
         commandName: "follow",
         abstract: "Follow a session as it runs: for a second screen, a projector or a participant over SSH.",
         discussion: """
-            Read-only and without the lock: shows the item under way with its prompt and clock (in large type on a wide \
+            Read-only and without the lock; while the session is run live, a viewer joined to it, so each change shows as it is saved: shows the item under way with its prompt and clock (in large type on a wide \
             terminal), and what the room is working on as it is saved: the contexts on the 2×2 while they are rated, the \
             divergence table while it is filled, else the newest points. --no-points shows only the agenda and the clock.
             """
@@ -24,10 +24,12 @@ struct Follow: ParsableCommand {
 
     func run() throws {
         let folder = try target.folder(in: sessions)
-        let watcher = JournalWatcher(folder: folder)
-        guard let first = try watcher.refreshed() else { throw CommandFailure("\(folder.name) cannot be read") }
+        let wakeup = Wakeup()
+        let live = LiveFollow(folder: folder, name: "\(LoginName.current) (follow)", wakeup: wakeup)
+        guard let first = try live.refreshed() else { throw CommandFailure("\(folder.name) cannot be read") }
         try onScreen("convene follow", otherwise: "`convene show` prints the notes to standard output", options: sessions) { terminal, signals, configuration in
-            let follow = FollowScene(backend: watcher, session: first, showsPoints: !noPoints, keys: configuration.keys, clock: { .nowToTheSecond })
+            (terminal as? NCursesTerminal)?.wakeup = wakeup
+            let follow = FollowScene(backend: live, session: first, showsPoints: !noPoints, keys: configuration.keys, clock: { .nowToTheSecond })
             Program(terminal: terminal, root: follow).run(shouldStop: signals.shouldStop)
         }
     }

@@ -58,9 +58,11 @@ final class StoreHome: HomeBackend {
 
     /// Followed without the lock, as `convene follow` follows it.
     func openFollow(folder: String) throws -> any Scene {
-        let watcher = JournalWatcher(folder: try options.catalog.resolve(folder))
-        guard let first = try watcher.refreshed() else { throw CommandFailure("\(folder) cannot be read") }
-        return FollowScene(backend: watcher, session: first, showsPoints: true, keys: keys, clock: { .nowToTheSecond })
+        let wakeup = Wakeup()
+        (terminal as? NCursesTerminal)?.wakeup = wakeup
+        let live = LiveFollow(folder: try options.catalog.resolve(folder), name: "\(LoginName.current) (follow)", wakeup: wakeup)
+        guard let first = try live.refreshed() else { throw CommandFailure("\(folder) cannot be read") }
+        return FollowScene(backend: live, session: first, showsPoints: true, keys: keys, clock: { .nowToTheSecond })
     }
 
     func openSearch() throws -> any Scene {

@@ -158,5 +158,27 @@ extension RealTerminal {
             let journal = try String(contentsOfFile: folder + "/session.jsonl", encoding: .utf8)
             #expect(!journal.contains("Zoë") && !journal.contains("Okafor"), "under the Rule not even the journal names the participant")
         }
+
+        @Test("convene follow joins a live session as a viewer and shows each change as it is saved; with no host left it reads the journal")
+        func followAsViewer() throws {
+            let convene = try ConveneProcess()
+            defer { convene.cleanUp() }
+            let (folder, host) = try start(convene)
+            let follow = try Tmux.convene(["follow", folder], for: convene)
+            try host.waitFor("(follow) viewer")
+            try host.press("n", until: "1/8  Welcome")
+            try follow.waitFor("Welcome, purpose")
+            try Self.add("Seen on the projector at once", on: host)
+            try follow.waitFor("Seen on the projector at once")
+            try follow.press("a", "x", until: "Seen on the projector at once")
+            #expect(try Self.journalTexts(folder) == ["Seen on the projector at once"], "a follower's keys change nothing")
+            try host.send("q")
+            try host.waitForExit()
+            let added = try convene.run(["add", folder, "point", "Added by a script afterwards"])
+            #expect(added.status == 0, "\(added.stderr)")
+            try follow.waitFor("Added by a script afterwards")
+            try follow.send("q")
+            try follow.waitForExit()
+        }
 }
 }
