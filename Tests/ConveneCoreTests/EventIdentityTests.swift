@@ -136,3 +136,85 @@ struct ContributionTests {
         #expect(LiveRole(typed: "note") == .noteTaker && LiveRole(typed: "p") == .participant && LiveRole(typed: "x") == nil)
     }
 }
+
+@Suite("Dot votes")
+struct VoteTests {
+    private func opened() throws -> Session {
+        var session = Fixtures.roundtable()
+        try session.apply(.voteAdded(vote: Vote(id: EntityID(70), question: "Where should the group focus?", options: ["Trust | data", "Funding", "Skills"],
+                                                dots: 3, item: EntityID(4), openedAt: Fixtures.start)))
+        return session
+    }
+
+    @Test("ballots add up by option; casting again under the same token replaces; too many dots, a closed vote, a wrong shape are refused")
+    func ballots() throws {
+        var session = try opened()
+        try session.apply(.ballotCast(vote: EntityID(70), ballot: Ballot(token: "t1", dots: [2, 1, 0])))
+        try session.apply(.ballotCast(vote: EntityID(70), ballot: Ballot(token: "t2", dots: [0, 0, 3])))
+        try session.apply(.ballotCast(vote: EntityID(70), ballot: Ballot(token: "t1", dots: [1, 1, 1])))
+        let vote = try #require(session.votes[EntityID(70)])
+        #expect(vote.tally == [1, 1, 4])
+        #expect(vote.ranked.map(\.option) == ["Skills", "Trust | data", "Funding"])
+        #expect(throws: SessionError.ballot(dots: 3, options: 3)) {
+            var copy = session
+            try copy.apply(.ballotCast(vote: EntityID(70), ballot: Ballot(token: "t3", dots: [2, 2, 0])))
+        }
+        #expect(throws: SessionError.ballot(dots: 3, options: 3)) {
+            var copy = session
+            try copy.apply(.ballotCast(vote: EntityID(70), ballot: Ballot(token: "t3", dots: [1, 1])))
+        }
+        var closed = vote
+        closed.closedAt = Fixtures.start
+        try session.apply(.voteChanged(vote: closed))
+        #expect(throws: SessionError.voteClosed) { try session.apply(.ballotCast(vote: EntityID(70), ballot: Ballot(token: "t4", dots: [1, 0, 0]))) }
+    }
+
+    @Test("opening, casting, replacing, withdrawing, closing and removing each have an exact inverse")
+    func inverses() throws {
+        var session = Fixtures.roundtable()
+        let vote = Vote(id: EntityID(61), question: "Which matter most?", options: ["Trust", "Data"], dots: 3, item: EntityID(4), openedAt: Fixtures.start)
+        var closed = vote
+        closed.closedAt = Fixtures.start
+        closed.ballots = [Ballot(token: "a1", dots: [0, 3])]
+        let events: [SessionEvent] = [
+            .voteAdded(vote: vote),
+            .ballotCast(vote: vote.id, ballot: Ballot(token: "a1", dots: [2, 1])),
+            .ballotCast(vote: vote.id, ballot: Ballot(token: "a1", dots: [0, 3])),
+            .ballotCast(vote: vote.id, ballot: Ballot(token: "b2", dots: [1, 0])),
+            .ballotWithdrawn(vote: vote.id, token: "b2"),
+            .voteChanged(vote: closed),
+            .voteRemoved(id: vote.id),
+        ]
+        for event in events {
+            let before = session
+            let inverse = try session.apply(event)
+            #expect(session != before, "\(event) changed nothing")
+            var undone = session
+            try undone.apply(inverse)
+            #expect(undone == before, "the inverse of \(event) did not restore the session")
+        }
+    }
+
+    @Test("the notes list each vote's options with their dots, most first, escaped, and say how many voted")
+    func notes() throws {
+        var session = try opened()
+        try session.apply(.ballotCast(vote: EntityID(70), ballot: Ballot(token: "t1", dots: [1, 0, 2])))
+        try session.apply(.ballotCast(vote: EntityID(70), ballot: Ballot(token: "t2", dots: [0, 0, 3])))
+        let notes = try Fixtures.notesRenderer().render(session)
+        #expect(notes.contains("## Votes\n\n**Where should the group focus?** (3 dots each; 2 voted; still open)\n\n| Option | Dots |\n| --- | ---: |\n| Skills | 5 |\n| Trust \\| data | 1 |\n| Funding | 0 |"))
+        #expect(!notes.contains("t1") && !notes.contains("t2"))
+    }
+
+    @Test("opening and closing a vote is the facilitator's; anyone but a viewer casts a ballot")
+    func roles() throws {
+        let session = try opened()
+        let vote = try #require(session.votes[EntityID(70)])
+        let ballot = SessionEvent.ballotCast(vote: vote.id, ballot: Ballot(token: "x", dots: [1, 0, 0]))
+        #expect(LiveRole.participant.refusal(of: ballot, in: session) == nil)
+        #expect(LiveRole.noteTaker.refusal(of: ballot, in: session) == nil)
+        #expect(LiveRole.viewer.refusal(of: ballot, in: session) != nil)
+        #expect(LiveRole.noteTaker.refusal(of: .voteChanged(vote: vote), in: session)?.contains("votes") == true)
+        #expect(LiveRole.participant.refusal(of: .voteAdded(vote: vote), in: session) != nil)
+        #expect(ballot.isAnonymousUnderRule)
+    }
+}

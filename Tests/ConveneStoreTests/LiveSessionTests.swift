@@ -219,4 +219,21 @@ struct LiveSessionTests {
         renamed.name = "Renamed"
         #expect(throws: LiveRefusal.self) { try raters[0].apply(.contextChanged(context: renamed), at: Self.date) }
     }
+
+    @Test("a person's second ballot replaces their first even under another token, and under the Rule no ballot carries a name")
+    func ballotsPinnedAndAnonymous() throws {
+        let room = try Room()
+        let ana = try room.seat("ana")
+        let ben = try room.seat("ben")
+        let vote = Vote(id: ana.session.nextID, question: "Focus?", options: ["Trust", "Data"], dots: 2, item: EntityID(1), openedAt: Self.date)
+        try ana.apply(.voteAdded(vote: vote), at: Self.date)
+        #expect(Self.eventually { ben.session.votes.count == 1 })
+        let voteID = try #require(ben.session.votes.ids.first)
+        try ben.apply(.ballotCast(vote: voteID, ballot: Ballot(token: "first", dots: [2, 0])), at: Self.date)
+        // A restarted screen chooses a new token: the host keeps one ballot per person all the same.
+        try ben.apply(.ballotCast(vote: voteID, ballot: Ballot(token: "second", dots: [0, 2])), at: Self.date)
+        #expect(Self.eventually { ana.session.votes[voteID]?.ballots.count == 1 && ana.session.votes[voteID]?.tally == [0, 2] })
+        let ballots = try String(contentsOf: room.folder.journal, encoding: .utf8).split(separator: "\n").filter { $0.contains("ballotCast") }
+        #expect(ballots.count == 2 && ballots.allSatisfy { !$0.contains(#""by":"#) })
+    }
 }

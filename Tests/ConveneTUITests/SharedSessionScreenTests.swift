@@ -78,4 +78,40 @@ struct SharedSessionScreenTests {
         harness.press(.character("m"))
         #expect(harness.screen.contains("No proposals waiting"))
     }
+
+    @Test("the facilitator opens a dot vote with V (question, options, dots); dots are placed with + and -, cast with Enter, and c closes it")
+    func dotVote() throws {
+        let harness = try harness(as: Self.facilitator)
+        harness.press(.character("V"))
+        #expect(harness.screen.contains("what the room votes on"))
+        harness.press(.enter)
+        harness.press(.control("u"))
+        harness.type("Trust; Data; Skills")
+        harness.press(.enter)
+        #expect(harness.screen.contains("dots each person places"))
+        harness.press(.enter)
+        #expect(harness.screen.contains("✓ Vote open"))
+        #expect(harness.screen.contains("Which of these matter most?"))
+        harness.press(.character("j"), .character("+"), .character("+"), .character("k"), .character("+"), .character("+"))
+        #expect(harness.screen.contains("All 3 dots are placed"))
+        harness.press(.enter)
+        #expect(harness.screen.contains("✓ Your 3 dots cast"))
+        let vote = try #require(harness.backend.session.votes.elements.first)
+        #expect(vote.options == ["Trust", "Data", "Skills"] && vote.dots == 3)
+        #expect(vote.tally == [1, 2, 0])
+        // Cast again: the first ballot is replaced, not added to.
+        harness.press(.character("-"), .enter)
+        #expect(harness.backend.session.votes.elements.first?.tally == [0, 2, 0])
+        #expect(harness.backend.session.votes.elements.first?.ballots.count == 1)
+        harness.press(.character("c"))
+        #expect(harness.screen.contains("✓ Vote closed · most dots: Data (2)"))
+        #expect(harness.backend.session.votes.elements.first?.isOpen == false)
+    }
+
+    @Test("with no vote open, V tells a participant who opens one")
+    func noVote() throws {
+        let harness = try harness(as: LivePerson(name: "zoe", role: .participant))
+        harness.press(.character("V"))
+        #expect(harness.screen.contains("No vote is open: the facilitator opens one with V"))
+    }
 }

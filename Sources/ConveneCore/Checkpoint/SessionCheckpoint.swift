@@ -19,6 +19,7 @@ public enum SessionCheckpoint {
         var topics: [DivergenceTopic]
         var contexts: [ContextAssessment]
         var proposals: [Proposal]
+        var votes: [Vote]
         var quadrantGuide: [EbrahimQuadrant: QuadrantGuide]
         var acknowledgedFindings: [String]
         var isCreated: Bool
@@ -29,7 +30,7 @@ public enum SessionCheckpoint {
         let session = log.session
         let frame = Frame(
             details: session.details, attendees: session.attendees.elements, agenda: session.agenda.elements,
-            topics: session.topics.elements, contexts: session.contexts.elements, proposals: session.proposals.elements, quadrantGuide: session.quadrantGuide,
+            topics: session.topics.elements, contexts: session.contexts.elements, proposals: session.proposals.elements, votes: session.votes.elements, quadrantGuide: session.quadrantGuide,
             acknowledgedFindings: session.acknowledgedFindings.sorted(), isCreated: session.isCreated, lastID: session.lastID)
         var writer = ByteWriter()
         writer.count(formatVersion)
@@ -107,7 +108,7 @@ public enum SessionCheckpoint {
         guard reader.isAtEnd else { throw CheckpointError("has bytes after its end") }
         guard (0...EntityID.largest.rawValue).contains(frame.lastID) else { throw CheckpointError("gives out ids past the largest") }
         log.session = Session(restoring: frame.details, attendees: frame.attendees, agenda: frame.agenda, points: points,
-                              pointsByItem: pointsByItem, topics: frame.topics, contexts: frame.contexts, proposals: frame.proposals, quadrantGuide: frame.quadrantGuide,
+                              pointsByItem: pointsByItem, topics: frame.topics, contexts: frame.contexts, proposals: frame.proposals, votes: frame.votes, quadrantGuide: frame.quadrantGuide,
                               acknowledgedFindings: Set(frame.acknowledgedFindings), isCreated: frame.isCreated, lastID: frame.lastID)
         return log
     }
@@ -177,7 +178,7 @@ extension Session {
     /// A session put back together from a checkpoint's parts.
     init(
         restoring details: SessionDetails, attendees: [Attendee], agenda: [AgendaItem], points: OrderedStore<Point>,
-        pointsByItem: [EntityID?: [EntityID]], topics: [DivergenceTopic], contexts: [ContextAssessment], proposals: [Proposal], quadrantGuide: [EbrahimQuadrant: QuadrantGuide],
+        pointsByItem: [EntityID?: [EntityID]], topics: [DivergenceTopic], contexts: [ContextAssessment], proposals: [Proposal], votes: [Vote], quadrantGuide: [EbrahimQuadrant: QuadrantGuide],
         acknowledgedFindings: Set<String>, isCreated: Bool, lastID: Int
     ) {
         self.init()
@@ -188,6 +189,7 @@ extension Session {
         self.topics = OrderedStore(topics)
         self.contexts = OrderedStore(contexts)
         self.proposals = OrderedStore(proposals)
+        self.votes = OrderedStore(votes)
         self.quadrantGuide = quadrantGuide
         self.acknowledgedFindings = acknowledgedFindings
         self.isCreated = isCreated

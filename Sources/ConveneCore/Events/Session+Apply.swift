@@ -133,6 +133,33 @@ extension Session {
             let (old, position) = try remove(id, from: \.proposals, named: "proposal")
             return .proposalAdded(proposal: old, at: position)
 
+        case .voteAdded(let vote, let position):
+            try validate(vote)
+            try insert(vote, at: position, into: \.votes)
+            return .voteRemoved(id: vote.id)
+        case .voteChanged(let vote):
+            try validate(vote)
+            return .voteChanged(vote: try replace(vote, in: \.votes, named: "vote"))
+        case .voteRemoved(let id):
+            let (old, position) = try remove(id, from: \.votes, named: "vote")
+            return .voteAdded(vote: old, at: position)
+        case .ballotCast(let id, let ballot):
+            guard var vote = votes[id] else { throw .unknown(what: "vote", id: id) }
+            guard vote.isOpen else { throw .voteClosed }
+            try validate(ballot, in: vote)
+            let earlier = vote.ballots.firstIndex { $0.token == ballot.token }
+            let inverse: SessionEvent = earlier.map { .ballotCast(vote: id, ballot: vote.ballots[$0]) } ?? .ballotWithdrawn(vote: id, token: ballot.token)
+            if let earlier { vote.ballots[earlier] = ballot } else { vote.ballots.append(ballot) }
+            votes.replace(vote)
+            return inverse
+        case .ballotWithdrawn(let id, let token):
+            guard var vote = votes[id], let index = vote.ballots.firstIndex(where: { $0.token == token }) else {
+                throw .unknown(what: "ballot in vote", id: id)
+            }
+            let old = vote.ballots.remove(at: index)
+            votes.replace(vote)
+            return .ballotCast(vote: id, ballot: old)
+
         case .findingAcknowledged(let key):
             try TextRules.check(key, field: "finding", singleLine: true)
             let inserted = acknowledgedFindings.insert(key).inserted

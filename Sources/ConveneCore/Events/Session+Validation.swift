@@ -44,6 +44,22 @@ extension Session {
         try requireItem(point.item)
     }
 
+    func validate(_ vote: Vote) throws(SessionError) {
+        try TextRules.check(vote.question, field: "vote's question", singleLine: true)
+        guard Vote.optionLimit.contains(vote.options.count) else { throw .voteOptions(count: vote.options.count) }
+        for option in vote.options { try TextRules.check(option, field: "vote's option", singleLine: true) }
+        guard Vote.dotLimit.contains(vote.dots) else { throw .voteDots(vote.dots) }
+        for ballot in vote.ballots { try validate(ballot, in: vote) }
+        try requireItem(vote.item)
+    }
+
+    func validate(_ ballot: Ballot, in vote: Vote) throws(SessionError) {
+        guard ballot.dots.count == vote.options.count, ballot.dots.allSatisfy({ $0 >= 0 }), ballot.dots.reduce(0, +) <= vote.dots,
+              !ballot.token.isEmpty, ballot.token.count <= 64 else {
+            throw .ballot(dots: vote.dots, options: vote.options.count)
+        }
+    }
+
     func validate(_ proposal: Proposal) throws(SessionError) {
         try TextRules.check(proposal.text, field: "proposal's text")
         try requireItem(proposal.item)
@@ -102,7 +118,7 @@ extension Session {
     /// Whether any kind of thing in the session already carries `id`.
     func isInUse(_ id: EntityID) -> Bool {
         attendees.contains(id) || agenda.contains(id) || points.contains(id) || topics.contains(id) || contexts.contains(id)
-            || proposals.contains(id)
+            || proposals.contains(id) || votes.contains(id)
     }
 
     /// How many points, topics and contexts were captured under agenda item `id`.

@@ -21,6 +21,10 @@ public enum SessionError: Error, Equatable, Sendable, CustomStringConvertible {
     case undoUnreadable(reason: String)
     case outOfSequence(expected: Int, found: Int)
     case undoMismatch(undoes: Int, newestUndoable: Int?)
+    case voteOptions(count: Int)
+    case voteDots(Int)
+    case voteClosed
+    case ballot(dots: Int, options: Int)
 
     public var description: String {
         switch self {
@@ -64,6 +68,14 @@ public enum SessionError: Error, Equatable, Sendable, CustomStringConvertible {
             "there is nothing to undo"
         case .outOfSequence(let expected, let found):
             "sequence number \(found) where \(expected) was expected"
+        case .voteOptions(let count):
+            "a vote has 1 to \(Vote.optionLimit.upperBound) options, not \(count)"
+        case .voteDots(let dots):
+            "each person places 1 to \(Vote.dotLimit.upperBound) dots, not \(dots)"
+        case .voteClosed:
+            "the vote is closed"
+        case .ballot(let dots, let options):
+            "a ballot places at most \(dots) dots on its \(options) options"
         case .undoMismatch(let undoes, let newest):
             "an undo of record \(undoes), but the newest change that can be undone is "
                 + (newest.map { "record \($0)" } ?? "none")

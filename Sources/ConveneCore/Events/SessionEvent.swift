@@ -44,6 +44,14 @@ public enum SessionEvent: Codable, Sendable, Equatable {
     /// Dismissed, or (in a batch with the point it became) accepted.
     case proposalRemoved(id: EntityID)
 
+    /// A dot vote opened by the facilitator; changed to close it (or reopen it); removed.
+    case voteAdded(vote: Vote, at: Int? = nil)
+    case voteChanged(vote: Vote)
+    case voteRemoved(id: EntityID)
+    /// One person's dots, replacing their earlier ballot (the same token) if any.
+    case ballotCast(vote: EntityID, ballot: Ballot)
+    case ballotWithdrawn(vote: EntityID, token: String)
+
     case findingAcknowledged(key: String)
     case findingUnacknowledged(key: String)
 

@@ -54,6 +54,7 @@ public enum LiveRole: String, Codable, Sendable, CaseIterable, Comparable {
             if details.endedAt != session.details.endedAt { return "ends the session" }
             return nil
         case .itemAdded, .itemRemoved, .itemMoved: return "changes the agenda"
+        case .voteAdded, .voteChanged, .voteRemoved: return "opens and closes votes"
         case .itemsChanged: return "moves through the agenda"
         case .itemChanged(let item):
             guard let current = session.agenda[item.id] else { return nil }
@@ -66,10 +67,21 @@ public enum LiveRole: String, Codable, Sendable, CaseIterable, Comparable {
 }
 
 extension SessionEvent {
-    /// What a participant may do: propose, and rate a context.
+    /// What a participant may do: propose, rate a context, vote.
     public var isContribution: Bool {
         switch self {
-        case .proposalAdded, .ratingAdded: true
+        case .proposalAdded, .ratingAdded, .ballotCast, .ballotWithdrawn: true
+        default: false
+        }
+    }
+}
+
+extension SessionEvent {
+    /// Whether the journal keeps this change without a name under the Chatham House Rule whoever
+    /// made it: a ballot, so that nobody's vote can be told.
+    public var isAnonymousUnderRule: Bool {
+        switch self {
+        case .ballotCast, .ballotWithdrawn: true
         default: false
         }
     }

@@ -22,6 +22,7 @@ extension SessionEvent {
         case .topicAdded(let topic, _): [topic.id]
         case .contextAdded(let context, _): [context.id]
         case .proposalAdded(let proposal, _): [proposal.id]
+        case .voteAdded(let vote, _): [vote.id]
         case .batch(let events): events.flatMap(\.createdIDs)
         default: []
         }
@@ -45,6 +46,9 @@ extension SessionEvent {
         case .contextAdded(var context, let position):
             context.id = moved(context.id)
             return .contextAdded(context: context, at: position)
+        case .voteAdded(var vote, let position):
+            vote.id = moved(vote.id)
+            return .voteAdded(vote: vote, at: position)
         case .proposalAdded(var proposal, let position):
             proposal.id = moved(proposal.id)
             return .proposalAdded(proposal: proposal, at: position)

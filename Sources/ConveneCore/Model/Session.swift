@@ -8,6 +8,8 @@ public struct Session: Sendable {
     public internal(set) var contexts = OrderedStore<ContextAssessment>()
     /// Participants' proposals waiting for a note-taker (see `Proposal`).
     public internal(set) var proposals = OrderedStore<Proposal>()
+    /// Dot votes, open and closed, in the order they were opened.
+    public internal(set) var votes = OrderedStore<Vote>()
     /// What the template says of each Ebrahim quadrant, copied in so the record stands alone.
     public internal(set) var quadrantGuide: [EbrahimQuadrant: QuadrantGuide] = [:]
     /// Disclosure findings a person has judged not to be attributions (see `DisclosureFinding.key`).
@@ -56,7 +58,7 @@ extension Session: Equatable {
     /// high-water mark that undo deliberately does not lower, so ids are never handed out twice.
     public static func == (lhs: Session, rhs: Session) -> Bool {
         lhs.details == rhs.details && lhs.attendees == rhs.attendees && lhs.agenda == rhs.agenda
-            && lhs.points == rhs.points && lhs.topics == rhs.topics && lhs.contexts == rhs.contexts && lhs.proposals == rhs.proposals
+            && lhs.points == rhs.points && lhs.topics == rhs.topics && lhs.contexts == rhs.contexts && lhs.proposals == rhs.proposals && lhs.votes == rhs.votes
             && lhs.quadrantGuide == rhs.quadrantGuide && lhs.acknowledgedFindings == rhs.acknowledgedFindings
             && lhs.isCreated == rhs.isCreated
     }

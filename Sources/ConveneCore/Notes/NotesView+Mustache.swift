@@ -37,6 +37,7 @@ extension NotesView: MustacheParent {
         case "contextGroups": contextGroups.records
         case "quadrantChart": quadrantChart
         case "contextChart": contextChart
+        case "votes": votes.records
         case "checklists": checklists.records
         case "nextStepNotes": nextStepNotes.records
         case "nextQuestions": nextQuestions.records
@@ -177,6 +178,29 @@ extension NotesView.ContextRow: NotesFields {
         case "quadrant": quadrant
         case "measure": measure
         case "spread": spread
+        default: nil
+        }
+    }
+}
+
+extension NotesView.VoteResult: NotesFields {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "question": question
+        case "dots": dots
+        case "voters": voters
+        case "open": open
+        case "rows": rows.records
+        default: nil
+        }
+    }
+}
+
+extension NotesView.VoteRow: NotesFields {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "option": option
+        case "dots": dots
         default: nil
         }
     }

@@ -106,6 +106,11 @@ extension NotesView {
                                                                placement: placement).joined(separator: "\n")
         }
 
+        votes = session.votes.elements.map { vote in
+            VoteResult(question: TypedMarkdown.oneLine(vote.question), dots: vote.dots, voters: vote.ballots.count, open: vote.isOpen,
+                       rows: vote.ranked.map { VoteRow(option: TypedMarkdown.oneLine($0.option), dots: $0.dots) })
+        }
+
         checklists = items.filter { !$0.checklist.isEmpty }.map { item in
             Checklist(
                 title: NotesText(item.title),

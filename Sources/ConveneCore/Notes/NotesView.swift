@@ -103,6 +103,20 @@ struct NotesView {
         var spread: String
     }
 
+    /// A dot vote: its question, and its options with their dots, most first.
+    struct VoteResult {
+        var question: String
+        var dots: Int
+        var voters: Int
+        var open: Bool
+        var rows: [VoteRow]
+    }
+
+    struct VoteRow {
+        var option: String
+        var dots: Int
+    }
+
     struct ChecklistEntry {
         var prompt: NotesText
         /// Nil where no response was given.
@@ -158,6 +172,8 @@ struct NotesView {
     var quadrantChart: String?
     /// The 2×2 as the reader of these notes sees it (`NotesChart`), ready to stand on its own lines.
     var contextChart: String?
+
+    var votes: [VoteResult]
 
     var checklists: [Checklist]
 

@@ -25,6 +25,8 @@ public final class SessionHost: Sendable {
         var closed = false
         /// Who opened the session: a later screen of the same name, without a role, is its facilitator again.
         var facilitator: String?
+        /// Each person's ballot token in each vote, in memory only: it never reaches the journal.
+        var ballotTokens: [String: [EntityID: String]] = [:]
     }
 
     public let folder: SessionFolder
@@ -70,8 +72,8 @@ public final class SessionHost: Sendable {
     public func apply(_ event: SessionEvent, at date: Date, id: EventID = .random()) throws -> JournalRecord {
         try state.withLock { state in
             if let refusal = person.role.refusal(of: event, in: state.writer.session) { throw LiveRefusal(reason: refusal) }
-            let record = try state.writer.apply(event.givingNewIDs(to: state.writer.session.nextID), at: date, id: id,
-                                                by: Self.author(person, in: state.writer.session))
+            let (event, author) = Self.prepare(event, by: person, in: &state)
+            let record = try state.writer.apply(event, at: date, id: id, by: author)
             broadcast(.record(record), in: state)
             return record
         }
@@ -149,13 +151,14 @@ public final class SessionHost: Sendable {
         case .hello(let name, let role):
             join(number, name: name, role: role, on: connection)
         case .change(let id, let event):
-            keep(id: id, from: number, on: connection) { state, author throws in
-                let event = event.givingNewIDs(to: state.writer.session.nextID)
+            keep(id: id, from: number, on: connection) { state, person throws in
+                let (event, author) = Self.prepare(event, by: person, in: &state)
                 return try state.writer.apply(event, at: clock(), id: id, by: author)
             } check: { state, role in role.refusal(of: event, in: state.writer.session) }
         case .undo(let id):
-            keep(id: id, from: number, on: connection) { state, author throws in
-                try state.writer.undo(at: clock(), id: id, by: author)
+            // Only a change kept under the person's name is theirs to undo (an anonymous one never is).
+            keep(id: id, from: number, on: connection) { state, person throws in
+                try state.writer.undo(at: clock(), id: id, by: person.name)
             } check: { _, role in role.refusalToWrite }
         default:
             // A screen that says what only a host says is not a screen of this version: let go.
@@ -189,7 +192,7 @@ public final class SessionHost: Sendable {
 
     /// Keeps one change of screen `number`: checked against its role, made, answered.
     private func keep(id: EventID, from number: Int, on connection: LiveConnection,
-                      _ make: (inout State, String?) throws -> JournalRecord, check: (State, LiveRole) -> String?) {
+                      _ make: (inout State, LivePerson) throws -> JournalRecord, check: (State, LiveRole) -> String?) {
         let kept = state.withLock { state -> Bool in
             guard let guest = state.guests[number] else { connection.shutDown(); return false }
             // Sent again after a host died before answering: the journal has it once already.
@@ -202,7 +205,7 @@ public final class SessionHost: Sendable {
                 return false
             }
             do {
-                let record = try make(&state, Self.author(guest.person, in: state.writer.session))
+                let record = try make(&state, guest.person)
                 broadcast(.record(record), in: state)
                 return true
             } catch {
@@ -222,10 +225,24 @@ public final class SessionHost: Sendable {
         if left { changed() }
     }
 
+    /// `event` as the host keeps it for `person`, and the name it is kept under: what it creates
+    /// takes the next ids free, and a person's second ballot in a vote replaces their first (their
+    /// screen may have been restarted and chosen another token).
+    private static func prepare(_ event: SessionEvent, by person: LivePerson, in state: inout State) -> (SessionEvent, String?) {
+        var event = event.givingNewIDs(to: state.writer.session.nextID)
+        if case .ballotCast(let vote, var ballot) = event {
+            if let token = state.ballotTokens[person.name]?[vote] { ballot.token = token }
+            state.ballotTokens[person.name, default: [:]][vote] = ballot.token
+            event = .ballotCast(vote: vote, ballot: ballot)
+        }
+        return (event, author(person, of: event, in: state.writer.session))
+    }
+
     /// Who the journal says made a change: the writer's name, except that under the Chatham House
-    /// Rule a participant's contribution (a proposal, a rating) carries no name at all.
-    static func author(_ person: LivePerson, in session: Session) -> String? {
-        person.role == .participant && session.isAnyPartUnderRule ? nil : person.name
+    /// Rule a participant's contribution (a proposal, a rating) and anyone's ballot carry no name at all.
+    static func author(_ person: LivePerson, of event: SessionEvent, in session: Session) -> String? {
+        guard session.isAnyPartUnderRule else { return person.name }
+        return person.role == .participant || event.isAnonymousUnderRule ? nil : person.name
     }
 
     private func people(in state: State) -> [LivePerson] {

@@ -5,7 +5,7 @@ import ConveneCore
 public enum LiveAction: Hashable, Sendable, CaseIterable {
     case help, quit, nextItem, previousItem, add, edit, delete, undo, toggleClock
     case selectPrevious, selectNext, selectFirst, selectLast, moveUp, moveDown, writeNotes, theme, rate, attendees, speaker
-    case viewPrevious, viewNext, viewCurrent, details, agenda, closeItem, dropItem, layout, correctRatings, proposals
+    case viewPrevious, viewNext, viewCurrent, details, agenda, closeItem, dropItem, layout, correctRatings, proposals, vote
 
     /// The action's name in the config file's `[keys]` table.
     public var configName: String {
@@ -40,6 +40,7 @@ public enum LiveAction: Hashable, Sendable, CaseIterable {
         case .layout: "paragraph"
         case .correctRatings: "ratings"
         case .proposals: "proposals"
+        case .vote: "vote"
         }
     }
 }
@@ -68,6 +69,11 @@ public enum DetailsAction: Hashable, Sendable {
 /// What a key does in the queue of participants' proposals.
 public enum ProposalAction: Hashable, Sendable {
     case accept, edit, dismiss, selectPrevious, selectNext, close
+}
+
+/// What a key does on a ballot of a dot vote.
+public enum VoteAction: Hashable, Sendable {
+    case more, fewer, cast, closeVote, selectPrevious, selectNext, close
 }
 
 /// What a key does in the attendees view.

@@ -22,6 +22,7 @@ extension KeyMap {
         KeyBinding(keys: [.character("r")], action: .rate, help: "rate the selected context (uncertainty, control: 1–5)", hint: nil),
         KeyBinding(keys: [.character("R")], action: .correctRatings, help: "every rating of the selected context, to correct or take out", hint: nil),
         KeyBinding(keys: [.character("A")], action: .attendees, help: "attendees and apologies", hint: "people"),
+        KeyBinding(keys: [.character("V")], action: .vote, help: "a dot vote: open one (the facilitator), place your dots, see the totals", hint: nil),
         KeyBinding(keys: [.character("m")], action: .proposals, help: "participants' proposals: accept into the record, edit first, or dismiss", hint: nil),
         KeyBinding(keys: [.character("s")], action: .details, help: "session details: title, purpose, hosts, where the rule applies", hint: nil),
         KeyBinding(keys: [.character("o")], action: .agenda, help: "the agenda: jump, skip, extend, add, move, end time", hint: "agenda"),
@@ -149,6 +150,17 @@ extension KeyMap {
             KeyBinding(keys: previous, action: .selectPrevious, help: "proposal above", hint: nil),
             KeyBinding(keys: next, action: .selectNext, help: "proposal below", hint: nil),
             KeyBinding(keys: closing(.proposals), action: .close, help: "back to the session", hint: "back"),
+        ]
+        vote = [
+            KeyBinding(keys: [.character("+"), .character(" "), .right, .character("l")], action: .more, help: "one more dot on the selected option",
+                       hint: "dot", hintKeys: "+"),
+            KeyBinding(keys: [.character("-"), .left, .character("h")], action: .fewer, help: "one dot less on the selected option", hint: "take back",
+                       hintKeys: "-"),
+            KeyBinding(keys: [.enter], action: .cast, help: "cast your dots (again: they replace the ones you cast)", hint: "cast"),
+            KeyBinding(keys: [.character("c")], action: .closeVote, help: "close the vote: the totals stand (the facilitator)", hint: "close vote"),
+            KeyBinding(keys: previous, action: .selectPrevious, help: "option above", hint: nil),
+            KeyBinding(keys: next, action: .selectNext, help: "option below", hint: nil),
+            KeyBinding(keys: closing(.vote), action: .close, help: "back to the session (dots not cast are not counted)", hint: "back"),
         ]
         disclosure = [
             KeyBinding(keys: [.enter, .character("e")], action: .fix, help: "open the place to fix the text", hint: "fix"),

@@ -24,6 +24,8 @@ public struct KeyMap: Sendable {
     public let disclosure: [KeyBinding<DisclosureAction>]
     /// The queue of participants' proposals, for a note-taker.
     public let proposals: [KeyBinding<ProposalAction>]
+    /// A ballot of a dot vote.
+    public let vote: [KeyBinding<VoteAction>]
     public let home: [KeyBinding<HomeAction>]
     /// Choosing a template for a new session.
     public let templateChoice: [KeyBinding<HomeAction>]
@@ -135,6 +137,7 @@ public struct KeyMap: Sendable {
         try Self.check(Self.named(agenda), on: "the agenda")
         try Self.check(Self.named(disclosure), on: "the review of names")
         try Self.check(Self.named(proposals), on: "the participants' proposals")
+        try Self.check(Self.named(vote), on: "a vote")
         try Self.check(Self.named(home), on: "the home screen")
         try Self.check(Self.named(templateChoice), on: "the choice of template")
         try Self.check(Self.named(reader), on: "the reader")

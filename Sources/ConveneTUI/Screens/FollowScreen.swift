@@ -115,6 +115,10 @@ public struct FollowScreen: Screen {
     private func drawBody(into frame: inout Frame, in rect: Rect) {
         guard showsPoints else { return drawAgenda(into: &frame, in: rect) }
         let item = session.currentItem
+        // A vote under way, or the one just held on this item: what the room is looking at.
+        if let vote = session.votes.elements.last(where: { $0.isOpen || $0.item == session.focusedItem?.id }) {
+            return drawVote(vote, into: &frame, in: rect)
+        }
         let contexts = session.contexts.elements.filter { $0.item == nil || $0.item == item?.id }
         if item?.phase == .contextAssessment, !contexts.isEmpty {
             return drawContexts(contexts, into: &frame, in: rect)
@@ -134,6 +138,21 @@ public struct FollowScreen: Screen {
         }
         // Before the first item starts, the points captured under no item (a script's, a note-taker's).
         drawPoints(of: item?.id, into: &frame, in: rect)
+    }
+
+    /// A dot vote's totals, most first, as bars.
+    private func drawVote(_ vote: Vote, into frame: inout Frame, in rect: Rect) {
+        let state = vote.isOpen ? "voting · \(Counted.phrase(vote.ballots.count, "person")) voted so far"
+            : "closed · \(Counted.phrase(vote.ballots.count, "person")) voted"
+        frame.put(TextLayout.truncate("\(vote.question) · \(state)", to: rect.width - 2), row: rect.y, column: rect.x + 1, style: .heading)
+        let ranked = vote.ranked
+        let most = max(1, ranked.first?.dots ?? 1)
+        let barWidth = max(4, rect.width / 3)
+        for (index, entry) in ranked.enumerated().prefix(max(0, rect.height - 2)) {
+            let bar = String(repeating: "█", count: entry.dots * barWidth / most)
+            let line = TextLayout.pad("\(entry.dots)", to: 4) + TextLayout.pad(bar, to: barWidth) + "  " + entry.option
+            frame.put(TextLayout.truncate(line, to: rect.width - 2), row: rect.y + 2 + index, column: rect.x + 1)
+        }
     }
 
     /// The 2×2 with each rated context's number where its ratings put it, and the names beside it.

@@ -73,7 +73,8 @@ extension RealTerminal {
             defer { convene.cleanUp() }
             let (folder, tmux) = try start(convene)
             try tmux.press("n", until: "1/8  Welcome")
-            try tmux.waitFor("▶")
+            // The item line's clock, once `n` has started it (the agenda beside marks the item with ▶ before).
+            try tmux.waitFor("▶  00:0")
             let pid = try #require(try tmux.pid())
             kill(pid, SIGKILL)
             try tmux.waitForExit()

@@ -83,7 +83,7 @@ extension RealTerminal {
             let ben = try Self.join(folder, as: "ben", for: convene)
             try ben.press("n", until: "Not saved: only the facilitator moves through the agenda")
             try host.press("n", until: "1/8  Welcome")
-            try ben.waitFor("▶")
+            try ben.waitFor("▶  00:0")
             for screen in [viewer, ben, host] {
                 try screen.send("q")
                 try screen.waitForExit()
@@ -179,6 +179,44 @@ extension RealTerminal {
             try follow.waitFor("Added by a script afterwards")
             try follow.send("q")
             try follow.waitForExit()
+        }
+
+        @Test("the facilitator opens a dot vote, a participant places dots from their own screen, and the totals are on follow and in the notes")
+        func dotVote() throws {
+            let convene = try ConveneProcess()
+            defer { convene.cleanUp() }
+            let (folder, host) = try start(convene)
+            let zoe = try Self.join(folder, as: "zoe", ["--role", "participant"], for: convene)
+            let follow = try Tmux.convene(["follow", folder], for: convene)
+            try host.waitFor("(follow) viewer")
+            try host.press("V", until: "what the room votes on")
+            try host.press("Enter", until: "the options, separated by ;")
+            try host.send("C-u")
+            try host.type("Shared risk; Longer grants; Peer review")
+            try host.press("Enter", until: "dots each person places")
+            try host.press("Enter", until: "✓ Vote open")
+            try host.press("Escape", until: "vote open, 0 voted (V)")
+            try zoe.waitFor("vote open, 0 voted (V)")
+            try zoe.press("V", until: "Place up to 3 dots")
+            try zoe.press("j", "+", "+", "j", "+", "Enter", until: "✓ Your 3 dots cast")
+            try follow.waitFor("1 person voted so far")
+            let shown = try follow.waitFor("Longer grants")
+            #expect(shown.contains("2   ") && shown.contains("Peer review"))
+            try host.waitFor("vote open, 1 voted (V)")
+            try host.press("V", "c", until: "✓ Vote closed · most dots: Longer grants (2)")
+            try follow.waitFor("closed · 1 person voted")
+            try follow.send("q")
+            try follow.waitForExit()
+            // The ballot stays open on zoe's screen until Esc; q there closes it, as in every overlay.
+            try zoe.send("q")
+            try zoe.send("q")
+            try zoe.waitForExit()
+            try host.send("Escape")
+            try host.send("q")
+            try host.waitForExit()
+            let written = try notes(folder)
+            #expect(written.contains("| Longer grants | 2 |\n| Peer review | 1 |\n| Shared risk | 0 |"), "\(written)")
+            #expect(!(try String(contentsOfFile: folder + "/session.jsonl", encoding: .utf8)).contains("zoe"))
         }
 }
 }

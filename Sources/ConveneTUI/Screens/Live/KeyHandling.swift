@@ -14,6 +14,10 @@ struct KeyHandling {
     var draft: Composer?
     /// The agenda item looked at instead of the one under way (see `LiveScreen.viewing`).
     var viewing: EntityID?
+    /// This screen's person in a shared session (nil: alone).
+    var me: LivePerson?
+    /// The ballots this screen cast (see `LiveScreen.ballots`).
+    var ballots: [EntityID: Ballot] = [:]
 
     /// What the key opened, to go on top of the overlay stack (over the one handling the key,
     /// unless it closes).

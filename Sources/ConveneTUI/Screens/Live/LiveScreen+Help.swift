@@ -9,6 +9,7 @@ extension LiveScreen {
             + HelpOverlay.section("Reviewing names before the notes are written (\(keys[.writeNotes]))", keys.disclosure)
             + HelpOverlay.section("Attendees (\(keys[.attendees]))", keys.attendees)
             + HelpOverlay.section("Participants' proposals (\(keys[.proposals]))", keys.proposals)
+            + HelpOverlay.section("A dot vote (\(keys[.vote]))", keys.vote)
             + HelpOverlay.section("Session details (\(keys[.details]))", keys.details)
             + HelpOverlay.section("The agenda (\(keys[.agenda]))", keys.agenda)
             + HelpOverlay.section("Answering a prompt", keys.prompt)

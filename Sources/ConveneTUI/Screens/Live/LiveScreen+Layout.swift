@@ -158,6 +158,10 @@ extension LiveScreen {
         if waiting > 0, world.me.map({ $0.role == .facilitator || $0.role == .noteTaker }) != false {
             parts.append("\(Counted.phrase(waiting, "proposal")) waiting (\(keys[.proposals]))")
         }
+        // A vote under way, for everyone to take part in.
+        if let vote = world.session.votes.elements.last(where: \.isOpen) {
+            parts.append("vote open, \(vote.ballots.count) voted (\(keys[.vote]))")
+        }
         guard !parts.isEmpty else { return }
         let text = " " + parts.joined(separator: " · ") + " "
         frame.put(TextLayout.truncate(text, to: max(0, rect.width - 2)), in: rect, column: 2, style: .muted)

@@ -66,6 +66,11 @@ public struct LiveScreen: Screen {
     public internal(set) var status: StatusLine?
     /// A point cancelled with Esc, offered back by the next `a`.
     public internal(set) var draft: Composer?
+    /// This screen's person in a shared session, as the last message said (nil: alone).
+    var me: LivePerson?
+    /// The ballots this screen cast, by vote: each under a token chosen here, so casting again
+    /// replaces it and nothing ties it to a name.
+    var ballots: [EntityID: Ballot] = [:]
     /// Inside a bracketed paste: keys are text, and a line break is a line break, not Enter.
     public internal(set) var pasting = false
     /// An agenda item looked at while another is under way (`[` and `]`, or a finding opened from
@@ -118,7 +123,8 @@ public struct LiveScreen: Screen {
     }
 
     public mutating func update(_ message: Message<LiveOutcome>, in world: LiveWorld) -> [LiveEffect] {
-        switch message {
+        me = world.me
+        return switch message {
         case .key(let key): handle(key, session: world.session, now: world.now)
         case .outcome(let outcome): receive(outcome)
         case .tick, .resize, .returned: []
@@ -166,9 +172,9 @@ public struct LiveScreen: Screen {
     /// aside, the item looked at); what it opened goes on top of the overlays. Returns the context,
     /// for whether the overlay handling a key closes and what it answered.
     private mutating func withContext(_ session: Session, _ now: Date, _ body: (inout KeyHandling) -> [LiveEffect]) -> ([LiveEffect], KeyHandling) {
-        var context = KeyHandling(session: session, now: now, keys: keys, status: status, draft: draft, viewing: viewing)
+        var context = KeyHandling(session: session, now: now, keys: keys, status: status, draft: draft, viewing: viewing, me: me, ballots: ballots)
         let effects = body(&context)
-        (status, draft, viewing) = (context.status, context.draft, context.viewing)
+        (status, draft, viewing, ballots) = (context.status, context.draft, context.viewing, context.ballots)
         return (effects, context)
     }
 
@@ -262,6 +268,8 @@ public struct LiveScreen: Screen {
             overlays.append(DisclosureOverlay())
         case .attendees:
             overlays.append(AttendeesOverlay(selected: session.attendees.ids.first))
+        case .vote:
+            return vote(session: session)
         case .proposals:
             guard let first = session.proposals.ids.first else { return notice("No proposals waiting: participants' points and questions come here") }
             overlays.append(ProposalsOverlay(selected: first))
@@ -339,6 +347,21 @@ public struct LiveScreen: Screen {
     }
 
     /// What moving through the agenda of an ended session says: nothing moves, and why.
+    /// `V`: the open vote's ballot; with none open, the facilitator opens one (its question, its
+    /// options, its dots), and anyone else is told how it goes.
+    private mutating func vote(session: Session) -> [LiveEffect] {
+        if let open = session.votes.elements.last(where: \.isOpen) {
+            overlays.append(BallotOverlay(vote: open, cast: ballots[open.id]))
+            return []
+        }
+        guard me.map({ $0.role == .facilitator }) != false else {
+            return notice("No vote is open: the facilitator opens one with \(keys[.vote])")
+        }
+        overlays.append(Question(BallotOverlay.Opening.question, label: "what the room votes on", text: "Which of these matter most?",
+                                 selectingAll: true))
+        return []
+    }
+
     static func ended(_ session: Session) -> String? {
         session.details.endedAt.map { "The session ended at \(WallClock.text($0)): its record can be amended, its times stay as they were" }
     }
@@ -387,6 +410,10 @@ public struct LiveScreen: Screen {
         case is AttendeesOverlay.Asking:
             var attendees = AttendeesOverlay(selected: nil)
             return settle(question, with: &attendees, session: session, now: now)
+        case is BallotOverlay.Opening:
+            let (effects, context) = withContext(session, now) { BallotOverlay.settle(opening: question, in: &$0) }
+            overlays += context.opened
+            return effects
         case is ProposalsOverlay.Asking:
             var proposals = ProposalsOverlay(selected: nil)
             return settle(question, with: &proposals, session: session, now: now)
