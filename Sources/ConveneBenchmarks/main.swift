@@ -424,6 +424,7 @@ do {
             try compareLongQueries(root: root)
         case "--adds": try compareAdds(root: root)
         case "--long": try commitOnLongSession(size: size, root: root)
+        case "--shared": try compareSharedSession(size: size, root: root, screens: Int(ProcessInfo.processInfo.environment["BENCH_SCREENS"] ?? "") ?? 10)
         case "--hostile":
             try comparePastes(root: root)
             try compareDisclosure(root: root)
@@ -443,6 +444,13 @@ do {
                 try runChild(["--adds", String(size), root.path])
             }
         }
+        print("")
+        print("| points | screens joined | single writer: commit | joined screen: commit until saved | the change on every other screen (median) | (slowest) | memory over 10,000 changes, per copy of the session |")
+        print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+        fflush(nil)
+        let shared = FileManager.default.temporaryDirectory.appendingPathComponent("convene-bench-\(getpid())-shared")
+        defer { try? FileManager.default.removeItem(at: shared) }
+        try runChild(["--shared", "10000", shared.path])
         let long = FileManager.default.temporaryDirectory.appendingPathComponent("convene-bench-\(getpid())-long")
         defer { try? FileManager.default.removeItem(at: long) }
         try runChild(["--long", "200000", long.path])
