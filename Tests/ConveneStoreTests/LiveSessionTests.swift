@@ -146,7 +146,7 @@ struct LiveSessionTests {
         }
         defer { link.close() }
         let id = EventID.random()
-        let message = LiveMessage.change(id: id, event: event)
+        let message = LiveMessage.change(id: id, event: event, base: 0)
         #expect("\(link.ask(message, id: id, until: .now() + .seconds(5)))" == "kept")
         #expect("\(link.ask(message, id: id, until: .now() + .seconds(5)))" == "kept")
         #expect(Self.eventually { Self.texts(ana) == ["Once"] })
@@ -235,5 +235,49 @@ struct LiveSessionTests {
         #expect(Self.eventually { ana.session.votes[voteID]?.ballots.count == 1 && ana.session.votes[voteID]?.tally == [0, 2] })
         let ballots = try String(contentsOf: room.folder.journal, encoding: .utf8).split(separator: "\n").filter { $0.contains("ballotCast") }
         #expect(ballots.count == 2 && ballots.allSatisfy { !$0.contains(#""by":"#) })
+    }
+
+    @Test("two writers editing one point at once: the host's order decides, and the writer whose text was replaced gets it back")
+    func replacedEditTold() throws {
+        let room = try Room(points: 1)
+        let ana = try room.seat("ana")
+        let ben = try room.seat("ben")
+        let cleo = try room.seat("cleo")
+        let id = try #require(ana.session.points.ids.first)
+        #expect(Self.eventually { ben.session.points[id] != nil && cleo.session.points[id] != nil })
+        // Both start from the point as it was.
+        var fromBen = try #require(ben.session.points[id])
+        var fromCleo = try #require(cleo.session.points[id])
+        fromBen.text = "Ben's wording"
+        fromCleo.text = "Cleo's wording"
+        try ben.apply(.pointChanged(point: fromBen), at: Self.date)
+        try cleo.apply(.pointChanged(point: fromCleo), at: Self.date)
+        #expect(Self.eventually { ana.session.points[id]?.text == "Cleo's wording" })
+        var told: [ReplacedEdit] = []
+        #expect(Self.eventually { told += ben.takeReplaced(); return !told.isEmpty })
+        #expect(told == [ReplacedEdit(point: id, text: "Ben's wording", by: "cleo")])
+        #expect(cleo.takeReplaced().isEmpty && ana.takeReplaced().isEmpty)
+        // An edit made after seeing the other's is no conflict.
+        #expect(Self.eventually { ben.session.points[id]?.text == "Cleo's wording" })
+        var again = try #require(ben.session.points[id])
+        again.text = "Agreed wording"
+        try ben.apply(.pointChanged(point: again), at: Self.date)
+        // The host tells before it sends the record on: once cleo has the record, any word would be there.
+        #expect(Self.eventually { cleo.session.points[id]?.text == "Agreed wording" })
+        #expect(cleo.takeReplaced().isEmpty)
+    }
+
+    @Test("which point each writer has open to edit reaches every screen, and clears when they close it")
+    func editingShown() throws {
+        let room = try Room(points: 1)
+        let ana = try room.seat("ana")
+        let ben = try room.seat("ben")
+        let id = try #require(ana.session.points.ids.first)
+        ben.sayEditing(id)
+        #expect(Self.eventually { ana.people.first { $0.name == "ben" }?.editing == id })
+        ana.sayEditing(id)
+        #expect(Self.eventually { ben.people.first { $0.name == "ana" }?.editing == id })
+        ben.sayEditing(nil)
+        #expect(Self.eventually { ana.people.first { $0.name == "ben" }?.editing == nil })
     }
 }

@@ -114,4 +114,36 @@ struct SharedSessionScreenTests {
         harness.press(.character("V"))
         #expect(harness.screen.contains("No vote is open: the facilitator opens one with V"))
     }
+
+    @Test("an edit another writer replaced at the same moment is told, and a brings it back to save again")
+    func replacedEdit() throws {
+        let harness = try harness(as: LivePerson(name: "ben", role: .noteTaker))
+        harness.add("Trust is earned")
+        let id = try #require(harness.backend.session.points.ids.first)
+        harness.backend.replaced = [ReplacedEdit(point: id, text: "Trust is earned slowly", by: "cleo")]
+        harness.program.tick()
+        harness.program.draw()
+        #expect(harness.screen.contains("cleo changed a point you had just edited"))
+        harness.press(.character("a"))
+        #expect(harness.screen.contains("Trust is earned slowly"))
+        harness.press(.enter)
+        #expect(harness.backend.session.points[id]?.text == "Trust is earned slowly")
+        #expect(harness.backend.session.points.count == 1)
+    }
+
+    @Test("who is editing which point is in the header, and opening a point someone else has open says so")
+    func editingPresence() throws {
+        let harness = try harness(as: LivePerson(name: "ben", role: .noteTaker))
+        harness.add("Outcomes are emergent")
+        let id = try #require(harness.backend.session.points.ids.first)
+        harness.backend.people = [LivePerson(name: "ana", role: .facilitator, editing: id), LivePerson(name: "ben", role: .noteTaker)]
+        harness.program.tick()
+        harness.program.draw()
+        #expect(harness.screen.contains("ana facilitator ✎ item 2 · point 1"))
+        harness.press(.character("G"), .character("e"))
+        #expect(harness.backend.sayingEditing == id)
+        #expect(harness.screen.contains("ana is editing this point too; the one saved last stands"))
+        harness.press(.escape)
+        #expect(harness.backend.sayingEditing == nil)
+    }
 }

@@ -17,6 +17,15 @@ final class MemoryBackend: LiveSessionBackend {
     /// Who is in a shared session, and this screen's person (none: a screen alone, as before sharing).
     var people: [LivePerson] = []
     var me: LivePerson?
+    /// The point this screen last said it was editing.
+    var sayingEditing: EntityID?
+    func sayEditing(_ point: EntityID?) { sayingEditing = point }
+    /// Edits of this screen's that another writer replaced, for the screen to take.
+    var replaced: [ReplacedEdit] = []
+    func takeReplacedEdits() -> [ReplacedEdit] {
+        defer { replaced.removeAll() }
+        return replaced
+    }
 
     var session: Session { log.session }
 

@@ -27,6 +27,7 @@ final class GuestLink: Sendable {
         var facilitator: String?
         /// The ids this screen waits on, and their answers once they come.
         var awaited: [EventID: Answer?] = [:]
+        var replaced: [ReplacedEdit] = []
         var ended = false
     }
 
@@ -77,10 +78,12 @@ final class GuestLink: Sendable {
                 if inbox.awaited.keys.contains(id) { inbox.awaited[id] = .some(.kept) }
             case .refused(let id, let reason):
                 if inbox.awaited.keys.contains(id) { inbox.awaited[id] = .some(.refused(reason)) }
+            case .replaced(let edit):
+                inbox.replaced.append(edit)
             case .people(let people, let facilitator):
                 inbox.people = people
                 inbox.facilitator = facilitator
-            case .hello, .change, .undo:
+            case .hello, .change, .undo, .editing:
                 break
             }
         }
@@ -109,6 +112,19 @@ final class GuestLink: Sendable {
     }
 
     var ended: Bool { inbox.withLock { $0.ended } }
+
+    /// Tells the host without waiting for an answer (there is none).
+    func tell(_ message: LiveMessage) {
+        connection.send(message)
+    }
+
+    /// This screen's edits replaced by others since the last call.
+    func takeReplaced() -> [ReplacedEdit] {
+        inbox.withLock { inbox in
+            defer { inbox.replaced.removeAll() }
+            return inbox.replaced
+        }
+    }
 
     func close() {
         connection.shutDown()

@@ -11,9 +11,12 @@ enum LiveMessage: Codable, Sendable {
     // To the host.
     /// The first line of a screen: who it is, and the role it asks for (nil: the host decides).
     case hello(name: String, role: LiveRole?)
-    /// A change made on a screen; what it creates takes the host's next ids.
-    case change(id: EventID, event: SessionEvent)
+    /// A change made on a screen that had the journal up to `base`; what it creates takes the
+    /// host's next ids.
+    case change(id: EventID, event: SessionEvent, base: Int)
     case undo(id: EventID)
+    /// The point this screen has open to edit (nil: none now), for the others to see.
+    case editing(point: EntityID?)
 
     // From the host.
     /// The screen is in, as `person` (its name made unique in the session); the journal has
@@ -24,6 +27,8 @@ enum LiveMessage: Codable, Sendable {
     /// A change sent again whose first sending was kept (the host died before answering).
     case alreadyKept(id: EventID)
     case refused(id: EventID, reason: String)
+    /// This screen's saved edit was replaced by another writer's made at the same time.
+    case replaced(ReplacedEdit)
     /// Who is in the session now.
     case people([LivePerson], facilitator: String?)
 

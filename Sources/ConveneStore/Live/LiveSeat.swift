@@ -34,6 +34,8 @@ public final class LiveSeat {
     private let changed: @Sendable () -> Void
     /// When a screen that lost its host next tries to find one.
     private var nextAttempt = ContinuousClock.now
+    /// The point this screen last said it was editing.
+    private var saidEditing: EntityID?
     /// Whether this screen may host the session: a follower only ever joins a host.
     private var canHost = true
     /// What opening found worth telling (a torn last line dropped).
@@ -108,7 +110,8 @@ public final class LiveSeat {
         case .host(let host):
             try host.apply(event, at: date, id: id)
         case .guest, .nowhere:
-            try ask(.change(id: id, event: event), id: id) { host in try host.apply(event, at: date, id: id) }
+            let base = replica.lastSeq
+            try ask(.change(id: id, event: event, base: base), id: id) { host in try host.apply(event, at: date, id: id) }
         }
     }
 
@@ -138,6 +141,26 @@ public final class LiveSeat {
         switch place {
         case .host(let host): return host.lastSeq
         case .guest, .nowhere: catchUp(); return replica.lastSeq
+        }
+    }
+
+    /// Tells the others which point this screen has open to edit (nil: none).
+    public func sayEditing(_ point: EntityID?) {
+        guard point != saidEditing else { return }
+        saidEditing = point
+        switch place {
+        case .host(let host): host.sayEditing(point)
+        case .guest(let link): link.tell(.editing(point: point))
+        case .nowhere: break
+        }
+    }
+
+    /// This screen's edits that another writer's change replaced since the last call.
+    public func takeReplaced() -> [ReplacedEdit] {
+        switch place {
+        case .host(let host): return host.takeOwnReplaced()
+        case .guest(let link): return link.takeReplaced()
+        case .nowhere: return []
         }
     }
 
@@ -221,6 +244,8 @@ public final class LiveSeat {
     private func findPlace(askingFor role: LiveRole?, facilitator: String?) throws {
         if case .guest(let link) = place { link.close() }
         place = .nowhere
+        // The next host knows nothing of what this screen said it was editing.
+        saidEditing = nil
         let deadline = ContinuousClock.now.advanced(by: Self.takeoverTime)
         var lastProblem: (any Error)?
         repeat {

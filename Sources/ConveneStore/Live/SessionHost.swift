@@ -27,6 +27,12 @@ public final class SessionHost: Sendable {
         var facilitator: String?
         /// Each person's ballot token in each vote, in memory only: it never reaches the journal.
         var ballotTokens: [String: [EntityID: String]] = [:]
+        /// The last saved edit of each point edited while hosting: where, by whom, what it said.
+        var lastEdits: [EntityID: (seq: Int, by: String, text: String)] = [:]
+        /// The host's own edits that another writer replaced, for its screen to take.
+        var ownReplaced: [ReplacedEdit] = []
+        /// The point the host's own screen has open to edit.
+        var ownEditing: EntityID?
     }
 
     public let folder: SessionFolder
@@ -62,7 +68,7 @@ public final class SessionHost: Sendable {
     public var session: Session { state.withLock { $0.writer.session } }
 
     /// Everyone in the session, the host first.
-    public var people: [LivePerson] { state.withLock { [person] + $0.guests.sorted { $0.key < $1.key }.map(\.value.person) } }
+    public var people: [LivePerson] { state.withLock { people(in: $0) } }
 
     public var facilitator: String? { state.withLock { $0.facilitator } }
 
@@ -74,6 +80,7 @@ public final class SessionHost: Sendable {
             if let refusal = person.role.refusal(of: event, in: state.writer.session) { throw LiveRefusal(reason: refusal) }
             let (event, author) = Self.prepare(event, by: person, in: &state)
             let record = try state.writer.apply(event, at: date, id: id, by: author)
+            tellReplaced(by: record, from: person, base: record.seq - 1, in: &state)
             broadcast(.record(record), in: state)
             return record
         }
@@ -86,6 +93,14 @@ public final class SessionHost: Sendable {
             let record = try state.writer.undo(at: date, id: id, by: person.name)
             broadcast(.record(record), in: state)
             return record
+        }
+    }
+
+    /// The host screen's own edits that another writer replaced since the last call.
+    public func takeOwnReplaced() -> [ReplacedEdit] {
+        state.withLock { state in
+            defer { state.ownReplaced.removeAll() }
+            return state.ownReplaced
         }
     }
 
@@ -150,11 +165,21 @@ public final class SessionHost: Sendable {
         switch message {
         case .hello(let name, let role):
             join(number, name: name, role: role, on: connection)
-        case .change(let id, let event):
+        case .change(let id, let event, let base):
             keep(id: id, from: number, on: connection) { state, person throws in
                 let (event, author) = Self.prepare(event, by: person, in: &state)
-                return try state.writer.apply(event, at: clock(), id: id, by: author)
+                let record = try state.writer.apply(event, at: clock(), id: id, by: author)
+                tellReplaced(by: record, from: person, base: base, in: &state)
+                return record
             } check: { state, role in role.refusal(of: event, in: state.writer.session) }
+        case .editing(let point):
+            let moved = state.withLock { state -> Bool in
+                guard state.guests[number] != nil, state.guests[number]?.person.editing != point else { return false }
+                state.guests[number]?.person.editing = point
+                broadcast(.people(people(in: state), facilitator: state.facilitator), in: state)
+                return true
+            }
+            if moved { changed() }
         case .undo(let id):
             // Only a change kept under the person's name is theirs to undo (an anonymous one never is).
             keep(id: id, from: number, on: connection) { state, person throws in
@@ -225,6 +250,22 @@ public final class SessionHost: Sendable {
         if left { changed() }
     }
 
+    /// When `record` edits a point that someone else edited after `base` (what its writer had
+    /// seen), the host's order has replaced their edit with this one: they are told, with their
+    /// text to put back. Then `record` is the point's last edit.
+    private func tellReplaced(by record: JournalRecord, from person: LivePerson, base: Int, in state: inout State) {
+        guard case .pointChanged(let point) = record.event, record.undoes == nil else { return }
+        if let earlier = state.lastEdits[point.id], earlier.seq > base, earlier.by != person.name, earlier.text != point.text {
+            let edit = ReplacedEdit(point: point.id, text: earlier.text, by: person.name)
+            if earlier.by == self.person.name {
+                state.ownReplaced.append(edit)
+            } else if let guest = state.guests.values.first(where: { $0.person.name == earlier.by }) {
+                guest.connection.send(.replaced(edit))
+            }
+        }
+        state.lastEdits[point.id] = (record.seq, person.name, point.text)
+    }
+
     /// `event` as the host keeps it for `person`, and the name it is kept under: what it creates
     /// takes the next ids free, and a person's second ballot in a vote replaces their first (their
     /// screen may have been restarted and chosen another token).
@@ -246,7 +287,18 @@ public final class SessionHost: Sendable {
     }
 
     private func people(in state: State) -> [LivePerson] {
-        [person] + state.guests.sorted { $0.key < $1.key }.map(\.value.person)
+        var host = person
+        host.editing = state.ownEditing
+        return [host] + state.guests.sorted { $0.key < $1.key }.map(\.value.person)
+    }
+
+    /// The point the host's own screen has open to edit, for the others to see.
+    public func sayEditing(_ point: EntityID?) {
+        state.withLock { state in
+            guard state.ownEditing != point else { return }
+            state.ownEditing = point
+            broadcast(.people(people(in: state), facilitator: state.facilitator), in: state)
+        }
     }
 
     private func broadcast(_ message: LiveMessage, in state: State, except excluded: Int? = nil) {

@@ -34,6 +34,10 @@ public protocol LiveSessionBackend: AnyObject {
     var me: LivePerson? { get }
     /// Changes whenever any screen's change is kept: the notes catch up after others' changes too.
     var revision: Int { get }
+    /// This screen's saved edits that another writer replaced since the last call.
+    func takeReplacedEdits() -> [ReplacedEdit]
+    /// Tells the others which point this screen has open to edit (nil: none).
+    func sayEditing(_ point: EntityID?)
 }
 
 extension LiveSessionBackend {
@@ -43,6 +47,8 @@ extension LiveSessionBackend {
     public var people: [LivePerson] { [] }
     public var me: LivePerson? { nil }
     public var revision: Int { 0 }
+    public func takeReplacedEdits() -> [ReplacedEdit] { [] }
+    public func sayEditing(_ point: EntityID?) {}
 }
 
 /// The live screen's effects, performed on its session: changes kept, undone, the notes written,
@@ -65,6 +71,8 @@ public final class LiveEffects: EffectPerformer {
     private var notesBehind = true
     /// The backend's revision when the notes were last brought up to date (see `revision`).
     private var notesRevision: Int?
+    /// The point this screen last told the others it was editing.
+    private var saidEditing: EntityID?
     public static let draftInterval: TimeInterval = 2
     private var alerts: OverrunAlerts
     /// How often an open live screen says so (`markPresent`): the most a killed screen's clock
@@ -138,6 +146,21 @@ public final class LiveEffects: EffectPerformer {
     /// when the item under way reaches one of its thresholds.
     public func settled(_ screen: LiveScreen) -> [LiveOutcome] {
         var said = keepDraft(of: screen, force: false)
+        // Who edits what, for the others; and a word when someone else has this point open too.
+        let editing = screen.editingPoint
+        if editing != saidEditing {
+            saidEditing = editing
+            backend.sayEditing(editing)
+            let others = backend.people.filter { $0.editing == editing && !$0.isSame(as: backend.me) }.map(\.name)
+            if editing != nil, !others.isEmpty {
+                said.append(.notice("\(others.joined(separator: " and ")) \(others.count == 1 ? "is" : "are") editing this point too; the one saved last stands"))
+            }
+        }
+        // Another writer's change replaced one of this screen's edits: the text comes back to put back.
+        for edit in backend.takeReplacedEdits() {
+            let kind = backend.session.points[edit.point]?.kind ?? .note
+            said.append(.replaced(Composer(text: edit.text, kind: kind, editing: edit.point), by: edit.by))
+        }
         let now = clock()
         if now.timeIntervalSince(presentSince) >= Self.presenceInterval {
             backend.markPresent(at: now)

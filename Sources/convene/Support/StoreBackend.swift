@@ -25,6 +25,10 @@ final class StoreBackend: LiveSessionBackend {
     /// Moves with every change kept by any screen: the notes catch up after others' changes too.
     var revision: Int { seat.session.isCreated ? seat.lastSeq : 0 }
 
+    func takeReplacedEdits() -> [ReplacedEdit] { seat.takeReplaced() }
+
+    func sayEditing(_ point: EntityID?) { seat.sayEditing(point) }
+
     var lastSeen: Date? {
         [seat.folder.journal, seat.folder.presence].compactMap { url in
             (try? FileManager.default.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date

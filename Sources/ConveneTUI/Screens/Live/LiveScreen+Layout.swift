@@ -150,7 +150,10 @@ extension LiveScreen {
     private func drawPresence(_ world: LiveWorld, into frame: inout Frame, in rect: Rect) {
         var parts: [String] = []
         if world.people.count > 1 || world.me.map({ $0.role != .facilitator }) == true {
-            let names = world.people.map { person in (person == world.me ? "you, " : "") + "\(person.name) \(person.role.name)" }
+            let names = world.people.map { person in
+                let editing = person.editing.flatMap { world.session.place(ofPoint: $0) }.map { " ✎ \($0)" } ?? ""
+                return (person.isSame(as: world.me) ? "you, " : "") + "\(person.name) \(person.role.name)" + editing
+            }
             parts.append("\(world.people.count) here: " + names.joined(separator: " · "))
         }
         // What participants proposed, for whoever can take it into the record.

@@ -31,6 +31,9 @@ public enum LiveOutcome: Equatable, Sendable {
     case draftNotSaved(String)
     /// A point that was being typed when the last live session stopped, to offer back.
     case recovered(Composer)
+    /// This screen's saved edit of a point, replaced by another writer's made at the same time: the
+    /// text to put back, and who replaced it.
+    case replaced(Composer, by: String)
     /// A problem found while opening the session.
     case problem(String)
     /// Something to know on opening the session, not a problem.
@@ -106,6 +109,11 @@ public struct LiveScreen: Screen {
         return draft
     }
 
+    /// The point open to edit in the composer, if one is.
+    public var editingPoint: EntityID? {
+        overlays.lazy.compactMap { ($0 as? Composer)?.editing }.last
+    }
+
     /// The point selected on the item in focus, if it shows points.
     public func selectedPoint(in session: Session) -> EntityID? {
         (panel(in: session) as? PointsPanel)?.selection
@@ -155,6 +163,11 @@ public struct LiveScreen: Screen {
         case .recovered(let composer):
             draft = composer
             status = StatusLine("Recovered an unsaved point: \(keys[.add]) brings it back")
+        case .replaced(let composer, let writer):
+            // Kept as the point put aside, unless one is being typed (then it stays in the message).
+            if draft == nil && !isTyping { draft = composer }
+            let back = draft == composer ? "\(keys[.add]) brings yours back to save again" : "yours was ‘\(composer.text)’"
+            status = StatusLine("\(writer) changed a point you had just edited, at the same moment, and theirs stands; \(back)", isError: true)
         case .problem(let text): status = StatusLine(text, isError: true)
         case .notice(let text): status = StatusLine(text)
         case .alerted(let text, let until):
