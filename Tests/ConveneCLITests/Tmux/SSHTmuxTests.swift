@@ -92,7 +92,8 @@ final class SSHServer {
             """
         let configurationPath = folder.appendingPathComponent("sshd_config").path
         try configuration.write(toFile: configurationPath, atomically: true, encoding: .utf8)
-        pid = try Self.spawn([Self.binary, "-D", "-e", "-f", configurationPath], log: folder.appendingPathComponent("sshd.log").path)
+        pid = try spawnUnblocked([Self.binary, "-D", "-e", "-f", configurationPath], output: folder.appendingPathComponent("sshd.log").path,
+                                 errors: nil)
         do {
             try waitUntilListening()
         } catch {
@@ -161,29 +162,6 @@ final class SSHServer {
         }
         guard bound else { throw SSHError(message: "no free port on 127.0.0.1") }
         return Int(UInt16(bigEndian: address.sin_port))
-    }
-
-    /// Starts `command` with no signal blocked (test threads block them all) and its output in `log`.
-    private static func spawn(_ command: [String], log: String) throws -> pid_t {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, log, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
-        let argv = command.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, command[0], &actions, &attributes, argv, environ)
-        guard spawned == 0 else { throw SSHError(message: "could not start \(command[0]): \(String(cString: strerror(spawned)))") }
-        return pid
     }
 
     private static func run(_ tool: String, _ arguments: [String]) throws {
