@@ -73,7 +73,7 @@ public final class LiveSeat {
         return seat
     }
 
-    /// Whether the screen is joined to a live host now (or is it).
+    /// Whether the screen is joined to a live host now, or hosts the session itself.
     public var isJoined: Bool {
         switch place {
         case .host: return true
