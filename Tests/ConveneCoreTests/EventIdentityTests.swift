@@ -218,3 +218,47 @@ struct VoteTests {
         #expect(ballot.isAnonymousUnderRule)
     }
 }
+
+@Suite("Divergence tables changed by two writers at once")
+struct TopicMergeTests {
+    static let base = DivergenceTopic(id: EntityID(30), title: "What outcomes are for", perspectives: ["Funders", "Providers"],
+                                      dimensions: ["Purpose", "Cost"], cells: [["", ""], ["", ""]], caveats: ["Not a clean split"])
+
+    @Test("different cells, and caveats both added, are all kept")
+    func differentCells() {
+        var kept = Self.base
+        kept.cells[0][0] = "Accountability upwards"
+        kept.caveats.append("Views changed during the session")
+        var mine = Self.base
+        mine.cells[1][1] = "Hidden in overheads"
+        mine.caveats.append("Few providers present")
+        let (merged, replaced) = kept.merging(mine, from: Self.base)
+        #expect(merged.cells == [["Accountability upwards", ""], ["", "Hidden in overheads"]])
+        #expect(merged.caveats == ["Not a clean split", "Views changed during the session", "Few providers present"])
+        #expect(replaced.isEmpty)
+    }
+
+    @Test("a row added by one and a cell filled by the other are both kept")
+    func rowAndCell() {
+        var kept = Self.base
+        kept.dimensions.append("Time")
+        kept.cells.append(["", ""])
+        var mine = Self.base
+        mine.cells[0][1] = "Learning"
+        let (merged, replaced) = kept.merging(mine, from: Self.base)
+        #expect(merged.dimensions == ["Purpose", "Cost", "Time"])
+        #expect(merged.cells == [["", "Learning"], ["", ""], ["", ""]])
+        #expect(replaced.isEmpty)
+    }
+
+    @Test("the same cell written by both: the later stands, and what it replaced is said")
+    func sameCell() {
+        var kept = Self.base
+        kept.cells[1][0] = "Grant conditions"
+        var mine = Self.base
+        mine.cells[1][0] = "Match funding"
+        let (merged, replaced) = kept.merging(mine, from: Self.base)
+        #expect(merged.cell(row: 1, column: 0) == "Match funding")
+        #expect(replaced == ["the cell ‘Cost’ × ‘Funders’: ‘Grant conditions’"])
+    }
+}

@@ -146,7 +146,7 @@ struct LiveSessionTests {
         }
         defer { link.close() }
         let id = EventID.random()
-        let message = LiveMessage.change(id: id, event: event, base: 0)
+        let message = LiveMessage.change(id: id, event: event, base: 0, original: nil)
         #expect("\(link.ask(message, id: id, until: .now() + .seconds(5)))" == "kept")
         #expect("\(link.ask(message, id: id, until: .now() + .seconds(5)))" == "kept")
         #expect(Self.eventually { Self.texts(ana) == ["Once"] })
@@ -279,5 +279,60 @@ struct LiveSessionTests {
         #expect(Self.eventually { ben.people.first { $0.name == "ana" }?.editing == id })
         ben.sayEditing(nil)
         #expect(Self.eventually { ana.people.first { $0.name == "ben" }?.editing == nil })
+    }
+
+    @Test("two note-takers filling one divergence table at once both keep their cells; the same cell: the earlier writer is told")
+    func tableFilledTogether() throws {
+        let room = try Room()
+        let ana = try room.seat("ana")
+        let ben = try room.seat("ben")
+        let cleo = try room.seat("cleo")
+        let topic = DivergenceTopic(id: ana.session.nextID, title: "What outcomes are for", item: EntityID(1), perspectives: ["Funders", "Providers"],
+                                    dimensions: ["Purpose", "Cost"], cells: [["", ""], ["", ""]])
+        try ana.apply(.topicAdded(topic: topic), at: Self.date)
+        let id = try #require(ana.session.topics.ids.first)
+        #expect(Self.eventually { ben.session.topics[id] != nil && cleo.session.topics[id] != nil })
+        var fromBen = try #require(ben.session.topics[id])
+        var fromCleo = try #require(cleo.session.topics[id])
+        fromBen.cells[0][0] = "Accountability upwards"
+        fromCleo.cells[1][1] = "Hidden in overheads"
+        try ben.apply(.topicChanged(topic: fromBen), at: Self.date)
+        try cleo.apply(.topicChanged(topic: fromCleo), at: Self.date)
+        #expect(Self.eventually { ana.session.topics[id]?.cells == [["Accountability upwards", ""], ["", "Hidden in overheads"]] })
+        #expect(ben.takeReplaced().isEmpty)
+
+        // Now both write the same cell from the same view.
+        #expect(Self.eventually { ben.session.topics[id] == ana.session.topics[id] && cleo.session.topics[id] == ana.session.topics[id] })
+        var again = try #require(ben.session.topics[id])
+        var clash = try #require(cleo.session.topics[id])
+        again.cells[1][0] = "Grant conditions"
+        clash.cells[1][0] = "Match funding"
+        try ben.apply(.topicChanged(topic: again), at: Self.date)
+        try cleo.apply(.topicChanged(topic: clash), at: Self.date)
+        #expect(Self.eventually { ana.session.topics[id]?.cell(row: 1, column: 0) == "Match funding" })
+        var told: [ReplacedEdit] = []
+        #expect(Self.eventually { told += ben.takeReplaced(); return !told.isEmpty })
+        #expect(told.first?.text == "the cell ‘Cost’ × ‘Funders’: ‘Grant conditions’" && told.first?.by == "cleo")
+        #expect(ana.session.topics[id]?.cell(row: 0, column: 0) == "Accountability upwards")
+    }
+
+    @Test("the host's own change to a table, made from what its screen showed, keeps a cell another writer filled meanwhile")
+    func hostMergesItsOwn() throws {
+        let room = try Room()
+        let ana = try room.seat("ana")
+        let ben = try room.seat("ben")
+        try ana.apply(.topicAdded(topic: DivergenceTopic(id: ana.session.nextID, title: "Purposes", item: EntityID(1), perspectives: ["A", "B"],
+                                                         dimensions: ["Why"], cells: [["", ""]])), at: Self.date)
+        let id = try #require(ana.session.topics.ids.first)
+        var fromAna = try #require(ana.session.topics[id])
+        #expect(Self.eventually { ben.session.topics[id] != nil })
+        var fromBen = try #require(ben.session.topics[id])
+        fromBen.cells[0][1] = "Ben's cell"
+        try ben.apply(.topicChanged(topic: fromBen), at: Self.date)
+        let seq = ben.lastSeq
+        #expect(Self.eventually { ana.lastSeq >= seq })
+        fromAna.cells[0][0] = "Ana's cell"
+        try ana.apply(.topicChanged(topic: fromAna), at: Self.date)
+        #expect(ana.session.topics[id]?.cells == [["Ana's cell", "Ben's cell"]])
     }
 }

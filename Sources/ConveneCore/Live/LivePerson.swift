@@ -2,16 +2,20 @@
 /// have it, replaced: the host orders the two and keeps the later, and tells the earlier writer,
 /// with their text, so they can put it back.
 public struct ReplacedEdit: Codable, Sendable, Equatable {
-    public var point: EntityID
-    /// The text this writer had saved.
+    /// The point, when a point's text was replaced; nil for a part of a divergence table.
+    public var point: EntityID?
+    /// What this writer had saved: the point's text, or which parts of the table said what.
     public var text: String
     /// Who replaced it.
     public var by: String
+    /// Where, for a part of a divergence table: its title.
+    public var topic: String?
 
-    public init(point: EntityID, text: String, by: String) {
+    public init(point: EntityID?, text: String, by: String, topic: String? = nil) {
         self.point = point
         self.text = text
         self.by = by
+        self.topic = topic
     }
 }
 

@@ -28,6 +28,8 @@ public final class LiveSeat {
     private var place: Place
     /// A joined screen's copy of the session, kept in step with the records the host sends.
     private var replica = SessionLog()
+    /// A hosting screen's session as it last read it: what its changes are made from.
+    private var shown = Session()
     private var joinedPeople: [LivePerson] = []
     private var facilitator: String?
     private let clock: @Sendable () -> Date
@@ -90,8 +92,12 @@ public final class LiveSeat {
     /// The session as kept, with every other screen's changes so far.
     public var session: Session {
         switch place {
-        case .host(let host): return host.session
-        case .guest, .nowhere: catchUp(); return replica.session
+        case .host(let host):
+            shown = host.session
+            return shown
+        case .guest, .nowhere:
+            catchUp()
+            return replica.session
         }
     }
 
@@ -108,11 +114,20 @@ public final class LiveSeat {
         let id = EventID.random()
         switch place {
         case .host(let host):
-            try host.apply(event, at: date, id: id)
+            // The change was made from the session as last shown, which another screen's change may since have passed.
+            try host.apply(event, at: date, id: id, original: Self.original(of: event, in: shown))
         case .guest, .nowhere:
-            let base = replica.lastSeq
-            try ask(.change(id: id, event: event, base: base), id: id) { host in try host.apply(event, at: date, id: id) }
+            let original = Self.original(of: event, in: replica.session)
+            try ask(.change(id: id, event: event, base: replica.lastSeq, original: original), id: id) { host in
+                try host.apply(event, at: date, id: id, original: original)
+            }
         }
+    }
+
+    /// For a change to a divergence table, the table as it was when the change was made from `session`.
+    private static func original(of event: SessionEvent, in session: Session) -> DivergenceTopic? {
+        guard case .topicChanged(let topic) = event else { return nil }
+        return session.topics[topic.id]
     }
 
     /// Undoes this screen's own newest change.

@@ -31,6 +31,8 @@ public final class SessionHost: Sendable {
         var lastEdits: [EntityID: (seq: Int, by: String, text: String)] = [:]
         /// The host's own edits that another writer replaced, for its screen to take.
         var ownReplaced: [ReplacedEdit] = []
+        /// Who last changed each divergence table while hosting.
+        var lastTopicEdits: [EntityID: String] = [:]
         /// The point the host's own screen has open to edit.
         var ownEditing: EntityID?
     }
@@ -75,15 +77,30 @@ public final class SessionHost: Sendable {
     /// Applies the host screen's own change; returns once it is on disk and sent to every screen.
     /// What it creates takes the next ids free (another screen may have taken those it was made with).
     @discardableResult
-    public func apply(_ event: SessionEvent, at date: Date, id: EventID = .random()) throws -> JournalRecord {
+    /// `original`: for a divergence table, the table as the screen showed it when the change was made.
+    public func apply(_ event: SessionEvent, at date: Date, id: EventID = .random(), original: DivergenceTopic? = nil) throws -> JournalRecord {
         try state.withLock { state in
             if let refusal = person.role.refusal(of: event, in: state.writer.session) { throw LiveRefusal(reason: refusal) }
-            let (event, author) = Self.prepare(event, by: person, in: &state)
-            let record = try state.writer.apply(event, at: date, id: id, by: author)
-            tellReplaced(by: record, from: person, base: record.seq - 1, in: &state)
+            let record = try keep(event, by: person, base: state.writer.log.lastSeq, original: original, at: date, id: id, in: &state)
             broadcast(.record(record), in: state)
             return record
         }
+    }
+
+    /// Keeps one screen's change: ids given out, a ballot pinned to its person, a table merged with
+    /// what others changed in it meanwhile; appended and flushed; and whoever's edit it replaced told.
+    private func keep(_ event: SessionEvent, by person: LivePerson, base: Int, original: DivergenceTopic?, at date: Date, id: EventID,
+                      in state: inout State) throws -> JournalRecord {
+        let (prepared, author) = Self.prepare(event, by: person, in: &state)
+        let (event, replaced) = Self.merged(prepared, from: original, in: state.writer.session)
+        let record = try state.writer.apply(event, at: date, id: id, by: author)
+        tellReplaced(by: record, from: person, base: base, in: &state)
+        if var replaced {
+            replaced.edit.by = person.name
+            tell(replaced.edit, to: state.lastTopicEdits[replaced.topicID], in: &state)
+        }
+        if case .topicChanged(let topic) = record.event { state.lastTopicEdits[topic.id] = person.name }
+        return record
     }
 
     /// Undoes the host screen's own newest change.
@@ -165,12 +182,9 @@ public final class SessionHost: Sendable {
         switch message {
         case .hello(let name, let role):
             join(number, name: name, role: role, on: connection)
-        case .change(let id, let event, let base):
+        case .change(let id, let event, let base, let original):
             keep(id: id, from: number, on: connection) { state, person throws in
-                let (event, author) = Self.prepare(event, by: person, in: &state)
-                let record = try state.writer.apply(event, at: clock(), id: id, by: author)
-                tellReplaced(by: record, from: person, base: base, in: &state)
-                return record
+                try keep(event, by: person, base: base, original: original, at: clock(), id: id, in: &state)
             } check: { state, role in role.refusal(of: event, in: state.writer.session) }
         case .editing(let point):
             let moved = state.withLock { state -> Bool in
@@ -256,14 +270,31 @@ public final class SessionHost: Sendable {
     private func tellReplaced(by record: JournalRecord, from person: LivePerson, base: Int, in state: inout State) {
         guard case .pointChanged(let point) = record.event, record.undoes == nil else { return }
         if let earlier = state.lastEdits[point.id], earlier.seq > base, earlier.by != person.name, earlier.text != point.text {
-            let edit = ReplacedEdit(point: point.id, text: earlier.text, by: person.name)
-            if earlier.by == self.person.name {
-                state.ownReplaced.append(edit)
-            } else if let guest = state.guests.values.first(where: { $0.person.name == earlier.by }) {
-                guest.connection.send(.replaced(edit))
-            }
+            tell(ReplacedEdit(point: point.id, text: earlier.text, by: person.name), to: earlier.by, in: &state)
         }
         state.lastEdits[point.id] = (record.seq, person.name, point.text)
+    }
+
+    /// Tells `writer` (the host's own screen, or a joined one) that their edit was replaced.
+    private func tell(_ edit: ReplacedEdit, to writer: String?, in state: inout State) {
+        guard let writer, writer != edit.by else { return }
+        if writer == person.name {
+            state.ownReplaced.append(edit)
+        } else if let guest = state.guests.values.first(where: { $0.person.name == writer }) {
+            guest.connection.send(.replaced(edit))
+        }
+    }
+
+    /// A divergence table changed from `original` while another writer's change to it was kept:
+    /// the two merged (see `DivergenceTopic.merging`), and what the later replaced, if anything.
+    private static func merged(_ event: SessionEvent, from original: DivergenceTopic?, in session: Session)
+        -> (SessionEvent, (edit: ReplacedEdit, topicID: EntityID)?) {
+        guard case .topicChanged(let mine) = event, let original, let kept = session.topics[mine.id], kept != original else {
+            return (event, nil)
+        }
+        let (topic, replaced) = kept.merging(mine, from: original)
+        guard !replaced.isEmpty else { return (.topicChanged(topic: topic), nil) }
+        return (.topicChanged(topic: topic), (ReplacedEdit(point: nil, text: replaced.joined(separator: "; "), by: "", topic: topic.title), topic.id))
     }
 
     /// `event` as the host keeps it for `person`, and the name it is kept under: what it creates

@@ -158,8 +158,13 @@ public final class LiveEffects: EffectPerformer {
         }
         // Another writer's change replaced one of this screen's edits: the text comes back to put back.
         for edit in backend.takeReplacedEdits() {
-            let kind = backend.session.points[edit.point]?.kind ?? .note
-            said.append(.replaced(Composer(text: edit.text, kind: kind, editing: edit.point), by: edit.by))
+            guard let point = edit.point else {
+                said.append(.problem("\(edit.by) changed ‘\(edit.topic ?? "the table")’ where you had just written, at the same moment, "
+                    + "and theirs stands; yours: \(edit.text)"))
+                continue
+            }
+            let kind = backend.session.points[point]?.kind ?? .note
+            said.append(.replaced(Composer(text: edit.text, kind: kind, editing: point), by: edit.by))
         }
         let now = clock()
         if now.timeIntervalSince(presentSince) >= Self.presenceInterval {
