@@ -76,8 +76,8 @@ public final class SessionHost: Sendable {
 
     /// Applies the host screen's own change; returns once it is on disk and sent to every screen.
     /// What it creates takes the next ids free (another screen may have taken those it was made with).
-    @discardableResult
     /// `original`: for a divergence table, the table as the screen showed it when the change was made.
+    @discardableResult
     public func apply(_ event: SessionEvent, at date: Date, id: EventID = .random(), original: DivergenceTopic? = nil) throws -> JournalRecord {
         try state.withLock { state in
             if let refusal = person.role.refusal(of: event, in: state.writer.session) { throw LiveRefusal(reason: refusal) }
@@ -131,7 +131,7 @@ public final class SessionHost: Sendable {
         state.withLock { $0.writer.saveCheckpointIfDue() }
     }
 
-    /// Where the journal last stood when a screen last saw it: the last record's place.
+    /// The place of the journal's last record.
     public var lastSeq: Int { state.withLock { $0.writer.log.lastSeq } }
 
     /// Stops hosting: every screen is let go (each then takes over or reconnects), the socket
