@@ -262,3 +262,42 @@ struct TopicMergeTests {
         #expect(replaced == ["the cell ‘Cost’ × ‘Funders’: ‘Grant conditions’"])
     }
 }
+
+@Suite("Items and contexts changed by two writers at once")
+struct ItemAndContextMergeTests {
+    static let item = AgendaItem(id: EntityID(7), title: "Reflecting on the principles", phase: .checklist, minutes: 15,
+                                 checklist: ["Look at the whole system", "Build a shared purpose", "Treat evidence with nuance"])
+
+    @Test("two responses to different prompts are both kept, and a response made before the clock moved leaves the clock as set")
+    func responses() {
+        var kept = Self.item
+        kept.responses = ["Systems maps helped"]
+        kept.startedAt = Fixtures.start
+        kept.clockRunningSince = Fixtures.start
+        var mine = Self.item
+        mine.responses = ["", "", "Mixed methods"]
+        let (merged, replaced) = kept.merging(mine, from: Self.item)
+        #expect(merged.responses == ["Systems maps helped", "", "Mixed methods"])
+        #expect(merged.clockRunningSince == Fixtures.start && merged.startedAt == Fixtures.start)
+        #expect(replaced.isEmpty)
+
+        var clash = Self.item
+        clash.responses = ["Only partly"]
+        let (second, said) = kept.merging(clash, from: Self.item)
+        #expect(second.responses == ["Only partly"])
+        #expect(said == ["the response to ‘Look at the whole system’: ‘Systems maps helped’"])
+    }
+
+    @Test("ratings added by one while the other corrected the name are all kept")
+    func contextRatings() {
+        let base = ContextAssessment(id: EntityID(9), name: "Youth services", ratings: [Rating(uncertainty: 4, control: 2)])
+        var kept = base
+        kept.ratings.append(Rating(uncertainty: 5, control: 1))
+        var mine = base
+        mine.name = "Youth and family services"
+        let (merged, replaced) = kept.merging(mine, from: base)
+        #expect(merged.name == "Youth and family services")
+        #expect(merged.ratings == [Rating(uncertainty: 4, control: 2), Rating(uncertainty: 5, control: 1)])
+        #expect(replaced.isEmpty)
+    }
+}

@@ -335,4 +335,29 @@ struct LiveSessionTests {
         try ana.apply(.topicChanged(topic: fromAna), at: Self.date)
         #expect(ana.session.topics[id]?.cells == [["Ana's cell", "Ben's cell"]])
     }
+
+    @Test("two note-takers answering different checklist prompts at once both keep theirs, and the facilitator's clock stands")
+    func checklistAnsweredTogether() throws {
+        let room = try Room()
+        let ana = try room.seat("ana")
+        let ben = try room.seat("ben")
+        let cleo = try room.seat("cleo")
+        try ana.apply(.itemAdded(item: AgendaItem(id: ana.session.nextID, title: "Principles", phase: .checklist, minutes: 10,
+                                                  checklist: ["Whole system", "Shared purpose"])), at: Self.date)
+        let id = try #require(ana.session.agenda.ids.last)
+        #expect(Self.eventually { ben.session.agenda[id] != nil && cleo.session.agenda[id] != nil })
+        var fromBen = try #require(ben.session.agenda[id])
+        var fromCleo = try #require(cleo.session.agenda[id])
+        // The facilitator starts the clock on it while both are typing.
+        var started = try #require(ana.session.agenda[id])
+        started.startedAt = Self.date
+        started.clockRunningSince = Self.date
+        try ana.apply(.itemChanged(item: started), at: Self.date)
+        fromBen.responses = ["Maps of the system"]
+        fromCleo.responses = ["", "A purpose written together"]
+        try ben.apply(.itemChanged(item: fromBen), at: Self.date)
+        try cleo.apply(.itemChanged(item: fromCleo), at: Self.date)
+        #expect(Self.eventually { ana.session.agenda[id]?.responses == ["Maps of the system", "A purpose written together"] })
+        #expect(ana.session.agenda[id]?.clockRunningSince == Self.date)
+    }
 }

@@ -2,20 +2,21 @@
 /// have it, replaced: the host orders the two and keeps the later, and tells the earlier writer,
 /// with their text, so they can put it back.
 public struct ReplacedEdit: Codable, Sendable, Equatable {
-    /// The point, when a point's text was replaced; nil for a part of a divergence table.
+    /// The point, when a point's text was replaced; nil for a part of a divergence table, an
+    /// agenda item (a checklist response) or a context.
     public var point: EntityID?
-    /// What this writer had saved: the point's text, or which parts of the table said what.
+    /// What this writer had saved: the point's text, or which parts said what.
     public var text: String
     /// Who replaced it.
     public var by: String
-    /// Where, for a part of a divergence table: its title.
-    public var topic: String?
+    /// Where, when it is not a point: the table's, item's or context's name.
+    public var place: String?
 
-    public init(point: EntityID?, text: String, by: String, topic: String? = nil) {
+    public init(point: EntityID?, text: String, by: String, place: String? = nil) {
         self.point = point
         self.text = text
         self.by = by
-        self.topic = topic
+        self.place = place
     }
 }
 

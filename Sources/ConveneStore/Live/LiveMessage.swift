@@ -13,9 +13,10 @@ enum LiveMessage: Codable, Sendable {
     case hello(name: String, role: LiveRole?)
     /// A change made on a screen that had the journal up to `base`; what it creates takes the
     /// host's next ids.
-    /// `original`: for a divergence table, the table the change was made from, so that what
-    /// another writer changed meanwhile is merged in rather than replaced.
-    case change(id: EventID, event: SessionEvent, base: Int, original: DivergenceTopic?)
+    /// `original`: for a change to a divergence table, an agenda item or a context, the same change
+    /// holding the value it was made from, so that what another writer changed meanwhile is merged
+    /// in rather than replaced.
+    case change(id: EventID, event: SessionEvent, base: Int, original: SessionEvent?)
     case undo(id: EventID)
     /// The point this screen has open to edit (nil: none now), for the others to see.
     case editing(point: EntityID?)

@@ -124,10 +124,15 @@ public final class LiveSeat {
         }
     }
 
-    /// For a change to a divergence table, the table as it was when the change was made from `session`.
-    private static func original(of event: SessionEvent, in session: Session) -> DivergenceTopic? {
-        guard case .topicChanged(let topic) = event else { return nil }
-        return session.topics[topic.id]
+    /// For a change to a divergence table, an agenda item or a context: the same change holding
+    /// the value `session` had, which the change was made from.
+    private static func original(of event: SessionEvent, in session: Session) -> SessionEvent? {
+        switch event {
+        case .topicChanged(let topic): session.topics[topic.id].map { .topicChanged(topic: $0) }
+        case .itemChanged(let item): session.agenda[item.id].map { .itemChanged(item: $0) }
+        case .contextChanged(let context): session.contexts[context.id].map { .contextChanged(context: $0) }
+        default: nil
+        }
     }
 
     /// Undoes this screen's own newest change.

@@ -31,8 +31,8 @@ public final class SessionHost: Sendable {
         var lastEdits: [EntityID: (seq: Int, by: String, text: String)] = [:]
         /// The host's own edits that another writer replaced, for its screen to take.
         var ownReplaced: [ReplacedEdit] = []
-        /// Who last changed each divergence table while hosting.
-        var lastTopicEdits: [EntityID: String] = [:]
+        /// Who last changed each divergence table, item and context while hosting.
+        var lastEditors: [EntityID: String] = [:]
         /// The point the host's own screen has open to edit.
         var ownEditing: EntityID?
     }
@@ -76,11 +76,10 @@ public final class SessionHost: Sendable {
 
     /// Applies the host screen's own change; returns once it is on disk and sent to every screen.
     /// What it creates takes the next ids free (another screen may have taken those it was made with).
-    /// `original`: for a divergence table, the table as the screen showed it when the change was made.
+    /// `original`: for a table, an item or a context, the change holding the value the screen showed.
     @discardableResult
-    public func apply(_ event: SessionEvent, at date: Date, id: EventID = .random(), original: DivergenceTopic? = nil) throws -> JournalRecord {
+    public func apply(_ event: SessionEvent, at date: Date, id: EventID = .random(), original: SessionEvent? = nil) throws -> JournalRecord {
         try state.withLock { state in
-            if let refusal = person.role.refusal(of: event, in: state.writer.session) { throw LiveRefusal(reason: refusal) }
             let record = try keep(event, by: person, base: state.writer.log.lastSeq, original: original, at: date, id: id, in: &state)
             broadcast(.record(record), in: state)
             return record
@@ -89,17 +88,20 @@ public final class SessionHost: Sendable {
 
     /// Keeps one screen's change: ids given out, a ballot pinned to its person, a table merged with
     /// what others changed in it meanwhile; appended and flushed; and whoever's edit it replaced told.
-    private func keep(_ event: SessionEvent, by person: LivePerson, base: Int, original: DivergenceTopic?, at date: Date, id: EventID,
+    private func keep(_ event: SessionEvent, by person: LivePerson, base: Int, original: SessionEvent?, at date: Date, id: EventID,
                       in state: inout State) throws -> JournalRecord {
-        let (prepared, author) = Self.prepare(event, by: person, in: &state)
-        let (event, replaced) = Self.merged(prepared, from: original, in: state.writer.session)
-        let record = try state.writer.apply(event, at: date, id: id, by: author)
+        let (merged, replaced) = Self.merged(event, from: original, in: state.writer.session)
+        // Checked once merged: a note-taker's response made before the facilitator moved the
+        // clock carries the old clock, which the merge leaves as the facilitator set it.
+        if let refusal = person.role.refusal(of: merged, in: state.writer.session) { throw LiveRefusal(reason: refusal) }
+        let (prepared, author) = Self.prepare(merged, by: person, in: &state)
+        let record = try state.writer.apply(prepared, at: date, id: id, by: author)
         tellReplaced(by: record, from: person, base: base, in: &state)
         if var replaced {
             replaced.edit.by = person.name
-            tell(replaced.edit, to: state.lastTopicEdits[replaced.topicID], in: &state)
+            tell(replaced.edit, to: state.lastEditors[replaced.entity], in: &state)
         }
-        if case .topicChanged(let topic) = record.event { state.lastTopicEdits[topic.id] = person.name }
+        if let entity = Self.mergedEntity(of: record.event) { state.lastEditors[entity] = person.name }
         return record
     }
 
@@ -185,7 +187,7 @@ public final class SessionHost: Sendable {
         case .change(let id, let event, let base, let original):
             keep(id: id, from: number, on: connection) { state, person throws in
                 try keep(event, by: person, base: base, original: original, at: clock(), id: id, in: &state)
-            } check: { state, role in role.refusal(of: event, in: state.writer.session) }
+            } check: { _, _ in nil }
         case .editing(let point):
             let moved = state.withLock { state -> Bool in
                 guard state.guests[number] != nil, state.guests[number]?.person.editing != point else { return false }
@@ -285,16 +287,40 @@ public final class SessionHost: Sendable {
         }
     }
 
-    /// A divergence table changed from `original` while another writer's change to it was kept:
-    /// the two merged (see `DivergenceTopic.merging`), and what the later replaced, if anything.
-    private static func merged(_ event: SessionEvent, from original: DivergenceTopic?, in session: Session)
-        -> (SessionEvent, (edit: ReplacedEdit, topicID: EntityID)?) {
-        guard case .topicChanged(let mine) = event, let original, let kept = session.topics[mine.id], kept != original else {
+    /// A table, item or context changed from `original` while another writer's change to it was
+    /// kept: the two merged part by part (see `ThreeWayMerge`), and what the later replaced, if anything.
+    private static func merged(_ event: SessionEvent, from original: SessionEvent?, in session: Session)
+        -> (SessionEvent, (edit: ReplacedEdit, entity: EntityID)?) {
+        let result: (event: SessionEvent, replaced: [String], place: String, entity: EntityID)
+        switch (event, original) {
+        case (.topicChanged(let mine), .topicChanged(let base)?):
+            guard let kept = session.topics[mine.id], kept != base else { return (event, nil) }
+            let (topic, replaced) = kept.merging(mine, from: base)
+            result = (.topicChanged(topic: topic), replaced, topic.title, topic.id)
+        case (.itemChanged(let mine), .itemChanged(let base)?):
+            guard let kept = session.agenda[mine.id], kept != base else { return (event, nil) }
+            let (item, replaced) = kept.merging(mine, from: base)
+            result = (.itemChanged(item: item), replaced, item.title, item.id)
+        case (.contextChanged(let mine), .contextChanged(let base)?):
+            guard let kept = session.contexts[mine.id], kept != base else { return (event, nil) }
+            let (context, replaced) = kept.merging(mine, from: base)
+            result = (.contextChanged(context: context), replaced, context.name, context.id)
+        default:
             return (event, nil)
         }
-        let (topic, replaced) = kept.merging(mine, from: original)
-        guard !replaced.isEmpty else { return (.topicChanged(topic: topic), nil) }
-        return (.topicChanged(topic: topic), (ReplacedEdit(point: nil, text: replaced.joined(separator: "; "), by: "", topic: topic.title), topic.id))
+        guard !result.replaced.isEmpty else { return (result.event, nil) }
+        let edit = ReplacedEdit(point: nil, text: result.replaced.joined(separator: "; "), by: "", place: result.place)
+        return (result.event, (edit, result.entity))
+    }
+
+    /// What a change merged part by part changes: a table, an item or a context.
+    private static func mergedEntity(of event: SessionEvent) -> EntityID? {
+        switch event {
+        case .topicChanged(let topic): topic.id
+        case .itemChanged(let item): item.id
+        case .contextChanged(let context): context.id
+        default: nil
+        }
     }
 
     /// `event` as the host keeps it for `person`, and the name it is kept under: what it creates

@@ -159,7 +159,7 @@ public final class LiveEffects: EffectPerformer {
         // Another writer's change replaced one of this screen's edits: the text comes back to put back.
         for edit in backend.takeReplacedEdits() {
             guard let point = edit.point else {
-                said.append(.problem("\(edit.by) changed ‘\(edit.topic ?? "the table")’ where you had just written, at the same moment, "
+                said.append(.problem("\(edit.by) changed ‘\(edit.place ?? "it")’ where you had just written, at the same moment, "
                     + "and theirs stands; yours: \(edit.text)"))
                 continue
             }
