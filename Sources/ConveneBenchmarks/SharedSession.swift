@@ -1,11 +1,13 @@
 import ConveneCore
 import ConveneStore
+import ConveneTUI
 import Foundation
 
 /// A live session with ten screens joined to its host, all in this process (each with its own
 /// connection and reading thread, as separate programs have): how long a change takes to be saved
 /// for the screen that made it and to reach every other screen, beside a single writer's commit in
-/// the same run, and whether the host's memory grows with the changes it sends.
+/// the same run; a keystroke on a screen while the others commit; and whether the host's memory
+/// grows with the changes it sends.
 func compareSharedSession(size: Int, root: URL, screens: Int = 10) throws {
     try prepare(size: size, root: root)
     guard let folder = SessionCatalog(root: root).folders().first else { throw ValidationFailure("no session in \(root.path)") }
@@ -42,6 +44,23 @@ func compareSharedSession(size: Int, root: URL, screens: Int = 10) throws {
         everywhere.append(seconds(start.duration(to: clock.now)))
     }
 
+    // A keystroke on another joined screen while the others type: each time, one of them commits a
+    // point, then this screen takes a character and draws its frame, taking in the change on the way.
+    let typist = joined[joined.count - 1]
+    var screen = LiveScreen()
+    _ = screen.update(.key(.character("a")), in: LiveWorld(session: typist.session, now: date))
+    var keystrokes: [Double] = []
+    for index in 0..<41 {
+        try writer.apply(.pointAdded(point: point(writer.session.nextID, index)), at: date)
+        let seq = writer.lastSeq
+        while host.lastSeq < seq { sched_yield() }
+        let start = clock.now
+        let world = LiveWorld(session: typist.session, now: date, people: typist.people, me: typist.person)
+        _ = screen.update(.key(.character("x")), in: world)
+        _ = screen.render(LiveWorld(session: typist.session, now: date, people: typist.people, me: typist.person), width: 80, height: 24)
+        keystrokes.append(seconds(start.duration(to: clock.now)))
+    }
+
     // Memory over 10,000 more changes sent to every screen, changes that leave the session the same
     // size (a finding acknowledged, then not), per copy of the session in this process (the host's
     // and each screen's). Each copy keeps its undo history, a step per change; sending keeps nothing,
@@ -57,6 +76,7 @@ func compareSharedSession(size: Int, root: URL, screens: Int = 10) throws {
 
     print("| \(size) | \(screens) | \(format(singleCommit)) | \(format(saved.sorted()[saved.count / 2])) | "
         + "\(format(everywhere.sorted()[everywhere.count / 2])) | \(format(everywhere.max() ?? 0)) | "
+        + "\(format(keystrokes.sorted()[keystrokes.count / 2])) | "
         + String(format: "%.1f MB", growth / Double(screens + 1)) + " |")
     fflush(nil)
 }

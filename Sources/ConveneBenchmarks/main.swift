@@ -445,8 +445,8 @@ do {
             }
         }
         print("")
-        print("| points | screens joined | single writer: commit | joined screen: commit until saved | the change on every other screen (median) | (slowest) | memory over 10,000 changes, per copy of the session |")
-        print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+        print("| points | screens joined | single writer: commit | joined screen: commit until saved | the change on every other screen (median) | (slowest) | keystroke on another screen while others commit (type + frame) | memory over 10,000 changes, per copy of the session |")
+        print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
         fflush(nil)
         let shared = FileManager.default.temporaryDirectory.appendingPathComponent("convene-bench-\(getpid())-shared")
         defer { try? FileManager.default.removeItem(at: shared) }
