@@ -33,7 +33,15 @@ final class LiveConnection: Sendable {
     /// Sends `message` after those before it; false when the connection is closed or too far behind.
     @discardableResult
     func send(_ message: LiveMessage) -> Bool {
-        guard !closed, let line = try? message.line() else { return false }
+        guard let line = try? message.line() else { return false }
+        return send(line: line)
+    }
+
+    /// Sends a message already encoded (`LiveMessage.line()`): what the host sends every screen
+    /// is encoded once, not once per screen.
+    @discardableResult
+    func send(line: Data) -> Bool {
+        guard !closed else { return false }
         guard waiting.add(1, ordering: .relaxed).newValue <= Self.backlogLimit else {
             shutDown()
             return false

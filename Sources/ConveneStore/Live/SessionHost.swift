@@ -359,7 +359,8 @@ public final class SessionHost: Sendable {
     }
 
     private func broadcast(_ message: LiveMessage, in state: State, except excluded: Int? = nil) {
-        for (number, guest) in state.guests where number != excluded { guest.connection.send(message) }
+        guard let line = try? message.line() else { return }
+        for (number, guest) in state.guests where number != excluded { guest.connection.send(line: line) }
     }
 }
 

@@ -25,7 +25,7 @@ struct Follow: ParsableCommand {
     func run() throws {
         let folder = try target.folder(in: sessions)
         let wakeup = Wakeup()
-        let live = LiveFollow(folder: folder, name: "\(LoginName.current) (follow)", wakeup: wakeup)
+        let live = LiveFollow(folder: folder, wakeup: wakeup)
         guard let first = try live.refreshed() else { throw CommandFailure("\(folder.name) cannot be read") }
         try onScreen("convene follow", otherwise: "`convene show` prints the notes to standard output", options: sessions) { terminal, signals, configuration in
             (terminal as? NCursesTerminal)?.wakeup = wakeup

@@ -17,9 +17,11 @@ final class LiveFollow: FollowBackend {
     /// How often a follower without a host looks for one.
     static let lookInterval: TimeInterval = 2
 
-    init(folder: SessionFolder, name: String, wakeup: Wakeup?) {
+    /// - Parameter wakeup: signalled when the host sends a change, so the screen draws it at once.
+    init(folder: SessionFolder, wakeup: Wakeup?) {
         watcher = JournalWatcher(folder: folder)
-        self.name = name
+        // How the follower is listed in the others' headers: a viewer, told apart from a typist.
+        name = "\(LoginName.current) (follow)"
         self.wakeup = wakeup
     }
 

@@ -60,7 +60,7 @@ final class StoreHome: HomeBackend {
     func openFollow(folder: String) throws -> any Scene {
         let wakeup = Wakeup()
         (terminal as? NCursesTerminal)?.wakeup = wakeup
-        let live = LiveFollow(folder: try options.catalog.resolve(folder), name: "\(LoginName.current) (follow)", wakeup: wakeup)
+        let live = LiveFollow(folder: try options.catalog.resolve(folder), wakeup: wakeup)
         guard let first = try live.refreshed() else { throw CommandFailure("\(folder) cannot be read") }
         return FollowScene(backend: live, session: first, showsPoints: true, keys: keys, clock: { .nowToTheSecond })
     }
