@@ -78,9 +78,23 @@ enum JournalReader {
         return LoadedJournal(log: log, warnings: warnings, intactLength: intactLength, linesReplayed: lines.count)
     }
 
+    /// The records of `lines` of `data`, each checked as a load checks it; `firstLine` numbers them
+    /// in what an error says.
+    static func records(_ lines: ArraySlice<Range<Int>>, of data: Data, path: String, firstLine: Int) throws(StoreError) -> [JournalRecord] {
+        var records: [JournalRecord] = []
+        records.reserveCapacity(lines.count)
+        for (offset, result) in decode(lines, of: data).enumerated() {
+            switch result {
+            case .failure(let failure): throw .corruptLine(path: path, line: firstLine + offset, reason: failure.reason)
+            case .success(let record): records.append(record)
+            }
+        }
+        return records
+    }
+
     /// The byte ranges of the newline-terminated lines from `offset` on (newline excluded), and the
     /// length of a torn tail.
-    private static func wholeLines(of data: Data, from offset: Int) -> (lines: [Range<Int>], tornBytes: Int) {
+    static func wholeLines(of data: Data, from offset: Int) -> (lines: [Range<Int>], tornBytes: Int) {
         var lines: [Range<Int>] = []
         var lineStart = offset
         data.withUnsafeBytes { bytes in

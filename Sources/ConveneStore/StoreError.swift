@@ -29,6 +29,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case indexBusy(path: String)
     /// A failed append could not be cut back out of the journal; nothing more is written until it is.
     case journalNeedsRepair(path: String, cause: String)
+    /// Two journals at the same path that began apart: two sessions, not two copies of one.
+    case differentSessions(path: String)
 
     public var description: String {
         switch self {
@@ -73,6 +75,9 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case .journalNeedsRepair(let path, let cause):
             "\(path): a failed write could not be taken back out of the journal (\(cause)); nothing more is saved "
                 + "until it can be. Free space or fix the disk, then try again: everything shown saved is kept"
+        case .differentSessions(let path):
+            "\(path): the two journals to merge are of different sessions (each was created on its own), so they are not "
+                + "merged into one; `convene sync` gives one of the folders another name first"
         }
     }
 }

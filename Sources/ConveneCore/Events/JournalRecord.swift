@@ -9,7 +9,7 @@ import Foundation
 /// their clock is their place in the journal.
 public struct JournalRecord: Codable, Sendable, Equatable {
     /// The fields a journal line may have, for readers that refuse others.
-    public static let fieldNames: Set<String> = ["seq", "at", "event", "undoes", "key", "id", "by", "clock"]
+    public static let fieldNames: Set<String> = ["seq", "at", "event", "undoes", "key", "id", "by", "clock", "aside"]
 
     /// 1, 2, 3, … with no gaps: a gap or repeat means the journal was tampered with or damaged.
     public var seq: Int
@@ -27,9 +27,12 @@ public struct JournalRecord: Codable, Sendable, Equatable {
     public var by: String?
     /// Lamport clock: greater than that of every record its writer had seen.
     public var clock: Int?
+    /// Set when a merge found the change could no longer apply (what it changed was removed
+    /// elsewhere meanwhile): it stays in the history, where `sync` said it is, and changes nothing.
+    public var aside: Bool?
 
     public init(seq: Int, at: Date, event: SessionEvent, undoes: Int? = nil, key: String? = nil,
-                id: EventID? = nil, by: String? = nil, clock: Int? = nil) {
+                id: EventID? = nil, by: String? = nil, clock: Int? = nil, aside: Bool? = nil) {
         self.seq = seq
         self.at = at
         self.event = event
@@ -38,6 +41,7 @@ public struct JournalRecord: Codable, Sendable, Equatable {
         self.id = id
         self.by = by
         self.clock = clock
+        self.aside = aside
     }
 
     /// The order in which records written apart replay the same everywhere: by clock, then by id

@@ -22,7 +22,8 @@ public struct SessionLog: Sendable {
     /// What the newest record changed, kept so a record the disk refused can be taken back.
     private struct LastStep: Sendable {
         let seq: Int
-        let inverse: SessionEvent
+        /// Nil for a record set aside, which changed nothing.
+        let inverse: SessionEvent?
         /// The undo step an undo took off the stack, and where it stood.
         let popped: (step: Undoable, index: Int)?
         let pushed: Bool
@@ -112,6 +113,12 @@ public struct SessionLog: Sendable {
             }
             undoneIndex = newest
         }
+        guard record.aside != true else {
+            // Kept for the history only: it takes its place in the order and changes nothing.
+            guard record.undoes == nil else { throw .undoMismatch(undoes: record.undoes ?? 0, newestUndoable: nil) }
+            advance(past: record, inverse: nil, popped: nil, pushed: false)
+            return
+        }
         let inverse = try session.apply(record.event)
         var popped: (step: Undoable, index: Int)?
         var pushed = false
@@ -123,12 +130,21 @@ public struct SessionLog: Sendable {
             undoStack.append(Undoable(seq: record.seq, inverse: .event(inverse), by: record.by))
             pushed = true
         }
+        advance(past: record, inverse: inverse, popped: popped, pushed: pushed)
+    }
+
+    /// The newest change `author` (anyone, for nil) can still undo: what a merged undo must name.
+    func newestUndoableSeq(by author: String?) -> Int? {
+        undoIndex(by: author).map { undoStack[$0].seq }
+    }
+
+    private mutating func advance(past record: JournalRecord, inverse: SessionEvent?, popped: (step: Undoable, index: Int)?, pushed: Bool) {
         lastSeq = record.seq
         let previousClock = lastClock
         // A line from before clocks counts as one tick: its place in the journal.
         lastClock = max(lastClock + (record.clock == nil ? 1 : 0), record.clock ?? 0)
         if let id = record.id { recentIDs.insert(id) }
-        if let key = record.key { keyed[key] = KeyedChange(seq: record.seq, event: .event(record.event)) }
+        if let key = record.key, inverse != nil { keyed[key] = KeyedChange(seq: record.seq, event: .event(record.event)) }
         lastStep = LastStep(seq: record.seq, inverse: inverse, popped: popped, pushed: pushed, id: record.id, clock: previousClock)
     }
 
@@ -141,7 +157,7 @@ public struct SessionLog: Sendable {
             return
         }
         if let key = record.key, keyed[key]?.seq == record.seq { keyed[key] = nil }
-        _ = try? session.apply(step.inverse)
+        if let inverse = step.inverse { _ = try? session.apply(inverse) }
         if step.pushed { undoStack.removeLast() }
         if let popped = step.popped { undoStack.insert(popped.step, at: popped.index) }
         if let id = step.id { recentIDs.removeNewest(id) }

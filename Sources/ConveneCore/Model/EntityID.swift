@@ -16,7 +16,14 @@ public struct EntityID: Hashable, Comparable, Sendable, Codable, CustomStringCon
     }
 
     public init(from decoder: any Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(Int.self)
+        let value = try decoder.singleValueContainer().decode(Int.self)
+        // Journals merged from apart read each side's ids through its translation (see
+        // `EntityIDTranslation`); an ordinary read has no user info and pays one emptiness check.
+        if !decoder.userInfo.isEmpty, let translation = decoder.userInfo[EntityIDTranslation.key] as? EntityIDTranslation {
+            rawValue = translation.merged(EntityID(value)).rawValue
+        } else {
+            rawValue = value
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {
