@@ -48,9 +48,8 @@ public final class SessionWriter {
             throw StoreError.linkedSessionFolder(path: folder.url.path, target: folder.url.resolvingSymlinksInPath().path)
         }
         let path = folder.journal.path
-        let fd = try POSIX.openRegular(path, flags: O_RDWR | O_APPEND)
+        let fd = try lockedJournal(path, folder: folder, wait: wait)
         do {
-            try POSIX.lockExclusively(fd, path: folder.url.path, wait: wait)
             // Read only once the lock is held, so no other writer can add a line in between.
             let data = try POSIX.mapAll(fd, path: path)
             let loaded = try JournalReader.parse(data, of: folder)
@@ -71,6 +70,26 @@ public final class SessionWriter {
         } catch {
             Glibc.close(fd)
             throw error
+        }
+    }
+
+    /// The journal opened for appending, locked, and still the file at `path`: a sync may have
+    /// replaced it by a merged one (git writes a new file) while this writer waited for the lock,
+    /// and a line appended to the file it replaced would be lost with it.
+    private static func lockedJournal(_ path: String, folder: SessionFolder, wait: Duration) throws -> Int32 {
+        while true {
+            let fd = try POSIX.openRegular(path, flags: O_RDWR | O_APPEND)
+            do {
+                try POSIX.lockExclusively(fd, path: folder.url.path, wait: wait)
+            } catch {
+                Glibc.close(fd)
+                throw error
+            }
+            var opened = stat(), named = stat()
+            if fstat(fd, &opened) == 0, lstat(path, &named) == 0, opened.st_ino == named.st_ino, opened.st_dev == named.st_dev {
+                return fd
+            }
+            Glibc.close(fd)
         }
     }
 

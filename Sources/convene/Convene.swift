@@ -14,13 +14,14 @@ struct Convene: ParsableCommand {
             unique prefix of its name (2026-04-02), or words of its title.
             """,
         version: ConveneVersion.current,
-        subcommands: [CatchUpNotes.self, CatchUpIndex.self],
+        subcommands: [CatchUpNotes.self, CatchUpIndex.self, MergeJournal.self],
         // Every subcommand gives its commandName: a name derived from the type's name costs the
         // runtime a search of every protocol conformance at start, in every command.
         groupedSubcommands: [
             CommandGroup(name: "Live", subcommands: [Home.self, Run.self, Follow.self, Review.self, Access.self]),
             CommandGroup(name: "Scripting", subcommands: [New.self, Add.self, SetDetail.self, Undo.self, End.self, Check.self]),
             CommandGroup(name: "Reading", subcommands: [Show.self, Export.self, List.self, Search.self, Actions.self, Templates.self]),
+            CommandGroup(name: "Sharing", subcommands: [Sync.self]),
         ],
         defaultSubcommand: Home.self
     )

@@ -25,6 +25,8 @@ public enum SessionError: Error, Equatable, Sendable, CustomStringConvertible {
     case voteDots(Int)
     case voteClosed
     case ballot(dots: Int, options: Int)
+    /// No change in the journal has this id (`convene sync --put-back`).
+    case noSuchChange(String)
 
     public var description: String {
         switch self {
@@ -76,6 +78,8 @@ public enum SessionError: Error, Equatable, Sendable, CustomStringConvertible {
             "the vote is closed"
         case .ballot(let dots, let options):
             "a ballot places at most \(dots) dots on its \(options) options"
+        case .noSuchChange(let id):
+            "the session has no change \(id); `convene sync` names the changes that gave way"
         case .undoMismatch(let undoes, let newest):
             "an undo of record \(undoes), but the newest change that can be undone is "
                 + (newest.map { "record \($0)" } ?? "none")
