@@ -248,4 +248,51 @@ struct ArchiveSyncTests {
             #expect(notes.components(separatedBy: point).count == 2, "\(point)")
         }
     }
+
+    /// Waits up to `seconds` for `condition`, looking every tenth of a second.
+    private func eventually(_ what: String, seconds: Double = 20, _ condition: () throws -> Bool,
+                            sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if try condition() { return }
+            usleep(100_000)
+        }
+        Issue.record("waited \(Int(seconds)) s for \(what)", sourceLocation: sourceLocation)
+    }
+
+    @Test("with [sync] auto, listing the archive syncs in the background without waiting; offline, list says so and still lists")
+    func automatic() throws {
+        let organisation = try Organisation()
+        let office = try organisation.office()
+        let session = try office.newSession(title: "Synced on its own", date: "2026-12-06")
+        _ = try sync(office, ["--init", organisation.remote.path])
+        let config = office.home.appendingPathComponent("config/convene")
+        try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
+        try Data("[sync]\nauto = true\n".utf8).write(to: config.appendingPathComponent("config.toml"))
+        try add(office, session, "sent without asking")
+        let listed = try office.run(["list"])
+        #expect(listed.status == 0 && listed.stdout.contains(session))
+        let status = office.sessions.appendingPathComponent(".git/convene-sync.json")
+        try eventually("the background sync to push") {
+            try Self.git(["log", "-p", "--all"], in: organisation.remote).contains("sent without asking")
+                && (try? String(contentsOf: status, encoding: .utf8))?.contains("\"synced\":true") == true
+        }
+
+        try Self.git(["remote", "set-url", "origin", "ssh://127.0.0.1:1/archive.git"], in: office.sessions)
+        try add(office, session, "typed offline")
+        #expect(try office.run(["list"]).status == 0)
+        try eventually("the background sync to find it offline") {
+            (try? String(contentsOf: status, encoding: .utf8))?.contains("\"offline\":true") == true
+        }
+        let offline = try office.run(["list"])
+        #expect(offline.status == 0)
+        #expect(offline.stdout.contains(session))
+        #expect(offline.stderr.contains("not synced: offline"), "\(offline.stderr)")
+        try expectClean(office)
+        // Nothing changed since the last try, so that list started no sync; one still at work
+        // holds the repository's folder, and is waited for before the folders go.
+        let gitFolder = open(office.sessions.appendingPathComponent(".git").path, O_RDONLY | O_DIRECTORY)
+        #expect(flock(gitFolder, LOCK_EX) == 0)
+        close(gitFolder)
+    }
 }

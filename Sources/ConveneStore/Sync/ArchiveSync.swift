@@ -36,9 +36,9 @@ public struct ArchiveSync {
 
     public func sync() throws(SyncError) -> SyncReport {
         guard let gitDirectory = repository.gitDirectory else { throw .notARepository(path: root.path) }
-        var report = SyncReport()
         // One sync of a folder at a time: a second one (the background's, a person's) waits its turn.
         guard let turn = FolderLock.acquire(directory: gitDirectory) else {
+            var report = SyncReport()
             report.outcome = .waiting(reason: "another sync of this folder is under way")
             return report
         }
@@ -59,6 +59,18 @@ public struct ArchiveSync {
             git.environment["GIT_TERMINAL_PROMPT"] = "0"
             if ProcessInfo.processInfo.environment["GIT_SSH_COMMAND"] == nil { git.environment["GIT_SSH_COMMAND"] = "ssh -o BatchMode=yes" }
         }
+        do {
+            let report = try sync(git: git, gitDirectory: gitDirectory, notices: notices)
+            repository.record(report.outcome, in: gitDirectory)
+            return report
+        } catch {
+            repository.record(.notSynced(reason: "\(error)", offline: false), in: gitDirectory)
+            throw error
+        }
+    }
+
+    private func sync(git: Git, gitDirectory: URL, notices: URL) throws(SyncError) -> SyncReport {
+        var report = SyncReport()
         let step = SyncStep(git: git, root: root, gitDirectory: gitDirectory, renderer: renderer, machine: machine, noticesFile: notices)
         try repository.prepare(driver: driver)
         try step.finishInterrupted(&report)

@@ -13,6 +13,7 @@ struct List: ParsableCommand {
     var json = false
 
     func run() throws {
+        if let notice = AutoSync.start(.showing, options: sessions) { Output.warn(notice) }
         let (summaries, problems) = Archive(options: sessions).summaries()
         for problem in problems { Output.warn(problem) }
         if json { return try Output.printJSON(summaries) }

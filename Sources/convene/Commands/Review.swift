@@ -20,6 +20,7 @@ struct Review: ParsableCommand {
     var target: String?
 
     func run() throws {
+        if let notice = AutoSync.start(.showing, options: sessions) { Output.warn(notice) }
         let document = try target.map(document(at:))
         try onScreen("convene review", otherwise: "`convene show` prints to standard output", options: sessions) { terminal, signals, configuration in
             let scene: any Scene = if let (title, document, series) = document {

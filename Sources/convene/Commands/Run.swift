@@ -73,5 +73,8 @@ struct Run: ParsableCommand {
             let live = StoreBackend(seat: seat, renderer: renderer, signals: signals).liveScene(on: terminal, alerts: alerts, keys: configuration.keys)
             Program(terminal: terminal, root: live).run(shouldStop: signals.shouldStop)
         }
+        // Let go first, so the sync finds the session closed and sends what was typed.
+        seat.close()
+        AutoSync.start(.sessionClosed, options: sessions)
     }
 }

@@ -32,6 +32,11 @@ struct Sync: ParsableCommand {
     @Argument(help: ArgumentHelp("With --put-back: the session the change is in.", valueName: "session"))
     var session: String?
 
+    /// Started by `[sync] auto` (see `AutoSync`): no prompts, nothing printed; the outcome is kept
+    /// for the next command to say.
+    @Flag(help: .hidden)
+    var background = false
+
     func validate() throws {
         if putBack != nil, session == nil { throw ValidationError("--put-back needs the session too: convene sync --put-back CHANGE SESSION") }
         if putBack == nil, session != nil { throw ValidationError("sync works on the whole sessions folder; name a session only with --put-back") }
@@ -44,7 +49,8 @@ struct Sync: ParsableCommand {
         let repository = ArchiveRepository(root: root)
         if let remote { try repository.initialise(remote: remote) }
         let report = try ArchiveSync(repository: repository, renderer: sessions.templates.notesRenderer(),
-                                     driver: ForcedCommand.shellQuoted(Access.binary), machine: Self.machine).sync()
+                                     driver: ForcedCommand.shellQuoted(Access.binary), machine: Self.machine, background: background).sync()
+        if background { return }
         try SyncSummary(report: report).print()
         if case .notSynced(_, let offline) = report.outcome { throw ExitCode(offline ? 75 : 1) }
         if case .waiting = report.outcome { throw ExitCode(75) }

@@ -27,6 +27,9 @@ import TOMLKit
 ///
 ///     [keys]              # the live screen: action = "key"
 ///     agenda = "O"
+///
+///     [sync]
+///     auto = true         # sync the sessions folder in the background (see `convene sync`)
 struct Configuration {
     var alerts = OverrunAlerts.Settings()
     var template: String?
@@ -35,6 +38,8 @@ struct Configuration {
     var palette = Palette.standard
     /// Every screen's keys, with the live actions the `[keys]` table gives other keys.
     var keys: KeyMap = .standard
+    /// Sync in the background after a live session closes and before the archive is shown.
+    var autoSync = false
 
     /// Where the file is looked for.
     static func url(environment: [String: String]) -> URL {
@@ -61,7 +66,7 @@ struct Configuration {
         }
         var settings = Configuration()
         let reader = Reader(path: path)
-        try reader.only(["alerts", "new", "export", "colour", "keys"], in: table, section: nil)
+        try reader.only(["alerts", "new", "export", "colour", "keys", "sync"], in: table, section: nil)
         if let alerts = try reader.table("alerts", in: table) {
             try reader.only(["before", "bell", "flash"], in: alerts, section: "alerts")
             if let before = try reader.number("before", in: alerts, section: "alerts") {
@@ -99,6 +104,10 @@ struct Configuration {
                 }
                 settings.palette[role] = chosen
             }
+        }
+        if let sync = try reader.table("sync", in: table) {
+            try reader.only(["auto"], in: sync, section: "sync")
+            settings.autoSync = try reader.bool("auto", in: sync, section: "sync") ?? false
         }
         if let keys = try reader.table("keys", in: table) {
             let actions = Dictionary(uniqueKeysWithValues: LiveAction.allCases.map { ($0.configName, $0) })

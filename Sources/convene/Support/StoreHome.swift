@@ -12,6 +12,8 @@ final class StoreHome: HomeBackend {
     private let alerts: OverrunAlerts.Settings
     /// The config file's keys, for sessions opened live from here.
     private let keys: KeyMap
+    /// A session was opened live from here: the next listing follows its closing.
+    private var openedLive = false
 
     init(options: SessionsOptions, signals: TerminationSignals, terminal: any TerminalDevice, alerts: OverrunAlerts.Settings, keys: KeyMap) {
         self.options = options
@@ -36,7 +38,10 @@ final class StoreHome: HomeBackend {
         // The sessions folder is in the title bar: problems name what is in it from there, so the
         // part that matters (which session, which line) fits on the status line.
         let prefix = options.location.sessions.path + "/"
-        return (sessions, templates, (problems + templateProblems.map(\.description)).map { $0.replacingOccurrences(of: prefix, with: "") })
+        let sync = AutoSync.start(openedLive ? .sessionClosed : .showing, options: options)
+        openedLive = false
+        return (sessions, templates, (problems + templateProblems.map(\.description) + (sync.map { [$0] } ?? []))
+            .map { $0.replacingOccurrences(of: prefix, with: "") })
     }
 
     /// The session live; its lock is held until the live scene closes (`StoreBackend.close`).
@@ -45,6 +50,7 @@ final class StoreHome: HomeBackend {
         let wakeup = Wakeup()
         (terminal as? NCursesTerminal)?.wakeup = wakeup
         let seat = try StoreBackend.seat(in: try options.catalog.resolve(folder), as: nil, role: nil, wakeup: wakeup)
+        openedLive = true
         return StoreBackend(seat: seat, renderer: renderer, signals: signals).liveScene(on: terminal, alerts: alerts, keys: keys)
     }
 
