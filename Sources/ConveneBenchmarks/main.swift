@@ -328,28 +328,7 @@ func waitForCatchUps() {
 /// An archive of 1,000 sessions of 50 points: `convene search` and `convene list` beside `grep -ril`,
 /// `rg -il` and `ls` on the same folder, each run as a person would (median of five).
 func compareArchive(root: URL) throws {
-    let template = try templateLibrary().sessionTemplate(named: "roundtable")
-    let words = ["outcomes", "learning", "accountability", "trust", "systems", "council", "funders", "practice", "measures"]
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    encoder.dateEncodingStrategy = .iso8601
-    for index in 0..<1_000 {
-        let writer = try SessionWriter.create(in: root, setup: template.setup(title: "Session \(index)", date: "2026-04-02"), at: date)
-        var log = writer.log
-        writer.close()
-        var lines = Data()
-        for offset in 0..<50 {
-            let text = "Point \(offset) on \(words[(index + offset) % words.count]) and \(words[(index * 7 + offset) % words.count])"
-                + (index == 500 && offset == 25 ? ", with the one word zanzibarian." : ".")
-            let point = Point(id: log.session.nextID, kind: .note, text: text, item: EntityID(3), createdAt: date)
-            lines.append(try encoder.encode(try log.record(.pointAdded(point: point), at: date)))
-            lines.append(0x0A)
-        }
-        let handle = try FileHandle(forWritingTo: writer.folder.journal)
-        try handle.seekToEnd()
-        try handle.write(contentsOf: lines)
-        try handle.close()
-    }
+    try writeArchive(in: root, sessions: 1_000, points: 50)
     let convene = Bundle.main.executableURL?.deletingLastPathComponent().appendingPathComponent("convene").path ?? "convene"
     let index = root.appendingPathComponent(ArchiveIndex.fileName).path
     let dropIndex = {
@@ -375,14 +354,41 @@ func compareArchive(root: URL) throws {
     fflush(nil)
 }
 
+/// `sessions` sessions of `points` points in `root`, written as Convene writes them, one of them
+/// holding the one word "zanzibarian".
+func writeArchive(in root: URL, sessions: Int, points: Int) throws {
+    let template = try templateLibrary().sessionTemplate(named: "roundtable")
+    let words = ["outcomes", "learning", "accountability", "trust", "systems", "council", "funders", "practice", "measures"]
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    encoder.dateEncodingStrategy = .iso8601
+    for index in 0..<sessions {
+        let writer = try SessionWriter.create(in: root, setup: template.setup(title: "Session \(index)", date: "2026-04-02"), at: date)
+        var log = writer.log
+        writer.close()
+        var lines = Data()
+        for offset in 0..<points {
+            let text = "Point \(offset) on \(words[(index + offset) % words.count]) and \(words[(index * 7 + offset) % words.count])"
+                + (index == sessions / 2 && offset == points / 2 ? ", with the one word zanzibarian." : ".")
+            let point = Point(id: log.session.nextID, kind: .note, text: text, item: EntityID(3), createdAt: date)
+            lines.append(try encoder.encode(try log.record(.pointAdded(point: point), at: date)))
+            lines.append(0x0A)
+        }
+        let handle = try FileHandle(forWritingTo: writer.folder.journal)
+        try handle.seekToEnd()
+        try handle.write(contentsOf: lines)
+        try handle.close()
+    }
+}
+
 /// The median wall time of running `command` five times with its output discarded (`before` runs
 /// ahead of each, untimed); nil if it cannot run. Spawned and reaped directly: Foundation's
 /// `waitUntilExit` notices an exit only on a ~50 ms tick.
 /// With `acceptingFailure`, a command that answers with a non-zero status (no match, a refusal)
 /// counts too.
-func timeProgram(_ command: [String], acceptingFailure: Bool = false, before: () -> Void = {}) -> Double? {
+func timeProgram(_ command: [String], acceptingFailure: Bool = false, runs: Int = 5, before: () -> Void = {}) -> Double? {
     var times: [Double] = []
-    for _ in 0..<5 {
+    for _ in 0..<runs {
         before()
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -399,7 +405,7 @@ func timeProgram(_ command: [String], acceptingFailure: Bool = false, before: ()
         guard status == 0 || (acceptingFailure && status & 0x7f == 0) else { return nil }
         times.append(seconds(start.duration(to: clock.now)))
     }
-    return times.sorted()[2]
+    return times.sorted()[runs / 2]
 }
 
 func runChild(_ arguments: [String]) throws {
@@ -423,6 +429,7 @@ do {
             try compareArchive(root: root)
             try compareLongQueries(root: root)
         case "--adds": try compareAdds(root: root)
+        case "--sync": try compareSync(root: root)
         case "--long": try commitOnLongSession(size: size, root: root)
         case "--shared": try compareSharedSession(size: size, root: root, screens: Int(ProcessInfo.processInfo.environment["BENCH_SCREENS"] ?? "") ?? 10)
         case "--hostile":
@@ -458,6 +465,10 @@ do {
         defer { try? FileManager.default.removeItem(at: archive) }
         try FileManager.default.createDirectory(at: archive, withIntermediateDirectories: true)
         try runChild(["--archive", "1000", archive.path])
+        let sync = FileManager.default.temporaryDirectory.appendingPathComponent("convene-bench-\(getpid())-sync")
+        defer { try? FileManager.default.removeItem(at: sync) }
+        try FileManager.default.createDirectory(at: sync, withIntermediateDirectories: true)
+        try runChild(["--sync", "1000", sync.path])
         let hostile = FileManager.default.temporaryDirectory.appendingPathComponent("convene-bench-\(getpid())-hostile")
         defer { try? FileManager.default.removeItem(at: hostile) }
         try FileManager.default.createDirectory(at: hostile, withIntermediateDirectories: true)

@@ -295,4 +295,31 @@ struct ArchiveSyncTests {
         #expect(flock(gitFolder, LOCK_EX) == 0)
         close(gitFolder)
     }
+
+    @Test("a link committed on another machine in place of a session's notes arrives as a plain file, and nothing is written through it")
+    func plantedLink() throws {
+        let organisation = try Organisation()
+        let attacker = try organisation.office()
+        let office = try organisation.office()
+        let session = try attacker.newSession(title: "Planted", date: "2026-12-06")
+        _ = try sync(attacker, ["--init", organisation.remote.path])
+        _ = try sync(office, ["--init", organisation.remote.path])
+        _ = try sync(attacker)
+        let target = organisation.folder.appendingPathComponent("someone-elses-file.txt")
+        try Data("keep me\n".utf8).write(to: target)
+        // Committed by hand, as git lets anyone with push access do.
+        let notes = attacker.sessions.appendingPathComponent(session).appendingPathComponent("notes.md")
+        try FileManager.default.removeItem(at: notes)
+        try FileManager.default.createSymbolicLink(atPath: notes.path, withDestinationPath: target.path)
+        try Self.git(["-c", "user.name=x", "-c", "user.email=x@x", "commit", "--quiet", "-am", "a link"], in: attacker.sessions)
+        try Self.git(["push", "--quiet", "origin", "HEAD:main"], in: attacker.sessions)
+
+        _ = try sync(office)
+        let arrived = office.sessions.appendingPathComponent(session).appendingPathComponent("notes.md")
+        #expect(try FileManager.default.attributesOfItem(atPath: arrived.path)[.type] as? FileAttributeType == .typeRegular)
+        try add(office, session, "written after the link arrived")
+        _ = try sync(office)
+        #expect(try String(contentsOf: target, encoding: .utf8) == "keep me\n")
+        #expect(try office.notes(of: session).contains("written after the link arrived"))
+    }
 }

@@ -5,14 +5,15 @@ import Foundation
 public struct ArchiveRepository: Sendable {
     /// What never travels: Convene's own files beside the journals (the archive's index, a
     /// session's checkpoint, presence, socket, temporary files, all named with a leading dot)
-    /// are rebuilt from the journals or belong to this machine; a draft is one person's typing.
+    /// are rebuilt from the journals or belong to this machine; a draft (`draft.json`, and each
+    /// joined screen's `draft-NAME.json`) is one person's typing.
     static let ignored = """
         # Written by Convene (convene sync). Its files that start with a dot are rebuilt from the
         # journals or belong to this machine alone, and a draft is one person's unsaved typing.
         .*
         !.gitignore
         !.gitattributes
-        draft.json
+        draft*.json
 
         """
 
@@ -79,8 +80,9 @@ public struct ArchiveRepository: Sendable {
         try git.check(["config", "branch.\(branch).merge", "refs/heads/\(branch)"])
     }
 
-    /// Writes `.gitignore` and `.gitattributes` where they say something else, and tells this
-    /// repository's git how to run the merge drivers (`driver`: Convene's own command line).
+    /// Writes `.gitignore` and `.gitattributes` where they say something else (one pushed from
+    /// elsewhere included), and tells this repository's git how to run the merge drivers
+    /// (`driver`: Convene's own command line) and to check out no symbolic links.
     func prepare(driver: String) throws(SyncError) {
         for (name, content) in [(".gitignore", Self.ignored), (".gitattributes", Self.attributes)] {
             let url = root.appendingPathComponent(name)
@@ -96,6 +98,9 @@ public struct ArchiveRepository: Sendable {
             ("merge.\(Self.journalDriver).driver", driver + " merge-journal %O %A %B %P"),
             ("merge.\(Self.notesDriver).name", "Convene: notes are rebuilt from the merged journal"),
             ("merge.\(Self.notesDriver).driver", "true"),
+            // A link someone committed arrives as a small file naming its target, never as a link
+            // that a session's files could be read or written through.
+            ("core.symlinks", "false"),
         ]
         for (key, value) in settings where try git.run(["config", "--get", key]).output.trimmingCharacters(in: .newlines) != value {
             try git.check(["config", key, value])
