@@ -322,4 +322,35 @@ struct ArchiveSyncTests {
         #expect(try String(contentsOf: target, encoding: .utf8) == "keep me\n")
         #expect(try office.notes(of: session).contains("written after the link arrived"))
     }
+
+    @Test("a journal written before changes had ids, shared and then written in two offices, merges with every point once")
+    func journalOfTheOlderFormat() throws {
+        let organisation = try Organisation()
+        let london = try organisation.office()
+        let leeds = try organisation.office()
+        let session = try london.newSession(title: "Kept for years", date: "2025-06-01")
+        try add(london, session, "said in the old days")
+        // As the version before ids wrote it: no id, no writer, no clock on any line.
+        let journal = london.sessions.appendingPathComponent(session).appendingPathComponent("session.jsonl")
+        let old = try String(contentsOf: journal, encoding: .utf8).split(separator: "\n").map { line -> String in
+            var object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            for field in ["id", "by", "clock"] { object[field] = nil }
+            return String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]), as: UTF8.self)
+        }
+        try Data((old.joined(separator: "\n") + "\n").utf8).write(to: journal)
+        #expect(!(try String(contentsOf: journal, encoding: .utf8)).contains("\"clock\""))
+        _ = try sync(london, ["--init", organisation.remote.path])
+        _ = try sync(leeds, ["--init", organisation.remote.path])
+        try add(london, session, "London, now")
+        try add(leeds, session, "Leeds, now")
+        _ = try sync(london)
+        _ = try sync(leeds)
+        _ = try sync(london)
+        #expect(try contents(of: london) == contents(of: leeds))
+        let notes = try london.notes(of: session)
+        for point in ["said in the old days", "London, now", "Leeds, now"] {
+            #expect(notes.components(separatedBy: point).count == 2, "\(point)")
+        }
+        try expectClean(leeds)
+    }
 }

@@ -18,7 +18,9 @@ public enum SyncError: Error, Sendable, CustomStringConvertible {
             "\(path) is a git repository with no remote to sync with; add one (`git -C \(path) remote add origin URL`) "
                 + "or use `convene sync --init URL`"
         case .gitFailed(let command, let message):
-            "\(command) failed: \(message.trimmingCharacters(in: .whitespacesAndNewlines))"
+            // Git's own words, without its hints and blank lines, on one line.
+            "\(command) failed: " + message.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty && !$0.hasPrefix("hint:") }.joined(separator: " ")
         case .notEmpty(let path, let remote):
             "\(path) is already shared through git with \(remote); Convene leaves it as it is"
         }
