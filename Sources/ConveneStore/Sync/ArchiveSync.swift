@@ -75,8 +75,13 @@ public struct ArchiveSync {
         try repository.prepare(driver: driver)
         try step.finishInterrupted(&report)
         let (remote, branch) = try repository.upstream()
-        var locks = SessionLocks()
-        try step.commitLocal(&report, locks: &locks)
+        // Sessions are locked only while git reads or replaces their files, never while it talks
+        // to the remote: a person opening one meanwhile waits a moment at most (a live screen
+        // tries for two seconds), however slow the network.
+        do {
+            var locks = SessionLocks()
+            try step.commitLocal(&report, locks: &locks)
+        }
         for _ in 0..<Self.attempts {
             let fetched = try step.fetch(remote: remote, branch: branch)
             if case .failed(let reason, let offline) = fetched {
@@ -84,6 +89,9 @@ public struct ArchiveSync {
                 return report
             }
             if case .fetched(let theirs) = fetched {
+                var locks = SessionLocks()
+                // What was written while git fetched goes in first: git merges only a clean tree.
+                try step.commitLocal(&report, locks: &locks)
                 guard try step.integrate(theirs, remote: remote, &report, locks: &locks) else { return report }
             }
             switch try step.push(remote: remote, branch: branch) {

@@ -100,7 +100,7 @@ struct SyncStep {
         let subject = staged.isEmpty ? "Convene's settings for sharing this archive"
             : staged.count == 1 ? staged[0] : "\(staged.count) sessions"
         try commit(["-m", "Sync from \(machine): \(subject)" + (staged.count > 1 ? "\n\n" + staged.joined(separator: "\n") : "")])
-        report.committed = staged
+        report.committed = Array(Set(report.committed + staged)).sorted()
     }
 
     // MARK: Fetching and merging
