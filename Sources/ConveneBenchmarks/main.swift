@@ -250,6 +250,34 @@ func compareReaders(root: URL) throws {
     fflush(nil)
 }
 
+/// `convene check` and `convene export --format md` of a 10,000-point session with 40 attendees,
+/// as a person runs them (median of five): what every run pays besides the session itself (the
+/// word list, the notes template) shows here, where the in-process disclosure column above
+/// leaves it out.
+func compareCheck(root: URL) throws {
+    guard let folder = SessionCatalog(root: root).folders().first else { throw ValidationFailure("no session in \(root.path)") }
+    let writer = try SessionWriter.open(folder)
+    if writer.session.attendees.isEmpty {
+        try writer.apply(.batch(events: benchmarkAttendees(from: writer.session.nextID).map { .attendeeAdded(attendee: $0) }), at: date)
+    }
+    writer.close()
+    let convene = Bundle.main.executableURL?.deletingLastPathComponent().appendingPathComponent("convene").path ?? "convene"
+    print("")
+    print("The disclosure check and the notes of a 10,000-point session with 40 attendees, as commands, median of 5:")
+    print("")
+    print("| what | time |")
+    print("| --- | ---: |")
+    let words = median(runs: 5) { _ = WordList(paths: WordList.systemPaths) }
+    print("| the system's word lists made ready for looking up (in process; every check and export pays it once) | \(format(words)) |")
+    for (label, command) in [
+        ("convene check SESSION", [convene, "check", folder.url.path]),
+        ("convene export SESSION --format md --force", [convene, "export", folder.url.path, "--format", "md", "--force", "--no-pager"]),
+    ] {
+        print("| \(label) | \(timeProgram(command, acceptingFailure: true).map(format) ?? "failed") |")
+    }
+    fflush(nil)
+}
+
 /// A live commit on a very long session (a journal of some 200,000 points, which is why the notes
 /// are off the commit path): the session opened from its checkpoint as the live screen opens
 /// it, then points committed as on `Enter` (apply, append, fsync, frame).
@@ -425,6 +453,7 @@ do {
         case "--prepare": try prepare(size: size, root: root)
         case "--measure": try measure(size: size, root: root)
         case "--readers": try compareReaders(root: root)
+        case "--check": try compareCheck(root: root)
         case "--archive":
             try compareArchive(root: root)
             try compareLongQueries(root: root)
@@ -448,6 +477,7 @@ do {
             try runChild(["--measure", String(size), root.path])
             if size == sizes.last {
                 try runChild(["--readers", String(size), root.path])
+                try runChild(["--check", String(size), root.path])
                 try runChild(["--adds", String(size), root.path])
             }
         }

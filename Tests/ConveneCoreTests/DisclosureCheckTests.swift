@@ -1,3 +1,4 @@
+import Foundation
 import ConveneCore
 import Testing
 
@@ -154,5 +155,32 @@ struct DisclosureCheckTests {
         #expect(!WordList.system.isEmpty, "install Debian's wbritish (see README)")
         #expect(WordList.system.isOrdinary("little") && WordList.system.isOrdinary("Trounce"))
         #expect(!WordList.system.isOrdinary("Gateshead") && !WordList.system.isOrdinary("Nigel"))
+    }
+
+    @Test("the list looked up as bytes answers for every line of the system's lists as a set of its lower-case words would")
+    func bytesAnswerAsWords() throws {
+        var expected = Set<String>()
+        var lines: [String] = []
+        for path in WordList.systemPaths {
+            guard let data = FileManager.default.contents(atPath: path) else { continue }
+            for line in String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline) {
+                lines.append(String(line))
+                if line.first?.isLowercase == true && !line.hasSuffix("'s") { expected.insert(String(line)) }
+            }
+        }
+        try #require(!lines.isEmpty, "install Debian's wbritish (see README)")
+        let list = WordList.system
+        let wrong = lines.filter { list.isOrdinary($0) != expected.contains($0.lowercased()) }
+        #expect(wrong.isEmpty, "answered otherwise for \(wrong.prefix(10))")
+        // Any case of an ordinary word is ordinary; a proper noun, a possessive or a stranger is not.
+        #expect(list.isOrdinary("LITTLE") && list.isOrdinary("Keen"))
+        #expect(!list.isOrdinary("Nigel") && !list.isOrdinary("zanzibarian") && !list.isOrdinary("little's") && !list.isOrdinary(""))
+    }
+
+    @Test("a list of given words keeps only what it was given, in any case, accents and all")
+    func givenWords() {
+        let list = WordList(words: ["élan", "Keen", "o'clock"])
+        #expect(list.isOrdinary("Élan") && list.isOrdinary("keen") && list.isOrdinary("O'Clock"))
+        #expect(!list.isOrdinary("ela") && !list.isOrdinary("keens"))
     }
 }

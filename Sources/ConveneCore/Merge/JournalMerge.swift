@@ -202,25 +202,6 @@ private struct MergedReplay {
     }
 }
 
-/// A stable 64-bit FNV-1a hash: the same on every machine and run, unlike `Hasher`.
-struct FNV1a {
-    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
-
-    mutating func add(_ text: String) { add(Data(text.utf8)) }
-
-    mutating func add(_ data: Data) {
-        for byte in data {
-            value ^= UInt64(byte)
-            value = value &* 0x0000_0100_0000_01b3
-        }
-    }
-
-    var hex: String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
-    }
-}
-
 extension JSONEncoder {
     /// Keys sorted: the same bytes for the same value on every machine.
     static var sorted: JSONEncoder {
