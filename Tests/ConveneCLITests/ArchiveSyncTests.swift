@@ -77,7 +77,8 @@ struct ArchiveSyncTests {
     /// What `git status` says is uncommitted: nothing, after every sync.
     private func expectClean(_ office: ConveneProcess, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let status = try Self.git(["status", "--porcelain"], in: office.sessions)
-        #expect(status.isEmpty, "git status after a sync: \(status)", sourceLocation: sourceLocation)
+        let diff = status.isEmpty ? "" : try Self.git(["diff"], in: office.sessions)
+        #expect(status.isEmpty, "git status after a sync: \(status)\n\(diff)", sourceLocation: sourceLocation)
         for (path, data) in try contents(of: office) {
             let text = String(decoding: data, as: UTF8.self)
             #expect(!text.contains("<<<<<<<") && !text.contains(">>>>>>>"), "a conflict marker in \(path)", sourceLocation: sourceLocation)

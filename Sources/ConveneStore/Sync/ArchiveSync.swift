@@ -73,7 +73,7 @@ public struct ArchiveSync {
         var report = SyncReport()
         let step = SyncStep(git: git, root: root, gitDirectory: gitDirectory, renderer: renderer, machine: machine, noticesFile: notices)
         try repository.prepare(driver: driver)
-        try step.finishInterrupted(&report)
+        guard try step.finishInterrupted(&report) else { return report }
         let (remote, branch) = try repository.upstream()
         // Sessions are locked only while git reads or replaces their files, never while it talks
         // to the remote: a person opening one meanwhile waits a moment at most (a live screen

@@ -27,21 +27,29 @@ struct SyncStep {
 
     // MARK: A sync that was stopped
 
-    /// Completes what a sync killed part-way left: a stale index lock, an unfinished merge.
-    func finishInterrupted(_ report: inout SyncReport) throws(SyncError) {
+    /// Completes what a sync killed part-way left: a stale index lock, an unfinished merge. False
+    /// when the merge must wait: a session it changed has been opened for writing since.
+    func finishInterrupted(_ report: inout SyncReport) throws(SyncError) -> Bool {
         try removeStaleLocks()
-        guard FileManager.default.fileExists(atPath: gitDirectory.appendingPathComponent("MERGE_HEAD").path) else { return }
+        guard FileManager.default.fileExists(atPath: gitDirectory.appendingPathComponent("MERGE_HEAD").path) else { return true }
         let unmerged = Git.fields(try git.check(["diff", "--name-only", "--diff-filter=U", "-z"]))
         guard unmerged.isEmpty else {
             try git.check(["merge", "--abort"])
-            return
+            return true
         }
-        // Every journal was merged before the sync stopped: only the notes and the commit remain.
-        let changed = Set(Git.fields(try git.check(["diff", "--name-only", "-z", "HEAD"])).compactMap(Self.folder(of:)))
-        for name in changed.sorted() { rebuildNotes(of: name, &report) }
+        // Every journal was merged before the sync stopped: only the notes and the commit remain,
+        // with every session the merge changed held still (one left out would leave its merge undone).
+        let changed = Set(Git.fields(try git.check(["diff", "--name-only", "-z", "HEAD"])).compactMap(Self.folder(of:))).sorted()
+        var locks = SessionLocks()
+        if let open = changed.first(where: { !locks.hold($0, in: root) }) {
+            report.outcome = .waiting(reason: "‘\(open)’ is open for writing here, and the merge a stopped sync left finishes once it is closed")
+            return false
+        }
+        for name in changed { rebuildNotes(of: name, &report) }
         try git.check(["add", "--all"])
         try commit(["--no-edit"])
         report.notices += readNotices()
+        return true
     }
 
     /// Git's lock files (the index's, a branch's, the config's) that a killed git left: git
