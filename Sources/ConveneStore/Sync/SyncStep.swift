@@ -98,11 +98,10 @@ struct SyncStep {
             if folder.exists, folder.currentNotes() == nil { rebuildNotes(of: name, &report) }
         }
         report.heldBack = heldBack
-        try git.check(["add", "--all"])
-        if !heldBack.isEmpty {
-            let unstage = hasHead ? ["reset", "--quiet", "--"] : ["rm", "-r", "--cached", "--quiet", "--ignore-unmatch", "--"]
-            try git.check(unstage + heldBack)
-        }
+        // Held-back sessions are left out of the staging itself: unstaged afterwards (`git reset`),
+        // their index entries could keep the file's stat beside the old content, and a later
+        // `add` then took the file for unchanged.
+        try git.check(["add", "--all", "--", "."] + heldBack.map { ":(exclude,literal)\($0)" })
         let staged = Set(Git.fields(try git.check(["diff", "--cached", "--name-only", "-z"])).compactMap(Self.folder(of:))).sorted()
         guard try !git.run(["diff", "--cached", "--quiet"]).succeeded else { return }
         let subject = staged.isEmpty ? "Convene's settings for sharing this archive"
@@ -204,8 +203,6 @@ struct SyncStep {
     }
 
     // MARK: Helpers
-
-    private var hasHead: Bool { (try? git.run(["rev-parse", "--quiet", "--verify", "HEAD"]))?.succeeded ?? false }
 
     private func isAncestor(_ ancestor: String, of descendant: String) throws(SyncError) -> Bool {
         try git.run(["merge-base", "--is-ancestor", ancestor, descendant]).succeeded
