@@ -374,6 +374,12 @@ func compareArchive(root: URL) throws {
         ("convene search zanzibarian, index up to date", [convene, "search", "zanzibarian", "--dir", root.path], waitForCatchUps),
         ("grep -ril zanzibarian", ["grep", "-ril", "zanzibarian", root.path], {}),
         ("rg -il zanzibarian", ["rg", "-il", "zanzibarian", root.path], {}),
+        // A word in nearly every session: everything printed, only counted, only the best 20.
+        ("convene search outcomes, every place printed", [convene, "search", "outcomes", "--dir", root.path], {}),
+        ("rg -i outcomes", ["rg", "-i", "outcomes", root.path], {}),
+        ("convene search outcomes --count", [convene, "search", "outcomes", "--count", "--dir", root.path], {}),
+        ("rg -ic outcomes", ["rg", "-ic", "outcomes", root.path], {}),
+        ("convene search outcomes --limit 20", [convene, "search", "outcomes", "--limit", "20", "--dir", root.path], {}),
         ("convene list, index up to date", [convene, "list", "--dir", root.path], {}),
         ("ls", ["ls", root.path], {}),
     ] as [(String, [String], () -> Void)] {

@@ -36,5 +36,16 @@ struct NewArchiveSearchTests {
         }
         #expect(current, "the index was not built in the background")
         #expect(try convene.run(["search", "zanzibarian"]).stdout == search.stdout)
+
+        // A word in every title: counted without being listed, or only the best few listed.
+        let every = try convene.run(["search", "outcomes"]).stdout.split(separator: "\n")
+        #expect(every.count == 70)
+        let counted = try convene.run(["search", "outcomes", "--count"])
+        #expect(counted.status == 0 && counted.stdout == "70\n", "\(counted.stdout)")
+        let best = try convene.run(["search", "outcomes", "--limit", "5"]).stdout.split(separator: "\n")
+        #expect(best == Array(every.prefix(5)))
+        let none = try convene.run(["search", "nowhere-said", "--count"])
+        #expect(none.status == 1 && none.stdout == "0\n")
+        #expect(try convene.run(["search", "outcomes", "--limit", "0"]).status == 64)
     }
 }

@@ -260,18 +260,31 @@ public final class ArchiveIndex {
 
     /// The places that hold every term of `query`, best matches first (FTS5's bm25 rank), each with
     /// its session and a few words either side.
-    public func search(_ query: SearchQuery) throws -> [SearchHit] {
+    /// The places `query` finds, best first; the best `limit` of them when given, so that the
+    /// rest are neither read nor made into excerpts.
+    public func search(_ query: SearchQuery, limit: Int? = nil) throws -> [SearchHit] {
         guard !query.isEmpty else { return [] }
         return try database.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT text.folder AS folder, session.title AS title, text.place AS place,
                        snippet(passage, 0, '', '', '…', 16) AS excerpt
                 FROM passage JOIN text ON text.id = passage.rowid JOIN session ON session.folder = text.folder
-                WHERE passage MATCH ? ORDER BY rank
-                """, arguments: [query.ftsExpression]).map { row in
+                WHERE passage MATCH ? ORDER BY rank LIMIT ?
+                """, arguments: [query.ftsExpression, limit ?? -1]).map { row in
                 SearchHit(folder: row["folder"], title: row["title"], place: row["place"],
                           excerpt: (row["excerpt"] as String).split(whereSeparator: \.isNewline).joined(separator: " "))
             }
+        }
+    }
+
+    /// How many places `query` finds, counted by SQLite: nothing is ranked, read out or excerpted.
+    public func count(_ query: SearchQuery) throws -> Int {
+        guard !query.isEmpty else { return 0 }
+        return try database.read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM passage JOIN text ON text.id = passage.rowid JOIN session ON session.folder = text.folder
+                WHERE passage MATCH ?
+                """, arguments: [query.ftsExpression]) ?? 0
         }
     }
 }

@@ -7,7 +7,9 @@ struct Search: ParsableCommand {
         commandName: "search",
         abstract: "Search titles and captured text across saved sessions.",
         discussion: """
-            Each word finds the words it starts ("resum" finds "Résumé"), all of them in the same text;             "a quoted phrase" finds those words in that order. Case and accents never matter. Best             matches first. Exits 1 when nothing is found.
+            Each word finds the words it starts ("resum" finds "Résumé"), all of them in the same text; \
+            "a quoted phrase" finds those words in that order. Case and accents never matter. Best \
+            matches first. Exits 1 when nothing is found.
             """
     )
 
@@ -18,6 +20,17 @@ struct Search: ParsableCommand {
 
     @Flag(name: .long, help: "Print JSON, one object per place found (session, title, place, excerpt), for scripts.")
     var json = false
+
+    @Option(name: .long, help: ArgumentHelp("Only the best N places (the rest are not read).", valueName: "N"))
+    var limit: Int?
+
+    @Flag(name: .long, help: "Print only how many places were found (with --json, {\"count\": N}).")
+    var count = false
+
+    func validate() throws {
+        if let limit, limit < 1 { throw ValidationError("--limit takes a number of places from 1 up, not \(limit)") }
+        if count, limit != nil { throw ValidationError("--count counts every place found; leave out --limit") }
+    }
 
     /// A place found, as `--json` prints it.
     struct Found: Encodable {
@@ -30,7 +43,15 @@ struct Search: ParsableCommand {
     func run() throws {
         let searched = SearchQuery(query)
         if let tooLong = searched.tooLong { throw ValidationError(tooLong) }
-        let (hits, problems) = Archive(options: sessions).search(searched)
+        if count {
+            let (found, problems) = Archive(options: sessions).count(searched)
+            for problem in problems { Output.warn(problem) }
+            if json { try Output.printJSON(["count": found]) } else { try Output.print("\(found)") }
+            // As grep -c: the number either way, and a status that says whether anything was found.
+            if found == 0 { throw ExitCode(1) }
+            return
+        }
+        let (hits, problems) = Archive(options: sessions).search(searched, limit: limit)
         for problem in problems { Output.warn(problem) }
         if json {
             try Output.printJSON(hits.map { Found(session: $0.folder, title: $0.title, place: $0.place, excerpt: $0.excerpt) })

@@ -11,12 +11,12 @@ struct Sync: ParsableCommand {
         commandName: "sync",
         abstract: "Share the sessions folder with other machines through git: commit, fetch, merge, push.",
         discussion: """
-            The sessions folder must be a git repository with a remote; `--init URL` makes it one.
-            Git is run as you run it, with your configuration, credentials and SSH keys. Journals
-            merge by event id and never conflict; where two machines changed the same thing, the
-            later change is kept everywhere and sync says what gave way (it stays in the history).
-            Offline, sync says so and exits with status 75; what was written here is committed and
-            goes with the next sync.
+            The sessions folder must be a git repository with a remote; `--init URL` makes it one. \
+            Git is run as you run it, with your configuration, credentials and SSH keys. Journals merge \
+            by event id and never conflict; where two machines changed the same thing, the later change \
+            is kept everywhere and sync says what gave way (it stays in the history, and --put-back \
+            brings it back). Offline, sync says so and exits with status 75; what was written here is \
+            committed and goes with the next sync.
             """
     )
 

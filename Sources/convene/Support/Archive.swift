@@ -24,22 +24,36 @@ struct Archive {
     /// background for the next one.
     static let journalsReadBeforeSearching = 64
 
-    func search(_ query: SearchQuery) -> (hits: [SearchHit], problems: [String]) {
+    /// The places `query` finds, best first (the best `limit` of them, when given).
+    func search(_ query: SearchQuery, limit: Int? = nil) -> (hits: [SearchHit], problems: [String]) {
         var trouble: [String] = []
         do {
             if let found = try throughIndex(readingAtMost: Self.journalsReadBeforeSearching, {
-                (try $0.search(query), try $0.problems())
+                (try $0.search(query, limit: limit), try $0.problems())
             }, trouble: &trouble) { return (found.0, trouble + found.1) }
         } catch {
             _ = BackgroundCommand.start(CatchUpIndex.configuration.commandName ?? "catch-up-index", options: options, arguments: [])
             do {
-                return try ArchiveIndex.searchWithoutIndex(options.catalog, query, after: error)
+                let found = try ArchiveIndex.searchWithoutIndex(options.catalog, query, after: error)
+                return (Array(found.hits.prefix(limit ?? .max)), found.problems)
             } catch {
                 trouble.append("the sessions of \(options.catalog.root.path) could not be searched in memory (\(error)); all were read instead")
             }
         }
         let scanned = scannedSearch(query)
-        return (scanned.hits, trouble + scanned.problems)
+        return (Array(scanned.hits.prefix(limit ?? .max)), trouble + scanned.problems)
+    }
+
+    /// How many places `query` finds: counted by the index when it is there, else by finding them.
+    func count(_ query: SearchQuery) -> (count: Int, problems: [String]) {
+        var trouble: [String] = []
+        if let counted = (try? throughIndex(readingAtMost: Self.journalsReadBeforeSearching, {
+            (try $0.count(query), try $0.problems())
+        }, trouble: &trouble)) ?? nil {
+            return (counted.0, trouble + counted.1)
+        }
+        let found = search(query)
+        return (found.hits.count, found.problems)
     }
 
     /// Every session read from its journal: what the index would have said.
