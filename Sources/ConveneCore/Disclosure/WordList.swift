@@ -86,7 +86,7 @@ public struct WordList: Sendable {
     }
 
     /// Whether a line of a list is an ordinary word: it begins in lower case (a proper noun does
-    /// not) and is no possessive ("nigel's" is not in the lists, but "pollock's" would be).
+    /// not) and is not a possessive form ("keen's"), as the lists give many.
     private static func isKept(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = line.first else { return false }
         if line.count >= 2, line[line.count - 2] == UInt8(ascii: "'"), line[line.count - 1] == UInt8(ascii: "s") { return false }
