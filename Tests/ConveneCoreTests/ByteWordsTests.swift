@@ -44,4 +44,17 @@ struct ByteWordsTests {
             #expect(VisibleText.of(text) == text, "\(offset)")
         }
     }
+
+    @Test("a text put on one line reads as splitting it at every line break and joining with spaces, whatever it holds")
+    func oneLine() {
+        var random = SeededGenerator(seed: 29)
+        let pieces = ["word", " ", "\n", "\r\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}", "’", "é", "日本", "👩🏽‍💻",
+                      "\u{2027}", "\u{202A}", "\u{84}", "Â", "\t"]
+        for _ in 0..<5_000 {
+            let text = (0..<Int.random(in: 0...8, using: &random)).map { _ in pieces[Int.random(in: 0..<pieces.count, using: &random)] }.joined()
+            #expect(text.onOneLine == text.split(whereSeparator: \.isNewline).joined(separator: " "), "\(Array(text.unicodeScalars))")
+            let part = text.dropFirst()
+            #expect(part.onOneLine == part.split(whereSeparator: \.isNewline).joined(separator: " "))
+        }
+    }
 }

@@ -112,7 +112,7 @@ public enum DisclosureCheck {
     private static func excerpt(around range: Range<String.Index>, in text: String) -> String {
         let start = text.index(range.lowerBound, offsetBy: -30, limitedBy: text.startIndex) ?? text.startIndex
         let end = text.index(range.upperBound, offsetBy: 30, limitedBy: text.endIndex) ?? text.endIndex
-        let body = text[start..<end].split(whereSeparator: \.isNewline).joined(separator: " ")
+        let body = text[start..<end].onOneLine
         return (start > text.startIndex ? "…" : "") + body + (end < text.endIndex ? "…" : "")
     }
 }

@@ -191,7 +191,7 @@ public enum MarkdownEscaping {
     /// Line breaks become spaces. (Inside a table a `|` still ends the cell, as GFM reads tables
     /// first: put code spans in paragraphs, list items and headings.)
     public static func codeSpan(_ text: String) -> String {
-        let content = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        let content = text.onOneLine
         guard !content.allSatisfy({ $0 == " " }) else { return "" }
         var longest = 0
         var run = 0

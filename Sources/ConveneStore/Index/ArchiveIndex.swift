@@ -272,7 +272,7 @@ public final class ArchiveIndex {
                 WHERE passage MATCH ? ORDER BY rank LIMIT ?
                 """, arguments: [query.ftsExpression, limit ?? -1]).map { row in
                 SearchHit(folder: row["folder"], title: row["title"], place: row["place"],
-                          excerpt: (row["excerpt"] as String).split(whereSeparator: \.isNewline).joined(separator: " "))
+                          excerpt: (row["excerpt"] as String).onOneLine)
             }
         }
     }

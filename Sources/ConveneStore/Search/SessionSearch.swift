@@ -50,7 +50,7 @@ public enum SessionSearch {
     static func excerpt(around range: Range<String.Index>, in text: String, radius: Int = 40) -> String {
         let start = text.index(range.lowerBound, offsetBy: -radius, limitedBy: text.startIndex) ?? text.startIndex
         let end = text.index(range.upperBound, offsetBy: radius, limitedBy: text.endIndex) ?? text.endIndex
-        let body = text[start..<end].split(whereSeparator: \.isNewline).joined(separator: " ")
+        let body = text[start..<end].onOneLine
         return (start > text.startIndex ? "…" : "") + body + (end < text.endIndex ? "…" : "")
     }
 }

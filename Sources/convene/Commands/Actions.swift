@@ -115,7 +115,7 @@ private struct SeriesActions {
         for row in rows {
             let number = row.closedIn == nil && row.session == latest.folder ? String(row.number) : ""
             let lead = "  " + String(repeating: " ", count: max(0, 3 - number.count)) + number + "  "
-            lines.append(lead + "[\(row.status)] " + row.text.split(whereSeparator: \.isNewline).joined(separator: " "))
+            lines.append(lead + "[\(row.status)] " + row.text.onOneLine)
             var facts: [String] = []
             if let owner = row.owner { facts.append("owner \(owner)") }
             if let due = row.due { facts.append("due \(due)") }
@@ -123,7 +123,7 @@ private struct SeriesActions {
             if let closed = row.closedIn { facts.append("\(row.status) \(closed.date) \(closed.title)") }
             lines.append(String(repeating: " ", count: lead.count) + facts.joined(separator: " · "))
             if let answer = row.answer {
-                lines.append(String(repeating: " ", count: lead.count) + "answer: " + answer.split(whereSeparator: \.isNewline).joined(separator: " "))
+                lines.append(String(repeating: " ", count: lead.count) + "answer: " + answer.onOneLine)
             }
         }
         return lines + [""]

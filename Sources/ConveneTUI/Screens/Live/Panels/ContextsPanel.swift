@@ -143,7 +143,7 @@ struct ContextsPanel: PhasePanel {
             }
             var rows = [ListRow("\(index + 1) " + context.name, style: .heading)]
             if !context.description.isEmpty {
-                let description = context.description.split(whereSeparator: \.isNewline).joined(separator: " ")
+                let description = context.description.onOneLine
                 rows.append(ListRow(TextLayout.truncate(description, to: max(1, list.width - 2)), style: .muted, indent: 2, highlights: false))
             }
             rows.append(ListRow(detail, indent: 2, highlights: false))
