@@ -18,18 +18,20 @@ extension JournalMerge {
     /// change was made from on its own side (its inverse there); and the parts of the kept value
     /// that gave way, each with what it said.
     static func merged(_ event: SessionEvent, madeFrom before: SessionEvent, into session: Session) -> (SessionEvent, [String]) {
+        /// `mine` merged into the value kept (nil: gone, so `mine` as it is), wrapped as its event.
+        func part<Value>(_ kept: Value?, _ mine: Value, _ merging: (Value) -> (Value, [String]),
+                         _ wrap: (Value) -> SessionEvent) -> (SessionEvent, [String]) {
+            guard let kept else { return (wrap(mine), []) }
+            let (value, gaveWay) = merging(kept)
+            return (wrap(value), gaveWay)
+        }
         switch (event, before) {
         case (.detailsChanged(let mine), .detailsChanged(let base)):
-            let (details, gaveWay) = session.details.merging(mine, from: base)
-            return (.detailsChanged(details: details), gaveWay)
+            return part(session.details, mine, { $0.merging(mine, from: base) }) { .detailsChanged(details: $0) }
         case (.attendeeChanged(let mine), .attendeeChanged(let base)):
-            guard let kept = session.attendees[mine.id] else { return (event, []) }
-            let (attendee, gaveWay) = kept.merging(mine, from: base)
-            return (.attendeeChanged(attendee: attendee), gaveWay)
+            return part(session.attendees[mine.id], mine, { $0.merging(mine, from: base) }) { .attendeeChanged(attendee: $0) }
         case (.itemChanged(let mine), .itemChanged(let base)):
-            guard let kept = session.agenda[mine.id] else { return (event, []) }
-            let (item, gaveWay) = kept.merging(mine, from: base)
-            return (.itemChanged(item: item), gaveWay)
+            return part(session.agenda[mine.id], mine, { $0.merging(mine, from: base) }) { .itemChanged(item: $0) }
         case (.itemsChanged(let mine), .itemsChanged(let base)):
             var gaveWay: [String] = []
             let items = mine.map { item in
@@ -40,21 +42,13 @@ extension JournalMerge {
             }
             return (.itemsChanged(items: items), gaveWay)
         case (.pointChanged(let mine), .pointChanged(let base)):
-            guard let kept = session.points[mine.id] else { return (event, []) }
-            let (point, gaveWay) = kept.merging(mine, from: base)
-            return (.pointChanged(point: point), gaveWay)
+            return part(session.points[mine.id], mine, { $0.merging(mine, from: base) }) { .pointChanged(point: $0) }
         case (.topicChanged(let mine), .topicChanged(let base)):
-            guard let kept = session.topics[mine.id] else { return (event, []) }
-            let (topic, gaveWay) = kept.merging(mine, from: base)
-            return (.topicChanged(topic: topic), gaveWay)
+            return part(session.topics[mine.id], mine, { $0.merging(mine, from: base) }) { .topicChanged(topic: $0) }
         case (.contextChanged(let mine), .contextChanged(let base)):
-            guard let kept = session.contexts[mine.id] else { return (event, []) }
-            let (context, gaveWay) = kept.merging(mine, from: base)
-            return (.contextChanged(context: context), gaveWay)
+            return part(session.contexts[mine.id], mine, { $0.merging(mine, from: base) }) { .contextChanged(context: $0) }
         case (.voteChanged(let mine), .voteChanged(let base)):
-            guard let kept = session.votes[mine.id] else { return (event, []) }
-            let (vote, gaveWay) = kept.merging(mine, from: base)
-            return (.voteChanged(vote: vote), gaveWay)
+            return part(session.votes[mine.id], mine, { $0.merging(mine, from: base) }) { .voteChanged(vote: $0) }
         default:
             return (event, [])
         }
