@@ -251,7 +251,7 @@ struct ArchiveSyncTests {
     }
 
     /// Waits up to `seconds` for `condition`, looking every tenth of a second.
-    private func eventually(_ what: String, seconds: Double = 20, _ condition: () throws -> Bool,
+    static func eventually(_ what: String, seconds: Double = 20, _ condition: () throws -> Bool,
                             sourceLocation: SourceLocation = #_sourceLocation) throws {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
@@ -259,6 +259,14 @@ struct ArchiveSyncTests {
             usleep(100_000)
         }
         Issue.record("waited \(Int(seconds)) s for \(what)", sourceLocation: sourceLocation)
+    }
+
+    /// Waits until no sync of `office`'s folder is at work (one holds the repository's folder), so
+    /// that none still writes there when the test removes it.
+    static func waitForBackgroundSync(in office: ConveneProcess, sourceLocation: SourceLocation = #_sourceLocation) {
+        let gitFolder = open(office.sessions.appendingPathComponent(".git").path, O_RDONLY | O_DIRECTORY)
+        #expect(flock(gitFolder, LOCK_EX) == 0, sourceLocation: sourceLocation)
+        close(gitFolder)
     }
 
     @Test("with [sync] auto, listing the archive syncs in the background without waiting; offline, list says so and still lists")
@@ -274,7 +282,7 @@ struct ArchiveSyncTests {
         let listed = try office.run(["list"])
         #expect(listed.status == 0 && listed.stdout.contains(session))
         let status = office.sessions.appendingPathComponent(".git/convene-sync.json")
-        try eventually("the background sync to push") {
+        try Self.eventually("the background sync to push") {
             try Self.git(["log", "-p", "--all"], in: organisation.remote).contains("sent without asking")
                 && (try? String(contentsOf: status, encoding: .utf8))?.contains("\"synced\":true") == true
         }
@@ -282,7 +290,7 @@ struct ArchiveSyncTests {
         try Self.git(["remote", "set-url", "origin", "ssh://127.0.0.1:1/archive.git"], in: office.sessions)
         try add(office, session, "typed offline")
         #expect(try office.run(["list"]).status == 0)
-        try eventually("the background sync to find it offline") {
+        try Self.eventually("the background sync to find it offline") {
             (try? String(contentsOf: status, encoding: .utf8))?.contains("\"offline\":true") == true
         }
         let offline = try office.run(["list"])
@@ -290,11 +298,8 @@ struct ArchiveSyncTests {
         #expect(offline.stdout.contains(session))
         #expect(offline.stderr.contains("not synced: offline"), "\(offline.stderr)")
         try expectClean(office)
-        // Nothing changed since the last try, so that list started no sync; one still at work
-        // holds the repository's folder, and is waited for before the folders go.
-        let gitFolder = open(office.sessions.appendingPathComponent(".git").path, O_RDONLY | O_DIRECTORY)
-        #expect(flock(gitFolder, LOCK_EX) == 0)
-        close(gitFolder)
+        // Nothing changed since the last try, so that list started no sync.
+        Self.waitForBackgroundSync(in: office)
     }
 
     @Test("a link committed on another machine in place of a session's notes arrives as a plain file, and nothing is written through it")

@@ -1,8 +1,5 @@
 import Foundation
 import Testing
-#if canImport(Glibc)
-import Glibc
-#endif
 
 extension RealTerminal {
     /// `[sync] auto` seen from the live screen: what a note-taker typed leaves for the shared
@@ -28,17 +25,10 @@ extension RealTerminal {
             try tmux.send("q")
             try tmux.waitForExit()
 
-            let deadline = Date().addingTimeInterval(20)
-            var pushed = false
-            while !pushed && Date() < deadline {
-                pushed = try ArchiveSyncTests.git(["log", "-p", "--all"], in: organisation.remote).contains("Funding follows learning, said in the room")
-                if !pushed { usleep(100_000) }
+            try ArchiveSyncTests.eventually("the point typed live to reach the shared repository once the session closed") {
+                try ArchiveSyncTests.git(["log", "-p", "--all"], in: organisation.remote).contains("Funding follows learning, said in the room")
             }
-            #expect(pushed, "the point typed live should reach the shared repository once the session closed")
-            // The background sync is done with the folder before it goes.
-            let gitFolder = open(convene.sessions.appendingPathComponent(".git").path, O_RDONLY | O_DIRECTORY)
-            #expect(flock(gitFolder, LOCK_EX) == 0)
-            close(gitFolder)
+            ArchiveSyncTests.waitForBackgroundSync(in: convene)
         }
     }
 }
