@@ -267,8 +267,13 @@ func compareCheck(root: URL) throws {
     print("")
     print("| what | time |")
     print("| --- | ---: |")
-    let words = median(runs: 5) { _ = WordList(paths: WordList.systemPaths) }
-    print("| the system's word lists made ready for looking up (in process; every check and export pays it once) | \(format(words)) |")
+    let words = median(runs: 5) { WordList(paths: WordList.systemPaths).prepare() }
+    print("| the system's word lists made ready for looking up (in process; a check or export pays it once, at its first name that is also a word) | \(format(words)) |")
+    let session = try folder.load().log.session
+    let load = try median(runs: 5) { _ = try folder.load() }
+    print("| the session loaded from its checkpoint (in process) | \(format(load)) |")
+    let findings = median(runs: 5) { _ = DisclosureCheck.findings(in: session) }
+    print("| the disclosure check of the loaded session (in process) | \(format(findings)) |")
     for (label, command) in [
         ("convene check SESSION", [convene, "check", folder.url.path]),
         ("convene export SESSION --format md --force", [convene, "export", folder.url.path, "--format", "md", "--force", "--no-pager"]),

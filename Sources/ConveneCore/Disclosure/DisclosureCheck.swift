@@ -14,11 +14,11 @@ public enum DisclosureCheck {
         let attendees = session.attendees.elements
         let names = NameIndex(terms: DisclosureTerm.terms(for: attendees))
         guard !names.isEmpty else { return [] }
-        let abbreviations = Abbreviation.abbreviations(for: attendees)
+        let writtenOut = WrittenOutNames(Abbreviation.abbreviations(for: attendees))
         let hosts = session.details.hosts.map(Self.folded)
         // Labelled only where something is found: most texts name no one.
         return session.capturedTexts(labelled: false).filter { session.isUnderRule($0) }.flatMap { captured in
-            var found = findings(in: captured, names: names, abbreviations: abbreviations, words: words)
+            var found = findings(in: captured, names: names, writtenOut: writtenOut, words: words)
             // The heading saying who hosts the session says what the record already says (its
             // hosts): no finding. Naming a host anywhere else may still tie a point to it.
             if captured.location.isSessionHeading {
@@ -41,7 +41,7 @@ public enum DisclosureCheck {
         findings(in: session, words: words).filter { !session.acknowledgedFindings.contains($0.key) }
     }
 
-    static func findings(in captured: CapturedText, names: NameIndex, abbreviations: [String: Abbreviation], words: WordList) -> [DisclosureFinding] {
+    static func findings(in captured: CapturedText, names: NameIndex, writtenOut: WrittenOutNames, words: WordList) -> [DisclosureFinding] {
         let text = captured.text
         let textWords = TextWords(text)
         var found: [(range: Range<String.Index>, finding: DisclosureFinding)] = []
@@ -54,7 +54,7 @@ public enum DisclosureCheck {
                 excerpt: excerpt(around: range, in: text), standsFor: standsFor, item: captured.item
             )))
         }
-        for (range, abbreviation) in WrittenOutNames.occurrences(of: abbreviations, in: textWords) {
+        for (range, abbreviation) in writtenOut.occurrences(in: textWords) {
             keep(range, reason: abbreviation.reason, attendees: abbreviation.attendees, standsFor: abbreviation.name)
         }
         for (range, term) in names.occurrences(in: textWords) where !found.contains(where: { $0.range.overlaps(range) }) {

@@ -17,7 +17,7 @@ struct DisclosureTerm: Sendable {
     var reason: DisclosureFinding.Reason
     /// The attendee(s) it would identify.
     var attendees: [String]
-    /// Their names' words, folded (`TextWords.fold`), in the same order: read at every match of a
+    /// Their names' words, folded (`NameFolding.fold`), in the same order: read at every match of a
     /// first name or surname (`OtherPerson`), so made once.
     var attendeeWords: [[String]] = []
     /// The listed name a derived form stands for ("Gateshead Council" for "Gateshead"); nil for
@@ -46,7 +46,7 @@ struct DisclosureTerm: Sendable {
             }
             if named[key, default: []].insert(name).inserted {
                 terms[key]?.attendees.append(name)
-                terms[key]?.attendeeWords.append(NameParts.words(of: name).map(TextWords.fold))
+                terms[key]?.attendeeWords.append(NameParts.words(of: name).map(NameFolding.fold))
             }
         }
         for attendee in attendees {

@@ -13,13 +13,13 @@ enum OtherPerson {
         case .firstName:
             // The next word, capitalised, one space after: "Michael Gove".
             guard let next = word(after: range, in: text), next.first?.isUppercase == true else { return false }
-            let folded = TextWords.fold(next)
+            let folded = NameFolding.fold(next)
             return !names.contains { $0.dropFirst().contains(folded) }
         case .surname:
             // The word before, capitalised, one space before: "Milton Friedman". At a sentence's
             // start a capital says nothing, so there it must not be an ordinary word ("When Friedman").
             guard let (previous, start) = word(before: range, in: text), previous.first?.isUppercase == true else { return false }
-            let folded = TextWords.fold(previous)
+            let folded = NameFolding.fold(previous)
             if titles.contains(folded) || names.contains(where: { $0.dropLast().contains(folded) }) { return false }
             return !startsSentence(at: start, in: text) || !words.isOrdinary(previous)
         default:

@@ -14,32 +14,57 @@ struct TextWords {
 
     let text: String
     let words: [Word]
+    /// How many of the words start with a capital.
+    let capitalisedCount: Int
 
     init(_ text: String) {
+        var text = text
+        text.makeContiguousUTF8()
         self.text = text
+        let utf8 = text.utf8
+        let words = utf8.withContiguousStorageIfAvailable { bytes in
+            Self.words(in: bytes) { start, end in utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end) }
+        } ?? []
+        self.words = words
+        capitalisedCount = words.count(where: \.isCapitalised)
+    }
+
+    /// The words of UTF-8 `bytes`, their places made by `range` from byte offsets: ASCII is read
+    /// byte by byte, anything else decoded to its scalar first.
+    private static func words(in bytes: UnsafeBufferPointer<UInt8>, range: (Int, Int) -> Range<String.Index>) -> [Word] {
         var words: [Word] = []
-        let scalars = text.unicodeScalars
-        var start: String.Index?
+        var start = -1
         var capitalised = false
         var ascii = true
-        var index = scalars.startIndex
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
-            if Self.isWordScalar(scalar) {
-                if start == nil {
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            let scalar: Unicode.Scalar
+            let length: Int
+            if lead < 0x80 {
+                scalar = Unicode.Scalar(lead)
+                length = 1
+            } else {
+                length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+                var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for offset in 1..<length where index + offset < bytes.count { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+            }
+            if isWordScalar(scalar) {
+                if start < 0 {
                     start = index
-                    capitalised = scalar.isASCII ? (0x41...0x5A).contains(scalar.value) : scalar.properties.isUppercase
+                    capitalised = lead < 0x80 ? lead &- 0x41 < 26 : scalar.properties.isUppercase
                     ascii = true
                 }
-                if !scalar.isASCII { ascii = false }
-            } else if let begun = start {
-                words.append(Word(range: begun..<index, isCapitalised: capitalised, isASCII: ascii))
-                start = nil
+                if lead >= 0x80 { ascii = false }
+            } else if start >= 0 {
+                words.append(Word(range: range(start, index), isCapitalised: capitalised, isASCII: ascii))
+                start = -1
             }
-            index = scalars.index(after: index)
+            index += length
         }
-        if let begun = start { words.append(Word(range: begun..<text.endIndex, isCapitalised: capitalised, isASCII: ascii)) }
-        self.words = words
+        if start >= 0 { words.append(Word(range: range(start, bytes.count), isCapitalised: capitalised, isASCII: ascii)) }
+        return words
     }
 
     /// A letter, a digit or an underscore (a combining mark continues the letter before it).
@@ -47,6 +72,11 @@ struct TextWords {
         switch scalar.value {
         case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x5F: return true
         case 0..<0x80: return false
+        // Latin letters with accents (but × and ÷), and the punctuation of typed text (’ “ ” — …):
+        // most of what is not ASCII in a record, answered without looking up properties.
+        case 0xD7, 0xF7: return false
+        case 0xC0...0x24F: return true
+        case 0x2000...0x206F: return false
         default:
             let properties = scalar.properties
             return properties.isAlphabetic || properties.numericType != nil || properties.generalCategory == .nonspacingMark
@@ -56,14 +86,12 @@ struct TextWords {
     /// The word in lower case and without accents, as the index of names keys it: "Lopez" is
     /// found for López, as people type a name on a keyboard without the accent.
     func folded(_ word: Word) -> FoldedWord {
-        word.isASCII ? FoldedWord(asciiText: text[word.range]) : FoldedWord(Self.fold(text[word.range]))
+        word.isASCII ? FoldedWord(asciiText: text[word.range]) : FoldedWord(NameFolding.fold(text[word.range]))
     }
 
-    /// Lower case, without accents, every apostrophe the straight one: how names are compared.
-    static func fold(_ text: some StringProtocol) -> String {
-        // Most names are plain ASCII: lower-casing is all they need, and far cheaper.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
-        return String(text).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).replacingOccurrences(of: "’", with: "'")
+    /// `folded(word).foldedHash`, without making the folded word.
+    func foldedHash(_ word: Word) -> UInt64 {
+        word.isASCII ? FoldedWord(asciiText: text[word.range]).foldedHash : NameFolding.foldedHash(text[word.range])
     }
 }
 
@@ -86,11 +114,16 @@ struct FoldedWord: Hashable {
         (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
     }
 
-    func hash(into hasher: inout Hasher) {
-        // FNV-1a over the folded bytes, handed to the hasher once: one combine per word, not per byte.
+    /// FNV-1a over the folded bytes: the same for the same word in any case.
+    var foldedHash: UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in text.utf8 { hash = (hash ^ UInt64(Self.fold(byte))) &* 0x100_0000_01b3 }
-        hasher.combine(hash)
+        return hash
+    }
+
+    func hash(into hasher: inout Hasher) {
+        // Handed to the hasher once: one combine per word, not per byte.
+        hasher.combine(foldedHash)
     }
 
     static func == (lhs: FoldedWord, rhs: FoldedWord) -> Bool {

@@ -80,8 +80,12 @@ extension Session {
     }
 
     private static func parts(of point: Point) -> [(String, String)] {
-        [("", point.text)] + [("theme", point.theme), ("subtheme", point.subtheme), ("answer", point.answer)]
-            .compactMap { part, text in text.map { (part, $0) } }
+        // Most points have their text alone: one small array each, as every check reads them all.
+        var parts = [("", point.text)]
+        if let theme = point.theme { parts.append(("theme", theme)) }
+        if let subtheme = point.subtheme { parts.append(("subtheme", subtheme)) }
+        if let answer = point.answer { parts.append(("answer", answer)) }
+        return parts
     }
 
     private static func headingLabel(_ part: String) -> String { "session \(part)" }
