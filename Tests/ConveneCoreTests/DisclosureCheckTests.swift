@@ -24,6 +24,16 @@ struct DisclosureCheckTests {
         DisclosureCheck.findings(in: try session(with: [text])).map(\.matched)
     }
 
+    @Test("a long record, checked in stretches on several cores, gives every finding once and in record order")
+    func longRecord() throws {
+        let named = ["Michael Little said so", "as the Government Outcomes Lab found", "Keen's view was clear", "RATIO disagreed"]
+        let texts = (0..<9_001).map { index in index % 97 == 0 ? "\(index): \(named[index / 97 % named.count])" : "\(index): outcomes are emergent" }
+        let found = DisclosureCheck.findings(in: try session(with: texts))
+        let expected = texts.indices.filter { $0 % 97 == 0 }
+        #expect(found.count == expected.count)
+        #expect(found.map(\.location.entity) == expected.map { EntityID(200 + $0) })
+    }
+
     @Test("a full name is found in any case", arguments: ["Michael Little said so", "as michael little put it", "MICHAEL LITTLE"])
     func fullName(text: String) throws {
         let found = try matches(text)

@@ -1,4 +1,6 @@
+import Dispatch
 import Foundation
+import Synchronization
 
 /// Finds where captured text names an attendee or their organisation, so that a record held under
 /// the Chatham House Rule can be checked before it goes out.
@@ -17,7 +19,8 @@ public enum DisclosureCheck {
         let writtenOut = WrittenOutNames(Abbreviation.abbreviations(for: attendees))
         let hosts = session.details.hosts.map(Self.folded)
         // Labelled only where something is found: most texts name no one.
-        return session.capturedTexts(labelled: false).filter { session.isUnderRule($0) }.flatMap { captured in
+        let texts = session.capturedTexts(labelled: false).filter { session.isUnderRule($0) }
+        return inParts(texts) { captured in
             var found = findings(in: captured, names: names, writtenOut: writtenOut, words: words)
             // The heading saying who hosts the session says what the record already says (its
             // hosts): no finding. Naming a host anywhere else may still tie a point to it.
@@ -30,6 +33,20 @@ public enum DisclosureCheck {
             }
             return found
         }
+    }
+
+    /// `find` over every text, in order. A long record is shared among the processor's cores, each
+    /// taking a stretch of texts: the texts are checked apart from one another.
+    private static func inParts(_ texts: [CapturedText], _ find: @Sendable (CapturedText) -> [DisclosureFinding]) -> [DisclosureFinding] {
+        let parts = min(ProcessInfo.processInfo.activeProcessorCount, 8, texts.count / 2_000)
+        guard parts > 1 else { return texts.flatMap(find) }
+        let found = Mutex([[DisclosureFinding]](repeating: [], count: parts))
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            let stretch = texts.count * part / parts..<texts.count * (part + 1) / parts
+            let inStretch = texts[stretch].flatMap(find)
+            found.withLock { $0[part] = inStretch }
+        }
+        return found.withLock { $0.flatMap { $0 } }
     }
 
     private static func folded(_ text: String) -> String {

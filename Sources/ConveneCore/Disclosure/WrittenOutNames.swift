@@ -1,6 +1,6 @@
 /// Finds an abbreviated organisation written out in full: "Government Outcomes Lab" for GO Lab,
 /// "New Local Government Network" for NLGN, "Digital, Culture, Media and Sport" for DCMS.
-struct WrittenOutNames {
+struct WrittenOutNames: Sendable {
     /// The abbreviations on the list, by the initials a written-out name must spell.
     private let byLetters: [String: Abbreviation]
     /// The fewest letters any of them has: a text with fewer capitalised words spells none
