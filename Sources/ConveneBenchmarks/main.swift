@@ -274,12 +274,14 @@ func compareCheck(root: URL) throws {
     print("| the session loaded from its checkpoint (in process) | \(format(load)) |")
     let findings = median(runs: 5) { _ = DisclosureCheck.findings(in: session) }
     print("| the disclosure check of the loaded session (in process) | \(format(findings)) |")
-    for (label, command) in [
-        ("convene check SESSION", [convene, "check", folder.url.path]),
-        ("convene export SESSION --format md --force", [convene, "export", folder.url.path, "--format", "md", "--force", "--no-pager"]),
-    ] {
-        print("| \(label) | \(timeProgram(command, acceptingFailure: true).map(format) ?? "failed") |")
-    }
+    let export = [convene, "export", folder.url.path, "--format", "md", "--force", "--no-pager"]
+    print("| convene check SESSION | \(timeProgram([convene, "check", folder.url.path], acceptingFailure: true).map(format) ?? "failed") |")
+    // As every change leaves them: notes.md written after the journal's last line.
+    try SessionNotes(folder: folder, renderer: try templateLibrary().notesRenderer()).write(session)
+    print("| convene export SESSION --format md --force (notes.md current: read) | \(timeProgram(export, acceptingFailure: true).map(format) ?? "failed") |")
+    // A journal changed after its notes (as merged by a sync, or written by an older version): rendered.
+    try FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: folder.journal.path)
+    print("| convene export SESSION --format md --force (notes.md behind the journal: rendered) | \(timeProgram(export, acceptingFailure: true).map(format) ?? "failed") |")
     fflush(nil)
 }
 

@@ -47,14 +47,23 @@ public struct SessionFolder: Sendable, Equatable {
     /// `notes.md` when it was written no earlier than the journal's last change, so it holds the
     /// session as the journal does (notes are always written after the line they show); nil when
     /// it is missing or older, and the notes must be rendered from the journal.
-    public func currentNotes() -> String? {
+    ///
+    /// `alsoAfter`: files the notes must be newer than too, as what made them (the notes template,
+    /// the program that rendered them); one that cannot be looked at makes the notes not current.
+    ///
+    /// `asWritten`: only notes whose content is what this program last wrote (never hand-edited).
+    public func currentNotes(alsoAfter sources: [String] = [], asWritten: Bool = false) -> String? {
         var notesStatus = stat()
-        var journalStatus = stat()
-        guard lstat(notes.path, &notesStatus) == 0, lstat(journal.path, &journalStatus) == 0,
-              (notesStatus.st_mode & S_IFMT) == S_IFREG,
-              (notesStatus.st_mtim.tv_sec, notesStatus.st_mtim.tv_nsec) >= (journalStatus.st_mtim.tv_sec, journalStatus.st_mtim.tv_nsec),
-              let data = try? AtomicFile.existingContent(of: notes.path)
-        else { return nil }
+        guard lstat(notes.path, &notesStatus) == 0, (notesStatus.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let written = (notesStatus.st_mtim.tv_sec, notesStatus.st_mtim.tv_nsec)
+        for source in [journal.path] + sources {
+            var status = stat()
+            // The journal is never followed through a link; a template or the program may be one.
+            guard (source == journal.path ? lstat(source, &status) : stat(source, &status)) == 0,
+                  written >= (status.st_mtim.tv_sec, status.st_mtim.tv_nsec)
+            else { return nil }
+        }
+        guard let data = try? AtomicFile.existingContent(of: notes.path), !asWritten || isWrittenNotes(data) else { return nil }
         return String(decoding: data, as: UTF8.self)
     }
 
@@ -63,7 +72,12 @@ public struct SessionFolder: Sendable, Equatable {
     public func writeNotes(_ markdown: String) throws(StoreError) -> Bool {
         // Rebuilt from the journal whenever found older than it (`currentNotes`), so a power cut
         // may leave the notes before the last change, never half of them.
-        let changed = try AtomicFile.write(markdown, to: notes, durability: .oldOrNew)
+        let content = Data(markdown.utf8)
+        let changed = try AtomicFile.write(content, to: notes, durability: .oldOrNew)
+        if changed || !isWrittenNotes(content) { recordNotesDigest(of: content) }
+        // The same notes for a newer journal (a change they do not show): dated now, so that they
+        // read as current (`currentNotes`) rather than being rendered again by every reader.
+        if !changed { utimensat(AT_FDCWD, notes.path, nil, AT_SYMLINK_NOFOLLOW) }
         clearNotesProblem()
         return changed
     }

@@ -87,6 +87,11 @@ public struct TemplateLibrary: Sendable {
         }
     }
 
+    /// The file the notes renderer is made from: notes written before it changed are not current.
+    public func notesTemplateFile() throws(StoreError) -> URL {
+        try highestPriority(Self.notesTemplateName)
+    }
+
     /// The print stylesheet of exported records (HTML, PDF), from the highest-priority
     /// `briefing.css`: a user's own in their template folder wins over the built-in one.
     public func printStylesheet() throws(StoreError) -> String {

@@ -240,7 +240,7 @@ struct CheckpointTests {
         #expect(undoing.session.points.count == 399)
     }
 
-    @Test("notes.md is read as the session's notes only while it is as new as the journal")
+    @Test("notes.md is read as the session's notes only while it is as new as the journal (and what made it), and, when asked, as written")
     func currentNotes() throws {
         let root = try TemporaryFolder()
         let folder = try StoreFixtures.session(in: root.url, points: 3)
@@ -251,6 +251,21 @@ struct CheckpointTests {
         let later = Date().addingTimeInterval(5)
         try FileManager.default.setAttributes([.modificationDate: later], ofItemAtPath: folder.journal.path)
         #expect(folder.currentNotes() == nil)
+        // The same notes written for the newer journal (a change they do not show) are current again.
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-5)], ofItemAtPath: folder.journal.path)
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-10)], ofItemAtPath: folder.notes.path)
+        #expect(folder.currentNotes() == nil)
+        try folder.writeNotes("# Notes as written\n")
+        #expect(folder.currentNotes() == "# Notes as written\n")
+        #expect(folder.currentNotes(asWritten: true) == "# Notes as written\n")
+        // Changed by hand: still newer than the journal, but not what was written.
+        try "# Notes with a name\n".write(to: folder.notes, atomically: true, encoding: .utf8)
+        #expect(folder.currentNotes(asWritten: true) == nil)
+        // Made by a template changed since.
+        let template = root.url.appendingPathComponent("notes.mustache")
+        try "{{title}}".write(to: template, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(5)], ofItemAtPath: template.path)
+        #expect(folder.currentNotes(alsoAfter: [template.path]) == nil)
         try FileManager.default.removeItem(at: folder.notes)
         try FileManager.default.createSymbolicLink(at: folder.notes, withDestinationURL: folder.journal)
         #expect(folder.currentNotes() == nil, "a link planted as notes.md is not read")

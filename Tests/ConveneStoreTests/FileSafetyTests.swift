@@ -94,7 +94,9 @@ struct FileSafetyTests {
         try folder.saveDraft(Draft(text: "typed", kind: .note))
         #expect(victim.isUntouched)
         #expect(try folder.loadDraft(for: Session())?.text == "typed")
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { $0.hasPrefix(".") && !$0.hasSuffix(".tmp") }
+        // The digest of the notes written is kept beside them; anything else starting with a dot is a temporary left behind.
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.url.path)
+            .filter { $0.hasPrefix(".") && !$0.hasSuffix(".tmp") && $0 != ".notes-digest" }
         #expect(leftovers.isEmpty, "temporary files left behind: \(leftovers)")
     }
 

@@ -16,6 +16,12 @@ public final class Prefetched<Value: Sendable>: Sendable {
         }
     }
 
+    /// A value already at hand, for a reader that takes either kind.
+    public init(ready value: Value) {
+        result.withLock { $0 = value }
+        finished.signal()
+    }
+
     /// The value, once the work is done. Safe to read more than once and from any thread.
     public var value: Value {
         while true {

@@ -58,15 +58,36 @@ public struct NotesRenderer: Sendable {
     }
 
     /// Collapses the runs of blank lines that empty sections leave, and ends with one newline.
+    /// Read as bytes: a line is blank when it holds only spaces and tabs (or other white space,
+    /// which is looked at as characters on the rare line that holds any beyond ASCII).
     static func tidy(_ text: String) -> String {
-        var lines: [Substring] = []
-        var blank = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            blank = line.allSatisfy(\.isWhitespace) ? blank + 1 : 0
-            if blank <= 1 { lines.append(line) }
+        var text = text
+        return text.withUTF8 { bytes in
+            var kept: [UInt8] = []
+            kept.reserveCapacity(bytes.count + 1)
+            // How much of `kept` ends with its last line that is not blank: trailing blank lines go.
+            var written = 0
+            var blank = 0
+            var start = 0
+            while start <= bytes.count {
+                let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+                let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                blank = isBlank(line) ? blank + 1 : 0
+                if blank <= 1 {
+                    kept.append(contentsOf: line)
+                    kept.append(0x0A)
+                    if blank == 0 { written = kept.count }
+                }
+                start = end + 1
+            }
+            return written == 0 ? "\n" : String(decoding: kept[..<written], as: UTF8.self)
         }
-        while lines.last?.allSatisfy(\.isWhitespace) == true { lines.removeLast() }
-        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func isBlank(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0B || $0 == 0x0C }) { return true }
+        guard line.contains(where: { $0 >= 0x80 }) else { return false }
+        return String(decoding: line, as: UTF8.self).allSatisfy(\.isWhitespace)
     }
 
     private static func describe(_ error: any Error) -> String {

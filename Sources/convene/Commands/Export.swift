@@ -62,6 +62,26 @@ struct Export: ParsableCommand {
         let loaded = try folder.load()
         for warning in loaded.warnings { Output.warn(warning) }
         let session = loaded.log.session
+        let format = chosenFormat(configured: try sessions.configuration().exportFormat)
+        // Markdown and CSV are written from the session alone: made on the other core while the
+        // disclosure check runs, and dropped if the check refuses.
+        let written: Prefetched<Data>?
+        switch format {
+        case .md:
+            // The notes as the session keeps them, when this program wrote them, from this template,
+            // after the journal's last change: a long session's are read, not rendered again.
+            let made = [try sessions.templates.notesTemplateFile().path, "/proc/self/exe"]
+            if let current = folder.currentNotes(alsoAfter: made, asWritten: true) {
+                written = Prefetched(ready: Data(current.utf8))
+            } else {
+                let renderer = try sessions.templates.notesRenderer()
+                written = Prefetched { Data(renderer.render(session).utf8) }
+            }
+        case .csv:
+            written = Prefetched { Data(PointsCSV.render(session).utf8) }
+        case .html, .pdf, .docx:
+            written = nil
+        }
         if session.isAnyPartUnderRule {
             let findings = DisclosureCheck.unacknowledged(in: session)
             if !findings.isEmpty {
@@ -75,16 +95,14 @@ struct Export: ParsableCommand {
                 }
             }
         }
-        let format = chosenFormat(configured: try sessions.configuration().exportFormat)
         let environment = ProcessInfo.processInfo.environment
         let standardOutput = PlainOutput.standardOutput(environment: environment)
         if let printed = format.printed, printed != .html, output == nil, standardOutput.isTerminal {
             throw CommandFailure("\(printed.name) is not for a terminal: give a file with -o \(folder.name).\(printed.rawValue), or redirect standard output")
         }
-        let content: Data = switch format {
-        case .md: Data(try sessions.templates.notesRenderer().render(session).utf8)
-        case .csv: Data(PointsCSV.render(session).utf8)
-        case .html, .pdf, .docx:
+        let content: Data = if let written {
+            written.value
+        } else {
             try PandocExport(target: format.printed ?? .html, stylesheet: try sessions.templates.printStylesheet(),
                              title: session.details.title, environment: environment)
                 .render(PrintableNotes(session: session, renderer: try sessions.templates.notesRenderer()))
@@ -102,7 +120,7 @@ struct Export: ParsableCommand {
             try AtomicFile.write(content, to: url)
             Output.warn("wrote \(output)")
         } else if format.printed == nil || format == .html, let text = String(data: content, encoding: .utf8) {
-            try pager.write(text, lines: text.split(separator: "\n", omittingEmptySubsequences: false).count,
+            try pager.write(text, lines: text.utf8.count { $0 == 0x0A } + 1,
                             to: standardOutput, environment: environment)
         } else {
             try writeAll(content, toDescriptor: STDOUT_FILENO, name: "standard output")

@@ -37,9 +37,10 @@ struct PagerOption: ParsableArguments {
     @Flag(name: .customLong("no-pager"), help: "Print directly, never through $PAGER.")
     var noPager = false
 
-    func write(_ text: String, lines: Int, to output: PlainOutput, environment: [String: String]) throws {
+    /// `lines` is counted only for a terminal: a pipe takes the text as it is.
+    func write(_ text: String, lines: @autoclosure () -> Int, to output: PlainOutput, environment: [String: String]) throws {
         let pager = environment["PAGER"] ?? "less -R"
-        guard !noPager, output.isTerminal, output.height > 0, lines > output.height,
+        guard !noPager, output.isTerminal, output.height > 0, lines() > output.height,
               !pager.trimmingCharacters(in: .whitespaces).isEmpty, pager != "cat" else {
             return try Output.standardOutput(text)
         }

@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+
+/// `convene export --format md`: the notes as the session keeps them when they are current, never
+/// notes someone changed by hand nor ones an older template made.
+@Suite("Notes exported as Markdown")
+struct MarkdownExportTests {
+    /// A session with one point whose notes.md has caught up with it; its folder.
+    private func sessionWithCurrentNotes(_ convene: ConveneProcess) throws -> (name: String, notes: URL) {
+        let session = try convene.newSession(title: "Exported")
+        let added = try convene.run(["add", session, "point", "Costs are shifting between services", "--item", "3"])
+        try #require(added.status == 0, "\(added.stderr)")
+        try ArchiveSyncTests.eventually("notes.md to show the point") { try convene.notes(of: session).contains("Costs are shifting") }
+        let folder = try FileManager.default.contentsOfDirectory(atPath: convene.sessions.path).filter { $0.hasPrefix(session) }
+        return (session, convene.sessions.appendingPathComponent(try #require(folder.first)).appendingPathComponent("notes.md"))
+    }
+
+    @Test("the export is the notes; a name typed into notes.md by hand is not exported, the record as rendered is")
+    func handEditedNotes() throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        let (session, notes) = try sessionWithCurrentNotes(convene)
+        let exported = try convene.run(["export", session, "--format", "md", "--no-pager"])
+        #expect(exported.status == 0, "\(exported.stderr)")
+        #expect(exported.stdout == (try String(contentsOf: notes, encoding: .utf8)))
+
+        let rendered = exported.stdout
+        let edited = rendered.replacingOccurrences(of: "Costs are shifting", with: "Michael Little said costs are shifting")
+        try edited.write(to: notes, atomically: true, encoding: .utf8)
+        let again = try convene.run(["export", session, "--format", "md", "--no-pager"])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(!again.stdout.contains("Michael Little"), "hand-edited notes were exported")
+        #expect(again.stdout == rendered)
+    }
+
+    @Test("notes written before the notes template changed are rendered again through the new one")
+    func changedTemplate() throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        let (session, _) = try sessionWithCurrentNotes(convene)
+        let templates = convene.home.appendingPathComponent("config/convene/templates", isDirectory: true)
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        try "---\n{{frontMatter}}\n---\n\n# Briefing: {{title}}\n".write(to: templates.appendingPathComponent("notes.mustache"), atomically: true, encoding: .utf8)
+        let exported = try convene.run(["export", session, "--format", "md", "--no-pager"])
+        #expect(exported.status == 0, "\(exported.stderr)")
+        #expect(exported.stdout.contains("# Briefing: Exported"))
+    }
+}
