@@ -1,6 +1,7 @@
 import ConveneCore
 @testable import ConveneStore
 import Foundation
+import GRDB
 import Testing
 import TestSupport
 
@@ -54,6 +55,32 @@ struct ArchiveIndexTests {
         #expect(listed == catalog.load().sessions.map { SessionSummary(folder: $0.folder, session: $0.session) })
     }
 
+    @Test("a short text is its own excerpt, word for word what SQLite's snippet gives; longer ones are cut around the word")
+    func excerpts() throws {
+        let root = try TemporaryFolder()
+        let details = SessionDetails(title: "Excerpts", kind: "roundtable", date: "2026-04-02", chathamHouse: true)
+        let writer = try SessionWriter.create(in: root.url, setup: SessionSetup(details: details, agenda: StoreFixtures.setup.agenda), at: StoreFixtures.date)
+        var generator = SeededGenerator(seed: 9)
+        let words = ["outcomes", "Résumé", "café,", "—", "trust.", "(systems)", "日本語", "don’t", "x", "\n", "  "]
+        for length in 1...40 {
+            let text = (0..<length).map { _ in words.randomElement(using: &generator) ?? "" }.joined(separator: " ") + " outcomes"
+            try writer.apply(.pointAdded(point: Point(id: writer.session.nextID, kind: .note, text: text, item: EntityID(1), createdAt: StoreFixtures.date)),
+                             at: StoreFixtures.date)
+        }
+        writer.close()
+        let catalog = SessionCatalog(root: root.url)
+        let hits = try #require(try ArchiveIndex.updated(catalog) { try $0.search(SearchQuery("outcomes")) })
+        let database = try DatabaseQueue(path: root.url.appendingPathComponent(ArchiveIndex.fileName).path)
+        let snippets = try database.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT snippet(passage, 0, '', '', '…', 16) AS excerpt FROM passage WHERE passage MATCH 'outcomes' ORDER BY rank
+                """).map { ($0["excerpt"] as String).onOneLine }
+        }
+        #expect(hits.count == 40)
+        #expect(hits.map(\.excerpt).sorted() == snippets.sorted())
+        #expect(hits.contains { $0.excerpt.hasPrefix("…") || $0.excerpt.hasSuffix("…") }, "long texts are cut")
+    }
+
     @Test("far behind (a new archive), a search reads only the journals that may hold its words and finds what the index finds")
     func searchWithoutIndex() throws {
         let root = try TemporaryFolder()
@@ -72,6 +99,20 @@ struct ArchiveIndexTests {
         #expect(throws: ArchiveIndex.FarBehind.self) { try ArchiveIndex.updated(catalog, readingAtMost: 64) { _ in } }
         _ = try ArchiveIndex.updated(catalog) { _ in }
         _ = try #require(try ArchiveIndex.updated(catalog, readingAtMost: 0) { _ in })
+    }
+
+    @Test("ASCII is lowered eight bytes at a time exactly as byte by byte, at every offset and beside other scripts")
+    func asciiFolding() {
+        let ascii = (0..<128).map { UInt8($0) }
+        for start in 0..<8 {
+            for tail in ["", "é", "日本", "Ω"] {
+                let bytes = Array(ascii[start...]) + Array(tail.utf8) + ascii
+                let folded = JournalPrefilter.folded(Data(bytes))
+                let expected = Array(ascii[start...]).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+                #expect(Array(folded.prefix(expected.count)) == expected)
+                #expect(Array(folded.suffix(128)) == ascii.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 })
+            }
+        }
     }
 
     @Test("the prefilter folds journal bytes as queries are folded, and passes only journals holding every word")

@@ -263,16 +263,34 @@ public final class ArchiveIndex {
     /// The places `query` finds, best first; the best `limit` of them when given, so that the
     /// rest are neither read nor made into excerpts.
     public func search(_ query: SearchQuery, limit: Int? = nil) throws -> [SearchHit] {
-        guard !query.isEmpty else { return [] }
-        return try database.read { db in
-            try Row.fetchAll(db, sql: """
+        var hits: [SearchHit] = []
+        try search(query, limit: limit) { hits.append($0) }
+        return hits
+    }
+
+    /// The words an excerpt holds: SQLite's `snippet` picks that many around the words found.
+    static let excerptWords = 16
+
+    /// The places `query` finds, best first, each handed to `each` as SQLite reads it out: a long
+    /// answer is printed as it comes, never held whole. A text of no more words than an excerpt
+    /// holds is its own excerpt, as `snippet` would give it: its size in words is read from FTS5's
+    /// record of each text's length (`passage_docsize`, a varint per column, one byte below 128),
+    /// so `snippet` fetches and splits only the longer ones.
+    public func search(_ query: SearchQuery, limit: Int? = nil, each: (SearchHit) throws -> Void) throws {
+        guard !query.isEmpty else { return }
+        let fewWords = String(format: "%02X", Self.excerptWords)
+        try database.read { db in
+            let rows = try Row.fetchCursor(db, sql: """
                 SELECT text.folder AS folder, session.title AS title, text.place AS place,
-                       snippet(passage, 0, '', '', '…', 16) AS excerpt
+                       CASE WHEN length(size.sz) = 1 AND hex(size.sz) <= '\(fewWords)' THEN text.body
+                            ELSE snippet(passage, 0, '', '', '…', \(Self.excerptWords)) END AS excerpt
                 FROM passage JOIN text ON text.id = passage.rowid JOIN session ON session.folder = text.folder
+                     JOIN passage_docsize AS size ON size.id = passage.rowid
                 WHERE passage MATCH ? ORDER BY rank LIMIT ?
-                """, arguments: [query.ftsExpression, limit ?? -1]).map { row in
-                SearchHit(folder: row["folder"], title: row["title"], place: row["place"],
-                          excerpt: (row["excerpt"] as String).onOneLine)
+                """, arguments: [query.ftsExpression, limit ?? -1])
+            while let row = try rows.next() {
+                try each(SearchHit(folder: row["folder"], title: row["title"], place: row["place"],
+                                   excerpt: (row["excerpt"] as String).onOneLine))
             }
         }
     }

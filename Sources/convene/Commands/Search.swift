@@ -51,14 +51,25 @@ struct Search: ParsableCommand {
             if found == 0 { throw ExitCode(1) }
             return
         }
-        let (hits, problems) = Archive(options: sessions).search(searched, limit: limit)
-        for problem in problems { Output.warn(problem) }
+        let found: Int
         if json {
+            let (hits, problems) = Archive(options: sessions).search(searched, limit: limit)
+            for problem in problems { Output.warn(problem) }
             try Output.printJSON(hits.map { Found(session: $0.folder, title: $0.title, place: $0.place, excerpt: $0.excerpt) })
+            found = hits.count
         } else {
-            try Output.print(lines: hits.map { "\(VisibleText.of($0.folder))  \($0.place): \($0.excerpt)" })
+            // Printed as the index reads them out: the best first, at once, the rest behind them.
+            var lines = LineStream()
+            var printed = 0
+            let problems = try Archive(options: sessions).search(searched, limit: limit) { hit in
+                try lines.add("\(VisibleText.of(hit.folder))  \(hit.place): \(hit.excerpt)")
+                printed += 1
+            }
+            try lines.flush()
+            for problem in problems { Output.warn(problem) }
+            found = printed
         }
-        if hits.isEmpty {
+        if found == 0 {
             let count = sessions.catalog.folders().count
             let shown = query.count > 80 ? query.prefix(80) + "…" : Substring(query)
             let instead = Archive(options: sessions).suggestion(for: searched).map { "; did you mean ‘\($0)’?" } ?? ""

@@ -26,22 +26,55 @@ struct Archive {
 
     /// The places `query` finds, best first (the best `limit` of them, when given).
     func search(_ query: SearchQuery, limit: Int? = nil) -> (hits: [SearchHit], problems: [String]) {
+        var hits: [SearchHit] = []
+        // Collecting cannot fail: nothing is thrown out of `each`.
+        let problems = (try? search(query, limit: limit) { hits.append($0) }) ?? []
+        return (hits, problems)
+    }
+
+    /// The places `query` finds, best first, each handed to `each` as it is read: through the
+    /// index they arrive while SQLite reads them out. Returns the problems met; throws only what
+    /// `each` throws (standard output closed, say).
+    func search(_ query: SearchQuery, limit: Int? = nil, each: (SearchHit) throws -> Void) throws -> [String] {
         var trouble: [String] = []
+        var handed = 0
+        var handingFailed: (any Error)?
+        let fromIndex: [String]?
         do {
-            if let found = try throughIndex(readingAtMost: Self.journalsReadBeforeSearching, {
-                (try $0.search(query, limit: limit), try $0.problems())
-            }, trouble: &trouble) { return (found.0, trouble + found.1) }
+            fromIndex = try throughIndex(readingAtMost: Self.journalsReadBeforeSearching, { index in
+                try index.search(query, limit: limit) { hit in
+                    do { try each(hit) } catch {
+                        handingFailed = error
+                        throw error
+                    }
+                    handed += 1
+                }
+                return try index.problems()
+            }, trouble: &trouble)
         } catch {
+            // Far behind (a new archive): only the journals that may hold the words are read,
+            // and the index is built in the background for the next search.
             _ = BackgroundCommand.start(CatchUpIndex.configuration.commandName ?? "catch-up-index", options: options, arguments: [])
+            let found: (hits: [SearchHit], problems: [String])?
             do {
-                let found = try ArchiveIndex.searchWithoutIndex(options.catalog, query, after: error)
-                return (Array(found.hits.prefix(limit ?? .max)), found.problems)
+                found = try ArchiveIndex.searchWithoutIndex(options.catalog, query, after: error)
             } catch {
                 trouble.append("the sessions of \(options.catalog.root.path) could not be searched in memory (\(error)); all were read instead")
+                found = nil
             }
+            if let found {
+                try found.hits.prefix(limit ?? .max).forEach(each)
+                return found.problems
+            }
+            fromIndex = nil
         }
+        if let handingFailed { throw handingFailed }
+        if let fromIndex { return trouble + fromIndex }
+        // The index failed part-way: what it handed on is not sent again from the journals.
+        if handed > 0 { return trouble }
         let scanned = scannedSearch(query)
-        return (Array(scanned.hits.prefix(limit ?? .max)), trouble + scanned.problems)
+        try scanned.hits.prefix(limit ?? .max).forEach(each)
+        return trouble + scanned.problems
     }
 
     /// How many places `query` finds: counted by the index when it is there, else by finding them.
