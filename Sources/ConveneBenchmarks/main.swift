@@ -240,6 +240,12 @@ func compareReaders(root: URL) throws {
     print("| parsing the notes (cmark-gfm, then Swift values) | \(format(parsing)) |")
     print("| laying out all of them at 100 columns | \(format(layingOut)) |")
     let convene = Bundle.main.executableURL?.deletingLastPathComponent().appendingPathComponent("convene").path ?? "convene"
+    // Launched in a 100 × 30 terminal until the notes' opening is on screen, as a person waits.
+    let seen = "Participants"
+    let reviewLaunch = timeToScreen([convene, "review", folder.url.path], showing: seen)
+    print("| convene review SESSION, launch to first screen (100 × 30 terminal) | \(reviewLaunch.map(format) ?? "failed") |")
+    let lessLaunch = timeToScreen(["less", notes], showing: seen)
+    print("| less notes.md, launch to first screen (100 × 30 terminal) | \(lessLaunch.map(format) ?? "not installed") |")
     for (label, command) in [
         ("convene show notes.md --width 100", [convene, "show", notes, "--width", "100"]),
         ("less notes.md (to a pipe)", ["less", notes]),

@@ -20,4 +20,21 @@ extension SessionFolder {
         let loaded = try loading.value.get()
         return (loaded.log.session, reading(try renderer().render(loaded.log.session)), loaded.warnings)
     }
+
+    /// The session's notes for reading as soon as they can be shown: `notes.md`, when current,
+    /// without waiting for the session, which loads meanwhile and is handed to `learning` (its
+    /// result in `learnt`); else rendered from the journal once loaded, as `notesForReading`.
+    public func notesForReadingSoon<Reading, Learnt: Sendable>(
+        renderer: () throws -> NotesRenderer, reading: (String) -> Reading,
+        learning: @escaping @Sendable (Result<LoadedJournal, StoreError>) -> Learnt
+    ) throws -> (notes: Reading, learnt: Prefetched<Learnt>) {
+        let loading = Prefetched { [self] in Result { () throws(StoreError) in try load() } }
+        if let markdown = currentNotes() {
+            let notes = reading(markdown)
+            return (notes, Prefetched { learning(loading.value) })
+        }
+        let loaded = loading.value
+        let notes = reading(try renderer().render(try loaded.get().log.session))
+        return (notes, Prefetched(ready: learning(loaded)))
+    }
 }

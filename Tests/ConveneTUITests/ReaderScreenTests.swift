@@ -1,3 +1,4 @@
+import ConveneCore
 import ConveneTUI
 import Foundation
 import Testing
@@ -29,6 +30,30 @@ struct ReaderScreenTests {
         press(app, .character("x"))
         let after = terminal.screen?.text ?? ""
         #expect(!after.contains("show these keys"), "\(after)")
+    }
+
+    @Test("notes shown before their session has loaded take its title and series when it arrives, and `}` waits for them")
+    func headingArrivesLater() throws {
+        let terminal = VirtualTerminal(width: 80, height: 24)
+        let next = SessionReference(folder: "2026-05-01-next", title: "The next one", date: "2026-05-01")
+        let learnt = Prefetched<ReaderHeading?> {
+            usleep(50_000)
+            return ReaderHeading(title: "Learning and accountability · 2026-04-02 · read-only", series: ReaderSeries(next: next))
+        }
+        var opened: [String] = []
+        let scene = ReaderScene(terminal: terminal, title: "2026-04-02-learning · read-only",
+                                document: ArrivingDocument(parsing: "# Notes\n\nThe opening.\n"), heading: learnt,
+                                reading: { reference in
+                                    opened.append(reference.folder)
+                                    return ReaderScene(terminal: terminal, screen: ReaderScreen(title: reference.title, document: MarkdownDocument(parsing: "# Next\n")))
+                                })
+        let app = Program(terminal: terminal, root: scene)
+        app.draw()
+        #expect(terminal.screen?.text.contains("2026-04-02-learning · read-only") == true, "the first frame does not wait for the session")
+        app.send(.character("}"))
+        app.draw()
+        #expect(opened == ["2026-05-01-next"], "} waited for the series and followed it")
+        #expect(scene.screen.title == "Learning and accountability · 2026-04-02 · read-only")
     }
 
     @Test("a long record opens laid out only near the top; the end, search, contents and the keys' rest reach all of it")

@@ -22,6 +22,9 @@ public final class Prefetched<Value: Sendable>: Sendable {
         finished.signal()
     }
 
+    /// The value if the work is done, without waiting for it.
+    public var ready: Value? { result.withLock { $0 } }
+
     /// The value, once the work is done. Safe to read more than once and from any thread.
     public var value: Value {
         while true {

@@ -24,17 +24,27 @@ public final class ReaderEffects: EffectPerformer {
     public private(set) var world: TerminalSize = (0, 0)
     /// The whole document while it is still being parsed; nil once taken.
     private var arriving: Prefetched<MarkdownDocument>?
+    /// The session's title and series while it is still loading; nil once taken (or when the
+    /// reader was given them).
+    private var heading: Prefetched<ReaderHeading?>?
 
     private let reading: SessionReading?
 
-    init(arriving: Prefetched<MarkdownDocument>? = nil, reading: SessionReading? = nil) {
+    init(arriving: Prefetched<MarkdownDocument>? = nil, heading: Prefetched<ReaderHeading?>? = nil, reading: SessionReading? = nil) {
         self.arriving = arriving
+        self.heading = heading
         self.reading = reading
     }
 
-    /// A message may need the whole document (the end, a search, the contents); a frame does not.
+    /// A message may need the whole document (the end, a search, the contents) and the series
+    /// (`{`, `}`); a frame takes the title as soon as it is there, and waits for nothing.
     public func prepare(_ screen: inout ReaderScreen, size: TerminalSize, forMessage: Bool) {
-        if forMessage { takeWholeDocument(into: &screen) }
+        if forMessage {
+            takeWholeDocument(into: &screen)
+            takeHeading(into: &screen, waiting: true)
+        } else {
+            takeHeading(into: &screen, waiting: false)
+        }
         world = size
         screen.fit(width: size.width)
     }
@@ -54,11 +64,23 @@ public final class ReaderEffects: EffectPerformer {
     }
 
     /// The rest of a long document is laid out while the keys rest.
-    public func hasIdleWork(_ screen: ReaderScreen) -> Bool { arriving != nil || !screen.isLaidOut }
+    public func hasIdleWork(_ screen: ReaderScreen) -> Bool { heading != nil || arriving != nil || !screen.isLaidOut }
 
     public func idle(_ screen: inout ReaderScreen) -> [ReaderOutcome] {
-        if arriving != nil { takeWholeDocument(into: &screen) } else { screen.layOutMore() }
+        if heading != nil {
+            takeHeading(into: &screen, waiting: true)
+        } else if arriving != nil {
+            takeWholeDocument(into: &screen)
+        } else {
+            screen.layOutMore()
+        }
         return []
+    }
+
+    private func takeHeading(into screen: inout ReaderScreen, waiting: Bool) {
+        guard let heading, let arrived = waiting ? heading.value : heading.ready else { return }
+        if let learnt = arrived { screen.settle(learnt) }
+        self.heading = nil
     }
 
     private func takeWholeDocument(into screen: inout ReaderScreen) {
@@ -78,11 +100,14 @@ extension ScreenScene where Performer == ReaderEffects {
 
     /// The reader drawn first from the document's opening; the whole is taken when the keys first
     /// pause, or before the first key (which may need all of it: the end, a search, the contents).
+    /// `heading`: the title and series still to come (the session loading behind notes already
+    /// shown), replacing `title` and `series` when they arrive; nil when the session does not load.
     public convenience init(terminal: any TerminalDevice, title: String, document: ArrivingDocument, keys: KeyMap = .standard,
-                            series: ReaderSeries = ReaderSeries(), reading: SessionReading? = nil) {
+                            series: ReaderSeries = ReaderSeries(), heading: Prefetched<ReaderHeading?>? = nil,
+                            reading: SessionReading? = nil) {
         let screen = ReaderScreen(title: title, document: document.opening, shareOfWhole: document.openingShare, keys: keys,
                                   series: series)
-        self.init(screen: screen, performer: ReaderEffects(arriving: document.whole, reading: reading), terminal: terminal)
+        self.init(screen: screen, performer: ReaderEffects(arriving: document.whole, heading: heading, reading: reading), terminal: terminal)
     }
 }
 

@@ -15,6 +15,17 @@ public enum ReaderOutcome: Equatable, Sendable {
 }
 
 /// The sessions a record's series links it to: what `{` and `}` read.
+/// What the reader's title bar and `{` `}` say of a session: learnt from the session itself.
+public struct ReaderHeading: Equatable, Sendable {
+    public var title: String
+    public var series: ReaderSeries
+
+    public init(title: String, series: ReaderSeries = ReaderSeries()) {
+        self.title = title
+        self.series = series
+    }
+}
+
 public struct ReaderSeries: Equatable, Sendable {
     public var previous: SessionReference?
     public var next: SessionReference?
@@ -38,7 +49,7 @@ public struct ReaderScreen: Screen {
         case help(offset: Int)
     }
 
-    public let title: String
+    public private(set) var title: String
     private(set) var document: MarkdownDocument
     public private(set) var mode: Mode = .reading
     /// The first line shown.
@@ -64,7 +75,7 @@ public struct ReaderScreen: Screen {
     /// The reader's keys, its help's, and its search field's.
     public let keys: KeyMap
     /// The series' sessions before and after the one read; none for a plain file.
-    public let series: ReaderSeries
+    public private(set) var series: ReaderSeries
 
     public init(title: String, document: MarkdownDocument, shareOfWhole: Double = 1, keys: KeyMap = .standard,
                 series: ReaderSeries = ReaderSeries()) {
@@ -73,6 +84,13 @@ public struct ReaderScreen: Screen {
         self.title = title
         self.document = document
         self.shareOfWhole = min(1, max(shareOfWhole, 0.000_1))
+    }
+
+    /// The title and series learnt once the session behind the notes has loaded (the notes are
+    /// shown before it, when they are current).
+    public mutating func settle(_ heading: ReaderHeading) {
+        title = heading.title
+        series = heading.series
     }
 
     /// Starts the reader searching for `text` (from the review list): the first hit is shown once laid out.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConveneCore
 import ConveneStore
 import ConveneTUI
 import Foundation
@@ -22,9 +23,12 @@ struct Review: ParsableCommand {
     func run() throws {
         if let notice = AutoSync.start(.showing, options: sessions) { Output.warn(notice) }
         let document = try target.map(document(at:))
+        // What loading the session found (a torn last line dropped), said once the screen is gone.
+        defer { for message in document?.learnt?.ready?.messages ?? [] { Output.warn(message) } }
         try onScreen("convene review", otherwise: "`convene show` prints to standard output", options: sessions) { terminal, signals, configuration in
-            let scene: any Scene = if let (title, document, series) = document {
-                ReaderScene(terminal: terminal, title: title, document: document, keys: configuration.keys, series: series,
+            let scene: any Scene = if let (title, document, learnt) = document {
+                ReaderScene(terminal: terminal, title: title, document: document, keys: configuration.keys,
+                            heading: learnt.map { learnt in Prefetched { learnt.value.heading } },
                             reading: ReaderScene.reading(terminal: terminal, keys: configuration.keys) {
                                 try StoreReview.record(of: $0, options: sessions)
                             })
@@ -35,18 +39,19 @@ struct Review: ParsableCommand {
         }
     }
 
-    /// The title and Markdown to read, its opening parsed, and its series: the file's (no series),
-    /// or the session's notes.
-    private func document(at target: String) throws -> (String, ArrivingDocument, ReaderSeries) {
+    /// The title and Markdown to read, its opening parsed, and, for a session, its title and
+    /// series as they are learnt (the notes may be shown before the session has loaded).
+    private func document(at target: String) throws -> (title: String, document: ArrivingDocument, learnt: Prefetched<StoreReview.Learnt>?) {
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: target, isDirectory: &isFolder), !isFolder.boolValue {
-            return (URL(fileURLWithPath: target).lastPathComponent, ArrivingDocument(parsing: try readTextFile(target)), ReaderSeries())
+            return (URL(fileURLWithPath: target).lastPathComponent, ArrivingDocument(parsing: try readTextFile(target)), nil)
         }
         if target.hasSuffix(".md") && !FileManager.default.fileExists(atPath: target) {
             throw CommandFailure("\(target): no such file")
         }
-        let notes = try StoreReview.readOnlyNotes(of: sessions.catalog.resolve(target), options: sessions, reading: ArrivingDocument.init(parsing:))
-        for warning in notes.warnings { Output.warn(warning) }
-        return (notes.title, notes.notes, notes.series)
+        let folder = try sessions.catalog.resolve(target)
+        let notes = try StoreReview.notesSoon(of: folder, options: sessions, reading: ArrivingDocument.init(parsing:))
+        // The title, until the session's own is learnt (most often before the first frame).
+        return ((notes.learnt.ready?.heading?.title ?? folder.name) + " · read-only", notes.notes, notes.learnt)
     }
 }

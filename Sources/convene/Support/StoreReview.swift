@@ -72,6 +72,30 @@ final class StoreReview: ReviewBackend {
         return (title(of: read.session), read.notes, read.warnings, ReaderSeries(previous: details.previous, next: details.next))
     }
 
+    /// What the reader learns from a session once it has loaded: its heading, or nothing when it
+    /// does not load; and what to tell the person afterwards (what loading found, or why it failed).
+    struct Learnt: Sendable {
+        var heading: ReaderHeading?
+        var messages: [String]
+    }
+
+    /// A session's notes for the reader at once when they are current, the session's heading
+    /// learnt meanwhile (`SessionFolder.notesForReadingSoon`).
+    static func notesSoon<Reading>(of folder: SessionFolder, options: SessionsOptions, reading: (String) -> Reading) throws
+        -> (notes: Reading, learnt: Prefetched<Learnt>) {
+        try folder.notesForReadingSoon(renderer: { try options.templates.notesRenderer() }, reading: reading) { loaded in
+            switch loaded {
+            case .success(let loaded):
+                let details = loaded.log.session.details
+                return Learnt(heading: ReaderHeading(title: title(of: loaded.log.session),
+                                                     series: ReaderSeries(previous: details.previous, next: details.next)),
+                              messages: loaded.warnings)
+            case .failure(let error):
+                return Learnt(heading: nil, messages: ["\(error)"])
+            }
+        }
+    }
+
     private static func title(of session: Session) -> String {
         "\(session.details.title) · \(session.details.date) · read-only"
     }
