@@ -9,15 +9,24 @@ import Glibc
 /// median of `runs`; nil when the program cannot be started or never shows the text.
 func timeToScreen(_ command: [String], showing text: String, quit: String = "q", runs: Int = 5,
                   environment: [String: String] = [:]) -> Double? {
-    var times: [Double] = []
-    for _ in 0..<runs {
-        guard let time = onceToScreen(command, showing: Array(text.utf8), quit: quit, environment: environment) else { return nil }
-        times.append(time)
-    }
-    return times.sorted()[runs / 2]
+    onScreen(command, showing: text, quit: quit, runs: runs, environment: environment)?.time
 }
 
-private func onceToScreen(_ command: [String], showing text: [UInt8], quit: String, environment: [String: String]) -> Double? {
+/// `timeToScreen`, with the most memory the program held in any run (its peak resident set, in MB).
+func onScreen(_ command: [String], showing text: String, quit: String = "q", runs: Int = 5,
+              environment: [String: String] = [:]) -> (time: Double, peakMB: Double)? {
+    var times: [Double] = []
+    var peak = 0.0
+    for _ in 0..<runs {
+        guard let run = onceToScreen(command, showing: Array(text.utf8), quit: quit, environment: environment) else { return nil }
+        times.append(run.time)
+        peak = max(peak, run.peakMB)
+    }
+    return (times.sorted()[runs / 2], peak)
+}
+
+private func onceToScreen(_ command: [String], showing text: [UInt8], quit: String,
+                          environment: [String: String]) -> (time: Double, peakMB: Double)? {
     // posix_openpt, unlockpt and ptsname are hidden from Swift behind _XOPEN_SOURCE: what they do on
     // Linux, with the kernel's request numbers for x86-64 and arm64 (asm-generic/ioctls.h).
     let master = open("/dev/ptmx", O_RDWR | O_NOCTTY | O_CLOEXEC)
@@ -70,6 +79,15 @@ private func onceToScreen(_ command: [String], showing text: [UInt8], quit: Stri
         seen += buffer[..<count]
         if contains(seen, text) { shown = seconds(start.duration(to: clock.now)) }
     }
+    // What it goes on to do unasked (the rest of a long document, a session loading behind its
+    // first screen) is given a second, then its peak is read: after exec, VmHWM is the
+    // program's own (a spawned child's ru_maxrss would include its parent's).
+    let settling = clock.now.advanced(by: .seconds(1))
+    while shown != nil && clock.now < settling {
+        var poller = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
+        if poll(&poller, 1, 50) > 0 { _ = read(master, &buffer, buffer.count) }
+    }
+    let peak = peakMemoryMB(of: pid)
     _ = quit.withCString { write(master, $0, strlen($0)) }
     // Drain what it writes on its way out, so it never blocks on a full terminal.
     let quitting = clock.now.advanced(by: .seconds(5))
@@ -79,7 +97,16 @@ private func onceToScreen(_ command: [String], showing text: [UInt8], quit: Stri
         var poller = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
         if poll(&poller, 1, 20) > 0 { _ = read(master, &buffer, buffer.count) }
     }
-    return shown
+    return shown.map { ($0, peak) }
+}
+
+/// The process's peak resident memory so far, in MB (`VmHWM` in /proc/PID/status).
+private func peakMemoryMB(of pid: pid_t) -> Double {
+    guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+          let kilobytes = line.split(separator: " ").dropFirst().first.flatMap({ Double($0) })
+    else { return 0 }
+    return kilobytes / 1024
 }
 
 private func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {

@@ -205,25 +205,30 @@ func compareReaders(root: URL) throws {
     guard let folder = SessionCatalog(root: root).folders().first else { throw ValidationFailure("no session in \(root.path)") }
     let renderer = try library.notesRenderer()
     try folder.writeNotes(renderer.render(try folder.load().log.session))
-    // What `convene review SESSION` does before its first frame (`notesForReading`, as
-    // `StoreReview` calls it): the session loaded (from its checkpoint) while its notes are read and
-    // their opening parsed, the top laid out and the frame drawn. The rest of the document, parsed
+    // What `convene review SESSION` does before its first frame (`notesForReadingSoon`, as
+    // `StoreReview` calls it): current notes read and their opening parsed, the top laid out and
+    // the frame drawn, while the session loads behind. The rest of the document, parsed
     // meanwhile, is let finish after each run, untimed.
-    func firstScreen(_ open: () throws -> ArrivingDocument) rethrows -> Double {
+    // `open` gives the document and what goes on behind it, let finish after each run.
+    func firstScreen(_ open: () throws -> (ArrivingDocument, behind: Prefetched<Void>?)) rethrows -> Double {
         var times: [Double] = []
         for _ in 0..<5 {
             let start = clock.now
-            let document = try open()
+            let (document, behind) = try open()
             var reader = ReaderScreen(title: "Bench", document: document.opening, shareOfWhole: document.openingShare)
             reader.fit(width: 100)
             _ = reader.render((100, 30), width: 100, height: 30)
             times.append(seconds(start.duration(to: clock.now)))
             _ = document.whole?.value
+            _ = behind?.value
         }
         return times.sorted()[2]
     }
-    let opening = try firstScreen { try folder.notesForReading(renderer: { renderer }, reading: ArrivingDocument.init(parsing:)).notes }
-    let rendering = try firstScreen { ArrivingDocument(parsing: renderer.render(try folder.load().log.session)) }
+    let opening = try firstScreen {
+        let read = try folder.notesForReadingSoon(renderer: { renderer }, reading: ArrivingDocument.init(parsing:)) { _ in () }
+        return (read.notes, read.learnt)
+    }
+    let rendering = try firstScreen { (ArrivingDocument(parsing: renderer.render(try folder.load().log.session)), nil) }
     let markdown = renderer.render(try folder.load().log.session)
     let parsing = median(runs: 5) { _ = MarkdownDocument(parsing: markdown) }
     let document = MarkdownDocument(parsing: markdown)
@@ -235,7 +240,7 @@ func compareReaders(root: URL) throws {
     print("")
     print("| what | time |")
     print("| --- | ---: |")
-    print("| convene review SESSION, first screen: load (checkpoint) beside reading notes.md and parsing its opening, lay out the top, draw (in process) | \(format(opening)) |")
+    print("| convene review SESSION, first screen: notes.md read and its opening parsed (the session loading behind), the top laid out, drawn (in process) | \(format(opening)) |")
     print("| the same with notes.md older than the journal (notes rendered first) | \(format(rendering)) |")
     print("| parsing the notes (cmark-gfm, then Swift values) | \(format(parsing)) |")
     print("| laying out all of them at 100 columns | \(format(layingOut)) |")
@@ -322,6 +327,19 @@ func commitOnLongSession(size: Int, root: URL) throws {
     print("| --- | ---: |")
     print("| open for writing, from the checkpoint | \(format(opening)) |")
     print("| keystroke: commit (apply, append + fsync, frame) | \(format(committing)) |")
+    writer.close()
+    // Launched in a terminal as a person opens them, after a change left the notes current.
+    try SessionNotes(folder: folder, renderer: try templateLibrary().notesRenderer()).write(try folder.load().log.session)
+    let convene = Bundle.main.executableURL?.deletingLastPathComponent().appendingPathComponent("convene").path ?? "convene"
+    func row(_ label: String, _ measured: (time: Double, peakMB: Double)?) {
+        print("| \(label) | \(measured.map { format($0.time) } ?? "failed") | \(measured.map { String(format: "%.1f MB", $0.peakMB) } ?? "") |")
+    }
+    print("")
+    print("| launched in a 100 × 30 terminal, to the first screen | time | peak memory |")
+    print("| --- | ---: | ---: |")
+    row("convene review SESSION", onScreen([convene, "review", folder.url.path], showing: "Participants", runs: 3))
+    row("less notes.md", onScreen(["less", folder.notes.path], showing: "Participants", runs: 3))
+    row("convene run SESSION", onScreen([convene, "run", folder.url.path], showing: "Bench", runs: 3))
     fflush(nil)
 }
 

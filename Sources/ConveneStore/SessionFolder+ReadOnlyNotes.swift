@@ -25,16 +25,18 @@ extension SessionFolder {
     /// without waiting for the session, which loads meanwhile and is handed to `learning` (its
     /// result in `learnt`); else rendered from the journal once loaded, as `notesForReading`.
     public func notesForReadingSoon<Reading, Learnt: Sendable>(
-        renderer: () throws -> NotesRenderer, reading: (String) -> Reading,
+        renderer: () throws -> NotesRenderer, reading: (Data) -> Reading,
         learning: @escaping @Sendable (Result<LoadedJournal, StoreError>) -> Learnt
     ) throws -> (notes: Reading, learnt: Prefetched<Learnt>) {
-        let loading = Prefetched { [self] in Result { () throws(StoreError) in try load() } }
-        if let markdown = currentNotes() {
-            let notes = reading(markdown)
-            return (notes, Prefetched { learning(loading.value) })
+        // Behind the first screen when the notes are current; what the notes wait for otherwise.
+        let current = currentNotesBytes()
+        let loading = Prefetched(behind: current != nil) { [self] in Result { () throws(StoreError) in try load() } }
+        if let current {
+            let notes = reading(current)
+            return (notes, Prefetched(behind: true) { learning(loading.value) })
         }
         let loaded = loading.value
-        let notes = reading(try renderer().render(try loaded.get().log.session))
+        let notes = reading(Data(try renderer().render(try loaded.get().log.session).utf8))
         return (notes, Prefetched(ready: learning(loaded)))
     }
 }

@@ -53,6 +53,13 @@ public struct SessionFolder: Sendable, Equatable {
     ///
     /// `asWritten`: only notes whose content is what this program last wrote (never hand-edited).
     public func currentNotes(alsoAfter sources: [String] = [], asWritten: Bool = false) -> String? {
+        currentNotesBytes(alsoAfter: sources, asWritten: asWritten).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// `currentNotes` as bytes, not yet made text: a reader shows the opening of a long record
+    /// before the rest has been looked at. Read, never mapped: notes.md may be edited in place by
+    /// hand, and a mapped file cut short under a reader would crash it.
+    public func currentNotesBytes(alsoAfter sources: [String] = [], asWritten: Bool = false) -> Data? {
         var notesStatus = stat()
         guard lstat(notes.path, &notesStatus) == 0, (notesStatus.st_mode & S_IFMT) == S_IFREG else { return nil }
         let written = (notesStatus.st_mtim.tv_sec, notesStatus.st_mtim.tv_nsec)
@@ -64,7 +71,7 @@ public struct SessionFolder: Sendable, Equatable {
             else { return nil }
         }
         guard let data = try? AtomicFile.existingContent(of: notes.path), !asWritten || isWrittenNotes(data) else { return nil }
-        return String(decoding: data, as: UTF8.self)
+        return data
     }
 
     /// Replaces `notes.md` atomically; returns whether its content changed.

@@ -138,6 +138,23 @@ struct ReaderScreenTests {
                 "the position shown is the whole record's")
     }
 
+    @Test("a record that is one long list with no blank line still opens from its opening, read from bytes or text, to the whole's first screen")
+    func longListOpensFromItsOpening() throws {
+        let points = (1...20_000).map { "- Point \($0) on outcomes and learning, café 日本語" }.joined(separator: "\n")
+        let markdown = "---\ntitle: A long discussion\n---\n# A long discussion\n\n## Discussion\n\n" + points + "\n"
+        let whole = MarkdownDocument(parsing: markdown)
+        let wholeTerminal = VirtualTerminal(width: 100, height: 30)
+        Program(terminal: wholeTerminal, root: ReaderScene(terminal: wholeTerminal, screen: ReaderScreen(title: "long.md", document: whole))).draw()
+        for arriving in [ArrivingDocument(parsing: markdown), ArrivingDocument(parsing: Data(markdown.utf8))] {
+            let pending = try #require(arriving.whole, "the whole list was parsed before the first screen")
+            #expect(arriving.openingShare < 0.1)
+            let terminal = VirtualTerminal(width: 100, height: 30)
+            Program(terminal: terminal, root: ReaderScene(terminal: terminal, title: "long.md", document: arriving)).draw()
+            #expect(terminal.screen?.text.split(separator: "\n").dropFirst().dropLast() == wholeTerminal.screen?.text.split(separator: "\n").dropFirst().dropLast())
+            #expect(pending.value == whole)
+        }
+    }
+
     @Test("a short document is parsed whole at once")
     func shortDocumentParsedWhole() throws {
         let markdown = try MarkdownLayoutTests.handEdited

@@ -8,8 +8,11 @@ public final class Prefetched<Value: Sendable>: Sendable {
     private let finished = DispatchSemaphore(value: 0)
     private let result = Mutex<Value?>(nil)
 
-    public init(_ work: @escaping @Sendable () -> Value) {
-        DispatchQueue.global(qos: .userInitiated).async { [self] in
+    /// `behind`: work nobody waits for yet (the rest of a document below the first screen, a
+    /// session loading behind notes already shown), run below the thread drawing that screen:
+    /// on Linux a user-initiated thread runs at a higher priority than the main one.
+    public init(behind: Bool = false, _ work: @escaping @Sendable () -> Value) {
+        DispatchQueue.global(qos: behind ? .utility : .userInitiated).async { [self] in
             let value = work()
             result.withLock { $0 = value }
             finished.signal()

@@ -1,3 +1,4 @@
+import Foundation
 import ConveneCore
 
 /// A document for the reader that opens at once however long it is, as `less` shows its first page
@@ -13,26 +14,53 @@ public struct ArrivingDocument: Sendable {
 
     /// Documents shorter than this are parsed whole at once: a few milliseconds.
     static let wholeAtOnceBytes = 64 * 1024
-    /// Where the opening may end: at the first blank line after this many bytes.
+    /// Where the opening may end: at the first blank line, else the first line break, after this
+    /// many bytes (and after the front matter), within the first `wholeAtOnceBytes`.
     static let openingBytes = 16 * 1024
 
     public init(parsing source: String) {
-        let bytes = source.utf8
-        // Cut at a blank line past the front matter, so between blocks or inside one that shows
-        // the same lines before the cut either way (a fenced code block, a quote, a list). What the
-        // opening cannot know (a link defined further down) shows as typed until the whole arrives,
-        // a moment later.
-        let frontMatterEnd = FrontMatter.range(in: Substring(source))?.upperBound ?? source.startIndex
-        let earliest = max(bytes.index(bytes.startIndex, offsetBy: Self.openingBytes, limitedBy: bytes.endIndex) ?? bytes.endIndex, frontMatterEnd)
-        guard bytes.count > Self.wholeAtOnceBytes, let cut = bytes[earliest...].firstRange(of: "\n\n".utf8) else {
-            opening = MarkdownDocument(parsing: source)
-            openingShare = 1
-            whole = nil
+        self.init(head: String(decoding: source.utf8.prefix(Self.wholeAtOnceBytes), as: UTF8.self), count: source.utf8.count) { source }
+    }
+
+    /// A document read as bytes (a long record from its file): only its first bytes are made text
+    /// before the first screen; the whole is decoded and parsed behind it.
+    public init(parsing bytes: Data) {
+        self.init(head: String(decoding: bytes.prefix(Self.wholeAtOnceBytes), as: UTF8.self), count: bytes.count) {
+            String(decoding: bytes, as: UTF8.self)
+        }
+    }
+
+    /// `head`: the first bytes of a document of `count` bytes, which `whole` gives in full.
+    private init(head: String, count: Int, whole: @escaping @Sendable () -> String) {
+        guard count > Self.wholeAtOnceBytes, let cut = Self.openingEnd(in: head) else {
+            self.init(opening: MarkdownDocument(parsing: whole()), openingShare: 1, whole: nil)
             return
         }
-        opening = MarkdownDocument(parsing: String(source[..<cut.lowerBound]))
-        openingShare = Double(bytes.distance(from: bytes.startIndex, to: cut.lowerBound)) / Double(bytes.count)
         // Started after the opening is parsed: cmark's parses take turns (see the C shim).
-        whole = Prefetched { MarkdownDocument(parsing: source) }
+        self.init(opening: MarkdownDocument(parsing: String(head[..<cut])),
+                  openingShare: Double(head.utf8.distance(from: head.startIndex, to: cut)) / Double(count),
+                  whole: Prefetched(behind: true) { MarkdownDocument(parsing: whole()) })
+    }
+
+    /// Where the opening ends in `head`: at a blank line past the front matter, so between blocks
+    /// or inside one that shows the same lines before the cut either way (a fenced code block, a
+    /// quote, a list); in a long list or table with no blank line, at a line break. Either is
+    /// some hundreds of lines below the first screen. What the opening cannot know (a link defined
+    /// further down, a list loose further down) shows as the opening has it until the whole
+    /// arrives, a moment later. Nil when the front matter does not end in `head` (never written by
+    /// Convene) or no line ends there.
+    private static func openingEnd(in head: String) -> String.Index? {
+        let frontMatter = FrontMatter.range(in: Substring(head))
+        guard frontMatter != nil || !head.hasPrefix("---\n") else { return nil }
+        let bytes = head.utf8
+        let earliest = max(bytes.index(bytes.startIndex, offsetBy: openingBytes, limitedBy: bytes.endIndex) ?? bytes.endIndex,
+                           frontMatter?.upperBound ?? head.startIndex)
+        return bytes[earliest...].firstRange(of: "\n\n".utf8)?.lowerBound ?? bytes[earliest...].firstIndex(of: 0x0A)
+    }
+
+    private init(opening: MarkdownDocument, openingShare: Double, whole: Prefetched<MarkdownDocument>?) {
+        self.opening = opening
+        self.openingShare = openingShare
+        self.whole = whole
     }
 }

@@ -225,6 +225,9 @@ public struct MarkdownDocument: Equatable, Sendable {
     /// The inlines of a block, built with cmark's iterator rather than by recursion. Emphasis and
     /// links nested deeper than `maximumDepth` keep their text, not their style: however deep a
     /// paste nests them, neither this nor the layout or the drawing recurses further.
+    /// The inline containers that style what they hold (made once: every block's inlines ask).
+    private static let inlineStyles: Set<String> = ["emph", "strong", "strikethrough", "link", "image"]
+
     private static func inlines(of node: OpaquePointer) -> [MarkdownInline] {
         guard let iterator = cmark_iter_new(node) else { return [] }
         defer { cmark_iter_free(iterator) }
@@ -236,11 +239,10 @@ public struct MarkdownDocument: Equatable, Sendable {
             var trailing: String = ""
         }
         var stack = [Open(make: nil)]
-        let styles: Set<String> = ["emph", "strong", "strikethrough", "link", "image"]
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
             guard let child = cmark_iter_get_node(iterator), child != node else { continue }
             let kind = typeName(child)
-            if cmark_node_first_child(child) == nil && !styles.contains(kind) {
+            if cmark_node_first_child(child) == nil && !inlineStyles.contains(kind) {
                 switch kind {
                 case "text", "html_inline": stack[stack.count - 1].content.append(.text(literal(child)))
                 case "code": stack[stack.count - 1].content.append(.code(literal(child)))
@@ -261,7 +263,7 @@ public struct MarkdownDocument: Equatable, Sendable {
                     { [destination = CmarkTree.url(child)] in .link($0, destination: destination) }
                 default: nil
                 }
-                stack.append(Open(make: make, trailing: styles.contains(kind) ? "" : literal(child)))
+                stack.append(Open(make: make, trailing: inlineStyles.contains(kind) ? "" : literal(child)))
             } else if stack.count > 1, let closed = stack.popLast() {
                 if let make = closed.make {
                     stack[stack.count - 1].content.append(make(closed.content))

@@ -81,7 +81,7 @@ final class StoreReview: ReviewBackend {
 
     /// A session's notes for the reader at once when they are current, the session's heading
     /// learnt meanwhile (`SessionFolder.notesForReadingSoon`).
-    static func notesSoon<Reading>(of folder: SessionFolder, options: SessionsOptions, reading: (String) -> Reading) throws
+    static func notesSoon<Reading>(of folder: SessionFolder, options: SessionsOptions, reading: (Data) -> Reading) throws
         -> (notes: Reading, learnt: Prefetched<Learnt>) {
         try folder.notesForReadingSoon(renderer: { try options.templates.notesRenderer() }, reading: reading) { loaded in
             switch loaded {
