@@ -354,6 +354,9 @@ func compareAdds(root: URL) throws {
     guard let short = SessionCatalog(root: shortRoot).folders().first else { throw ValidationFailure("no session in \(shortRoot.path)") }
     let convene = Bundle.main.executableURL?.deletingLastPathComponent().appendingPathComponent("convene").path ?? "convene"
     let scratch = shortRoot.appendingPathComponent("appended.txt").path
+    let gitScratch = shortRoot.appendingPathComponent("git", isDirectory: true)
+    try FileManager.default.createDirectory(at: gitScratch, withIntermediateDirectories: true)
+    _ = timeProgram(["sh", "-c", "cd \(gitScratch.path) && git init --quiet && git config user.email bench@example.org && git config user.name Bench"], runs: 1)
     print("")
     print("One `convene add` of a point, as a script runs it (median of 5, each after the previous one's notes caught up):")
     print("")
@@ -364,6 +367,11 @@ func compareAdds(root: URL) throws {
         ("convene add, 10,000-point session", [convene, "add", long.url.path, "point", "A point from a script"]),
         ("sh -c 'echo … >> file; sync'", ["sh", "-c", "echo 'A point from a script' >> \(scratch); sync \(scratch)"]),
         ("convene --version (starting the program)", [convene, "--version"]),
+        ("git --version", ["git", "--version"]),
+        ("convene list (two sessions)", [convene, "list", "--dir", shortRoot.path]),
+        // git recording a small change, as `add` records one: a repository of one file.
+        ("git commit of one changed line", ["sh", "-c", "cd \(gitScratch.path) && echo line >> notes.txt && git add notes.txt && git commit --quiet -m point"]),
+        ("git log --oneline (listing what was recorded)", ["git", "-C", gitScratch.path, "log", "--oneline"]),
     ] {
         print("| \(label) | \(timeProgram(command, before: waitForCatchUps).map(format) ?? "not installed") |")
     }

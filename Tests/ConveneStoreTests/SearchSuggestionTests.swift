@@ -1,5 +1,7 @@
+import Foundation
 @testable import ConveneStore
 import Testing
+import TestSupport
 
 /// A search that found nothing suggests the words the archive holds.
 @Suite("Suggestions for a search that found nothing")
@@ -26,5 +28,21 @@ struct SearchSuggestionTests {
                       ("kitten", "sitting", nil), ("abc", "abc", 0)] as [(String, String, Int?)])
     func distances(one: String, other: String, expected: Int?) {
         #expect(SearchQuery.editDistance(one, other, limit: 2) == expected)
+    }
+}
+
+@Suite("Words as the index reads them")
+struct SearchWordsTests {
+    @Test("plain ASCII is split into words and folded by its bytes exactly as by its characters")
+    func asciiWords() {
+        var generator = SeededGenerator(seed: 41)
+        let pieces = ["Outcomes", "trust", "O'Brien", "x2", "2026-04-02", "a_b", "@home", "[note]", "`code`", " ", "\n", "—", "~^", "ZZ", "{}"]
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
+            guard text.utf8.allSatisfy({ $0 < 0x80 }) else { continue }
+            let byCharacter = text.split(whereSeparator: { !($0.isLetter || $0.isNumber) })
+                .map { $0.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) }
+            #expect(SearchQuery.words(in: text) == byCharacter, "\(text.debugDescription)")
+        }
     }
 }
