@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConveneCore
 import ConveneTUI
 import Foundation
 
@@ -27,7 +28,7 @@ struct Show: ParsableCommand {
     @OptionGroup var pager: PagerOption
 
     func run() throws {
-        let text = try markdown()
+        let (text, learnt) = try markdown()
         let environment = ProcessInfo.processInfo.environment
         let output = PlainOutput.standardOutput(environment: environment)
         let lines = MarkdownLayout(width: width ?? output.width).lines(parsing: text)
@@ -35,15 +36,18 @@ struct Show: ParsableCommand {
                                        colour: colour.coloured(environment: environment))
         LeftToExit.keep(lines)
         try pager.write(rendered, lines: lines.count, to: output, environment: environment)
+        for message in learnt?.value.messages ?? [] { Output.warn(message) }
     }
 
-    /// The file's text; else, when no such file exists, the notes of the session it names.
-    private func markdown() throws -> String {
+    /// The file's text; else, when no such file exists, the notes of the session it names, with
+    /// what loading the session finds.
+    private func markdown() throws -> (String, Prefetched<StoreReview.Learnt>?) {
         var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), !isFolder.boolValue { return try readTextFile(file) }
-        guard let folder = try? SessionArgument.folder(named: file, in: sessions) else { return try readTextFile(file) }
-        let read = try StoreReview.readOnlyNotes(of: folder, options: sessions) { $0 }
-        for warning in read.warnings { Output.warn(warning) }
-        return read.notes
+        if FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), !isFolder.boolValue { return (try readTextFile(file), nil) }
+        guard let folder = try? SessionArgument.folder(named: file, in: sessions) else { return (try readTextFile(file), nil) }
+        // Current notes are shown without waiting for the session to load; what loading found
+        // (a torn last line dropped) is said once they are out.
+        let read = try StoreReview.notesSoon(of: folder, options: sessions) { String(decoding: $0, as: UTF8.self) }
+        return (read.notes, read.learnt)
     }
 }
