@@ -72,7 +72,7 @@ public struct WordList: Sendable {
 
         private static func places(in lists: [Data]) -> [UInt64: LinePlace] {
             var lines: [UInt64: LinePlace] = [:]
-        lines.reserveCapacity(lists.reduce(0) { $0 + $1.count } / 10)
+            lines.reserveCapacity(lists.reduce(0) { $0 + $1.count } / 10)
             for (number, list) in lists.enumerated() {
                 list.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
                     let bytes = raw.bindMemory(to: UInt8.self)
