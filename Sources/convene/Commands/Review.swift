@@ -51,7 +51,8 @@ struct Review: ParsableCommand {
         }
         let folder = try sessions.catalog.resolve(target)
         let notes = try StoreReview.notesSoon(of: folder, options: sessions, reading: ArrivingDocument.init(parsing:))
-        // The title, until the session's own is learnt (most often before the first frame).
-        return ((notes.learnt.ready?.heading?.title ?? folder.name) + " · read-only", notes.notes, notes.learnt)
+        // The folder's name, until the session's own title is learnt (most often before the first
+        // frame); the learnt title already says "read-only".
+        return (notes.learnt.ready?.heading?.title ?? folder.name + " · read-only", notes.notes, notes.learnt)
     }
 }
