@@ -61,15 +61,14 @@ final class StoreReview: ReviewBackend {
     /// A session's record for the reader. Whoever owns the terminal cannot print load warnings.
     static func record(of folder: String, options: SessionsOptions) throws -> SessionRecord {
         let notes = try readOnlyNotes(of: options.catalog.resolve(folder), options: options) { $0 }
-        return SessionRecord(title: notes.title, markdown: notes.notes, series: notes.series)
+        return SessionRecord(title: notes.heading.title, markdown: notes.notes, series: notes.heading.series)
     }
 
-    /// A session's notes as `SessionFolder.notesForReading` gives them, titled for the reader.
+    /// A session's notes as `SessionFolder.notesForReading` gives them, with the reader's heading.
     static func readOnlyNotes<Reading>(of folder: SessionFolder, options: SessionsOptions, reading: (String) -> Reading) throws
-        -> (title: String, notes: Reading, warnings: [String], series: ReaderSeries) {
+        -> (heading: ReaderHeading, notes: Reading, warnings: [String]) {
         let read = try folder.notesForReading(renderer: { try options.templates.notesRenderer() }, reading: reading)
-        let details = read.session.details
-        return (title(of: read.session), read.notes, read.warnings, ReaderSeries(previous: details.previous, next: details.next))
+        return (heading(of: read.session), read.notes, read.warnings)
     }
 
     /// What the reader learns from a session once it has loaded: its heading, or nothing when it
@@ -86,18 +85,18 @@ final class StoreReview: ReviewBackend {
         try folder.notesForReadingSoon(renderer: { try options.templates.notesRenderer() }, reading: reading) { loaded in
             switch loaded {
             case .success(let loaded):
-                let details = loaded.log.session.details
-                return Learnt(heading: ReaderHeading(title: title(of: loaded.log.session),
-                                                     series: ReaderSeries(previous: details.previous, next: details.next)),
-                              messages: loaded.warnings)
+                return Learnt(heading: heading(of: loaded.log.session), messages: loaded.warnings)
             case .failure(let error):
                 return Learnt(heading: nil, messages: ["\(error)"])
             }
         }
     }
 
-    private static func title(of session: Session) -> String {
-        "\(session.details.title) · \(session.details.date) · read-only"
+    /// The reader's title bar and series links for a session.
+    private static func heading(of session: Session) -> ReaderHeading {
+        let details = session.details
+        return ReaderHeading(title: "\(details.title) · \(details.date) · read-only",
+                             series: ReaderSeries(previous: details.previous, next: details.next))
     }
 
     /// The series' actions and questions, each once however many sessions carried it: the open
