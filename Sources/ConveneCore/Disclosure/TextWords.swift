@@ -116,9 +116,9 @@ struct FoldedWord: Hashable {
 
     /// FNV-1a over the folded bytes: the same for the same word in any case.
     var foldedHash: UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 { hash = (hash ^ UInt64(Self.fold(byte))) &* 0x100_0000_01b3 }
-        return hash
+        var hash = FNV1a()
+        for byte in text.utf8 { hash.add(Self.fold(byte)) }
+        return hash.value
     }
 
     func hash(into hasher: inout Hasher) {

@@ -12,10 +12,13 @@ struct FNV1a {
     }
 
     mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) {
-        for byte in bytes {
-            value ^= UInt64(byte)
-            value = value &* 0x0000_0100_0000_01b3
-        }
+        for byte in bytes { add(byte) }
+    }
+
+    @inline(__always)
+    mutating func add(_ byte: UInt8) {
+        value ^= UInt64(byte)
+        value = value &* 0x0000_0100_0000_01b3
     }
 
     var hex: String {

@@ -23,11 +23,11 @@ enum NameFolding {
     /// FNV-1a over the UTF-8 bytes of `fold(text)`, without making it: what a word is looked up
     /// by before it is known to be worth folding.
     static func foldedHash(_ text: some StringProtocol) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var hash = FNV1a()
         forEachFolded(text) { piece in
-            for byte in piece.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            for byte in piece.utf8 { hash.add(byte) }
         }
-        return hash
+        return hash.value
     }
 
     private static func forEachFolded(_ text: some StringProtocol, _ body: (String) -> Void) {
