@@ -26,6 +26,20 @@ public enum ByteWords {
         hasByte(below: 1, in: word ^ (ones &* UInt64(byte)))
     }
 
+    /// Whether all eight bytes are ASCII.
+    @inline(__always)
+    public static func isASCII(_ word: UInt64) -> Bool {
+        word & highBits == 0
+    }
+
+    /// Eight ASCII bytes with A–Z made a–z: a byte is a capital when adding (0x80 - 'A') sets its
+    /// high bit and adding (0x80 - 'Z' - 1) does not; that bit, moved to 0x20, lowers it.
+    @inline(__always)
+    public static func lowercasedASCII(_ word: UInt64) -> UInt64 {
+        let capitals = (word &+ ones &* UInt64(0x80 - 0x41)) & ~(word &+ ones &* UInt64(0x80 - 0x5B)) & highBits
+        return word | (capitals >> 2)
+    }
+
     /// Whether all eight bytes are printable ASCII (0x20 to 0x7E).
     @inline(__always)
     public static func isPrintableASCII(_ word: UInt64) -> Bool {

@@ -1,3 +1,4 @@
+import ConveneCore
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -108,8 +109,8 @@ public struct JournalPrefilter: Sendable {
             // with a few arithmetic steps for the whole word, written as one.
             if index + 8 <= count {
                 let word = UInt64(littleEndian: input.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-                if word & 0x8080_8080_8080_8080 == 0 {
-                    output.storeBytes(of: Self.lowercasedASCII(word).littleEndian, toByteOffset: written, as: UInt64.self)
+                if ByteWords.isASCII(word) {
+                    output.storeBytes(of: ByteWords.lowercasedASCII(word).littleEndian, toByteOffset: written, as: UInt64.self)
                     index += 8
                     written += 8
                     continue
@@ -143,17 +144,6 @@ public struct JournalPrefilter: Sendable {
             index += length
         }
         return written
-    }
-
-    /// Eight ASCII bytes with A–Z made a–z: a byte is a capital when adding (0x80 - 'A') sets its
-    /// high bit and adding (0x80 - 'Z' - 1) does not; that bit, moved to 0x20, lowers it.
-    @inline(__always)
-    static func lowercasedASCII(_ word: UInt64) -> UInt64 {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let fromA = word &+ ones &* UInt64(0x80 - 0x41)
-        let pastZ = word &+ ones &* UInt64(0x80 - 0x5B)
-        let capitals = fromA & ~pastZ & 0x8080_8080_8080_8080
-        return word | (capitals >> 2)
     }
 
     /// Every character outside ASCII that folds to ASCII letters: Latin letters with accents
