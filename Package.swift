@@ -26,7 +26,9 @@ let package = Package(
         ),
         // The session folders on disk: journal, lock, atomic notes, catalogue, template files, and
         // the archive's index (SQLite with FTS5, through GRDB).
-        .target(name: "ConveneStore", dependencies: ["ConveneCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "ConveneStore", dependencies: ["ConveneCore", .product(name: "GRDB", package: "GRDB.swift"),
+                                              // SQLite's C interface, for the search ranking GRDB does not wrap.
+                                              .product(name: "GRDBSQLite", package: "GRDB.swift")]),
         // The system's ncursesw, reached only through the shim header. No `pkgConfig`: Debian's
         // ncursesw.pc carries -D flags SwiftPM refuses, a warning on every build (`script/setup`
         // installs the package instead).

@@ -55,6 +55,35 @@ struct ArchiveIndexTests {
         #expect(listed == catalog.load().sessions.map { SessionSummary(folder: $0.folder, session: $0.session) })
     }
 
+    @Test("places come best first, scored exactly as FTS5's bm25 scores them, for words, prefixes, phrases and several terms")
+    func bestFirst() throws {
+        let root = try TemporaryFolder()
+        try Self.archive(in: root.url, count: 40, seed: 11)
+        let catalog = SessionCatalog(root: root.url)
+        var configuration = Configuration()
+        configuration.prepareDatabase { try SearchRank.register(in: $0) }
+        for typed in Self.queries {
+            let query = SearchQuery(typed)
+            let hits = try #require(try ArchiveIndex.updated(catalog) { try $0.search(query) })
+            let database = try DatabaseQueue(path: root.url.appendingPathComponent(ArchiveIndex.fileName).path, configuration: configuration)
+            let scored = try database.read { db in
+                try Row.fetchAll(db, sql: """
+                    SELECT text.folder || ' | ' || text.place AS place, bm25(passage) AS builtIn,
+                           \(SearchRank.functionName)(passage, size.sz) AS ours
+                    FROM passage JOIN text ON text.id = passage.rowid JOIN passage_docsize AS size ON size.id = passage.rowid
+                    WHERE passage MATCH ?
+                    """, arguments: [query.ftsExpression]).map { (place: $0["place"] as String, builtIn: $0["builtIn"] as Double, ours: $0["ours"] as Double) }
+            }
+            #expect(scored.count == hits.count, "query ‘\(typed)’")
+            for row in scored {
+                #expect(abs(row.builtIn - row.ours) <= 1e-9 * max(1, abs(row.builtIn)), "query ‘\(typed)’ at \(row.place)")
+            }
+            let score = Dictionary(scored.map { ($0.place, $0.builtIn) }, uniquingKeysWith: min)
+            let inOrder = hits.compactMap { score["\($0.folder) | \($0.place)"] }
+            #expect(inOrder.count == hits.count && inOrder == inOrder.sorted(), "query ‘\(typed)’ best first")
+        }
+    }
+
     @Test("a short text is its own excerpt, word for word what SQLite's snippet gives; longer ones are cut around the word")
     func excerpts() throws {
         let root = try TemporaryFolder()

@@ -24,18 +24,23 @@ extension StringProtocol {
     }
 
     /// Whether the text holds a line break: LF, VT, FF, CR, U+0085 or U+2028/U+2029, found in
-    /// its UTF-8 bytes.
+    /// its UTF-8 bytes in place.
     private var holdsLineBreak: Bool {
-        func holdsBreak(_ bytes: some Collection<UInt8>) -> Bool {
-            var previous: (UInt8, UInt8) = (0, 0)
-            for byte in bytes {
-                if byte >= 0x0A && byte <= 0x0D { return true }
-                if previous.1 == 0xC2 && byte == 0x85 { return true }
-                if previous == (0xE2, 0x80) && (byte == 0xA8 || byte == 0xA9) { return true }
-                previous = (previous.1, byte)
-            }
-            return false
-        }
-        return utf8.withContiguousStorageIfAvailable(holdsBreak) ?? holdsBreak(utf8)
+        if let answer = utf8.withContiguousStorageIfAvailable(lineBreakIn) { return answer }
+        var copy = String(self)
+        return copy.withUTF8(lineBreakIn)
     }
+}
+
+/// Whether `bytes` hold a line break (see `holdsLineBreak`). Not generic, so that searching a
+/// short text costs a loop over bytes rather than calls through a collection's witnesses.
+private func lineBreakIn(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var previous: (UInt8, UInt8) = (0, 0)
+    for byte in bytes {
+        if byte >= 0x0A && byte <= 0x0D { return true }
+        if previous.1 == 0xC2 && byte == 0x85 { return true }
+        if previous == (0xE2, 0x80) && (byte == 0xA8 || byte == 0xA9) { return true }
+        previous = (previous.1, byte)
+    }
+    return false
 }

@@ -109,13 +109,20 @@ public final class ArchiveIndex {
             }
         }
         let entries = IndexEntry.read(candidates[...], in: root)
-        let memory = try DatabaseQueue()
+        let memory = try DatabaseQueue(configuration: searchable(Configuration()))
         try memory.write { db in
             try IndexSchema.create(in: db)
             try IndexSchema.fillEmpty(in: db, with: entries)
         }
         let index = ArchiveIndex(database: memory, catalog: catalog)
         return (try index.search(query), scan.skipped + entries.compactMap(\.problem))
+    }
+
+    /// `configuration` with what `search` orders its places by added to every connection.
+    private static func searchable(_ configuration: Configuration) -> Configuration {
+        var configuration = configuration
+        configuration.prepareDatabase { try SearchRank.register(in: $0) }
+        return configuration
     }
 
     /// The codes SQLite gives for a file that is not (or no longer) a whole database.
@@ -153,6 +160,7 @@ public final class ArchiveIndex {
             // A cache: losing the last moments of it to a power cut costs a re-read, not data.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
+        configuration = searchable(configuration)
         // One connection, not a pool: a command reads or writes in turn. A pool would also write a
         // transaction into every new write-ahead log it opens (GRDB's guard for pool readers), and
         // SQLite deletes the log when the last connection closes, so every `list` would write.
@@ -258,10 +266,9 @@ public final class ArchiveIndex {
         try database.read { try String.fetchAll($0, sql: "SELECT problem FROM session WHERE problem IS NOT NULL ORDER BY folder DESC") }
     }
 
-    /// The places that hold every term of `query`, best matches first (FTS5's bm25 rank), each with
-    /// its session and a few words either side.
-    /// The places `query` finds, best first; the best `limit` of them when given, so that the
-    /// rest are neither read nor made into excerpts.
+    /// The places that hold every term of `query`, best matches first (BM25, `SearchRank`), each
+    /// with its session and a few words either side; the best `limit` of them when given, so that
+    /// the rest are neither read nor made into excerpts.
     public func search(_ query: SearchQuery, limit: Int? = nil) throws -> [SearchHit] {
         var hits: [SearchHit] = []
         try search(query, limit: limit) { hits.append($0) }
@@ -286,11 +293,11 @@ public final class ArchiveIndex {
                             ELSE snippet(passage, 0, '', '', '…', \(Self.excerptWords)) END AS excerpt
                 FROM passage JOIN text ON text.id = passage.rowid JOIN session ON session.folder = text.folder
                      JOIN passage_docsize AS size ON size.id = passage.rowid
-                WHERE passage MATCH ? ORDER BY rank LIMIT ?
+                WHERE passage MATCH ? ORDER BY \(SearchRank.functionName)(passage, size.sz) LIMIT ?
                 """, arguments: [query.ftsExpression, limit ?? -1])
             while let row = try rows.next() {
-                try each(SearchHit(folder: row["folder"], title: row["title"], place: row["place"],
-                                   excerpt: (row["excerpt"] as String).onOneLine))
+                // By position, as selected: a lookup by name hashes the name on every row.
+                try each(SearchHit(folder: row[0], title: row[1], place: row[2], excerpt: (row[3] as String).onOneLine))
             }
         }
     }
