@@ -225,7 +225,8 @@ func compareReaders(root: URL) throws {
         return times.sorted()[2]
     }
     let opening = try firstScreen {
-        let read = try folder.notesForReadingSoon(renderer: { renderer }, reading: ArrivingDocument.init(parsing:)) { _ in () }
+        let read = try folder.notesForReadingSoon(madeBy: [try library.notesTemplateFile().path, "/proc/self/exe"], renderer: { renderer },
+                                                  reading: ArrivingDocument.init(parsing:)) { _ in () }
         return (read.notes, read.learnt)
     }
     let rendering = try firstScreen { (ArrivingDocument(parsing: renderer.render(try folder.load().log.session)), nil) }

@@ -3,16 +3,18 @@ import Foundation
 
 extension SessionFolder {
     /// The session's notes for reading, without the lock, with the session and what loading found
-    /// worth telling (e.g. a torn last line dropped): `notes.md` when it is as new as the journal
-    /// (rendering a long session's notes takes longer than reading them), else rendered from the
-    /// journal. `reading` makes the notes ready for whoever shows them (the reader parses them).
+    /// worth telling (e.g. a torn last line dropped): `notes.md` when it is the record as this
+    /// program wrote it, as new as the journal and as what made it (`madeBy`: the template, the
+    /// program; see `currentNotes`) — rendering a long session's notes takes longer than reading
+    /// them — else rendered from the journal: never a `notes.md` edited by hand, nor one an older
+    /// template wrote. `reading` makes the notes ready for whoever shows them (the reader parses them).
     public func notesForReading<Reading>(
-        renderer: () throws -> NotesRenderer, reading: (String) -> Reading
+        madeBy makers: [String], renderer: () throws -> NotesRenderer, reading: (String) -> Reading
     ) throws -> (session: Session, notes: Reading, warnings: [String]) {
         // The journal is loaded (for the title, and what loading found) while current notes are
         // read and made ready: on a long session each takes about as long, and neither needs the other.
         let loading = Prefetched { [self] in Result { () throws(StoreError) in try load() } }
-        if let markdown = currentNotes() {
+        if let markdown = currentNotes(alsoAfter: makers, asWritten: true) {
             let notes = reading(markdown)
             let loaded = try loading.value.get()
             return (loaded.log.session, notes, loaded.warnings)
@@ -21,15 +23,15 @@ extension SessionFolder {
         return (loaded.log.session, reading(try renderer().render(loaded.log.session)), loaded.warnings)
     }
 
-    /// The session's notes for reading as soon as they can be shown: `notes.md`, when current,
-    /// without waiting for the session, which loads meanwhile and is handed to `learning` (its
-    /// result in `learnt`); else rendered from the journal once loaded, as `notesForReading`.
+    /// The session's notes for reading as soon as they can be shown: `notes.md`, when current
+    /// (as `notesForReading` judges it), without waiting for the session, which loads meanwhile and
+    /// is handed to `learning` (its result in `learnt`); else rendered from the journal once loaded.
     public func notesForReadingSoon<Reading, Learnt: Sendable>(
-        renderer: () throws -> NotesRenderer, reading: (Data) -> Reading,
+        madeBy makers: [String], renderer: () throws -> NotesRenderer, reading: (Data) -> Reading,
         learning: @escaping @Sendable (Result<LoadedJournal, StoreError>) -> Learnt
     ) throws -> (notes: Reading, learnt: Prefetched<Learnt>) {
         // Behind the first screen when the notes are current; what the notes wait for otherwise.
-        let current = currentNotesBytes()
+        let current = currentNotesBytes(alsoAfter: makers, asWritten: true)
         let loading = Prefetched(behind: current != nil) { [self] in Result { () throws(StoreError) in try load() } }
         if let current {
             let notes = reading(current)

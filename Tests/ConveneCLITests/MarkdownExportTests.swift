@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `convene export --format md`: the notes as the session keeps them when they are current, never
-/// notes someone changed by hand nor ones an older template made.
+/// notes someone changed by hand nor ones an older template made; nor do the readers show them.
 @Suite("Notes exported as Markdown")
 struct MarkdownExportTests {
     /// A session with one point whose notes.md has caught up with it; its folder.
@@ -31,6 +31,28 @@ struct MarkdownExportTests {
         #expect(again.status == 0, "\(again.stderr)")
         #expect(!again.stdout.contains("Michael Little"), "hand-edited notes were exported")
         #expect(again.stdout == rendered)
+    }
+
+    @Test("show and review of a session read the record: not notes.md edited by hand, nor notes an older template wrote")
+    func readersTrustOnlyWrittenNotes() throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        let (session, notes) = try sessionWithCurrentNotes(convene)
+        let written = try String(contentsOf: notes, encoding: .utf8)
+        try written.replacingOccurrences(of: "Costs are shifting", with: "Michael Little said costs are shifting")
+            .write(to: notes, atomically: true, encoding: .utf8)
+        let shown = try convene.run(["show", session, "--width", "100"])
+        #expect(shown.status == 0, "\(shown.stderr)")
+        #expect(shown.stdout.contains("Costs are shifting") && !shown.stdout.contains("Michael Little"), "\(shown.stdout)")
+        // The file named as a file is shown as it is: that is what it was asked for.
+        #expect(try convene.run(["show", notes.path, "--width", "100"]).stdout.contains("Michael Little"))
+
+        let templates = convene.home.appendingPathComponent("config/convene/templates", isDirectory: true)
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        try "---\n{{frontMatter}}\n---\n\n# Briefing: {{title}}\n".write(to: templates.appendingPathComponent("notes.mustache"), atomically: true, encoding: .utf8)
+        let briefing = try convene.run(["show", session, "--width", "100"])
+        #expect(briefing.status == 0, "\(briefing.stderr)")
+        #expect(briefing.stdout.contains("Briefing: Exported"), "\(briefing.stdout)")
     }
 
     @Test("notes written before the notes template changed are rendered again through the new one")

@@ -70,8 +70,7 @@ struct Export: ParsableCommand {
         case .md:
             // The notes as the session keeps them, when this program wrote them, from this template,
             // after the journal's last change: a long session's are read, not rendered again.
-            let made = [try sessions.templates.notesTemplateFile().path, "/proc/self/exe"]
-            if let current = folder.currentNotes(alsoAfter: made, asWritten: true) {
+            if let current = folder.currentNotes(alsoAfter: NotesProvenance.makers(sessions), asWritten: true) {
                 written = Prefetched(ready: Data(current.utf8))
             } else {
                 let renderer = try sessions.templates.notesRenderer()

@@ -67,7 +67,8 @@ final class StoreReview: ReviewBackend {
     /// A session's notes as `SessionFolder.notesForReading` gives them, with the reader's heading.
     static func readOnlyNotes<Reading>(of folder: SessionFolder, options: SessionsOptions, reading: (String) -> Reading) throws
         -> (heading: ReaderHeading, notes: Reading, warnings: [String]) {
-        let read = try folder.notesForReading(renderer: { try options.templates.notesRenderer() }, reading: reading)
+        let read = try folder.notesForReading(madeBy: NotesProvenance.makers(options), renderer: { try options.templates.notesRenderer() },
+                                              reading: reading)
         return (heading(of: read.session), read.notes, read.warnings)
     }
 
@@ -82,7 +83,8 @@ final class StoreReview: ReviewBackend {
     /// learnt meanwhile (`SessionFolder.notesForReadingSoon`).
     static func notesSoon<Reading>(of folder: SessionFolder, options: SessionsOptions, reading: (Data) -> Reading) throws
         -> (notes: Reading, learnt: Prefetched<Learnt>) {
-        try folder.notesForReadingSoon(renderer: { try options.templates.notesRenderer() }, reading: reading) { loaded in
+        try folder.notesForReadingSoon(madeBy: NotesProvenance.makers(options), renderer: { try options.templates.notesRenderer() },
+                                       reading: reading) { loaded in
             switch loaded {
             case .success(let loaded):
                 return Learnt(heading: heading(of: loaded.log.session), messages: loaded.warnings)
