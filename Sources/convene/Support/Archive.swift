@@ -53,8 +53,10 @@ struct Archive {
             }, trouble: &trouble)
         } catch {
             // Far behind (a new archive): only the journals that may hold the words are read,
-            // and the index is built in the background for the next search.
-            _ = BackgroundCommand.start(CatchUpIndex.configuration.commandName ?? "catch-up-index", options: options, arguments: [])
+            // and the index is built in the background for the next search, started once these
+            // places are handed on: an indexer reading every journal on both cores meanwhile
+            // doubled the time of this search.
+            defer { _ = BackgroundCommand.start(CatchUpIndex.configuration.commandName ?? "catch-up-index", options: options, arguments: []) }
             let found: (hits: [SearchHit], problems: [String])?
             do {
                 found = try ArchiveIndex.searchWithoutIndex(options.catalog, query, after: error)
