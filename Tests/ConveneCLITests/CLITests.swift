@@ -139,6 +139,7 @@ struct CLITests {
         #expect(found.status == 0)
         let hits = try #require(try JSONSerialization.jsonObject(with: Data(found.stdout.utf8)) as? [[String: Any]])
         #expect(hits.count == 1 && hits.first?["session"] as? String == session && (hits.first?["excerpt"] as? String)?.contains("outcomes") == true)
+        #expect(hits.first?["title"] as? String == "Scripted", "\(found.stdout)")
         let none = try convene.run(["search", "zanzibar", "--json"])
         #expect(none.status == 1)
         #expect((try JSONSerialization.jsonObject(with: Data(none.stdout.utf8)) as? [Any])?.isEmpty == true, "\(none.stdout)")

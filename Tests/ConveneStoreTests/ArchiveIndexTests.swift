@@ -55,7 +55,7 @@ struct ArchiveIndexTests {
         #expect(listed == catalog.load().sessions.map { SessionSummary(folder: $0.folder, session: $0.session) })
     }
 
-    @Test("places come best first, scored exactly as FTS5's bm25 scores them, for words, prefixes, phrases and several terms")
+    @Test("places come best first, scored exactly as FTS5's bm25 scores them, for words, prefixes, phrases and several terms; each with its session's title")
     func bestFirst() throws {
         let root = try TemporaryFolder()
         try Self.archive(in: root.url, count: 40, seed: 11)
@@ -78,6 +78,11 @@ struct ArchiveIndexTests {
             for row in scored {
                 #expect(abs(row.builtIn - row.ours) <= 1e-9 * max(1, abs(row.builtIn)), "query ‘\(typed)’ at \(row.place)")
             }
+            // Titles are looked up session by session, then all at once: right either way.
+            let titles = try database.read { db in
+                Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT folder, title FROM session").map { ($0[0] as String, $0[1] as String) })
+            }
+            #expect(hits.allSatisfy { titles[$0.folder] == $0.title }, "query ‘\(typed)’")
             let score = Dictionary(scored.map { ($0.place, $0.builtIn) }, uniquingKeysWith: min)
             let inOrder = hits.compactMap { score["\($0.folder) | \($0.place)"] }
             #expect(inOrder.count == hits.count && inOrder == inOrder.sorted(), "query ‘\(typed)’ best first")

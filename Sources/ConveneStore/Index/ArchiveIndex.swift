@@ -283,21 +283,25 @@ public final class ArchiveIndex {
     /// holds is its own excerpt, as `snippet` would give it: its size in words is read from FTS5's
     /// record of each text's length (`passage_docsize`, a varint per column, one byte below 128),
     /// so `snippet` fetches and splits only the longer ones.
+    /// Each session's title is looked up once (`SessionTitles`), not joined to every place.
     public func search(_ query: SearchQuery, limit: Int? = nil, each: (SearchHit) throws -> Void) throws {
         guard !query.isEmpty else { return }
         let fewWords = String(format: "%02X", Self.excerptWords)
         try database.read { db in
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT text.folder AS folder, session.title AS title, text.place AS place,
+                SELECT text.folder, text.place,
                        CASE WHEN length(size.sz) = 1 AND hex(size.sz) <= '\(fewWords)' THEN text.body
-                            ELSE snippet(passage, 0, '', '', '…', \(Self.excerptWords)) END AS excerpt
-                FROM passage JOIN text ON text.id = passage.rowid JOIN session ON session.folder = text.folder
-                     JOIN passage_docsize AS size ON size.id = passage.rowid
+                            ELSE snippet(passage, 0, '', '', '…', \(Self.excerptWords)) END
+                FROM passage JOIN text ON text.id = passage.rowid JOIN passage_docsize AS size ON size.id = passage.rowid
                 WHERE passage MATCH ? ORDER BY \(SearchRank.functionName)(passage, size.sz) LIMIT ?
                 """, arguments: [query.ftsExpression, limit ?? -1])
+            var titles = SessionTitles(db)
             while let row = try rows.next() {
                 // By position, as selected: a lookup by name hashes the name on every row.
-                try each(SearchHit(folder: row[0], title: row[1], place: row[2], excerpt: (row[3] as String).onOneLine))
+                let folder: String = row[0]
+                // A text without its session's row is not counted either (`count`).
+                guard let title = try titles.title(of: folder) else { continue }
+                try each(SearchHit(folder: folder, title: title, place: row[1], excerpt: (row[2] as String).onOneLine))
             }
         }
     }
