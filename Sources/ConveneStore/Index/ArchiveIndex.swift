@@ -282,8 +282,8 @@ public final class ArchiveIndex {
     /// answer is printed as it comes, never held whole. A text of no more words than an excerpt
     /// holds is its own excerpt, as `snippet` would give it: its size in words is read from FTS5's
     /// record of each text's length (`passage_docsize`, a varint per column, one byte below 128),
-    /// so `snippet` fetches and splits only the longer ones.
-    /// Each session's title is looked up once (`SessionTitles`), not joined to every place.
+    /// so `snippet` fetches and splits only the longer ones. Each session's title is looked up
+    /// once (`SessionTitles`), not joined to every place.
     public func search(_ query: SearchQuery, limit: Int? = nil, each: (SearchHit) throws -> Void) throws {
         guard !query.isEmpty else { return }
         let fewWords = String(format: "%02X", Self.excerptWords)

@@ -44,7 +44,7 @@ enum SearchRank {
     }
 
     /// What one query's ranking needs once: each phrase's rarity (IDF) and the average text length.
-    final class QueryStatistics {
+    private final class QueryStatistics {
         let inverseFrequencies: [Double]
         let averageLength: Double
 
