@@ -13,20 +13,25 @@ enum Output {
 
     /// A message on standard error as it is (an error as ArgumentParser words it starts `Error:`).
     static func report(_ message: String) {
-        try? write(Data((VisibleText.of(message, keepingLineBreaks: true) + "\n").utf8), to: STDERR_FILENO, name: "standard error")
+        try? write(Data(writtenLine(message).utf8), to: STDERR_FILENO, name: "standard error")
     }
 
     /// One line of a command's result on standard output.
     static func print(_ line: String) throws {
-        try write(Data((VisibleText.of(line, keepingLineBreaks: true) + "\n").utf8), to: STDOUT_FILENO, name: "standard output")
+        try write(Data(writtenLine(line).utf8), to: STDOUT_FILENO, name: "standard output")
     }
 
     /// Lines of a command's result on standard output, written at once: a thousand sessions are one
     /// write, not a thousand.
     static func print(lines: [String]) throws {
         guard !lines.isEmpty else { return }
-        let text = lines.map { VisibleText.of($0, keepingLineBreaks: true) }.joined(separator: "\n") + "\n"
-        try write(Data(text.utf8), to: STDOUT_FILENO, name: "standard output")
+        try write(Data(lines.map(writtenLine).joined().utf8), to: STDOUT_FILENO, name: "standard output")
+    }
+
+    /// A line as every line is written, a result or a message: made safe (no control sequence
+    /// reaches the terminal; its line breaks kept) and ended.
+    static func writtenLine(_ line: String) -> String {
+        VisibleText.of(line, keepingLineBreaks: true) + "\n"
     }
 
     /// `value` as pretty-printed JSON with sorted keys (stable for scripts and diffs) on standard
