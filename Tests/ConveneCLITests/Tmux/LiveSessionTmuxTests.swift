@@ -188,8 +188,10 @@ extension RealTerminal {
             #expect(rated.status == 0, "\(rated.stderr)")
 
             let follow = try Tmux.convene(["follow", folder], for: convene)
-            let screen = try follow.waitFor("Funding cycles · 1 rating")
-            #expect(screen.contains("control over outcomes →"))
+            _ = try follow.waitFor("Funding cycles · 1 rating")
+            // The grid's last rows may still be on their way to tmux when the list beside it is shown.
+            let screen = try follow.waitFor("control over outcomes →")
+            #expect(screen.contains("Funding cycles · 1 rating"))
             #expect(screen.contains("↑ uncertainty"))
             try follow.send("q")
             try follow.waitForExit()
