@@ -8,37 +8,39 @@ extension SessionFolder {
     /// program; see `currentNotes`) — rendering a long session's notes takes longer than reading
     /// them — else rendered from the journal: never a `notes.md` edited by hand, nor one an older
     /// template wrote. `reading` makes the notes ready for whoever shows them (the reader parses them).
+    /// `rendered`: whether `notes.md` was not current, and the notes were rendered instead.
     public func notesForReading<Reading>(
         madeBy makers: [String], renderer: () throws -> NotesRenderer, reading: (String) -> Reading
-    ) throws -> (session: Session, notes: Reading, warnings: [String]) {
+    ) throws -> (session: Session, notes: Reading, warnings: [String], rendered: Bool) {
         // The journal is loaded (for the title, and what loading found) while current notes are
         // read and made ready: on a long session each takes about as long, and neither needs the other.
         let loading = Prefetched { [self] in Result { () throws(StoreError) in try load() } }
         if let markdown = currentNotes(alsoAfter: makers, asWritten: true) {
             let notes = reading(markdown)
             let loaded = try loading.value.get()
-            return (loaded.log.session, notes, loaded.warnings)
+            return (loaded.log.session, notes, loaded.warnings, false)
         }
         let loaded = try loading.value.get()
-        return (loaded.log.session, reading(try renderer().render(loaded.log.session)), loaded.warnings)
+        return (loaded.log.session, reading(try renderer().render(loaded.log.session)), loaded.warnings, true)
     }
 
     /// The session's notes for reading as soon as they can be shown: `notes.md`, when current
     /// (as `notesForReading` judges it), without waiting for the session, which loads meanwhile and
-    /// is handed to `learning` (its result in `learnt`); else rendered from the journal once loaded.
+    /// is handed to `learning` (its result in `learnt`); else rendered from the journal once loaded
+    /// (`rendered`).
     public func notesForReadingSoon<Reading, Learnt: Sendable>(
         madeBy makers: [String], renderer: () throws -> NotesRenderer, reading: (Data) -> Reading,
         learning: @escaping @Sendable (Result<LoadedJournal, StoreError>) -> Learnt
-    ) throws -> (notes: Reading, learnt: Prefetched<Learnt>) {
+    ) throws -> (notes: Reading, learnt: Prefetched<Learnt>, rendered: Bool) {
         // Behind the first screen when the notes are current; what the notes wait for otherwise.
         let current = currentNotesBytes(alsoAfter: makers, asWritten: true)
         let loading = Prefetched(behind: current != nil) { [self] in Result { () throws(StoreError) in try load() } }
         if let current {
             let notes = reading(current)
-            return (notes, Prefetched(behind: true) { learning(loading.value) })
+            return (notes, Prefetched(behind: true) { learning(loading.value) }, false)
         }
         let loaded = loading.value
         let notes = reading(Data(try renderer().render(try loaded.get().log.session).utf8))
-        return (notes, Prefetched(ready: learning(loaded)))
+        return (notes, Prefetched(ready: learning(loaded)), true)
     }
 }

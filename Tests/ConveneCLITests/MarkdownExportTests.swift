@@ -33,7 +33,7 @@ struct MarkdownExportTests {
         #expect(again.stdout == rendered)
     }
 
-    @Test("show and review of a session read the record: not notes.md edited by hand, nor notes an older template wrote")
+    @Test("show and review of a session read the record, not notes.md edited by hand nor notes an older template wrote, and bring notes.md up to date")
     func readersTrustOnlyWrittenNotes() throws {
         let convene = try ConveneProcess()
         defer { convene.cleanUp() }
@@ -41,11 +41,13 @@ struct MarkdownExportTests {
         let written = try String(contentsOf: notes, encoding: .utf8)
         try written.replacingOccurrences(of: "Costs are shifting", with: "Michael Little said costs are shifting")
             .write(to: notes, atomically: true, encoding: .utf8)
+        // The file named as a file is shown as it is: that is what it was asked for.
+        #expect(try convene.run(["show", notes.path, "--width", "100"]).stdout.contains("Michael Little"))
         let shown = try convene.run(["show", session, "--width", "100"])
         #expect(shown.status == 0, "\(shown.stderr)")
         #expect(shown.stdout.contains("Costs are shifting") && !shown.stdout.contains("Michael Little"), "\(shown.stdout)")
-        // The file named as a file is shown as it is: that is what it was asked for.
-        #expect(try convene.run(["show", notes.path, "--width", "100"]).stdout.contains("Michael Little"))
+        // Having had to render them, the reader brought notes.md back to the record in the background.
+        try ArchiveSyncTests.eventually("notes.md to be the record again") { try String(contentsOf: notes, encoding: .utf8) == written }
 
         let templates = convene.home.appendingPathComponent("config/convene/templates", isDirectory: true)
         try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
@@ -53,6 +55,9 @@ struct MarkdownExportTests {
         let briefing = try convene.run(["show", session, "--width", "100"])
         #expect(briefing.status == 0, "\(briefing.stderr)")
         #expect(briefing.stdout.contains("Briefing: Exported"), "\(briefing.stdout)")
+        try ArchiveSyncTests.eventually("notes.md to be written through the new template") {
+            try String(contentsOf: notes, encoding: .utf8).contains("# Briefing: Exported")
+        }
     }
 
     @Test("notes written before the notes template changed are rendered again through the new one")

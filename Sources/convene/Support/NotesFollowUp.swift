@@ -50,7 +50,8 @@ enum NotesFollowUp {
 
     /// Starts `convene catch-up-notes FOLDER` in the background; false when it could not be
     /// started, and the caller then renders the notes itself.
-    private static func spawnCatchUp(of folder: SessionFolder, options: SessionsOptions) -> Bool {
+    @discardableResult
+    static func spawnCatchUp(of folder: SessionFolder, options: SessionsOptions) -> Bool {
         BackgroundCommand.start(CatchUpNotes.configuration.commandName ?? "catch-up-notes", options: options,
                                 arguments: ["--", folder.url.path])
     }

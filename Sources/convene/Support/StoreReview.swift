@@ -69,6 +69,7 @@ final class StoreReview: ReviewBackend {
         -> (heading: ReaderHeading, notes: Reading, warnings: [String]) {
         let read = try folder.notesForReading(madeBy: NotesProvenance.makers(options), renderer: { try options.templates.notesRenderer() },
                                               reading: reading)
+        if read.rendered { catchUp(folder, options: options) }
         return (heading(of: read.session), read.notes, read.warnings)
     }
 
@@ -83,8 +84,8 @@ final class StoreReview: ReviewBackend {
     /// learnt meanwhile (`SessionFolder.notesForReadingSoon`).
     static func notesSoon<Reading>(of folder: SessionFolder, options: SessionsOptions, reading: (Data) -> Reading) throws
         -> (notes: Reading, learnt: Prefetched<Learnt>) {
-        try folder.notesForReadingSoon(madeBy: NotesProvenance.makers(options), renderer: { try options.templates.notesRenderer() },
-                                       reading: reading) { loaded in
+        let read = try folder.notesForReadingSoon(madeBy: NotesProvenance.makers(options), renderer: { try options.templates.notesRenderer() },
+                                                  reading: reading) { loaded in
             switch loaded {
             case .success(let loaded):
                 return Learnt(heading: heading(of: loaded.log.session), messages: loaded.warnings)
@@ -92,6 +93,16 @@ final class StoreReview: ReviewBackend {
                 return Learnt(heading: nil, messages: ["\(error)"])
             }
         }
+        if read.rendered { catchUp(folder, options: options) }
+        return (read.notes, read.learnt)
+    }
+
+    /// A reader had to render the notes (`notes.md` was written by another version or template,
+    /// or edited by hand): `notes.md` is brought up to date in the background, as after a change,
+    /// so that the next reader of a long session reads it instead of rendering it again. The
+    /// session itself is never changed by reading it.
+    private static func catchUp(_ folder: SessionFolder, options: SessionsOptions) {
+        NotesFollowUp.spawnCatchUp(of: folder, options: options)
     }
 
     /// The reader's title bar and series links for a session.
