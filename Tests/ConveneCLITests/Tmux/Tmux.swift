@@ -78,18 +78,35 @@ final class Tmux {
 
     func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", name]) }
 
-    /// Waits up to `seconds` for `text` to be on screen; returns the screen, or records what it showed.
+    /// Waits up to `seconds` for `text` to be on screen; returns the screen, once drawn whole
+    /// (`settled`), or records what it showed.
     @discardableResult
     func waitFor(_ text: String, seconds: Double = 15, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
         let deadline = Date().addingTimeInterval(seconds)
         var shown = ""
         while Date() < deadline {
             shown = try screen()
-            if shown.contains(text) { return shown }
+            if shown.contains(text) { return try settled(shown, holding: text) }
             Thread.sleep(forTimeInterval: 0.05)
         }
         Issue.record("waited \(seconds)s for “\(text)”; the screen showed:\n\(shown)", sourceLocation: sourceLocation)
         return shown
+    }
+
+    /// The screen `first` became once the program finished drawing it: a capture can land between
+    /// two parts of one frame's output (a panel drawn, the list beside it not yet), so the pane is
+    /// captured again until two captures in a row agree, a few times at most. Should `text` leave
+    /// the screen meanwhile (a passing message), the last screen that held it.
+    private func settled(_ first: String, holding text: String) throws -> String {
+        var last = first
+        for _ in 0..<5 {
+            Thread.sleep(forTimeInterval: 0.02)
+            let next = try screen()
+            guard next.contains(text) else { return last }
+            if next == last { return next }
+            last = next
+        }
+        return last
     }
 
     /// A tmux format for the pane, such as `#{pane_title}` or `#{alternate_on}`, without its newline.
