@@ -341,6 +341,9 @@ func commitOnLongSession(size: Int, root: URL) throws {
     row("convene review SESSION", onScreen([convene, "review", folder.url.path], showing: "Participants", runs: 3))
     row("less notes.md", onScreen(["less", folder.notes.path], showing: "Participants", runs: 3))
     row("convene run SESSION", onScreen([convene, "run", folder.url.path], showing: "Bench", runs: 3))
+    // On a terminal, show lays the notes out and pages them through $PAGER (less -R): the time is
+    // to less's first screen, the memory show's own.
+    row("convene show SESSION (paged through less)", onScreen([convene, "show", folder.url.path], showing: "Participants", runs: 3))
     fflush(nil)
 }
 
