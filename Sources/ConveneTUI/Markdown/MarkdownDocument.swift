@@ -222,12 +222,12 @@ public struct MarkdownDocument: Equatable, Sendable {
         return .table(alignments: alignments, header: rows.first ?? [], rows: Array(rows.dropFirst()))
     }
 
-    /// The inlines of a block, built with cmark's iterator rather than by recursion. Emphasis and
-    /// links nested deeper than `maximumDepth` keep their text, not their style: however deep a
-    /// paste nests them, neither this nor the layout or the drawing recurses further.
     /// The inline containers that style what they hold (made once: every block's inlines ask).
     private static let inlineStyles: Set<String> = ["emph", "strong", "strikethrough", "link", "image"]
 
+    /// The inlines of a block, built with cmark's iterator rather than by recursion. Emphasis and
+    /// links nested deeper than `maximumDepth` keep their text, not their style: however deep a
+    /// paste nests them, neither this nor the layout or the drawing recurses further.
     private static func inlines(of node: OpaquePointer) -> [MarkdownInline] {
         guard let iterator = cmark_iter_new(node) else { return [] }
         defer { cmark_iter_free(iterator) }

@@ -14,7 +14,6 @@ public enum ReaderOutcome: Equatable, Sendable {
     case notRead(String)
 }
 
-/// The sessions a record's series links it to: what `{` and `}` read.
 /// What the reader's title bar and `{` `}` say of a session: learnt from the session itself.
 public struct ReaderHeading: Equatable, Sendable {
     public var title: String
@@ -26,6 +25,7 @@ public struct ReaderHeading: Equatable, Sendable {
     }
 }
 
+/// The sessions a record's series links it to: what `{` and `}` read.
 public struct ReaderSeries: Equatable, Sendable {
     public var previous: SessionReference?
     public var next: SessionReference?
