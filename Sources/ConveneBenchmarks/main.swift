@@ -207,9 +207,9 @@ func compareReaders(root: URL) throws {
     try folder.writeNotes(renderer.render(try folder.load().log.session))
     // What `convene review SESSION` does before its first frame (`notesForReadingSoon`, as
     // `StoreReview` calls it): current notes read and their opening parsed, the top laid out and
-    // the frame drawn, while the session loads behind. The rest of the document, parsed
-    // meanwhile, is let finish after each run, untimed.
-    // `open` gives the document and what goes on behind it, let finish after each run.
+    // the frame drawn, while the session loads behind. `open` gives the document and what goes on
+    // behind it (the rest of the document parsed, the session loaded), let finish after each
+    // run, untimed.
     func firstScreen(_ open: () throws -> (ArrivingDocument, behind: Prefetched<Void>?)) rethrows -> Double {
         var times: [Double] = []
         for _ in 0..<5 {
@@ -225,7 +225,7 @@ func compareReaders(root: URL) throws {
         return times.sorted()[2]
     }
     let opening = try firstScreen {
-        let read = try folder.notesForReadingSoon(madeBy: [try library.notesTemplateFile().path, "/proc/self/exe"], renderer: { renderer },
+        let read = try folder.notesForReadingSoon(madeBy: NotesProvenance.makers(library), renderer: { renderer },
                                                   reading: ArrivingDocument.init(parsing:)) { _ in () }
         return (read.notes, read.learnt)
     }

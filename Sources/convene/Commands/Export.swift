@@ -70,7 +70,7 @@ struct Export: ParsableCommand {
         case .md:
             // The notes as the session keeps them, when this program wrote them, from this template,
             // after the journal's last change: a long session's are read, not rendered again.
-            if let current = folder.currentNotes(alsoAfter: NotesProvenance.makers(sessions), asWritten: true) {
+            if let current = folder.currentNotes(alsoAfter: NotesProvenance.makers(sessions.templates), asWritten: true) {
                 written = Prefetched(ready: Data(current.utf8))
             } else {
                 let renderer = try sessions.templates.notesRenderer()

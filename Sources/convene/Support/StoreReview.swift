@@ -67,7 +67,7 @@ final class StoreReview: ReviewBackend {
     /// A session's notes as `SessionFolder.notesForReading` gives them, with the reader's heading.
     static func readOnlyNotes<Reading>(of folder: SessionFolder, options: SessionsOptions, reading: (String) -> Reading) throws
         -> (heading: ReaderHeading, notes: Reading, warnings: [String]) {
-        let read = try folder.notesForReading(madeBy: NotesProvenance.makers(options), renderer: { try options.templates.notesRenderer() },
+        let read = try folder.notesForReading(madeBy: NotesProvenance.makers(options.templates), renderer: { try options.templates.notesRenderer() },
                                               reading: reading)
         if read.rendered { catchUp(folder, options: options) }
         return (heading(of: read.session), read.notes, read.warnings)
@@ -84,7 +84,7 @@ final class StoreReview: ReviewBackend {
     /// learnt meanwhile (`SessionFolder.notesForReadingSoon`).
     static func notesSoon<Reading>(of folder: SessionFolder, options: SessionsOptions, reading: (Data) -> Reading) throws
         -> (notes: Reading, learnt: Prefetched<Learnt>) {
-        let read = try folder.notesForReadingSoon(madeBy: NotesProvenance.makers(options), renderer: { try options.templates.notesRenderer() },
+        let read = try folder.notesForReadingSoon(madeBy: NotesProvenance.makers(options.templates), renderer: { try options.templates.notesRenderer() },
                                                   reading: reading) { loaded in
             switch loaded {
             case .success(let loaded):
