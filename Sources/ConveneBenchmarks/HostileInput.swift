@@ -92,7 +92,7 @@ func compareDisclosure(root: URL) throws {
         try session.apply(.created(setup: try templateLibrary().sessionTemplate(named: "roundtable").setup(title: "Check", date: "2026-04-02")))
         for index in 0..<1_000 { try session.apply(.pointAdded(point: point(session.nextID, index))) }
         for attendee in manyAttendees(count, from: session.nextID) { try session.apply(.attendeeAdded(attendee: attendee)) }
-        let check = try median(runs: 3) { _ = DisclosureCheck.findings(in: session) }
+        let check = median(runs: 3) { _ = DisclosureCheck.findings(in: session) }
         let notes = root.appendingPathComponent("notes-\(count).md")
         let names = root.appendingPathComponent("names-\(count).txt")
         try renderer.render(session).write(to: notes, atomically: true, encoding: .utf8)

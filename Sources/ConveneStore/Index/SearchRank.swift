@@ -69,7 +69,8 @@ enum SearchRank {
                 return
             }
             statistics = made
-            api.pointee.xSetAuxdata(context, Unmanaged.passRetained(made).toOpaque()) { kept in
+            // Should FTS5 fail to keep it, it calls the release at once: the next row computes them again.
+            _ = api.pointee.xSetAuxdata(context, Unmanaged.passRetained(made).toOpaque()) { kept in
                 if let kept { Unmanaged<QueryStatistics>.fromOpaque(kept).release() }
             }
         }

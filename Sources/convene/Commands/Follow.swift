@@ -28,7 +28,7 @@ struct Follow: ParsableCommand {
         let live = LiveFollow(folder: folder, wakeup: wakeup)
         guard let first = try live.refreshed() else { throw CommandFailure("\(folder.name) cannot be read") }
         try onScreen("convene follow", otherwise: "`convene show` prints the notes to standard output", options: sessions) { terminal, signals, configuration in
-            (terminal as? NCursesTerminal)?.wakeup = wakeup
+            terminal.wakeup = wakeup
             let follow = FollowScene(backend: live, session: first, showsPoints: !noPoints, keys: configuration.keys, clock: { .nowToTheSecond })
             Program(terminal: terminal, root: follow).run(shouldStop: signals.shouldStop)
         }

@@ -45,7 +45,8 @@ struct MergeJournal: ParsableCommand {
 private extension FileHandle {
     convenience init(forWritingTo url: URL, creatingIfMissing: Bool) throws {
         if creatingIfMissing, !FileManager.default.fileExists(atPath: url.path) {
-            FileManager.default.createFile(atPath: url.path, contents: nil)
+            // Should it not be created, opening it below says why.
+            _ = FileManager.default.createFile(atPath: url.path, contents: nil)
         }
         try self.init(forWritingTo: url)
     }

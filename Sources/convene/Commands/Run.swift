@@ -68,7 +68,7 @@ struct Run: ParsableCommand {
         defer { seat.close() }
         for warning in seat.warnings { Output.warn(warning) }
         try onScreen("convene run", otherwise: "use `convene add` in scripts", options: sessions) { terminal, signals, configuration in
-            (terminal as? NCursesTerminal)?.wakeup = wakeup
+            terminal.wakeup = wakeup
             let alerts = alerts(configured: configuration.alerts)
             let live = StoreBackend(seat: seat, renderer: renderer, signals: signals).liveScene(on: terminal, alerts: alerts, keys: configuration.keys)
             Program(terminal: terminal, root: live).run(shouldStop: signals.shouldStop)

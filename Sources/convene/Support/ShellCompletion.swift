@@ -32,8 +32,7 @@ enum ShellCompletion {
             let path = directory + name
             guard !name.hasPrefix("."), path.hasPrefix(typed) else { return nil }
             var isFolder: ObjCBool = false
-            FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
-            if isFolder.boolValue { return path + "/" }
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue { return path + "/" }
             return name.hasSuffix(".md") || name.hasSuffix(".markdown") ? path : nil
         }
         return sessions.sorted(by: >) + files.sorted()

@@ -75,7 +75,7 @@ final class SSHServer {
             try FileManager.default.createDirectory(atPath: "/run/sshd", withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
             madeSeparationFolder = true
         }
-        FileManager.default.createFile(atPath: authorizedKeys, contents: Data(), attributes: [.posixPermissions: 0o600])
+        #expect(FileManager.default.createFile(atPath: authorizedKeys, contents: Data(), attributes: [.posixPermissions: 0o600]))
         let configuration = """
             Port \(port)
             ListenAddress 127.0.0.1
