@@ -54,7 +54,12 @@ public struct NotesRenderer: Sendable {
     /// for `notes.md`, a picture for a printed record).
     public func render(_ session: Session, chart: NotesChart = .mermaid) -> String {
         let view = NotesView(session: session, chart: chart)
-        return Self.tidy(pieces.map { $0.render(view) }.joined())
+        // Pieces stand alone (none opens a section another closes), so they are rendered on every
+        // core, each taken up as a core comes free: the sections that list points (discussion,
+        // agreement, questions, actions…) are each a piece of their own.
+        let pieces = pieces
+        let rendered = ParallelChunks.map(pieces.indices, chunks: pieces.count) { part in part.map { pieces[$0].render(view) } }
+        return Self.tidy(rendered.joined())
     }
 
     /// Collapses the runs of blank lines that empty sections leave, and ends with one newline.
