@@ -25,7 +25,7 @@ struct MarkdownPartsTests {
             text += "| a | b |\n| --- | ---: |\n| \(section) | x |\n\n> a quote\n> that goes on\n\n"
         }
         let bytes = Array(text.utf8)
-        let cuts = bytes.withUnsafeBufferPointer { MarkdownSections.parts(of: $0, size: 24) }
+        let cuts = bytes.withUnsafeBufferPointer { MarkdownSections.parts(of: $0, size: 24) }.map(\.range)
         #expect(cuts.count > 30)
         #expect(cuts.first?.lowerBound == 0 && cuts.last?.upperBound == bytes.count)
         #expect(zip(cuts, cuts.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
@@ -79,6 +79,56 @@ struct MarkdownPartsTests {
         #expect(inParts(text) == whole(text), "seed \(seed)")
     }
 
+    @Test("a long bullet list is cut between its items, and reads as one list")
+    func longList() throws {
+        var text = "# Questions and dilemmas\n\n"
+        for item in 0..<300 {
+            text += "- Point \(item): `code`, **strong**, café 日本語\n"
+            if item.isMultiple(of: 7) { text += "  a second line of the same point\n" }
+            if item.isMultiple(of: 11) { text += "  - a nested point\n" }
+            if item.isMultiple(of: 13) { text += "  ```\n  - not an item\n  ```\n" }
+        }
+        text += "\n## Next steps\n\n- one more list\n"
+        let bytes = Array(text.utf8)
+        let cuts = bytes.withUnsafeBufferPointer { MarkdownSections.parts(of: $0, size: 256) }
+        #expect(cuts.filter(\.continuesList).count > 20)
+        let parts = inParts(text)
+        #expect(parts == whole(text))
+        #expect(parts.blocks.count == 4)
+        if case .list(_, _, let tight, let items)? = parts.blocks.dropFirst().first {
+            #expect(tight && items.count == 300)
+        } else {
+            Issue.record("the list is not one list: \(parts.blocks.count) blocks")
+        }
+        let layout = MarkdownLayout(width: 60)
+        #expect(runs(text, partSize: 256).count > 20)
+        #expect(runs(text, partSize: 256).flatMap { $0 } == layout.lines(for: whole(text)))
+    }
+
+    @Test("random lists read the same in parts as whole, and lay out the same in runs", arguments: 0..<300)
+    func randomLists(seed: UInt64) {
+        var random = SeededGenerator(seed: seed)
+        // Lists of a few items, each maybe with a line of its own, a nested item or a lazy line,
+        // between other blocks, with or without a blank line between.
+        let within = ["  continued\n", "  - nested\n", "    deeper\n", "lazy line\n", "- - -\n", "-\n", "  ```\n", "\t- tab\n"]
+        let blocks = ["Paragraph.\n", "# Heading\n", "* star\n", "+ plus\n", " - one space\n", "1. one\n", "```\n", "<!--\n",
+                      "-->\n", "> - quoted item\n", "| a |\n| - |\n", "---\n", "    indented code\n"]
+        var text = ""
+        for _ in 0..<Int.random(in: 5...40, using: &random) {
+            if Bool.random(using: &random) {
+                for _ in 0..<Int.random(in: 1...8, using: &random) {
+                    text += "- item\n"
+                    if Int.random(in: 0..<6, using: &random) == 0 { text += within.randomElement(using: &random) ?? "" }
+                }
+            } else {
+                text += blocks.randomElement(using: &random) ?? ""
+            }
+            text += ["\n", "\n", "\n\n", ""].randomElement(using: &random) ?? ""
+        }
+        #expect(inParts(text) == whole(text), "seed \(seed)")
+        #expect(runs(text).flatMap { $0 } == MarkdownLayout(width: 60).lines(for: whole(text)), "seed \(seed)")
+    }
+
     @Test("the real session documents read the same in parts as whole")
     func domainDocuments() throws {
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -102,5 +152,51 @@ struct MarkdownPartsTests {
             #expect(layout.lines(parsing: text, partSize: 64) == layout.lines(for: MarkdownDocument(parsing: text)))
         }
         #expect(MarkdownLayout(width: 80).lines(parsing: "") == MarkdownLayout(width: 80).lines(for: MarkdownDocument(parsing: "")))
+    }
+
+    /// What `eachLines` hands on, run by run, for a text cut into parts of `partSize` bytes.
+    private func runs(_ text: String, width: Int = 60, partSize: Int = 24) -> [[StyledLine]] {
+        var runs: [[StyledLine]] = []
+        MarkdownLayout(width: width).eachLines(parsing: text, partSize: partSize) { runs.append($0); return true }
+        return runs
+    }
+
+    @Test("lines handed on a run at a time add up to the whole document's lines",
+          arguments: 0..<200)
+    func linesInRuns(seed: UInt64) {
+        var random = SeededGenerator(seed: seed)
+        let pieces = [
+            "# Heading\n", "## Sub heading\n", "\n", "\n\n", "A paragraph line, café 日本語.\n", "- item\n",
+            "1. first\n", "> quoted\n", "```\n", "    indented code\n", "<!--\n", "-->\n", "| a | b |\n| - | - |\n| 1 | 2 |\n",
+            "***\n", "text with `code` and **strong**\n", "\n\n\n\n",
+        ]
+        var text = seed.isMultiple(of: 3) ? "---\ntitle: Runs\n---\n" : ""
+        for _ in 0..<Int.random(in: 0...150, using: &random) {
+            text += pieces.randomElement(using: &random) ?? ""
+        }
+        let layout = MarkdownLayout(width: 60)
+        #expect(runs(text).flatMap { $0 } == layout.lines(parsing: text, partSize: .max), "seed \(seed)")
+    }
+
+    @Test("a long record comes in many runs, none ending in a blank line, the last its last line")
+    func longRecordInRuns() {
+        var text = "---\ntitle: Long\n---\n\n# Long\n\n"
+        for section in 0..<200 { text += "## Section \(section)\n\n- a point, café\n- another\n\n\n" }
+        let runs = runs(text)
+        #expect(runs.count > 50)
+        #expect(runs.allSatisfy { $0.last.map { !$0.spans.isEmpty } ?? false })
+        #expect(runs.flatMap { $0 } == MarkdownLayout(width: 60).lines(parsing: text, partSize: .max))
+    }
+
+    @Test("no more runs are made once the reader has what it wants")
+    func stopsWhenAsked() {
+        var text = ""
+        for section in 0..<200 { text += "## Section \(section)\n\n- a point\n\n" }
+        var delivered = 0
+        MarkdownLayout(width: 60).eachLines(parsing: text, partSize: 24) { _ in
+            delivered += 1
+            return delivered < 3
+        }
+        #expect(delivered == 3)
     }
 }

@@ -31,6 +31,14 @@ public enum MarkdownBlock: Equatable, Sendable {
     case html(String)
 }
 
+extension MarkdownBlock {
+    /// A list of bullets with no blank line between its items: what a long list cut between parts
+    /// of a text is, on both sides of the cut (see `MarkdownSections`).
+    var isTightBulletList: Bool {
+        if case .list(ordered: false, _, tight: true, _) = self { true } else { false }
+    }
+}
+
 /// A Markdown file read with GitHub's own parser: YAML front matter (kept as text) and blocks.
 public struct MarkdownDocument: Equatable, Sendable {
     /// The `---`-fenced YAML at the very top, without its fences; nil when there is none.
@@ -43,66 +51,100 @@ public struct MarkdownDocument: Equatable, Sendable {
 
     /// `partSize`: what counts as a long text (see `partSize`), smaller in tests.
     init(parsing source: String, partSize: Int) {
-        let parsed = Self.parsing(source, partSize: partSize) { $0 }
-        frontMatter = parsed.frontMatter
-        blocks = parsed.parts.count == 1 ? parsed.parts[0] : parsed.parts.flatMap { $0 }
-    }
-
-    /// The front matter of `source`, and its blocks in runs that follow each other, each run handed
-    /// to `transform` on the thread that converted it, while other threads parse and convert the
-    /// rest: so a long document can be laid out as it is parsed.
-    public static func parsing<Part: Sendable>(
-        _ source: String, _ transform: @Sendable ([MarkdownBlock]) -> Part
-    ) -> (frontMatter: String?, parts: [Part]) {
-        parsing(source, partSize: partSize, transform)
-    }
-
-    static func parsing<Part: Sendable>(
-        _ source: String, partSize: Int, _ transform: @Sendable ([MarkdownBlock]) -> Part
-    ) -> (frontMatter: String?, parts: [Part]) {
-        var body = Substring(source)
-        var frontMatter: String?
-        if let fenced = FrontMatter.range(in: body) {
-            // Inside the fences: past "---\n", up to "\n---\n" (five bytes).
-            frontMatter = String(body[body.utf8.index(body.startIndex, offsetBy: 4)..<body.utf8.index(fenced.upperBound, offsetBy: -5)])
-            body = body[fenced.upperBound...]
+        let (frontMatter, body) = Self.frontMatterAndBody(of: source)
+        self.frontMatter = frontMatter
+        var blocks: [MarkdownBlock] = []
+        // The items of a list cut between parts, gathered until it ends: one list, as in the whole.
+        var list: (start: Int, items: [[MarkdownBlock]])?
+        Self.eachPart(of: body, partSize: partSize, ahead: .max, { $0 }) { part, continuesList in
+            var part = part[...]
+            if continuesList, list != nil, part.first?.isTightBulletList == true, case .list(_, _, _, let items)? = part.first {
+                list?.items += items
+                part = part.dropFirst()
+            }
+            if let gathered = list, !part.isEmpty {
+                blocks.append(.list(ordered: false, start: gathered.start, tight: true, items: gathered.items))
+                list = nil
+            }
+            if part.last?.isTightBulletList == true, case .list(_, let start, _, let items)? = part.last {
+                blocks += part.dropLast()
+                list = (start, items)
+            } else {
+                blocks += part
+            }
+            return true
         }
-        var text = String(body)
-        return (frontMatter, text.withUTF8 { parts(parsing: $0, partSize: partSize, transform) })
+        if let gathered = list { blocks.append(.list(ordered: false, start: gathered.start, tight: true, items: gathered.items)) }
+        self.blocks = blocks
+    }
+
+    /// The `---`-fenced YAML at the very top of `source` (without its fences), and the text below it.
+    /// The body is a view of `source`, not a copy: a long record is held once.
+    static func frontMatterAndBody(of source: String) -> (frontMatter: String?, body: Substring) {
+        let whole = Substring(source)
+        guard let fenced = FrontMatter.range(in: whole) else { return (nil, whole) }
+        // Inside the fences: past "---\n", up to "\n---\n" (five bytes).
+        return (String(whole[whole.utf8.index(whole.startIndex, offsetBy: 4)..<whole.utf8.index(fenced.upperBound, offsetBy: -5)]),
+                whole[fenced.upperBound...])
     }
 
     /// Parts a long text is cut into (see `MarkdownSections`): small enough that the last part's
     /// conversion, which nothing overlaps, is short; large enough that each parse is worth starting.
     static let partSize = 32 * 1024
 
-    /// A long text is cut into parts parsed in turn on every core, each part converted by the
-    /// thread that parsed it while another thread parses the next. A short one is parsed whole, its
-    /// top-level blocks then converted in runs on every core.
-    private static func parts<Part: Sendable>(
-        parsing text: UnsafeBufferPointer<UInt8>, partSize: Int, _ transform: @Sendable ([MarkdownBlock]) -> Part
-    ) -> [Part] {
-        let cuts = MarkdownSections.parts(of: text, size: partSize)
-        guard cuts.count > 1 else { return wholeParts(parsing: text, transform) }
-        let source = Source(bytes: text)
-        let parsed = ParallelChunks.map(cuts.indices, chunks: cuts.count) { run in
-            [Self.part(parsing: source.bytes, cut: cuts[run.lowerBound], transform)]
+    /// The parts of `body` (no front matter), each handed to `deliver` in order as soon as it and
+    /// those before it are made, until `deliver` returns false.
+    ///
+    /// A long text is cut into parts parsed on every core, `ahead` of them at a time, each part
+    /// converted by the thread that parsed it while another thread parses the next: with `ahead`
+    /// small, the first parts are delivered before the rest is parsed, and no more than `ahead`
+    /// parts are held at once. A short one is parsed whole, its top-level blocks then converted in
+    /// runs on every core.
+    static func eachPart<Part: Sendable>(
+        of body: Substring, partSize: Int, ahead: Int, _ transform: @Sendable ([MarkdownBlock]) -> Part,
+        deliver: (_ part: Part, _ continuesList: Bool) -> Bool
+    ) {
+        // A native string's bytes are read in place; any other kind is made one first.
+        guard body.utf8.withContiguousStorageIfAvailable({ eachPart(of: $0, partSize: partSize, ahead: ahead, transform, deliver: deliver) }) != nil
+        else {
+            var copy = String(body)
+            return copy.withUTF8 { eachPart(of: $0, partSize: partSize, ahead: ahead, transform, deliver: deliver) }
         }
-        // A part that ends in a code or HTML block may have left it open, swallowing the heading
-        // the next part starts with: it is parsed again together with the next part. Should that
-        // still end open (a block never closed), the rest of the text is parsed as one.
-        var parts: [Part] = []
+    }
+
+    private static func eachPart<Part: Sendable>(
+        of text: UnsafeBufferPointer<UInt8>, partSize: Int, ahead: Int, _ transform: @Sendable ([MarkdownBlock]) -> Part,
+        deliver: (_ part: Part, _ continuesList: Bool) -> Bool
+    ) {
+        let cuts = MarkdownSections.parts(of: text, size: partSize)
+        guard cuts.count > 1 else {
+            for part in wholeParts(parsing: text, transform) where !deliver(part, false) { return }
+            return
+        }
+        let source = Source(bytes: text)
         var first = 0
         while first < cuts.count {
-            var last = first
-            var result = parsed[first]
-            while result.mayBeOpen && last + 1 < cuts.count {
-                last = last == first ? first + 1 : cuts.count - 1
-                result = part(parsing: text, cut: cuts[first].lowerBound..<cuts[last].upperBound, transform)
+            let end = first + min(max(1, ahead), cuts.count - first)
+            let parsed = ParallelChunks.map(first..<end, chunks: end - first) { run in
+                [Self.part(parsing: source.bytes, cut: cuts[run.lowerBound].range, transform)]
             }
-            parts.append(result.part)
-            first = last + 1
+            // A part that ends in a code or HTML block may have left it open, swallowing the
+            // heading the next part starts with: it is parsed again together with the next part.
+            // Should that still end open (a block never closed), the rest of the text is parsed
+            // as one.
+            var next = first
+            while next < end {
+                var last = next
+                var result = parsed[next - first]
+                while result.mayBeOpen && last + 1 < cuts.count {
+                    last = last == next ? next + 1 : cuts.count - 1
+                    result = part(parsing: text, cut: cuts[next].range.lowerBound..<cuts[last].range.upperBound, transform)
+                }
+                guard deliver(result.part, cuts[next].continuesList) else { return }
+                next = last + 1
+            }
+            first = next
         }
-        return parts
     }
 
     /// One part made, and whether its last block is one that could still be open.

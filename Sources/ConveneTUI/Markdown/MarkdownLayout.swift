@@ -84,25 +84,68 @@ public struct MarkdownLayout: Sendable {
     }
 
     /// The lines of the Markdown `source`: the same as laying out its parsed document, but each run
-    /// of blocks laid out by the thread that parsed it while another parses the next (what
-    /// `convene show` prints, where parsing a long record would otherwise leave a core idle).
+    /// of blocks laid out by the thread that parsed it while another parses the next.
     public func lines(parsing source: String) -> [StyledLine] {
         lines(parsing: source, partSize: MarkdownDocument.partSize)
     }
 
     func lines(parsing source: String, partSize: Int) -> [StyledLine] {
-        let parsed = MarkdownDocument.parsing(source, partSize: partSize) { blocks in
-            var lines: [StyledLine] = []
-            for block in blocks {
-                lines += self.lines(of: block)
-                lines.append(StyledLine())
-            }
-            return lines
+        var lines: [StyledLine] = []
+        eachLines(parsing: source, partSize: partSize) { run in
+            lines += run
+            return true
         }
-        var lines = frontMatterLines(parsed.frontMatter)
-        for part in parsed.parts { lines += part }
-        while lines.last?.spans.isEmpty == true { lines.removeLast() }
         return lines
+    }
+
+    /// The lines `lines(parsing:)` gives, handed to `deliver` a run at a time as they are laid out,
+    /// until it returns false: what `convene show` pages. The first runs go out while the rest is
+    /// parsed, and only a few parts of a long record are held at once, never the whole of it.
+    public func eachLines(parsing source: String, _ deliver: ([StyledLine]) -> Bool) {
+        eachLines(parsing: source, partSize: MarkdownDocument.partSize, deliver)
+    }
+
+    func eachLines(parsing source: String, partSize: Int, _ deliver: ([StyledLine]) -> Bool) {
+        let (frontMatter, body) = MarkdownDocument.frontMatterAndBody(of: source)
+        // Blank lines are passed on once a line that is not blank follows them: the document ends
+        // at its last line that is not blank.
+        var blanks = 0
+        func pass(_ lines: [StyledLine]) -> Bool {
+            guard let last = lines.lastIndex(where: { !$0.spans.isEmpty }) else {
+                blanks += lines.count
+                return true
+            }
+            let run = blanks == 0 ? Array(lines[...last]) : Array(repeating: StyledLine(), count: blanks) + lines[...last]
+            blanks = lines.count - last - 1
+            return deliver(run)
+        }
+        guard pass(frontMatterLines(frontMatter)) else { return }
+        var endsWithList = false
+        MarkdownDocument.eachPart(of: body, partSize: partSize, ahead: 2 * ParallelChunks.workers, laidOut) { part, continuesList in
+            // A list cut between two parts goes on as one: without the blank line after a block.
+            if continuesList, endsWithList, part.startsWithList { blanks -= 1 }
+            endsWithList = part.endsWithList
+            return pass(part.lines)
+        }
+    }
+
+    /// A run of top-level blocks laid out, each block followed by a blank line; and whether it starts
+    /// and ends with a tight bullet list, which a long list cut between parts is.
+    struct LaidOutPart: Sendable {
+        var lines: [StyledLine] = []
+        var startsWithList = false
+        var endsWithList = false
+    }
+
+    @Sendable private func laidOut(_ blocks: [MarkdownBlock]) -> LaidOutPart {
+        var part = LaidOutPart()
+        for block in blocks {
+            part.lines += self.lines(of: block)
+            part.lines.append(StyledLine())
+        }
+        part.startsWithList = blocks.first?.isTightBulletList ?? false
+        part.endsWithList = blocks.last?.isTightBulletList ?? false
+        return part
     }
 
     /// One top-level block's lines, without the blank line after it.

@@ -4,7 +4,8 @@ import Glibc
 
 /// Where a long Markdown text may be cut into parts that cmark can parse one by one, each part
 /// giving the blocks it gives inside the whole: so that one part is converted and laid out while
-/// the next is parsed (cmark's parses take turns, see the C shim).
+/// the next is parsed (cmark's parses take turns, see the C shim), and a long record is shown
+/// as it is parsed, never held whole.
 ///
 /// A part ends just before a heading written at the start of a line after a blank line, `# …`
 /// to `###### …`. Such a line starts a heading of the whole document unless a code block or an
@@ -13,28 +14,125 @@ import Glibc
 /// last block (`MarkdownDocument` re-parses a part that ends in code or HTML together with the
 /// next). A text with link reference or footnote definitions (`[…]: …`), which reach across the
 /// whole document, is never cut.
+///
+/// A part may also end inside a long bullet list, before one of its items (`ListRun`): the list
+/// of thousands of points a session's questions or actions make has no heading to cut at. Its
+/// two parts each read as a list, which whoever parses the parts joins again into one.
 enum MarkdownSections {
-    /// The parts of `bytes`, as ranges that follow each other and cover it whole, each of at
-    /// least `size` bytes but the last; one range when it cannot or need not be cut.
-    static func parts(of bytes: UnsafeBufferPointer<UInt8>, size: Int) -> [Range<Int>] {
-        let whole = [0..<bytes.count]
-        guard bytes.count / 2 >= size, !containsDefinition(bytes) else { return whole }
-        var parts: [Range<Int>] = []
-        var partStart = 0
+    /// One part: its bytes, and whether it starts with the rest of a bullet list the part before
+    /// ends with.
+    struct Part: Equatable {
+        var range: Range<Int>
+        var continuesList = false
+    }
+
+    /// The parts of `bytes`, following each other and covering it whole, each of at least `size`
+    /// bytes but the last; one part when it cannot or need not be cut.
+    static func parts(of bytes: UnsafeBufferPointer<UInt8>, size: Int) -> [Part] {
+        guard bytes.count / 2 >= size, !containsDefinition(bytes) else { return [Part(range: 0..<bytes.count)] }
+        var starts = [Part(range: 0..<0)]
+        for cut in cuts(in: bytes) where cut.range.lowerBound - starts[starts.count - 1].range.lowerBound >= size
+            && bytes.count - cut.range.lowerBound >= size {
+            starts.append(cut)
+        }
+        return starts.indices.map { index in
+            let end = index + 1 < starts.count ? starts[index + 1].range.lowerBound : bytes.count
+            return Part(range: starts[index].range.lowerBound..<end, continuesList: starts[index].continuesList)
+        }
+    }
+
+    /// Every place a part may start, in order (as empty parts at that place).
+    private static func cuts(in bytes: UnsafeBufferPointer<UInt8>) -> [Part] {
+        var cuts: [Part] = []
+        var list = ListRun()
         var lineStart = 0
         var previousLineIsBlank = false
         while lineStart < bytes.count {
             let lineEnd = endOfLine(from: lineStart, in: bytes)
-            if previousLineIsBlank, lineStart - partStart >= size, bytes.count - lineStart >= size,
-               startsHeading(at: lineStart, end: lineEnd, in: bytes) {
-                parts.append(partStart..<lineStart)
-                partStart = lineStart
+            let line = lineStart..<lineEnd
+            if isBlank(line, in: bytes) {
+                list.blankLine()
+                previousLineIsBlank = true
+            } else {
+                for item in list.line(line, in: bytes, afterBlank: previousLineIsBlank) {
+                    cuts.append(Part(range: item..<item, continuesList: true))
+                }
+                if previousLineIsBlank, startsHeading(at: lineStart, end: lineEnd, in: bytes) {
+                    cuts.append(Part(range: lineStart..<lineStart))
+                }
+                previousLineIsBlank = false
             }
-            previousLineIsBlank = isBlank(lineStart..<lineEnd, in: bytes)
             lineStart = lineEnd + 1
         }
-        parts.append(partStart..<bytes.count)
-        return parts
+        for item in list.end() { cuts.append(Part(range: item..<item, continuesList: true)) }
+        return cuts
+    }
+
+    /// A bullet list that may be cut between its items: one that the whole document reads as one
+    /// tight list of `- ` items and nothing else, so that its two parts read as the same items.
+    /// That is a run of lines with no blank line among them, each starting an item with `- ` at
+    /// the margin or continuing one (indented two spaces or more); at the start of the text or
+    /// after a heading and a blank line, so that it starts the list (after anything else, it may
+    /// be the lazy last line of a list item above, and the list goes on below the blank line);
+    /// ending in a blank line (or the end) before something that is not a list item or indented,
+    /// so that the list ends with it. Anything else, and the run is not cut.
+    private struct ListRun {
+        /// The items after the first of the run being read; nil when not in a run that may be cut.
+        private var items: [Int]?
+        /// A run ended by a blank line, cut only if the list has ended too.
+        private var ended: [Int]?
+        /// Whether a list may start here: at the start, or after a heading (and a blank line).
+        private var mayStart = true
+
+        /// A line that is not blank; the items the run it ended may be cut before, if any.
+        mutating func line(_ line: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, afterBlank: Bool) -> [Int] {
+            defer { mayStart = MarkdownSections.startsHeading(at: line.lowerBound, end: line.upperBound, in: bytes) }
+            var cuttable: [Int] = []
+            if let run = ended {
+                if !Self.mayContinueList(bytes[line.lowerBound]) { cuttable = run }
+                ended = nil
+            }
+            if items != nil {
+                if Self.startsItem(line, in: bytes) {
+                    items?.append(line.lowerBound)
+                } else if !Self.isIndented(line, in: bytes) {
+                    items = nil  // a lazy line or anything else: not cut
+                }
+            } else if afterBlank || line.lowerBound == 0, mayStart, Self.startsItem(line, in: bytes) {
+                items = []
+            }
+            return cuttable
+        }
+
+        mutating func blankLine() {
+            if let run = items { ended = run }
+            items = nil
+        }
+
+        /// The end of the text: a run going on to it, or ended by a blank line, ends the list.
+        mutating func end() -> [Int] {
+            defer { items = nil; ended = nil }
+            return items ?? ended ?? []
+        }
+
+        /// `- ` at the margin and something after it, and not a thematic break (`- - -`).
+        private static func startsItem(_ line: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard line.count > 2, bytes[line.lowerBound] == UInt8(ascii: "-"), bytes[line.lowerBound + 1] == UInt8(ascii: " ") else { return false }
+            let marks = line.filter { bytes[$0] == UInt8(ascii: "-") }.count
+            let rule = line.allSatisfy { [UInt8(ascii: "-"), UInt8(ascii: " "), UInt8(ascii: "\t")].contains(bytes[$0]) }
+            return !(rule && marks >= 3) && line.contains { ![UInt8(ascii: " "), UInt8(ascii: "\t")].contains(bytes[$0]) && $0 > line.lowerBound }
+        }
+
+        /// Two spaces at least before the line's text: inside the item above.
+        private static func isIndented(_ line: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            line.count > 2 && bytes[line.lowerBound] == UInt8(ascii: " ") && bytes[line.lowerBound + 1] == UInt8(ascii: " ")
+        }
+
+        /// Whether a line starting with `byte` could be a list item or inside one.
+        private static func mayContinueList(_ byte: UInt8) -> Bool {
+            [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+")].contains(byte)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+        }
     }
 
     /// Where the line starting at `start` ends: at its line feed, or at the end of the text.

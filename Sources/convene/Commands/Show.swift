@@ -31,11 +31,26 @@ struct Show: ParsableCommand {
         let (text, learnt) = try markdown()
         let environment = ProcessInfo.processInfo.environment
         let output = PlainOutput.standardOutput(environment: environment)
-        let lines = MarkdownLayout(width: width ?? output.width).lines(parsing: text)
-        let rendered = ANSIText.render(lines, styled: colour.styled(output, environment: environment),
-                                       colour: colour.coloured(environment: environment))
-        LeftToExit.keep(lines)
-        try pager.write(rendered, lines: lines.count, to: output, environment: environment)
+        let layout = MarkdownLayout(width: width ?? output.width)
+        let (styled, coloured) = (colour.styled(output, environment: environment), colour.coloured(environment: environment))
+        // Laid out, styled and written a run of lines at a time: a long record's first screen is
+        // in the pager while the rest is parsed, and the record is never held laid out whole.
+        try pager.stream(to: output, environment: environment) { write in
+            var failure: (any Error)?
+            var written = false
+            layout.eachLines(parsing: text) { lines in
+                written = true
+                do {
+                    return try write(ANSIText.render(lines, styled: styled, colour: coloured), lines.count)
+                } catch {
+                    failure = error
+                    return false
+                }
+            }
+            if let failure { throw failure }
+            // An empty document is one empty line, as the whole rendered at once is.
+            if !written { _ = try write(ANSIText.render([], styled: styled, colour: coloured), 1) }
+        }
         for message in learnt?.value.messages ?? [] { Output.warn(message) }
     }
 

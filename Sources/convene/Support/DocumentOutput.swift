@@ -39,12 +39,62 @@ struct PagerOption: ParsableArguments {
 
     /// `lines` is counted only for a terminal: a pipe takes the text as it is.
     func write(_ text: String, lines: @autoclosure () -> Int, to output: PlainOutput, environment: [String: String]) throws {
-        let pager = environment["PAGER"] ?? "less -R"
-        guard !noPager, output.isTerminal, output.height > 0, lines() > output.height,
-              !pager.trimmingCharacters(in: .whitespaces).isEmpty, pager != "cat" else {
+        guard let pager = pager(for: output, environment: environment), lines() > output.height else {
             return try Output.standardOutput(text)
         }
         try Pager(command: pager, environment: environment).show(text)
+    }
+
+    /// A document written as it is made, a run of lines at a time: `produce` hands each run (its
+    /// text and how many lines it holds) to the function it is given, and stops when that returns
+    /// false (the reader quit the pager). To a pipe each run goes out at once; on a terminal the
+    /// runs are held until they are taller than it, then the pager starts and reads them as they
+    /// come, so the first screen shows before the rest is made. A document that ends shorter is
+    /// printed whole. Should the pager turn out not to exist, the document is made again and printed.
+    func stream(to output: PlainOutput, environment: [String: String],
+                _ produce: (_ write: (_ text: String, _ lines: Int) throws -> Bool) throws -> Void) throws {
+        let printed = { (text: String, _: Int) throws -> Bool in
+            try Output.standardOutput(text)
+            return true
+        }
+        guard let command = pager(for: output, environment: environment) else { return try produce(printed) }
+        var held = ""
+        var heldLines = 0
+        var paging: Pager.Running?
+        var printing = false
+        do {
+            try produce { text, lines in
+                if let paging { return paging.write(text) }
+                if printing { return try printed(text, lines) }
+                held += text
+                heldLines += lines
+                guard heldLines > output.height else { return true }
+                defer { held = "" }
+                guard let started = Pager(command: command, environment: environment).start() else {
+                    printing = true
+                    return try printed(held, heldLines)
+                }
+                paging = started
+                return started.write(held)
+            }
+        } catch {
+            _ = try? paging?.finish()
+            throw error
+        }
+        guard let paging else { return try Output.standardOutput(held) }
+        if try !paging.finish() {
+            Output.warn("no pager ‘\(command)’ here (set $PAGER, or use --no-pager); printing directly")
+            try produce(printed)
+        }
+    }
+
+    /// The pager to page through on `output`; nil when the text is to be printed as it is
+    /// (`--no-pager`, not a terminal, `$PAGER` empty or `cat`).
+    private func pager(for output: PlainOutput, environment: [String: String]) -> String? {
+        let pager = environment["PAGER"] ?? "less -R"
+        guard !noPager, output.isTerminal, output.height > 0,
+              !pager.trimmingCharacters(in: .whitespaces).isEmpty, pager != "cat" else { return nil }
+        return pager
     }
 }
 
@@ -56,34 +106,64 @@ struct Pager {
     var environment: [String: String]
 
     func show(_ text: String) throws {
+        guard let running = start() else { return try Output.standardOutput(text) }
+        _ = running.write(text)
+        if try !running.finish() {
+            Output.warn("no pager ‘\(command)’ here (set $PAGER, or use --no-pager); printing directly")
+            try Output.standardOutput(text)
+        }
+    }
+
+    /// The pager started, reading what is written to it; nil, said in a warning, when it could not be.
+    func start() -> Running? {
         var environment = environment
         // As git does: quit at once when it fits, keep colours, leave the screen as it was.
         if environment["LESS"] == nil { environment["LESS"] = "FRX" }
         var ends: [Int32] = [0, 0]
-        guard pipe(&ends) == 0 else { return try Output.standardOutput(text) }
+        guard pipe(&ends) == 0 else { return nil }
         let (reading, writing) = (ends[0], ends[1])
         _ = fcntl(writing, F_SETFD, FD_CLOEXEC)
-        let pid: pid_t
+        defer { close(reading) }
         do {
-            pid = try ChildProgram.start(["/bin/sh", "-c", command], input: reading, environment: environment)
-            close(reading)
+            return Running(pid: try ChildProgram.start(["/bin/sh", "-c", command], input: reading, environment: environment),
+                           writing: writing)
         } catch {
-            close(reading)
             close(writing)
             Output.warn("the pager ‘\(command)’ did not start (\(error)); printing directly")
-            return try Output.standardOutput(text)
+            return nil
         }
-        // Quitting the pager early closes the pipe: that is the reader's choice, not an error. Ctrl-C
-        // and Ctrl-\ are the pager's while it runs (`less` uses them), as `system()` would have it.
-        let ignored = [SIGPIPE, SIGINT, SIGQUIT].map { ($0, signal($0, SIG_IGN)) }
-        defer { for (number, previous) in ignored { signal(number, previous) } }
-        try? writeAll(text, toDescriptor: writing, name: "the pager")
-        close(writing)
-        let status = try ChildProgram.wait(for: pid, name: "the pager")
-        // 127: the shell found no such program (no less on a minimal system). The text must still show.
-        if status & 0x7f == 0 && (status >> 8) & 0xff == 127 {
-            Output.warn("no pager ‘\(command)’ here (set $PAGER, or use --no-pager); printing directly")
-            try Output.standardOutput(text)
+    }
+
+    /// A pager reading from a pipe, until `finish`.
+    final class Running {
+        private let pid: pid_t
+        private let writing: Int32
+        private var ignored: [(Int32, sighandler_t?)]
+        private var finished = false
+
+        fileprivate init(pid: pid_t, writing: Int32) {
+            self.pid = pid
+            self.writing = writing
+            // Quitting the pager early closes the pipe: that is the reader's choice, not an error.
+            // Ctrl-C and Ctrl-\ are the pager's while it runs (`less` uses them), as `system()`
+            // would have it.
+            ignored = [SIGPIPE, SIGINT, SIGQUIT].map { ($0, signal($0, SIG_IGN)) }
+        }
+
+        /// Sends `text` to the pager; false once the reader has quit it.
+        func write(_ text: String) -> Bool {
+            (try? writeAll(text, toDescriptor: writing, name: "the pager")) != nil
+        }
+
+        /// Ends the text and waits for the reader to quit the pager. False when the shell found
+        /// no such program (127: no `less` on a minimal system): the text has not been shown.
+        func finish() throws -> Bool {
+            guard !finished else { return true }
+            finished = true
+            close(writing)
+            defer { for (number, previous) in ignored { signal(number, previous) } }
+            let status = try ChildProgram.wait(for: pid, name: "the pager")
+            return !(status & 0x7f == 0 && (status >> 8) & 0xff == 127)
         }
     }
 }

@@ -48,6 +48,32 @@ extension RealTerminal {
             try tmux.press("q", until: "exit status 0")
         }
 
+        @Test("a long record shows in the real less at once, reaches its end on G, and q ends convene at any point")
+        func longRecordInLess() throws {
+            let convene = try ConveneProcess()
+            defer { convene.cleanUp() }
+            // A record as a long session's notes are: sections, and one list of thousands of points.
+            var text = "---\ntitle: Long\n---\n\n# A long record\n\n"
+            for section in 1...40 { text += "## Section \(section)\n\n" + (1...50).map { "- Section \(section), point \($0)." }.joined(separator: "\n") + "\n\n" }
+            text += "## Questions\n\n" + (1...20_000).map { "- Question \($0), café 日本語." }.joined(separator: "\n") + "\n"
+            let notes = convene.home.appendingPathComponent("long.md")
+            try text.write(to: notes, atomically: true, encoding: .utf8)
+            func inLess() throws -> Tmux {
+                try Tmux(command: ["sh", "-c", #""$0" "$@"; echo "exit status $?"; sleep 600"#, ConveneProcess.binary.path, "show", notes.path],
+                         environment: ["HOME": convene.home.path, "TERM": "screen", "LANG": "C.UTF-8"], unset: ["PAGER", "LESS", "NO_COLOR"])
+            }
+            let reading = try inLess()
+            try reading.waitFor("Section 1, point 1.")
+            try reading.press("G", until: "Question 20000, café 日本語.")
+            #expect(!(try reading.screen().contains("exit status")))
+            try reading.press("q", until: "exit status 0")
+            // Quitting on the first screen: the rest is never laid out, and convene ends at once.
+            let quitting = try inLess()
+            try quitting.waitFor("Section 1, point 1.")
+            try quitting.press("q", until: "exit status 0")
+            #expect(!(try quitting.screen().contains("Question")))
+        }
+
         @Test("Ctrl-X opens the text in $EDITOR and brings the result back")
         func editor() throws {
             let convene = try ConveneProcess()
