@@ -45,10 +45,7 @@ enum JournalReader {
         // Each line holds the record of its own sequence number.
         let linesBefore = checkpoint?.log.lastSeq ?? 0
         var warnings: [String] = []
-        if tornBytes > 0 {
-            warnings.append("\(path):\(linesBefore + lines.count + 1): dropped an unfinished last line (\(tornBytes) bytes): "
-                + "the program writing it stopped before it was saved")
-        }
+        if tornBytes > 0 { warnings.append(tornLineWarning(path: path, line: linesBefore + lines.count + 1, bytes: tornBytes)) }
         // Decoding is the costly part and each line stands alone, so lines are decoded on every core;
         // records are then applied strictly in order, as the reducer requires.
         // Taken over, not copied: while the checkpoint still held the session, the first record
@@ -94,6 +91,11 @@ enum JournalReader {
 
     /// The byte ranges of the newline-terminated lines from `offset` on (newline excluded), and the
     /// length of a torn tail.
+    /// What a person is told of a last line without its newline, line `line` of the journal at `path`.
+    static func tornLineWarning(path: String, line: Int, bytes: Int) -> String {
+        "\(path):\(line): dropped an unfinished last line (\(bytes) bytes): the program writing it stopped before it was saved"
+    }
+
     static func wholeLines(of data: Data, from offset: Int) -> (lines: [Range<Int>], tornBytes: Int) {
         var lines: [Range<Int>] = []
         var lineStart = offset

@@ -43,4 +43,22 @@ extension SessionFolder {
         let notes = reading(Data(try renderer().render(try loaded.get().log.session).utf8))
         return (notes, Prefetched(ready: learning(loaded)), true)
     }
+
+    /// The session's notes for printing (`convene show`), which needs nothing of the session but
+    /// what loading it would warn about: `notes.md` when current (as `notesForReading` judges it),
+    /// the journal only checked meanwhile for a torn or refused end (`journalEndWarnings`), never
+    /// loaded; else rendered from the loaded journal, with what the load found. Warnings include
+    /// why the journal could not be read, once the notes are out.
+    public func notesForPrintingSoon<Reading>(
+        madeBy makers: [String], renderer: () throws -> NotesRenderer, reading: (Data) -> Reading
+    ) throws -> (notes: Reading, warnings: Prefetched<[String]>, rendered: Bool) {
+        if let current = currentNotesBytes(alsoAfter: makers, asWritten: true) {
+            let warnings = Prefetched(behind: true) { [self] () -> [String] in
+                do { return try journalEndWarnings() } catch { return ["\(error)"] }
+            }
+            return (reading(current), warnings, false)
+        }
+        let loaded = try load()
+        return (reading(Data(try renderer().render(loaded.log.session).utf8)), Prefetched(ready: loaded.warnings), true)
+    }
 }

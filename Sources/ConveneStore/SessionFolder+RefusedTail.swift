@@ -47,8 +47,12 @@ extension SessionFolder {
     /// should know when a refused change follows it.
     func savedPart(of journal: Data) -> (data: Data, warning: String?) {
         guard let length = savedJournalLength, length < journal.count else { return (journal, nil) }
-        let refused = journal.count - length
-        return (journal.prefix(length), "\(self.journal.path): left out the last \(refused) bytes: a change the disk "
-            + "refused to keep, reported not saved at the time (\(Self.refusedTailName) marks where the saved part ends)")
+        return (journal.prefix(length), refusedTailWarning(bytes: journal.count - length))
+    }
+
+    /// What a person is told of the last `bytes` bytes of the journal left out as refused.
+    func refusedTailWarning(bytes: Int) -> String {
+        "\(journal.path): left out the last \(bytes) bytes: a change the disk refused to keep, reported not saved at the time "
+            + "(\(Self.refusedTailName) marks where the saved part ends)"
     }
 }

@@ -60,6 +60,24 @@ struct MarkdownExportTests {
         }
     }
 
+    @Test("show of current notes still tells of a torn last line of the journal, after the notes")
+    func showTellsOfTornJournal() throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        let (session, notes) = try sessionWithCurrentNotes(convene)
+        let journal = notes.deletingLastPathComponent().appendingPathComponent("session.jsonl")
+        let handle = try FileHandle(forWritingTo: journal)
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("{\"seq\":99,\"ev".utf8))
+        try handle.close()
+        // The notes stay the record: what the torn line held was never saved.
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(5)], ofItemAtPath: notes.path)
+        let shown = try convene.run(["show", session, "--width", "100"])
+        #expect(shown.status == 0, "\(shown.stderr)")
+        #expect(shown.stdout.contains("Costs are shifting"))
+        #expect(shown.stderr.contains("session.jsonl:") && shown.stderr.contains("dropped an unfinished last line (13 bytes)"), "\(shown.stderr)")
+    }
+
     @Test("notes written before the notes template changed are rendered again through the new one")
     func changedTemplate() throws {
         let convene = try ConveneProcess()

@@ -31,6 +31,13 @@ struct LeftoverTests {
         let loaded = try folder.load()
         #expect(!loaded.log.session.points.elements.contains { $0.text == "never saved" })
         #expect(loaded.warnings.contains { $0.contains("refused") })
+        #expect(try folder.journalEndWarnings() == loaded.warnings)
+        // A torn line after the saved part is left out with it: only the refused part is told of.
+        let torn = try FileHandle(forWritingTo: folder.journal)
+        try torn.seekToEnd()
+        try torn.write(contentsOf: Data("{\"seq\":".utf8))
+        try torn.close()
+        #expect(try folder.journalEndWarnings() == folder.load().warnings)
         #expect(try !folder.replayJournal().log.session.points.elements.contains { $0.text == "never saved" })
 
         let writer = try SessionWriter.openInTest(folder)

@@ -72,6 +72,8 @@ struct StoreTests {
             #expect(loaded.log.session.points.count == 1, "cut at \(cut)")
             #expect(loaded.warnings.count == (cut == lastStart ? 0 : 1), "cut at \(cut)")
             if cut > lastStart { #expect(loaded.warnings.first?.contains("session.jsonl:3:") == true) }
+            // What `convene show` of current notes says, without loading the session: the same.
+            #expect(try folder.journalEndWarnings() == loaded.warnings, "cut at \(cut)")
         }
         // A writer reopening a torn journal cuts the tail and continues on a fresh line.
         try full.prefix(full.count - 5).write(to: folder.journal)

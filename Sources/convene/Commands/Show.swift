@@ -28,7 +28,7 @@ struct Show: ParsableCommand {
     @OptionGroup var pager: PagerOption
 
     func run() throws {
-        let (text, learnt) = try markdown()
+        let (text, warnings) = try markdown()
         let environment = ProcessInfo.processInfo.environment
         let output = PlainOutput.standardOutput(environment: environment)
         let layout = MarkdownLayout(width: width ?? output.width)
@@ -51,18 +51,18 @@ struct Show: ParsableCommand {
             // An empty document is one empty line, as the whole rendered at once is.
             if !written { _ = try write(ANSIText.render([], styled: styled, colour: coloured), 1) }
         }
-        for message in learnt?.value.messages ?? [] { Output.warn(message) }
+        for warning in warnings?.value ?? [] { Output.warn(warning) }
     }
 
     /// The file's text; else, when no such file exists, the notes of the session it names, with
-    /// what loading the session finds.
-    private func markdown() throws -> (String, Prefetched<StoreReview.Learnt>?) {
+    /// what loading the session would warn about.
+    private func markdown() throws -> (String, Prefetched<[String]>?) {
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), !isFolder.boolValue { return (try readTextFile(file), nil) }
         guard let folder = try? SessionArgument.folder(named: file, in: sessions) else { return (try readTextFile(file), nil) }
-        // Current notes are shown without waiting for the session to load; what loading found
-        // (a torn last line dropped) is said once they are out.
-        let read = try StoreReview.notesSoon(of: folder, options: sessions) { String(decoding: $0, as: UTF8.self) }
-        return (read.notes, read.learnt)
+        // Current notes are shown without loading the session; what loading would find (a torn
+        // last line dropped) is said once they are out.
+        let read = try StoreReview.notesToPrint(of: folder, options: sessions)
+        return (read.notes, read.warnings)
     }
 }

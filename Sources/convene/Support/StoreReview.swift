@@ -97,6 +97,15 @@ final class StoreReview: ReviewBackend {
         return (read.notes, read.learnt)
     }
 
+    /// A session's notes for `convene show`, at once when they are current, with what loading the
+    /// session would warn about (`SessionFolder.notesForPrintingSoon`).
+    static func notesToPrint(of folder: SessionFolder, options: SessionsOptions) throws -> (notes: String, warnings: Prefetched<[String]>) {
+        let read = try folder.notesForPrintingSoon(madeBy: NotesProvenance.makers(options.templates),
+                                                   renderer: { try options.templates.notesRenderer() }) { String(decoding: $0, as: UTF8.self) }
+        if read.rendered { catchUp(folder, options: options) }
+        return (read.notes, read.warnings)
+    }
+
     /// A reader had to render the notes (`notes.md` was written by another version or template,
     /// or edited by hand): `notes.md` is brought up to date in the background, as after a change,
     /// so that the next reader of a long session reads it instead of rendering it again. The
