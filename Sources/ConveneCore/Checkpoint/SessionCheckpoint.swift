@@ -86,11 +86,15 @@ public enum SessionCheckpoint {
         var points = OrderedStore<Point>()
         var pointsByItem: [EntityID?: [EntityID]] = [:]
         let pointCount = try reader.count()
-        points.reserveCapacity(min(pointCount, 1 << 20))
+        // With room for the points a writer adds next: the first of them would otherwise move every
+        // point of a long session into a larger store.
+        points.reserveCapacity(min(pointCount + pointCount / 16 + 16, 1 << 20))
         for _ in 0..<pointCount {
             let point = try readPoint(&reader)
-            guard points.appendNew(point) else { throw CheckpointError("point \(point.id) is there twice") }
-            pointsByItem[point.item, default: []].append(point.id)
+            let (id, item) = (point.id, point.item)
+            // Handed over, not copied: the store takes the point this loop is done with.
+            guard points.appendNew(point) else { throw CheckpointError("point \(id) is there twice") }
+            pointsByItem[item, default: []].append(id)
         }
         let undoCount = try reader.count()
         log.undoStack.reserveCapacity(min(undoCount, 1 << 20))

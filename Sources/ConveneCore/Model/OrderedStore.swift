@@ -1,16 +1,22 @@
 /// An ordered collection with constant-time lookup by id.
 ///
-/// Sessions reach tens of thousands of points; the reducer must stay flat as they grow, so lookups
-/// and appends go through the dictionary and only reordering touches the order array.
-public struct OrderedStore<Element: Identified>: Sendable, Equatable {
+/// Sessions reach hundreds of thousands of points; the reducer must stay flat as they grow, so
+/// lookups and appends go through a dictionary and only reordering touches the order array. The
+/// elements themselves (a point is some two hundred bytes) sit in an array in the order they came,
+/// and the dictionary holds only where each is: filling a store from a checkpoint appends them
+/// one after the other, where a dictionary of whole points moved every one into its hash table
+/// (half of opening a 200,000-point session).
+public struct OrderedStore<Element: Identified>: Sendable {
     private var order: [EntityID] = []
-    private var byID: [EntityID: Element] = [:]
+    /// Every element, where it was first put; one taken out leaves a hole rather than moving the rest.
+    private var storage: [Element?] = []
+    /// Where each element is in `storage`.
+    private var slots: [EntityID: Int] = [:]
+    private var holes = 0
 
     public init() {}
 
     public init(_ elements: [Element]) {
-        // Room for all of them at once: a checkpoint's 10,000 points, grown into, were copied
-        // (whole points, not references) each time the table doubled.
         reserveCapacity(elements.count)
         for element in elements { _ = appendNew(element) }
     }
@@ -18,35 +24,38 @@ public struct OrderedStore<Element: Identified>: Sendable, Equatable {
     /// Room for `count` elements, so that filling the store never copies what it holds.
     mutating func reserveCapacity(_ count: Int) {
         order.reserveCapacity(count)
-        byID.reserveCapacity(count)
+        storage.reserveCapacity(count)
+        slots.reserveCapacity(count)
     }
 
     /// Adds `element` at the end; false (and nothing changes) when its id is already here. One
-    /// lookup in the usual case: the element is put in, and the one already there put back.
-    mutating func appendNew(_ element: Element) -> Bool {
-        if let existing = byID.updateValue(element, forKey: element.id) {
-            byID[element.id] = existing
+    /// lookup in the usual case: the slot is put in, and the one already there put back.
+    mutating func appendNew(_ element: consuming Element) -> Bool {
+        let id = element.id
+        if let existing = slots.updateValue(storage.count, forKey: id) {
+            slots[id] = existing
             return false
         }
-        order.append(element.id)
+        storage.append(element)
+        order.append(id)
         return true
     }
 
     public var count: Int { order.count }
     public var isEmpty: Bool { order.isEmpty }
     public var ids: [EntityID] { order }
-    public var elements: [Element] { order.compactMap { byID[$0] } }
+    public var elements: [Element] { order.compactMap { self[$0] } }
 
-    public subscript(id: EntityID) -> Element? { byID[id] }
+    public subscript(id: EntityID) -> Element? { slots[id].flatMap { storage[$0] } }
 
-    public func contains(_ id: EntityID) -> Bool { byID[id] != nil }
+    public func contains(_ id: EntityID) -> Bool { slots[id] != nil }
 
     /// The position of `id`; linear, so kept out of the paths that run on every keystroke.
     public func index(of id: EntityID) -> Int? { order.firstIndex(of: id) }
 
     /// Inserts at `position` (clamped), or appends when it is nil.
     mutating func insert(_ element: Element, at position: Int?) {
-        byID[element.id] = element
+        put(element)
         if let position, position < order.count {
             order.insert(element.id, at: max(0, position))
         } else {
@@ -55,13 +64,17 @@ public struct OrderedStore<Element: Identified>: Sendable, Equatable {
     }
 
     mutating func replace(_ element: Element) {
-        byID[element.id] = element
+        put(element)
     }
 
     /// Removes `id` and returns where it stood, so that an undo can put it back in place.
     @discardableResult
     mutating func remove(_ id: EntityID) -> Int? {
-        guard byID.removeValue(forKey: id) != nil, let position = order.firstIndex(of: id) else { return nil }
+        guard let slot = slots.removeValue(forKey: id) else { return nil }
+        storage[slot] = nil
+        holes += 1
+        closeHolesIfSparse()
+        guard let position = order.firstIndex(of: id) else { return nil }
         order.remove(at: position)
         return position
     }
@@ -70,5 +83,37 @@ public struct OrderedStore<Element: Identified>: Sendable, Equatable {
         guard let from = order.firstIndex(of: id) else { return }
         order.remove(at: from)
         order.insert(id, at: min(max(0, position), order.count))
+    }
+
+    /// `element` in place of the one with its id, or added after the others in `storage`.
+    private mutating func put(_ element: Element) {
+        if let slot = slots[element.id] {
+            storage[slot] = element
+        } else {
+            slots[element.id] = storage.count
+            storage.append(element)
+        }
+    }
+
+    /// Once most of `storage` is holes (many elements taken out), the rest are moved together.
+    private mutating func closeHolesIfSparse() {
+        guard holes > 64, holes * 2 > storage.count else { return }
+        var kept: [Element?] = []
+        var keptSlots: [EntityID: Int] = [:]
+        kept.reserveCapacity(slots.count)
+        keptSlots.reserveCapacity(slots.count)
+        for (id, slot) in slots {
+            keptSlots[id] = kept.count
+            kept.append(storage[slot])
+        }
+        (storage, slots, holes) = (kept, keptSlots, 0)
+    }
+}
+
+extension OrderedStore: Equatable {
+    /// The same elements by id, in the same order: where they sit in storage is not part of it.
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.order == rhs.order && lhs.slots.count == rhs.slots.count
+            && lhs.slots.keys.allSatisfy { lhs[$0] == rhs[$0] }
     }
 }
