@@ -32,10 +32,11 @@ public enum MarkdownBlock: Equatable, Sendable {
 }
 
 extension MarkdownBlock {
-    /// A list of bullets with no blank line between its items: what a long list cut between parts
-    /// of a text is, on both sides of the cut (see `MarkdownSections`).
-    var isTightBulletList: Bool {
-        if case .list(ordered: false, _, tight: true, _) = self { true } else { false }
+    /// The first number and the items of a list of bullets with no blank line between its items
+    /// (what a long list cut between parts of a text is, on both sides of the cut: see
+    /// `MarkdownSections`); nil for any other block.
+    var tightBulletList: (start: Int, items: [[MarkdownBlock]])? {
+        if case .list(ordered: false, let start, tight: true, let items) = self { (start, items) } else { nil }
     }
 }
 
@@ -58,17 +59,17 @@ public struct MarkdownDocument: Equatable, Sendable {
         var list: (start: Int, items: [[MarkdownBlock]])?
         Self.eachPart(of: body, partSize: partSize, ahead: .max, { $0 }) { part, continuesList in
             var part = part[...]
-            if continuesList, list != nil, part.first?.isTightBulletList == true, case .list(_, _, _, let items)? = part.first {
-                list?.items += items
+            if continuesList, list != nil, let rest = part.first?.tightBulletList {
+                list?.items += rest.items
                 part = part.dropFirst()
             }
             if let gathered = list, !part.isEmpty {
                 blocks.append(.list(ordered: false, start: gathered.start, tight: true, items: gathered.items))
                 list = nil
             }
-            if part.last?.isTightBulletList == true, case .list(_, let start, _, let items)? = part.last {
+            if let last = part.last?.tightBulletList {
                 blocks += part.dropLast()
-                list = (start, items)
+                list = last
             } else {
                 blocks += part
             }

@@ -143,8 +143,8 @@ public struct MarkdownLayout: Sendable {
             part.lines += self.lines(of: block)
             part.lines.append(StyledLine())
         }
-        part.startsWithList = blocks.first?.isTightBulletList ?? false
-        part.endsWithList = blocks.last?.isTightBulletList ?? false
+        part.startsWithList = blocks.first?.tightBulletList != nil
+        part.endsWithList = blocks.last?.tightBulletList != nil
         return part
     }
 

@@ -83,7 +83,7 @@ struct PagerOption: ParsableArguments {
         }
         guard let paging else { return try Output.standardOutput(held) }
         if try !paging.finish() {
-            Output.warn("no pager ‘\(command)’ here (set $PAGER, or use --no-pager); printing directly")
+            Pager.sayMissing(command)
             try produce(printed)
         }
     }
@@ -109,12 +109,18 @@ struct Pager {
         guard let running = start() else { return try Output.standardOutput(text) }
         _ = running.write(text)
         if try !running.finish() {
-            Output.warn("no pager ‘\(command)’ here (set $PAGER, or use --no-pager); printing directly")
+            Self.sayMissing(command)
             try Output.standardOutput(text)
         }
     }
 
-    /// The pager started, reading what is written to it; nil, said in a warning, when it could not be.
+    /// The shell found no program `command` (no `less` on a minimal system): the text is printed instead.
+    static func sayMissing(_ command: String) {
+        Output.warn("no pager ‘\(command)’ here (set $PAGER, or use --no-pager); printing directly")
+    }
+
+    /// The pager started, reading what is written to it; nil when it could not be (a program that
+    /// did not start is said in a warning).
     func start() -> Running? {
         var environment = environment
         // As git does: quit at once when it fits, keep colours, leave the screen as it was.
@@ -138,7 +144,7 @@ struct Pager {
     final class Running {
         private let pid: pid_t
         private let writing: Int32
-        private var ignored: [(Int32, sighandler_t?)]
+        private let ignored: [(Int32, sighandler_t?)]
         private var finished = false
 
         fileprivate init(pid: pid_t, writing: Int32) {
