@@ -28,6 +28,25 @@ extension RealTerminal {
             #expect(!(try direct.screen().contains(numbered)))
         }
 
+        @Test("a $PAGER that is not there: show says so and prints the whole document itself")
+        func missingPager() throws {
+            let convene = try ConveneProcess()
+            defer { convene.cleanUp() }
+            let notes = convene.home.appendingPathComponent("long.md")
+            let body = (1...80).map { "Paragraph number \($0) of the record." }.joined(separator: "\n\n")
+            try ("# A long record\n\n" + body + "\n").write(to: notes, atomically: true, encoding: .utf8)
+            let shown = try Tmux.convene(["show", notes.path], for: convene, environment: ["PAGER": "no-such-pager-here"])
+            try shown.waitFor("Paragraph number 80 of the record.")
+            try shown.waitForExit()
+            let printed = try shown.scrollback()
+            #expect(printed.contains("no pager ‘no-such-pager-here’ here"), "\(printed)")
+            // Printed whole and once, after the warning: the runs that went to the missing pager
+            // are made again, not lost, and not shown twice.
+            for paragraph in [1, 40, 80] {
+                #expect(printed.components(separatedBy: "Paragraph number \(paragraph) of").count == 2, "\(printed)")
+            }
+        }
+
         @Test("show and export page through the real less, which reads the keys: a page, the next, q back to the shell",
               arguments: [["show", "NOTES"], ["export", "SESSION"]])
         func realPager(command: [String]) throws {

@@ -78,6 +78,9 @@ final class Tmux {
 
     func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", name]) }
 
+    /// The screen with all that scrolled off above it.
+    func scrollback() throws -> String { try tmux(["capture-pane", "-p", "-S", "-", "-t", name]) }
+
     /// Waits up to `seconds` for `text` to be on screen; returns the screen, once drawn whole
     /// (`settled`), or records what it showed.
     @discardableResult
