@@ -89,13 +89,13 @@ enum JournalReader {
         return records
     }
 
-    /// The byte ranges of the newline-terminated lines from `offset` on (newline excluded), and the
-    /// length of a torn tail.
     /// What a person is told of a last line without its newline, line `line` of the journal at `path`.
     static func tornLineWarning(path: String, line: Int, bytes: Int) -> String {
         "\(path):\(line): dropped an unfinished last line (\(bytes) bytes): the program writing it stopped before it was saved"
     }
 
+    /// The byte ranges of the newline-terminated lines from `offset` on (newline excluded), and the
+    /// length of a torn tail.
     static func wholeLines(of data: Data, from offset: Int) -> (lines: [Range<Int>], tornBytes: Int) {
         var lines: [Range<Int>] = []
         var lineStart = offset
