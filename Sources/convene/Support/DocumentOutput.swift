@@ -37,12 +37,11 @@ struct PagerOption: ParsableArguments {
     @Flag(name: .customLong("no-pager"), help: "Print directly, never through $PAGER.")
     var noPager = false
 
-    /// `lines` is counted only for a terminal: a pipe takes the text as it is.
+    /// A document made whole, written as `stream` writes one run. `lines` is counted only for a
+    /// terminal: a pipe takes the text as it is.
     func write(_ text: String, lines: @autoclosure () -> Int, to output: PlainOutput, environment: [String: String]) throws {
-        guard let pager = pager(for: output, environment: environment), lines() > output.height else {
-            return try Output.standardOutput(text)
-        }
-        try Pager(command: pager, environment: environment).show(text)
+        guard pager(for: output, environment: environment) != nil else { return try Output.standardOutput(text) }
+        try stream(to: output, environment: environment) { write in _ = try write(text, lines()) }
     }
 
     /// A document written as it is made, a run of lines at a time: `produce` hands each run (its
@@ -83,7 +82,7 @@ struct PagerOption: ParsableArguments {
         }
         guard let paging else { return try Output.standardOutput(held) }
         if try !paging.finish() {
-            Pager.sayMissing(command)
+            Output.warn("no pager ‘\(command)’ here (set $PAGER, or use --no-pager); printing directly")
             try produce(printed)
         }
     }
@@ -104,20 +103,6 @@ struct PagerOption: ParsableArguments {
 struct Pager {
     var command: String
     var environment: [String: String]
-
-    func show(_ text: String) throws {
-        guard let running = start() else { return try Output.standardOutput(text) }
-        _ = running.write(text)
-        if try !running.finish() {
-            Self.sayMissing(command)
-            try Output.standardOutput(text)
-        }
-    }
-
-    /// The shell found no program `command` (no `less` on a minimal system): the text is printed instead.
-    static func sayMissing(_ command: String) {
-        Output.warn("no pager ‘\(command)’ here (set $PAGER, or use --no-pager); printing directly")
-    }
 
     /// The pager started, reading what is written to it; nil when it could not be (a program that
     /// did not start is said in a warning).
