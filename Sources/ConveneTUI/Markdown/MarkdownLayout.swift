@@ -83,13 +83,8 @@ public struct MarkdownLayout: Sendable {
         render(document).lines
     }
 
-    /// The lines of the Markdown `source`: the same as laying out its parsed document, but each run
-    /// of blocks laid out by the thread that parsed it while another parses the next.
-    public func lines(parsing source: String) -> [StyledLine] {
-        lines(parsing: source, partSize: MarkdownDocument.partSize)
-    }
-
-    func lines(parsing source: String, partSize: Int) -> [StyledLine] {
+    /// Every line `eachLines` hands on, at once: the same as laying out the parsed document.
+    func lines(parsing source: String, partSize: Int = MarkdownDocument.partSize) -> [StyledLine] {
         var lines: [StyledLine] = []
         eachLines(parsing: source, partSize: partSize) { run in
             lines += run
@@ -98,9 +93,11 @@ public struct MarkdownLayout: Sendable {
         return lines
     }
 
-    /// The lines `lines(parsing:)` gives, handed to `deliver` a run at a time as they are laid out,
-    /// until it returns false: what `convene show` pages. The first runs go out while the rest is
-    /// parsed, and only a few parts of a long record are held at once, never the whole of it.
+    /// The lines of the Markdown `source` (as laying out its parsed document gives them), handed to
+    /// `deliver` a run at a time as they are laid out, until it returns false: what `convene show`
+    /// pages. Each run is laid out by the thread that parsed it while another parses the next: the
+    /// first runs go out while the rest is parsed, and only a few parts of a long record are held
+    /// at once, never the whole of it.
     public func eachLines(parsing source: String, _ deliver: ([StyledLine]) -> Bool) {
         eachLines(parsing: source, partSize: MarkdownDocument.partSize, deliver)
     }
