@@ -9,13 +9,19 @@ extension RealTerminal {
     /// The pager and the editor get the terminal and give it back.
     @Suite("The pager and the editor")
     struct OtherPrograms {
+        /// A Markdown file of 80 numbered paragraphs, taller than the terminal.
+        private func longRecord(in convene: ConveneProcess) throws -> URL {
+            let notes = convene.home.appendingPathComponent("long.md")
+            let body = (1...80).map { "Paragraph number \($0) of the record." }.joined(separator: "\n\n")
+            try ("# A long record\n\n" + body + "\n").write(to: notes, atomically: true, encoding: .utf8)
+            return notes
+        }
+
         @Test("show pages a long document through $PAGER on a terminal, and not with --no-pager")
         func pager() throws {
             let convene = try ConveneProcess()
             defer { convene.cleanUp() }
-            let notes = convene.home.appendingPathComponent("long.md")
-            let body = (1...80).map { "Paragraph number \($0) of the record." }.joined(separator: "\n\n")
-            try ("# A long record\n\n" + body + "\n").write(to: notes, atomically: true, encoding: .utf8)
+            let notes = try longRecord(in: convene)
             // `cat -n` stands in for less: it numbers what it is given, so the screen shows it went through.
             let paged = try Tmux.convene(["show", notes.path], for: convene, environment: ["PAGER": "cat -n"])
             try paged.waitFor("Paragraph number 80")
@@ -32,9 +38,7 @@ extension RealTerminal {
         func missingPager() throws {
             let convene = try ConveneProcess()
             defer { convene.cleanUp() }
-            let notes = convene.home.appendingPathComponent("long.md")
-            let body = (1...80).map { "Paragraph number \($0) of the record." }.joined(separator: "\n\n")
-            try ("# A long record\n\n" + body + "\n").write(to: notes, atomically: true, encoding: .utf8)
+            let notes = try longRecord(in: convene)
             let shown = try Tmux.convene(["show", notes.path], for: convene, environment: ["PAGER": "no-such-pager-here"])
             try shown.waitFor("Paragraph number 80 of the record.")
             try shown.waitForExit()
