@@ -100,6 +100,35 @@ enum POSIX {
         return Data(bytesNoCopy: address, count: size, deallocator: .custom { address, size in munmap(address, size) })
     }
 
+    /// The open file's bytes from `offset` up to `end`, handed to `body` a piece at a time with
+    /// the offset it starts at, never held whole: `size` bytes each but the last, however the
+    /// kernel splits its reads. Stops where the file ends, should it end sooner; returns the
+    /// offset it reached.
+    @discardableResult
+    static func eachPiece(of fd: Int32, from offset: Int, upTo end: Int, size: Int = 1 << 20, path: String,
+                          _ body: (UnsafeRawBufferPointer, Int) throws(StoreError) -> Void) throws(StoreError) -> Int {
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 16)
+        defer { buffer.deallocate() }
+        var position = offset
+        while position < end {
+            let wanted = min(size, end - position)
+            var filled = 0
+            while filled < wanted {
+                let count = pread(fd, buffer.baseAddress.map { $0 + filled }, wanted - filled, off_t(position + filled))
+                if count < 0 {
+                    if errno == EINTR || errno == EAGAIN { continue }
+                    throw .io(path: path, operation: "read", errno: errno)
+                }
+                if count == 0 { break }
+                filled += count
+            }
+            if filled > 0 { try body(UnsafeRawBufferPointer(rebasing: buffer[..<filled]), position) }
+            position += filled
+            if filled < wanted { break }
+        }
+        return position
+    }
+
     /// The first `length` bytes of the file, whatever the descriptor's offset (an append-mode
     /// descriptor included).
     static func read(_ fd: Int32, length: Int, path: String) throws(StoreError) -> Data {

@@ -10,12 +10,8 @@ extension SessionFolder {
     /// pieces, holding neither it nor the session: for a reader of current notes (`convene show`),
     /// who needs nothing else of the session, and of a long one not the hundreds of megabytes.
     public func journalEndWarnings() throws(StoreError) -> [String] {
-        let fd = try POSIX.openRegular(journal.path, flags: O_RDONLY)
+        let (fd, size, saved) = try journalToRead()
         defer { close(fd) }
-        var status = stat()
-        guard fstat(fd, &status) == 0 else { throw .io(path: journal.path, operation: "inspect", errno: errno) }
-        let size = Int(status.st_size)
-        let saved = savedJournalLength.map { min($0, size) } ?? size
         let (lines, afterLastLine) = try wholeLines(fd, upTo: saved)
         var warnings: [String] = []
         if afterLastLine > 0 { warnings.append(JournalReader.tornLineWarning(path: journal.path, line: lines + 1, bytes: afterLastLine)) }
@@ -23,31 +19,34 @@ extension SessionFolder {
         return warnings
     }
 
+    /// The journal opened for reading (the caller closes it), its size, and how much of it is
+    /// saved: all of it, unless a change the disk refused follows (`savedJournalLength`).
+    func journalToRead() throws(StoreError) -> (fd: Int32, size: Int, saved: Int) {
+        let fd = try POSIX.openRegular(journal.path, flags: O_RDONLY)
+        var status = stat()
+        guard fstat(fd, &status) == 0 else {
+            let failure = errno
+            close(fd)
+            throw .io(path: journal.path, operation: "inspect", errno: failure)
+        }
+        let size = Int(status.st_size)
+        return (fd, size, savedJournalLength.map { min($0, size) } ?? size)
+    }
+
     /// How many whole lines the first `length` bytes of the open journal hold, and how many bytes
     /// follow the last of them (read up to where the file ends, should it have been cut shorter).
     private func wholeLines(_ fd: Int32, upTo length: Int) throws(StoreError) -> (lines: Int, afterLastLine: Int) {
-        var buffer = [UInt8](repeating: 0, count: 1 << 20)
         var lines = 0
-        var read = 0
         var lastLineEnd = 0
-        while read < length {
-            let count = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, min($0.count, length - read), off_t(read)) }
-            if count < 0 {
-                if errno == EINTR || errno == EAGAIN { continue }
-                throw .io(path: journal.path, operation: "read", errno: errno)
+        let read = try POSIX.eachPiece(of: fd, from: 0, upTo: length, path: journal.path) { piece, offset in
+            guard let base = piece.baseAddress else { return }
+            var from = 0
+            while from < piece.count, let found = memchr(base + from, 0x0A, piece.count - from) {
+                let index = UnsafeRawPointer(found) - base
+                lines += 1
+                lastLineEnd = offset + index + 1
+                from = index + 1
             }
-            if count == 0 { break }
-            buffer.withUnsafeBytes { bytes in
-                guard let base = bytes.baseAddress else { return }
-                var from = 0
-                while from < count, let found = memchr(base + from, 0x0A, count - from) {
-                    let index = UnsafeRawPointer(found) - base
-                    lines += 1
-                    lastLineEnd = read + index + 1
-                    from = index + 1
-                }
-            }
-            read += count
         }
         return (lines, read - lastLineEnd)
     }

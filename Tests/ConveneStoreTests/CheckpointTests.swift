@@ -271,6 +271,20 @@ struct CheckpointTests {
         #expect(folder.currentNotes() == nil, "a link planted as notes.md is not read")
     }
 
+    @Test("the fingerprint of bytes given in pieces is the fingerprint of them all at once")
+    func fingerprintInPieces() {
+        var random = SeededGenerator(seed: 5)
+        for length in Array(0...100) + [1_000, 4_099] {
+            let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &random) }
+            let piece = 32 * Int.random(in: 1...4, using: &random)
+            var digest = ContentDigest.Running(count: length)
+            for start in stride(from: 0, to: length, by: piece) {
+                bytes[start..<min(start + piece, length)].withUnsafeBytes { digest.add($0) }
+            }
+            #expect(digest.value == ContentDigest.of(Data(bytes)), "\(length) bytes in pieces of \(piece)")
+        }
+    }
+
     @Test("the journal's fingerprint changes when any byte changes, two words trade places or a byte is added")
     func fingerprintSeesEveryChange() {
         var random = SeededGenerator(seed: 23)

@@ -63,9 +63,29 @@ public enum SessionCheckpoint {
         try ByteReader.reading(data) { reader in try decode(&reader, events: events) }
     }
 
-    private static func decode(_ reader: inout ByteReader, events: CheckpointEventCoding) throws -> SessionLog {
+    /// What a checkpoint says before its points, read from the first bytes of it (`prefix`): the
+    /// session's details (title, date, series links) and the sequence number of the last journal
+    /// line it holds. Throws when `prefix` ends sooner than that, or is no checkpoint this version reads.
+    public static func opening(of prefix: Data) throws -> (details: SessionDetails, lastSeq: Int) {
+        try ByteReader.reading(prefix) { reader in
+            try readVersion(&reader)
+            let details = try JSONDecoder().decode(FrameDetails.self, from: try reader.bytes()).details
+            return (details, try reader.count())
+        }
+    }
+
+    /// The frame's details alone: decoding the rest of it would be wasted on a title.
+    private struct FrameDetails: Decodable {
+        var details: SessionDetails
+    }
+
+    private static func readVersion(_ reader: inout ByteReader) throws(CheckpointError) {
         let version = try reader.count()
         guard version == formatVersion else { throw CheckpointError("format \(version), this version reads \(formatVersion)") }
+    }
+
+    private static func decode(_ reader: inout ByteReader, events: CheckpointEventCoding) throws -> SessionLog {
+        try readVersion(&reader)
         let frame: Frame
         do {
             frame = try JSONDecoder().decode(Frame.self, from: try reader.bytes())

@@ -42,9 +42,7 @@ public enum CheckpointFile {
         guard data.starts(with: magic) else { throw CheckpointError("not a checkpoint") }
         let header = data.dropFirst(magic.count)
         guard header.count >= headerWords * 8 else { throw CheckpointError("its header is cut short") }
-        let words = (0..<headerWords).map { index in
-            header.dropFirst(index * 8).prefix(8).reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-        }
+        let words = headerValues(of: header)
         // A slice, read in place: a copy of a long session's body cost a millisecond.
         let body = header.dropFirst(headerWords * 8)
         guard words[2] == UInt64(body.count), words[3] == ContentDigest.of(body) else {
@@ -56,6 +54,56 @@ public enum CheckpointFile {
               ContentDigest.of(journal.prefix(length)) == words[1]
         else { throw CheckpointError("the journal has changed") }
         return (try SessionCheckpoint.decode(body, events: events), length)
+    }
+
+    /// The header's words, from the bytes after the magic: the length of journal the checkpoint
+    /// holds and its digest, then the length of the checkpoint's body and its digest.
+    private static func headerValues(of header: Data) -> [UInt64] {
+        (0..<headerWords).map { index in
+            header.dropFirst(index * 8).prefix(8).reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        }
+    }
+
+    /// What the checkpoint says before its points (`SessionCheckpoint.opening`: the details and
+    /// the last line's sequence number) and the length of journal it holds, when it still matches
+    /// the first `journalLength` bytes of the open journal `fd`. Checked as `restore` checks it
+    /// (its own bytes whole, the journal beginning with the bytes it was made from), but both
+    /// files are read in pieces and no point is decoded: what a reader of a session's current
+    /// notes needs for its title bar, at any length. Nil when there is none that matches.
+    static func opening(in folder: SessionFolder, journal fd: Int32, length journalLength: Int)
+        -> (details: SessionDetails, lastSeq: Int, length: Int)? {
+        let path = url(in: folder).path
+        guard POSIX.kind(at: path) != nil, let checkpoint = try? POSIX.openRegular(path, flags: O_RDONLY) else { return nil }
+        defer { close(checkpoint) }
+        let headerLength = magic.count + headerWords * 8
+        var status = stat()
+        guard let header = try? POSIX.read(checkpoint, length: headerLength, path: path), header.starts(with: magic),
+              fstat(checkpoint, &status) == 0
+        else { return nil }
+        let words = headerValues(of: header.dropFirst(magic.count))
+        guard let bodyLength = Int(exactly: words[2]), Int(status.st_size) - headerLength == bodyLength,
+              let length = Int(exactly: words[0]), length > 0, length <= journalLength
+        else { return nil }
+        var bodyDigest = ContentDigest.Running(count: bodyLength)
+        var firstPiece = Data()
+        let bodyEnd = try? POSIX.eachPiece(of: checkpoint, from: headerLength, upTo: headerLength + bodyLength, path: path) { piece, offset in
+            if offset == headerLength { firstPiece = Data(piece) }
+            bodyDigest.add(piece)
+        }
+        guard bodyEnd == headerLength + bodyLength, bodyDigest.value == words[3] else { return nil }
+        // The frame comes first and is small; one of more than a piece is read whole.
+        let opening = (try? SessionCheckpoint.opening(of: firstPiece))
+            ?? (try? POSIX.read(checkpoint, length: headerLength + bodyLength, path: path)).flatMap {
+                try? SessionCheckpoint.opening(of: $0.dropFirst(headerLength))
+            }
+        var journalDigest = ContentDigest.Running(count: length)
+        var lastByte: UInt8?
+        let journalEnd = try? POSIX.eachPiece(of: fd, from: 0, upTo: length, path: folder.journal.path) { piece, _ in
+            journalDigest.add(piece)
+            lastByte = piece.last
+        }
+        guard let opening, journalEnd == length, lastByte == 0x0A, journalDigest.value == words[1] else { return nil }
+        return (opening.details, opening.lastSeq, length)
     }
 
     static func encode(_ log: SessionLog, journalPrefix: Data) throws -> Data {

@@ -86,8 +86,8 @@ public struct ReaderScreen: Screen {
         self.shareOfWhole = min(1, max(shareOfWhole, 0.000_1))
     }
 
-    /// The title and series learnt once the session behind the notes has loaded (the notes are
-    /// shown before it, when they are current).
+    /// The title and series, once learnt from the session behind the notes (current notes are
+    /// shown before they are).
     public mutating func settle(_ heading: ReaderHeading) {
         title = heading.title
         series = heading.series

@@ -40,7 +40,7 @@ struct Review: ParsableCommand {
     }
 
     /// The title and Markdown to read, its opening parsed, and, for a session, its title and
-    /// series as they are learnt (the notes may be shown before the session has loaded).
+    /// series as they are learnt (current notes are shown before they are).
     private func document(at target: String) throws -> (title: String, document: ArrivingDocument, learnt: Prefetched<StoreReview.Learnt>?) {
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: target, isDirectory: &isFolder), !isFolder.boolValue {

@@ -70,11 +70,12 @@ final class StoreReview: ReviewBackend {
         let read = try folder.notesForReading(madeBy: NotesProvenance.makers(options.templates), renderer: { try options.templates.notesRenderer() },
                                               reading: reading)
         if read.rendered { catchUp(folder, options: options) }
-        return (heading(of: read.session), read.notes, read.warnings)
+        return (heading(of: read.latest.details), read.notes, read.latest.warnings)
     }
 
-    /// What the reader learns from a session once it has loaded: its heading, or nothing when it
-    /// does not load; and what to tell the person afterwards (what loading found, or why it failed).
+    /// What the reader learns of a session behind its first screen: its heading, or nothing when
+    /// the journal cannot be read; and what to tell the person afterwards (what loading it would
+    /// warn about, or why it cannot be read).
     struct Learnt: Sendable {
         var heading: ReaderHeading?
         var messages: [String]
@@ -85,10 +86,10 @@ final class StoreReview: ReviewBackend {
     static func notesSoon<Reading>(of folder: SessionFolder, options: SessionsOptions, reading: (Data) -> Reading) throws
         -> (notes: Reading, learnt: Prefetched<Learnt>) {
         let read = try folder.notesForReadingSoon(madeBy: NotesProvenance.makers(options.templates), renderer: { try options.templates.notesRenderer() },
-                                                  reading: reading) { loaded in
-            switch loaded {
-            case .success(let loaded):
-                return Learnt(heading: heading(of: loaded.log.session), messages: loaded.warnings)
+                                                  reading: reading) { latest in
+            switch latest {
+            case .success(let latest):
+                return Learnt(heading: heading(of: latest.details), messages: latest.warnings)
             case .failure(let error):
                 return Learnt(heading: nil, messages: ["\(error)"])
             }
@@ -115,9 +116,8 @@ final class StoreReview: ReviewBackend {
     }
 
     /// The reader's title bar and series links for a session.
-    private static func heading(of session: Session) -> ReaderHeading {
-        let details = session.details
-        return ReaderHeading(title: "\(details.title) · \(details.date) · read-only",
+    private static func heading(of details: SessionDetails) -> ReaderHeading {
+        ReaderHeading(title: "\(details.title) · \(details.date) · read-only",
                              series: ReaderSeries(previous: details.previous, next: details.next))
     }
 
