@@ -52,6 +52,27 @@ struct MarkdownLayoutTests {
         #expect(header.count == 3 && rows.count == 2)
     }
 
+    @Test("a list's items of plain text are read as that text, any other item as its blocks, and both lay out alike")
+    func plainItems() {
+        let markdown = "- a point, café 日本語\n- *styled* point\n- two\n\n  paragraphs\n- \n- nested\n  - inner\n"
+        guard case .list(_, _, _, let items)? = MarkdownDocument(parsing: markdown).blocks.first else {
+            Issue.record("no list read")
+            return
+        }
+        #expect(items.count == 5)
+        #expect(items.first == .text("a point, café 日本語"))
+        // Kept either way, an item is the same item.
+        #expect(MarkdownListItem.text("a point") == .blocks([.paragraph([.text("a point")])]))
+        #expect(items.dropFirst().allSatisfy { if case .blocks = $0 { true } else { false } })
+        #expect(items[1].blocks == [.paragraph([.emphasis([.text("styled")]), .text(" point")])])
+        var asBlocks = MarkdownDocument(parsing: "")
+        asBlocks.blocks = [.list(ordered: false, start: 1, tight: false, items: items.map { .blocks($0.blocks) })]
+        var asRead = asBlocks
+        asRead.blocks = [.list(ordered: false, start: 1, tight: false, items: items)]
+        #expect(asRead == asBlocks)
+        #expect(MarkdownLayout(width: 40).lines(for: asRead) == MarkdownLayout(width: 40).lines(for: asBlocks))
+    }
+
     @Test("bare addresses become links as on GitHub, alone or among thousands of lines that hold none",
           arguments: ["write to convenor@example.org", "see https://example.org/notes", "see www.example.org today"])
     func autolinks(text: String) throws {

@@ -23,7 +23,7 @@ public enum MarkdownBlock: Equatable, Sendable {
     case paragraph([MarkdownInline])
     case quote([MarkdownBlock])
     /// `tight`: written without blank lines between items, and so laid out.
-    case list(ordered: Bool, start: Int, tight: Bool, items: [[MarkdownBlock]])
+    case list(ordered: Bool, start: Int, tight: Bool, items: [MarkdownListItem])
     /// Fenced or indented code; `info` is the fence's language, e.g. "mermaid".
     case code(String, info: String = "")
     case rule
@@ -31,11 +31,45 @@ public enum MarkdownBlock: Equatable, Sendable {
     case html(String)
 }
 
+/// One item of a list. Most items of a record are a line of plain text (a point), kept as that
+/// text alone: as blocks, each held two arrays more, 32 MB of a 200,000-point record's reader.
+public enum MarkdownListItem: Sendable {
+    case text(String)
+    case blocks([MarkdownBlock])
+
+    /// What the item holds, as blocks whichever way it is kept.
+    public var blocks: [MarkdownBlock] {
+        switch self {
+        case .text(let text): [.paragraph([.text(text)])]
+        case .blocks(let blocks): blocks
+        }
+    }
+
+    /// The item that holds `blocks`: its text alone when that is all it holds.
+    init(_ blocks: [MarkdownBlock]) {
+        if blocks.count == 1, case .paragraph(let inlines) = blocks[0], inlines.count == 1, case .text(let text) = inlines[0] {
+            self = .text(text)
+        } else {
+            self = .blocks(blocks)
+        }
+    }
+}
+
+extension MarkdownListItem: Equatable {
+    /// Equal when they hold the same blocks, however each is kept.
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        switch (lhs, rhs) {
+        case (.text(let left), .text(let right)): left == right
+        default: lhs.blocks == rhs.blocks
+        }
+    }
+}
+
 extension MarkdownBlock {
     /// The first number and the items of a list of bullets with no blank line between its items
     /// (what a long list cut between parts of a text is, on both sides of the cut: see
     /// `MarkdownSections`); nil for any other block.
-    var tightBulletList: (start: Int, items: [[MarkdownBlock]])? {
+    var tightBulletList: (start: Int, items: [MarkdownListItem])? {
         if case .list(ordered: false, let start, tight: true, let items) = self { (start, items) } else { nil }
     }
 }
@@ -56,7 +90,7 @@ public struct MarkdownDocument: Equatable, Sendable {
         self.frontMatter = frontMatter
         var blocks: [MarkdownBlock] = []
         // The items of a list cut between parts, gathered until it ends: one list, as in the whole.
-        var list: (start: Int, items: [[MarkdownBlock]])?
+        var list: (start: Int, items: [MarkdownListItem])?
         Self.eachPart(of: body, partSize: partSize, ahead: .max, { $0 }) { part, continuesList in
             var part = part[...]
             if continuesList, list != nil, let rest = part.first?.tightBulletList {
@@ -220,8 +254,8 @@ public struct MarkdownDocument: Equatable, Sendable {
             return .quote(depth < maximumDepth ? children(of: node).compactMap { block($0, depth: depth + 1) } : leaves(of: node))
         case "list":
             let items = depth < maximumDepth
-                ? children(of: node).map { children(of: $0).compactMap { block($0, depth: depth + 1) } }
-                : [leaves(of: node)]
+                ? children(of: node).map { MarkdownListItem(children(of: $0).compactMap { block($0, depth: depth + 1) }) }
+                : [MarkdownListItem(leaves(of: node))]
             return .list(ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST, start: Int(cmark_node_get_list_start(node)),
                          tight: cmark_node_get_list_tight(node) != 0, items: items)
         case "code_block":

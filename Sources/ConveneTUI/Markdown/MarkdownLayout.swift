@@ -241,7 +241,7 @@ public struct MarkdownLayout: Sendable {
             for (index, item) in items.enumerated() {
                 let inner = bulleted.map { index == 0 ? $0.first : $0.rest }
                     ?? itemPlace("\(start + index). ", in: place, isFirst: index == 0)
-                let body = blocks(item, in: inner, tight: tight)
+                let body = blocks(item.blocks, in: inner, tight: tight)
                 lines += body.isEmpty ? [StyledLine(inner.first)] : body
                 if !tight && index < items.count - 1 { lines.append(StyledLine(place.rest)) }
             }
