@@ -157,6 +157,25 @@ struct CheckpointTests {
         }
     }
 
+    @Test("digested while the body is decoded, a damaged checkpoint or a changed journal is still refused")
+    func digestedAlongside() throws {
+        let root = try TemporaryFolder()
+        let session = try checkpointedSession(in: root.url)
+        let checkpoint = try Data(contentsOf: CheckpointFile.url(in: session.folder))
+        let journal = try Self.journalBytes(session.folder)
+        let restored = try CheckpointFile.decode(checkpoint, matching: journal, digestingAlongside: 0)
+        let replayed = try JournalReader.parse(journal.prefix(restored.length), path: "session.jsonl")
+        #expect(restored.log.session == replayed.log.session)
+        var flipped = checkpoint
+        flipped[flipped.count - 3] ^= 0x20
+        #expect(throws: CheckpointError.self) { try CheckpointFile.decode(flipped, matching: journal, digestingAlongside: 0) }
+        var edited = journal
+        let position = try #require(edited.firstRange(of: Data("café".utf8)))
+        edited.replaceSubrange(position, with: Data("cafè".utf8))
+        #expect(edited.count == journal.count && edited != journal)
+        #expect(throws: CheckpointError.self) { try CheckpointFile.decode(checkpoint, matching: edited, digestingAlongside: 0) }
+    }
+
     @Test("a journal changed behind the checkpoint's back is replayed in full; one only added to is continued")
     func journalChangedBehindItsBack() throws {
         let root = try TemporaryFolder()
