@@ -59,6 +59,32 @@ struct StoreTests {
         #expect(lines[3].contains("\"undoes\":3"))
     }
 
+    @Test("a point is written to the journal field by field as it always was, with every field and with none, and read back the same")
+    func pointJournalForm() throws {
+        let full = Point(id: EntityID(7), kind: .action, text: "Write up | the *notes*", theme: "Trust", subtheme: "Data", item: EntityID(3),
+                         speaker: "Ana López", createdAt: Date(timeIntervalSince1970: 1_775_124_000),
+                         editedAt: Date(timeIntervalSince1970: 1_775_124_060), owner: "Ana López", due: "2026-05-01", status: .done,
+                         answer: "Yes — 日本語",
+                         origin: PointOrigin(session: SessionReference(folder: "2026-03-01-first", title: "First", date: "2026-03-01"),
+                                             point: EntityID(4)),
+                         layout: .paragraph)
+        let bare = Point(id: EntityID(8), kind: .note, text: "café", createdAt: Date(timeIntervalSince1970: 1_775_124_000))
+        let expected = [
+            #"{"answer":"Yes — 日本語","createdAt":"2026-04-02T10:00:00Z","due":"2026-05-01","editedAt":"2026-04-02T10:01:00Z","id":7,"item":3,"kind":"action","layout":"paragraph","origin":{"point":4,"session":{"date":"2026-03-01","folder":"2026-03-01-first","title":"First"}},"owner":"Ana López","speaker":"Ana López","status":"done","subtheme":"Data","text":"Write up | the *notes*","theme":"Trust"}"#,
+            #"{"createdAt":"2026-04-02T10:00:00Z","id":8,"kind":"note","text":"café"}"#,
+        ]
+        for (point, json) in zip([full, bare], expected) {
+            #expect(String(decoding: try JournalCoding.encoder().encode(point), as: UTF8.self) == json)
+            #expect(try JournalCoding.decoder().decode(Point.self, from: Data(json.utf8)) == point)
+        }
+        // Taking a field away and giving it back leaves the point as it was.
+        var edited = full
+        edited.owner = nil
+        #expect(edited != full)
+        edited.owner = "Ana López"
+        #expect(edited == full)
+    }
+
     @Test("a torn last line is dropped with a warning, at every byte offset")
     func tornTail() throws {
         let root = try TemporaryFolder()
