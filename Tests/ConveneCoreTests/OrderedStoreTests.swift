@@ -68,4 +68,36 @@ struct OrderedStoreTests {
         changed.replace(point(500, "changed"))
         #expect(changed != store)
     }
+
+    @Test("the index by id finds what a dictionary would, for ids in order, far apart, beyond 2^50 or below 1", arguments: 0..<60)
+    func slotIndex(seed: UInt64) {
+        var random = SeededGenerator(seed: seed)
+        var index = SlotIndex()
+        var expected: [EntityID: Int] = [:]
+        // Mostly the ids a session gives out, in order; some far off, as a hand-edited journal may hold.
+        var next = 1
+        func anyID() -> EntityID {
+            switch Int.random(in: 0..<10, using: &random) {
+            case 0: EntityID(Int.random(in: 1...EntityID.largest.rawValue, using: &random))
+            case 1: EntityID(Int.random(in: -5...0, using: &random))
+            case 2: EntityID(next + Int.random(in: 500...5_000, using: &random))
+            case 3, 4: expected.keys.randomElement(using: &random) ?? EntityID(next)
+            default: EntityID(next)
+            }
+        }
+        for step in 0..<Int.random(in: 100...3_000, using: &random) {
+            let id = anyID()
+            if id.rawValue == next { next += 1 }
+            if Int.random(in: 0..<4, using: &random) == 0 {
+                #expect(index.removeValue(forKey: id) == expected.removeValue(forKey: id), "seed \(seed), step \(step)")
+            } else {
+                #expect(index.updateValue(step, forKey: id) == expected.updateValue(step, forKey: id), "seed \(seed), step \(step)")
+            }
+            #expect(index.count == expected.count, "seed \(seed), step \(step)")
+        }
+        for id in expected.keys { #expect(index[id] == expected[id], "seed \(seed)") }
+        #expect(index.entries.count == expected.count)
+        #expect(index.entries.allSatisfy { expected[$0.id] == $0.slot })
+        #expect(index[EntityID(next + 10_000_000)] == nil)
+    }
 }

@@ -1,17 +1,17 @@
 /// An ordered collection with constant-time lookup by id.
 ///
 /// Sessions reach hundreds of thousands of points; the reducer must stay flat as they grow, so
-/// lookups and appends go through a dictionary and only reordering touches the order array. The
-/// elements themselves (a point is some two hundred bytes) sit in an array in the order they came,
-/// and the dictionary holds only where each is: filling a store from a checkpoint appends them
-/// one after the other, where a dictionary of whole points moved every one into its hash table
-/// (half of opening a 200,000-point session).
+/// lookups and appends go through an index by id and only reordering touches the order array. The
+/// elements themselves sit in an array in the order they came, and the index holds only where
+/// each is (`SlotIndex`): filling a store from a checkpoint appends them one after the other,
+/// where a dictionary of whole points moved every one into its hash table (half of opening a
+/// 200,000-point session).
 public struct OrderedStore<Element: Identified>: Sendable {
     private var order: [EntityID] = []
     /// Every element, where it was first put; one taken out leaves a hole rather than moving the rest.
     private var storage: [Element?] = []
     /// Where each element is in `storage`.
-    private var slots: [EntityID: Int] = [:]
+    private var slots = SlotIndex()
     private var holes = 0
 
     public init() {}
@@ -99,10 +99,9 @@ public struct OrderedStore<Element: Identified>: Sendable {
     private mutating func closeHolesIfSparse() {
         guard holes > 64, holes * 2 > storage.count else { return }
         var kept: [Element?] = []
-        var keptSlots: [EntityID: Int] = [:]
+        var keptSlots = SlotIndex()
         kept.reserveCapacity(slots.count)
-        keptSlots.reserveCapacity(slots.count)
-        for (id, slot) in slots {
+        for (id, slot) in slots.entries {
             keptSlots[id] = kept.count
             kept.append(storage[slot])
         }
@@ -114,6 +113,6 @@ extension OrderedStore: Equatable {
     /// The same elements by id, in the same order: where they sit in storage is not part of it.
     public static func == (lhs: Self, rhs: Self) -> Bool {
         lhs.order == rhs.order && lhs.slots.count == rhs.slots.count
-            && lhs.slots.keys.allSatisfy { lhs[$0] == rhs[$0] }
+            && lhs.slots.entries.allSatisfy { lhs[$0.id] == rhs[$0.id] }
     }
 }
