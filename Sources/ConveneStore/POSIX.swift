@@ -89,12 +89,14 @@ enum POSIX {
     /// lends its cached pages, all at once, where reading would copy them into fresh memory faulted
     /// in page by page (900 faults for a 10,000-point session's journal and checkpoint). Only for a
     /// file nobody cuts short while it is read: a journal under its writer's lock, a checkpoint
-    /// (only ever replaced whole). A file that cannot be mapped is read.
-    static func mapAll(_ fd: Int32, path: String) throws(StoreError) -> Data {
+    /// (only ever replaced whole). A file that cannot be mapped is read. `populated`: its pages
+    /// are all put in place before this returns; otherwise each comes in when first read, on
+    /// whichever thread reads it.
+    static func mapAll(_ fd: Int32, path: String, populated: Bool = true) throws(StoreError) -> Data {
         var status = stat()
         guard fstat(fd, &status) == 0 else { throw .io(path: path, operation: "inspect", errno: errno) }
         let size = Int(status.st_size)
-        guard size >= 64 * 1024, let address = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0),
+        guard size >= 64 * 1024, let address = mmap(nil, size, PROT_READ, MAP_PRIVATE | (populated ? MAP_POPULATE : 0), fd, 0),
               address != MAP_FAILED
         else { return try readAll(fd, path: path) }
         return Data(bytesNoCopy: address, count: size, deallocator: .custom { address, size in munmap(address, size) })

@@ -50,8 +50,10 @@ public final class SessionWriter {
         let path = folder.journal.path
         let fd = try lockedJournal(path, folder: folder, wait: wait)
         do {
-            // Read only once the lock is held, so no other writer can add a line in between.
-            let data = try POSIX.mapAll(fd, path: path)
+            // Read only once the lock is held, so no other writer can add a line in between. Not
+            // populated: of a long journal this thread reads only the lines after the checkpoint,
+            // and the digest, on another core, brings in the rest as it reads them.
+            let data = try POSIX.mapAll(fd, path: path, populated: false)
             let loaded = try JournalReader.parse(data, of: folder)
             var size = stat()
             guard fstat(fd, &size) == 0 else { throw StoreError.io(path: path, operation: "inspect", errno: errno) }
