@@ -36,8 +36,14 @@ struct Configuration {
     var exportFormat: Export.Format?
     var colour = true
     var palette = Palette.standard
-    /// Every screen's keys, with the live actions the `[keys]` table gives other keys.
-    var keys: KeyMap = .standard
+    /// Every screen's keys, with the live actions the `[keys]` table gives other keys. The standard
+    /// map is made only when a screen asks for it: making it is half of loading the settings, and
+    /// a command that prints (`list`, `add`, `search`) loads them too, for `[sync]`.
+    var keys: KeyMap {
+        get { remappedKeys ?? .standard }
+        set { remappedKeys = newValue }
+    }
+    private var remappedKeys: KeyMap?
     /// Sync in the background after a live session closes and before the archive is shown.
     var autoSync = false
 
