@@ -13,8 +13,15 @@ extension SessionFolder {
         let (fd, size, saved) = try journalToRead()
         defer { close(fd) }
         let (lines, afterLastLine) = try wholeLines(fd, upTo: saved)
+        return endWarnings(wholeLines: lines, tornBytes: afterLastLine, saved: saved, size: size)
+    }
+
+    /// What a load says of how the journal ends, in the order it says it: `tornBytes` after its
+    /// last whole line, line `wholeLines` (a torn line dropped); `size` bytes of which `saved` are
+    /// saved (a refused change left out).
+    func endWarnings(wholeLines: Int, tornBytes: Int, saved: Int, size: Int) -> [String] {
         var warnings: [String] = []
-        if afterLastLine > 0 { warnings.append(JournalReader.tornLineWarning(path: journal.path, line: lines + 1, bytes: afterLastLine)) }
+        if tornBytes > 0 { warnings.append(JournalReader.tornLineWarning(path: journal.path, line: wholeLines + 1, bytes: tornBytes)) }
         if saved < size { warnings.append(refusedTailWarning(bytes: size - saved)) }
         return warnings
     }

@@ -52,12 +52,7 @@ extension SessionFolder {
             linesBefore += lines.count
             unfinished = Data(unfinished.dropFirst(lines.last.map { $0.upperBound + 1 } ?? 0))
         }
-        var warnings: [String] = []
-        if !unfinished.isEmpty {
-            warnings.append(JournalReader.tornLineWarning(path: journal.path, line: linesBefore + 1, bytes: unfinished.count))
-        }
-        if saved < size { warnings.append(refusedTailWarning(bytes: size - saved)) }
         guard let details else { throw .emptyJournal(path: journal.path) }
-        return LatestDetails(details: details, warnings: warnings)
+        return LatestDetails(details: details, warnings: endWarnings(wholeLines: linesBefore, tornBytes: unfinished.count, saved: saved, size: size))
     }
 }
