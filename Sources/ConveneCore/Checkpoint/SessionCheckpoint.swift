@@ -112,18 +112,19 @@ public enum SessionCheckpoint {
         // Points come in runs of the same item: each run is filed under its item at once, where
         // filing every point hashed its item (a seventh of opening a long session).
         var run: (item: EntityID?, ids: [EntityID]) = (nil, [])
+        func fileRun() { if !run.ids.isEmpty { pointsByItem[run.item, default: []] += run.ids } }
         for _ in 0..<pointCount {
             let point = try readPoint(&reader)
             let (id, item) = (point.id, point.item)
             // Handed over, not copied: the store takes the point this loop is done with.
             guard points.appendNew(point) else { throw CheckpointError("point \(id) is there twice") }
             if item != run.item {
-                if !run.ids.isEmpty { pointsByItem[run.item, default: []] += run.ids }
+                fileRun()
                 run = (item, [])
             }
             run.ids.append(id)
         }
-        if !run.ids.isEmpty { pointsByItem[run.item, default: []] += run.ids }
+        fileRun()
         let undoCount = try reader.count()
         log.undoStack.reserveCapacity(min(undoCount, 1 << 20))
         for _ in 0..<undoCount {

@@ -39,6 +39,11 @@ public struct Point: Identified, Codable {
         init(_ extras: Extras) {
             self.extras = extras
         }
+
+        /// `extras` to keep: none when it holds nothing.
+        static func keeping(_ extras: Extras) -> Shared? {
+            extras == Extras() ? nil : Shared(extras)
+        }
     }
 
     private var held: Extras { extras?.extras ?? Extras() }
@@ -46,7 +51,7 @@ public struct Point: Identified, Codable {
     private mutating func change(_ body: (inout Extras) -> Void) {
         var changed = held
         body(&changed)
-        extras = changed == Extras() ? nil : Shared(changed)
+        extras = Shared.keeping(changed)
     }
 
     /// A heading one level under the theme (a question the theme was split into); nil when none.
@@ -110,9 +115,8 @@ public struct Point: Identified, Codable {
         self.item = item
         self.createdAt = createdAt
         self.layout = layout
-        let extras = Extras(subtheme: subtheme, speaker: speaker, editedAt: editedAt, owner: owner, due: due, status: status,
-                            answer: answer, origin: origin)
-        self.extras = extras == Extras() ? nil : Shared(extras)
+        extras = Shared.keeping(Extras(subtheme: subtheme, speaker: speaker, editedAt: editedAt, owner: owner, due: due, status: status,
+                                       answer: answer, origin: origin))
     }
 
     public static func == (lhs: Point, rhs: Point) -> Bool {

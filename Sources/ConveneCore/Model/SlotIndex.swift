@@ -19,11 +19,7 @@ struct SlotIndex: Sendable {
     }
 
     subscript(id: EntityID) -> Int? {
-        get {
-            guard inDense(id.rawValue) else { return sparse[id] }
-            let stored = dense[id.rawValue]
-            return stored == 0 ? nil : stored - 1
-        }
+        get { inDense(id.rawValue) ? Self.slot(stored: dense[id.rawValue]) : sparse[id] }
         set {
             if let newValue { updateValue(newValue, forKey: id) } else { removeValue(forKey: id) }
         }
@@ -39,10 +35,10 @@ struct SlotIndex: Sendable {
             if old == nil { count += 1 }
             return old
         }
-        let old = dense[number]
+        let old = Self.slot(stored: dense[number])
         dense[number] = slot + 1
-        if old == 0 { count += 1 }
-        return old == 0 ? nil : old - 1
+        if old == nil { count += 1 }
+        return old
     }
 
     /// Takes `id`'s slot away; returns it.
@@ -53,25 +49,29 @@ struct SlotIndex: Sendable {
             if old != nil { count -= 1 }
             return old
         }
-        let old = dense[id.rawValue]
-        guard old != 0 else { return nil }
+        guard let old = Self.slot(stored: dense[id.rawValue]) else { return nil }
         dense[id.rawValue] = 0
         count -= 1
-        return old - 1
+        return old
     }
 
     /// Every id that has a slot, with it.
     var entries: [(id: EntityID, slot: Int)] {
-        dense.indices.compactMap { number in dense[number] == 0 ? nil : (EntityID(number), dense[number] - 1) }
+        dense.indices.compactMap { number in Self.slot(stored: dense[number]).map { (EntityID(number), $0) } }
             + sparse.map { (id: $0.key, slot: $0.value) }
+    }
+
+    /// The slot an entry of `dense` stands for.
+    private static func slot(stored: Int) -> Int? {
+        stored == 0 ? nil : stored - 1
     }
 
     private func inDense(_ number: Int) -> Bool {
         number >= 0 && number < dense.count
     }
 
-    /// Makes the array reach `number`, at least doubling it, and moves in the ids kept aside that
-    /// it now reaches: an id is only ever in one of the two.
+    /// Makes the array reach `number` (doubling it, where as many ids are kept as that allows),
+    /// and moves in the ids kept aside that it now reaches: an id is only ever in one of the two.
     private mutating func grow(toInclude number: Int) {
         let size = max(number + 1, min(dense.count * 2, count * 2 + 1024))
         dense.append(contentsOf: repeatElement(0, count: size - dense.count))
