@@ -32,7 +32,7 @@ public enum MarkdownBlock: Equatable, Sendable {
 }
 
 /// One item of a list. Most items of a record are a line of plain text (a point), kept as that
-/// text alone: as blocks, each held two arrays more, 32 MB of a 200,000-point record's reader.
+/// text alone: as blocks, each held two arrays more, about 26 MB of a 200,000-point record's reader.
 public enum MarkdownListItem: Sendable {
     case text(String)
     case blocks([MarkdownBlock])

@@ -118,7 +118,7 @@ final class StoreReview: ReviewBackend {
     /// The reader's title bar and series links for a session.
     private static func heading(of details: SessionDetails) -> ReaderHeading {
         ReaderHeading(title: "\(details.title) · \(details.date) · read-only",
-                             series: ReaderSeries(previous: details.previous, next: details.next))
+                      series: ReaderSeries(previous: details.previous, next: details.next))
     }
 
     /// The series' actions and questions, each once however many sessions carried it: the open
