@@ -66,7 +66,9 @@ let package = Package(
         .testTarget(name: "ConveneCoreTests", dependencies: ["ConveneCore", "TestSupport", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "ConveneStoreTests", dependencies: ["ConveneStore", "ConveneCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ConveneTUITests", dependencies: ["ConveneTUI", "ConveneCore", "TestSupport"], exclude: ["Snapshots", "Fixtures"]),
-        .testTarget(name: "ConveneCLITests", dependencies: ["ConveneCore", "ConveneStore", "convene", "TestSupport", .product(name: "SwiftCSV", package: "SwiftCSV")],
+        .testTarget(name: "ConveneCLITests", dependencies: ["ConveneCore", "ConveneStore", "convene", "TestSupport", .product(name: "SwiftCSV", package: "SwiftCSV"),
+                                                            // To scribble on an index as an attacker would.
+                                                            .product(name: "GRDB", package: "GRDB.swift")],
                     exclude: ["Fixtures"]),
     ]
 )

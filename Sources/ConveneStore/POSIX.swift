@@ -237,6 +237,11 @@ public func writeAll(_ data: Data, toDescriptor fd: Int32, name: String) throws(
     try POSIX.writeAll(fd, data, path: name)
 }
 
+/// Writes `bytes` as they are.
+public func writeAll(_ bytes: [UInt8], toDescriptor fd: Int32, name: String) throws(StoreError) {
+    try bytes.withUnsafeBytes { buffer in Result { () throws(StoreError) in try POSIX.writeAll(fd, buffer, path: name) } }.get()
+}
+
 /// Writes `text` as UTF-8, read in place: a long record's megabyte is not copied first.
 public func writeAll(_ text: String, toDescriptor fd: Int32, name: String) throws(StoreError) {
     var text = text

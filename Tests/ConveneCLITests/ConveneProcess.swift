@@ -10,6 +10,8 @@ struct ConveneProcess {
         var status: Int32
         var stdout: String
         var stderr: String
+        /// Standard output as written, before any repair of what is not UTF-8.
+        var stdoutBytes = Data()
     }
 
     let home: URL
@@ -89,7 +91,7 @@ struct ConveneProcess {
         let err = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
-                      stderr: String(decoding: err, as: UTF8.self))
+                      stderr: String(decoding: err, as: UTF8.self), stdoutBytes: out)
     }
 }
 

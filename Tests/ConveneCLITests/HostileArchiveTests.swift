@@ -1,5 +1,6 @@
 import ConveneCore
 import Foundation
+import GRDB
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -29,6 +30,39 @@ struct HostileArchiveTests {
         let found = try convene.run(["search", "findable"])
         #expect(found.status == 0 && found.stdout.contains("Findable words"))
         #expect(try String(contentsOf: victim, encoding: .utf8) == "not a database of Convene's\n")
+    }
+
+    @Test("search prints every place safely and whole: line breaks made spaces, any script kept, an index scribbled with escape sequences and broken UTF-8 shown as visible marks")
+    func searchLinesFromAScribbledIndex() throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        let session = try convene.newSession(title: "Lines")
+        for text in ["First line\nsecond line on outcomes", "Café 東京 👩🏽‍💻 outcomes\u{2028}after the separator", "Plain outcomes"] {
+            #expect(try convene.run(["add", session, "point", "-"], stdin: text).status == 0)
+        }
+        let found = try convene.run(["search", "outcomes"])
+        #expect(found.status == 0, "\(found.stderr)")
+        let lines = found.stdout.split(separator: "\n")
+        #expect(lines.count == 3, "\(found.stdout)")
+        #expect(lines.contains { $0.hasPrefix("\(session)  ") && $0.hasSuffix(": First line second line on outcomes") }, "\(found.stdout)")
+        #expect(lines.contains { $0.hasSuffix(": Café 東京 👩🏽‍💻 outcomes after the separator") }, "\(found.stdout)")
+        #expect(lines.contains { $0.hasSuffix(": Plain outcomes") }, "\(found.stdout)")
+
+        // The texts rewritten behind the full-text index's back: it still finds them by their old
+        // words, and hands on what is stored now.
+        let index = try DatabaseQueue(path: convene.sessions.appendingPathComponent(".index.sqlite").path)
+        try index.write { db in
+            try db.execute(sql: "UPDATE text SET body = 'Scribbled ' || char(27) || ']2;PWNED' || char(7) || ' outcomes' WHERE body LIKE 'First%'")
+            try db.execute(sql: "UPDATE text SET body = CAST(X'42726F6B656E20FF206F7574636F6D6573' AS TEXT) WHERE body LIKE 'Plain%'")
+        }
+        try index.close()
+        let scribbled = try convene.run(["search", "outcomes"])
+        #expect(scribbled.status == 0, "\(scribbled.stderr)")
+        #expect(!TerminalSafetyTests.hasControl(scribbled.stdout), "\(scribbled.stdout)")
+        #expect(String(validating: scribbled.stdoutBytes, as: UTF8.self) != nil, "bytes that are not UTF-8 reached the output")
+        #expect(scribbled.stdout.contains(": Scribbled ␛]2;PWNED␇ outcomes\n"), "\(scribbled.stdout)")
+        #expect(scribbled.stdout.contains(": Broken \u{FFFD} outcomes\n"), "\(scribbled.stdout)")
+        #expect(scribbled.stdout.contains(": Café 東京 👩🏽‍💻 outcomes after the separator\n"), "\(scribbled.stdout)")
     }
 
     @Test("a journal line whose id is at the top of the integer range is refused with its line number, never a crash")

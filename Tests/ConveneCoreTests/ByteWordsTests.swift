@@ -57,4 +57,24 @@ struct ByteWordsTests {
             #expect(part.onOneLine == part.split(whereSeparator: \.isNewline).joined(separator: " "))
         }
     }
+
+    @Test("text called plain is shown byte for byte as it is, on one line; anything else is not called plain")
+    func plainText() {
+        func plain(_ bytes: [UInt8]) -> Bool { bytes.withUnsafeBufferPointer { VisibleText.isPlain($0) } }
+        var random = SeededGenerator(seed: 31)
+        let pieces = ["word", " ", "Café", "日本語", "👩🏽‍💻", "’", "Â", "\u{2027}", "\u{202A}", "\u{FFFD}", "\n", "\r", "\t", "\u{1B}[2J",
+                      "\u{7F}", "\u{0}", "\u{85}", "\u{9B}", "\u{2028}", "\u{2029}", "\u{0B}"]
+        for _ in 0..<5_000 {
+            let text = (0..<Int.random(in: 0...8, using: &random)).map { _ in pieces[Int.random(in: 0..<pieces.count, using: &random)] }.joined()
+            let shownAsIs = VisibleText.of(text) == text && text.onOneLine == text
+            #expect(plain(Array(text.utf8)) == shownAsIs, "\(Array(text.unicodeScalars))")
+        }
+        // Bytes that are no UTF-8 at all: a lead byte cut off, a lone continuation, an overlong
+        // slash, a surrogate, past U+10FFFF.
+        for broken: [UInt8] in [[0x61, 0xC3], [0x80, 0x61], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xFF]] {
+            #expect(!plain(broken), "\(broken)")
+            #expect(!plain(Array("outcomes ".utf8) + broken + Array(" outcomes".utf8)), "\(broken)")
+        }
+        #expect(plain([]))
+    }
 }

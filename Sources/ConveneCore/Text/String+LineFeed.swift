@@ -34,7 +34,7 @@ extension StringProtocol {
 
 /// Whether `bytes` hold a line break (see `holdsLineBreak`). Not generic, so that searching a
 /// short text costs a loop over bytes rather than calls through a collection's witnesses.
-private func lineBreakIn(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+func lineBreakIn(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     var previous: (UInt8, UInt8) = (0, 0)
     for byte in bytes {
         if byte >= 0x0A && byte <= 0x0D { return true }

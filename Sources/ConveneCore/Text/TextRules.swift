@@ -35,7 +35,7 @@ public enum TextRules {
             ?? Array(bytes).withUnsafeBufferPointer { containsControl($0, allowingNewline: allowingNewline) }
     }
 
-    private static func containsControl(_ bytes: UnsafeBufferPointer<UInt8>, allowingNewline: Bool) -> Bool {
+    static func containsControl(_ bytes: UnsafeBufferPointer<UInt8>, allowingNewline: Bool) -> Bool {
         var index = 0
         while index < bytes.count {
             // Nearly all text holds no byte that starts a control character (below 0x20, DEL, or

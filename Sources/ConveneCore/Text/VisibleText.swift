@@ -27,4 +27,13 @@ public enum VisibleText {
         }
         return String(visible)
     }
+
+    /// Whether `bytes` are text that showing leaves as it is: valid UTF-8 with no control
+    /// character and no line break. Such text is its own `of(_:)` and its own `onOneLine`, so a
+    /// line made of it can be written from the bytes where they lie, without making strings of them
+    /// (a search printing thousands of places).
+    public static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        (try? UTF8Span(validating: bytes.span)) != nil
+            && !TextRules.containsControl(bytes, allowingNewline: false) && !lineBreakIn(bytes)
+    }
 }

@@ -61,8 +61,8 @@ struct Search: ParsableCommand {
             // Printed as the index reads them out: the best first, at once, the rest behind them.
             var lines = LineStream()
             var printed = 0
-            let problems = try Archive(options: sessions).search(searched, limit: limit) { hit in
-                try lines.add("\(VisibleText.of(hit.folder))  \(hit.place): \(hit.excerpt)")
+            let problems = try Archive(options: sessions).search(searched, limit: limit) { found in
+                try lines.add { SearchLine.append(found, to: &$0) }
                 printed += 1
             }
             try lines.flush()

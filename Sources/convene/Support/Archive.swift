@@ -28,14 +28,14 @@ struct Archive {
     func search(_ query: SearchQuery, limit: Int? = nil) -> (hits: [SearchHit], problems: [String]) {
         var hits: [SearchHit] = []
         // Collecting cannot fail: nothing is thrown out of `each`.
-        let problems = (try? search(query, limit: limit) { hits.append($0) }) ?? []
+        let problems = (try? search(query, limit: limit) { hits.append($0.hit) }) ?? []
         return (hits, problems)
     }
 
     /// The places `query` finds, best first, each handed to `each` as it is read: through the
-    /// index they arrive while SQLite reads them out. Returns the problems met; throws only what
-    /// `each` throws (standard output closed, say).
-    func search(_ query: SearchQuery, limit: Int? = nil, each: (SearchHit) throws -> Void) throws -> [String] {
+    /// index they arrive while SQLite reads them out, as the bytes it holds. Returns the problems
+    /// met; throws only what `each` throws (standard output closed, say).
+    func search(_ query: SearchQuery, limit: Int? = nil, each: (FoundPlace) throws -> Void) throws -> [String] {
         var trouble: [String] = []
         var handed = 0
         var handingFailed: (any Error)?
@@ -65,7 +65,7 @@ struct Archive {
                 found = nil
             }
             if let found {
-                try found.hits.prefix(limit ?? .max).forEach(each)
+                try found.hits.prefix(limit ?? .max).forEach { try FoundPlace.of($0, each) }
                 return found.problems
             }
             fromIndex = nil
@@ -75,7 +75,7 @@ struct Archive {
         // The index failed part-way: what it handed on is not sent again from the journals.
         if handed > 0 { return trouble }
         let scanned = scannedSearch(query)
-        try scanned.hits.prefix(limit ?? .max).forEach(each)
+        try scanned.hits.prefix(limit ?? .max).forEach { try FoundPlace.of($0, each) }
         return trouble + scanned.problems
     }
 

@@ -3,27 +3,28 @@ import Foundation
 
 /// A command's result lines on standard output, written while they are still being found: the
 /// first screenful as soon as it is there, then in large writes, so a long answer is neither held
-/// whole nor written a line at a time. Each line is made safe as `Output.print` makes it
-/// (`Output.writtenLine`).
+/// whole nor written a line at a time. Lines are gathered as bytes, each made safe by whoever
+/// adds it, as `Output.print` makes lines safe (`Output.writtenLine`).
 struct LineStream {
     /// Lines written at once when the first of them are ready: a screen's worth.
     static let firstScreen = 50
     /// Bytes gathered before each later write.
     static let writeSize = 64 * 1024
 
-    private var pending = ""
+    private var pending: [UInt8] = []
     private var lines = 0
 
-    mutating func add(_ line: String) throws {
-        pending += Output.writtenLine(line)
+    /// Adds the line `write` appends to the bytes gathered: made safe and ended.
+    mutating func add(_ write: (inout [UInt8]) -> Void) throws {
+        write(&pending)
         lines += 1
-        if lines == Self.firstScreen || pending.utf8.count >= Self.writeSize { try flush() }
+        if lines == Self.firstScreen || pending.count >= Self.writeSize { try flush() }
     }
 
     /// Writes what is gathered; call once the last line is added.
     mutating func flush() throws {
         guard !pending.isEmpty else { return }
         try Output.standardOutput(pending)
-        pending = ""
+        pending.removeAll(keepingCapacity: true)
     }
 }

@@ -48,6 +48,11 @@ enum Output {
         try writeAll(text, toDescriptor: STDOUT_FILENO, name: "standard output")
     }
 
+    /// Bytes already made safe, as `standardOutput(_:)` writes text.
+    static func standardOutput(_ bytes: [UInt8]) throws {
+        try writeAll(bytes, toDescriptor: STDOUT_FILENO, name: "standard output")
+    }
+
     private static func write(_ data: Data, to fd: Int32, name: String) throws {
         try writeAll(data, toDescriptor: fd, name: name)
     }
