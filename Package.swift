@@ -28,7 +28,10 @@ let package = Package(
         // the archive's index (SQLite with FTS5, through GRDB).
         .target(name: "ConveneStore", dependencies: ["ConveneCore", .product(name: "GRDB", package: "GRDB.swift"),
                                               // SQLite's C interface, for the search ranking GRDB does not wrap.
-                                              .product(name: "GRDBSQLite", package: "GRDB.swift")]),
+                                              .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                                              "CSQLiteSetup"]),
+        // SQLite's process-wide settings (`sqlite3_config`, variadic), through a shim header.
+        .systemLibrary(name: "CSQLiteSetup", providers: [.apt(["libsqlite3-dev"])]),
         // The system's ncursesw, reached only through the shim header. No `pkgConfig`: Debian's
         // ncursesw.pc carries -D flags SwiftPM refuses, a warning on every build (`script/setup`
         // installs the package instead).

@@ -33,7 +33,12 @@ public enum VisibleText {
     /// line made of it can be written from the bytes where they lie, without making strings of them
     /// (a search printing thousands of places).
     public static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        (try? UTF8Span(validating: bytes.span)) != nil
+        // Printable ASCII, eight bytes at a time, answers for most text at once.
+        var index = 0
+        while index + 8 <= bytes.count, ByteWords.isPrintableASCII(ByteWords.word(at: index, in: bytes)) { index += 8 }
+        while index < bytes.count, (0x20...0x7E).contains(bytes[index]) { index += 1 }
+        if index == bytes.count { return true }
+        return (try? UTF8Span(validating: bytes.span)) != nil
             && !TextRules.containsControl(bytes, allowingNewline: false) && !lineBreakIn(bytes)
     }
 }

@@ -1,7 +1,6 @@
 import ConveneCore
 import Foundation
 import GRDB
-import GRDBSQLite
 
 /// The archive's catalogue and full-text index, in SQLite (FTS5) beside the sessions:
 /// `<sessions>/.index.sqlite`. A cache of what the journals say and nothing more: each session's
@@ -14,7 +13,10 @@ public final class ArchiveIndex {
     /// Raised whenever what is stored changes shape; an index of another version is rebuilt.
     static let schemaVersion = 5
 
-    private let database: any DatabaseWriter
+    let database: any DatabaseWriter
+    /// Opens a second reader of the same file, for a search read out on two cores at once; nil
+    /// for an index in memory.
+    let anotherReader: (@Sendable () throws -> DatabaseQueue)?
     public let catalog: SessionCatalog
     /// What opening the index found and did that a person should hear of (a planted link removed).
     public private(set) var notices: [String] = []
@@ -42,9 +44,10 @@ public final class ArchiveIndex {
         var scan: JournalScan.Scan
     }
 
-    private init(database: any DatabaseWriter, catalog: SessionCatalog) {
+    private init(database: any DatabaseWriter, catalog: SessionCatalog, anotherReader: (@Sendable () throws -> DatabaseQueue)? = nil) {
         self.database = database
         self.catalog = catalog
+        self.anotherReader = anotherReader
     }
 
     /// Runs `body` on the index of `catalog`'s folder, brought up to date first. An index that is
@@ -120,7 +123,9 @@ public final class ArchiveIndex {
     }
 
     /// `configuration` with what `search` orders its places by added to every connection.
+    /// Every connection's configuration passes here before it opens, so SQLite is set up first.
     private static func searchable(_ configuration: Configuration) -> Configuration {
+        SQLiteSetup.done
         var configuration = configuration
         configuration.prepareDatabase { try SearchRank.register(in: $0) }
         return configuration
@@ -141,9 +146,9 @@ public final class ArchiveIndex {
         let deadline = Date(timeIntervalSinceNow: patience.seconds)
         while true {
             do {
-                let index = try open(path, catalog: catalog, patience: patience)
+                let index = try open(path, catalog: catalog, patience: patience, guardian: guardian)
                 guard let now = guardian.identity(), before == nil || before == now else {
-                    throw StoreError.notARegularFile(path: path, found: POSIX.kind(at: path) ?? "a file replaced while it was opened")
+                    throw replaced(path)
                 }
                 return index
             } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && Date() < deadline {
@@ -152,7 +157,12 @@ public final class ArchiveIndex {
         }
     }
 
-    private static func open(_ path: String, catalog: SessionCatalog, patience: Patience) throws -> ArchiveIndex {
+    /// What opening the index says when the file there is no longer the one that was checked.
+    private static func replaced(_ path: String) -> StoreError {
+        .notARegularFile(path: path, found: POSIX.kind(at: path) ?? "a file replaced while it was opened")
+    }
+
+    private static func open(_ path: String, catalog: SessionCatalog, patience: Patience, guardian: IndexFileGuard) throws -> ArchiveIndex {
         var configuration = Configuration()
         // A new index of a large archive is written in one transaction: the background waits for
         // it; a person is answered from the journals after a short wait instead.
@@ -179,7 +189,15 @@ public final class ArchiveIndex {
                 if try Int.fetchOne(db, sql: "PRAGMA user_version") != schemaVersion { try IndexSchema.create(in: db) }
             }
         }
-        return ArchiveIndex(database: database, catalog: catalog)
+        return ArchiveIndex(database: database, catalog: catalog, anotherReader: { [identity = guardian.identity()] in
+            var configuration = searchable(Configuration())
+            configuration.readonly = true
+            configuration.busyMode = .timeout(patience.seconds)
+            let reader = try DatabaseQueue(path: path, configuration: configuration)
+            // The file must still be the one this index opened, as when it was opened.
+            guard identity != nil, guardian.identity() == identity else { throw replaced(path) }
+            return reader
+        })
     }
 
     private static func removeFiles(at path: String) {
@@ -265,64 +283,6 @@ public final class ArchiveIndex {
     /// What is wrong with the sessions that do not load.
     public func problems() throws -> [String] {
         try database.read { try String.fetchAll($0, sql: "SELECT problem FROM session WHERE problem IS NOT NULL ORDER BY folder DESC") }
-    }
-
-    /// The places that hold every term of `query`, best matches first (BM25, `SearchRank`), each
-    /// with its session and a few words either side; the best `limit` of them when given, so that
-    /// the rest are neither read nor made into excerpts.
-    public func search(_ query: SearchQuery, limit: Int? = nil) throws -> [SearchHit] {
-        var hits: [SearchHit] = []
-        try search(query, limit: limit) { hits.append($0.hit) }
-        return hits
-    }
-
-    /// The words an excerpt holds: SQLite's `snippet` picks that many around the words found.
-    static let excerptWords = 16
-
-    /// The places `query` finds, best first, each handed to `each` as SQLite reads it out, its
-    /// bytes where SQLite holds them: a long answer is printed as it comes, never held whole nor
-    /// made into strings. A text of no more words than an excerpt holds is its own excerpt, as
-    /// `snippet` would give it: its size in words is read from FTS5's record of each text's length
-    /// (`passage_docsize`, a varint per column, one byte below 128), so `snippet` fetches and
-    /// splits only the longer ones. Each session's title is looked up once (`SessionTitles`), not
-    /// joined to every place.
-    public func search(_ query: SearchQuery, limit: Int? = nil, each: (FoundPlace) throws -> Void) throws {
-        guard !query.isEmpty else { return }
-        let fewWords = String(format: "%02X", Self.excerptWords)
-        try database.read { db in
-            let statement = try db.makeStatement(sql: """
-                SELECT text.folder, text.place,
-                       CASE WHEN length(size.sz) = 1 AND hex(size.sz) <= '\(fewWords)' THEN text.body
-                            ELSE snippet(passage, 0, '', '', '…', \(Self.excerptWords)) END
-                FROM passage JOIN text ON text.id = passage.rowid JOIN passage_docsize AS size ON size.id = passage.rowid
-                WHERE passage MATCH ? ORDER BY \(SearchRank.functionName)(passage, size.sz) \(limit == nil ? "" : "LIMIT ?")
-                """)
-            // Without a limit, no LIMIT at all: with one, even -1, SQLite orders the rows by filing
-            // each in a temporary B-tree (to keep only that many), where its sorter would sort them
-            // as a list, in a fifth of the time.
-            let rows = try Row.fetchCursor(statement, arguments: [query.ftsExpression] + (limit.map { [$0] } ?? []))
-            var titles = SessionTitles(db)
-            // The places of one session often come one after another: its title is looked up
-            // again only when the folder changes.
-            var session: (folder: [UInt8], title: String?) = ([], nil)
-            while try rows.next() != nil {
-                // Read in place, by position, as selected.
-                let folder = Self.text(statement, column: 0)
-                if !session.folder.elementsEqual(folder) {
-                    session = (Array(folder), try titles.title(of: String(decoding: folder, as: UTF8.self)))
-                }
-                // A text without its session's row is not counted either (`count`).
-                guard let title = session.title else { continue }
-                try each(FoundPlace(folder: folder, place: Self.text(statement, column: 1), excerpt: Self.text(statement, column: 2), title: title))
-            }
-        }
-    }
-
-    /// The bytes of a text column of the row `statement` is on, where SQLite holds them.
-    private static func text(_ statement: Statement, column: Int32) -> UnsafeBufferPointer<UInt8> {
-        // Text first, then its length in bytes: the order SQLite's manual asks for.
-        guard let start = sqlite3_column_text(statement.sqliteStatement, column) else { return UnsafeBufferPointer(start: nil, count: 0) }
-        return UnsafeBufferPointer(start: start, count: Int(sqlite3_column_bytes(statement.sqliteStatement, column)))
     }
 
     /// How many places `query` finds, counted by SQLite: nothing is ranked, read out or excerpted.

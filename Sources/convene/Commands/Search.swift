@@ -61,8 +61,8 @@ struct Search: ParsableCommand {
             // Printed as the index reads them out: the best first, at once, the rest behind them.
             var lines = LineStream()
             var printed = 0
-            let problems = try Archive(options: sessions).search(searched, limit: limit) { found in
-                try lines.add { SearchLine.append(found, to: &$0) }
+            let problems = try Archive(options: sessions).search(searched, limit: limit, writing: SearchLine.append) { line in
+                try lines.add(line)
                 printed += 1
             }
             try lines.flush()

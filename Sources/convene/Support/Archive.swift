@@ -36,14 +36,36 @@ struct Archive {
     /// index they arrive while SQLite reads them out, as the bytes it holds. Returns the problems
     /// met; throws only what `each` throws (standard output closed, say).
     func search(_ query: SearchQuery, limit: Int? = nil, each: (FoundPlace) throws -> Void) throws -> [String] {
+        try search(query, limit: limit, fromIndex: { index, hand in try index.search(query, limit: limit, each: hand) },
+                   fromHit: { hit, hand in try FoundPlace.of(hit, hand) }, each: each)
+    }
+
+    /// The places `query` finds, best first, each written as a line by `line` (on whichever core
+    /// read it out: the index reads a common word on both) and handed to `each` as those bytes.
+    func search(_ query: SearchQuery, limit: Int? = nil, writing line: @escaping @Sendable (FoundPlace, inout [UInt8]) -> Void,
+                each: (ArraySlice<UInt8>) throws -> Void) throws -> [String] {
+        try search(query, limit: limit, fromIndex: { index, hand in try index.search(query, limit: limit, writing: line, each: hand) },
+                   fromHit: { hit, hand in
+                       var written: [UInt8] = []
+                       FoundPlace.of(hit) { line($0, &written) }
+                       try hand(written[...])
+                   }, each: each)
+    }
+
+    /// The places `query` finds, best first, handed to `each` as `fromIndex` reads them out of
+    /// the index, or as `fromHit` hands on those found without it.
+    /// (Both are escaping only so that `each` may be handed to them: neither is kept.)
+    private func search<Place>(_ query: SearchQuery, limit: Int?, fromIndex: @escaping (ArchiveIndex, (Place) throws -> Void) throws -> Void,
+                               fromHit: @escaping (SearchHit, (Place) throws -> Void) throws -> Void,
+                               each: (Place) throws -> Void) throws -> [String] {
         var trouble: [String] = []
         var handed = 0
         var handingFailed: (any Error)?
-        let fromIndex: [String]?
+        let fromIndexProblems: [String]?
         do {
-            fromIndex = try throughIndex(readingAtMost: Self.journalsReadBeforeSearching, { index in
-                try index.search(query, limit: limit) { hit in
-                    do { try each(hit) } catch {
+            fromIndexProblems = try throughIndex(readingAtMost: Self.journalsReadBeforeSearching, { index in
+                try fromIndex(index) { place in
+                    do { try each(place) } catch {
                         handingFailed = error
                         throw error
                     }
@@ -65,17 +87,17 @@ struct Archive {
                 found = nil
             }
             if let found {
-                try found.hits.prefix(limit ?? .max).forEach { try FoundPlace.of($0, each) }
+                try found.hits.prefix(limit ?? .max).forEach { try fromHit($0, each) }
                 return found.problems
             }
-            fromIndex = nil
+            fromIndexProblems = nil
         }
         if let handingFailed { throw handingFailed }
-        if let fromIndex { return trouble + fromIndex }
+        if let fromIndexProblems { return trouble + fromIndexProblems }
         // The index failed part-way: what it handed on is not sent again from the journals.
         if handed > 0 { return trouble }
         let scanned = scannedSearch(query)
-        try scanned.hits.prefix(limit ?? .max).forEach { try FoundPlace.of($0, each) }
+        try scanned.hits.prefix(limit ?? .max).forEach { try fromHit($0, each) }
         return trouble + scanned.problems
     }
 

@@ -14,9 +14,9 @@ struct LineStream {
     private var pending: [UInt8] = []
     private var lines = 0
 
-    /// Adds the line `write` appends to the bytes gathered: made safe and ended.
-    mutating func add(_ write: (inout [UInt8]) -> Void) throws {
-        write(&pending)
+    /// Adds `line`, made safe and ended.
+    mutating func add(_ line: ArraySlice<UInt8>) throws {
+        pending += line
         lines += 1
         if lines == Self.firstScreen || pending.count >= Self.writeSize { try flush() }
     }

@@ -12,7 +12,7 @@ enum SearchLine {
     /// Appends the line of `found`, made safe and ended, to `bytes`. Plain text (nearly all of it)
     /// is copied from where SQLite holds it; anything else is made a string and shown as
     /// `Output.writtenLine` shows it, which leaves plain text as it is.
-    static func append(_ found: FoundPlace, to bytes: inout [UInt8]) {
+    @Sendable static func append(_ found: FoundPlace, to bytes: inout [UInt8]) {
         guard VisibleText.isPlain(found.folder), VisibleText.isPlain(found.place), VisibleText.isPlain(found.excerpt) else {
             bytes += Output.writtenLine(text(of: found.hit)).utf8
             return

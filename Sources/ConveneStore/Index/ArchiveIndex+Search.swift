@@ -1,0 +1,159 @@
+import ConveneCore
+import Foundation
+import GRDB
+import GRDBSQLite
+
+extension ArchiveIndex {
+    /// The words an excerpt holds: SQLite's `snippet` picks that many around the words found.
+    static let excerptWords = 16
+
+    /// How many places a search finds before it is read out on two cores: below that, opening the
+    /// second reader costs about what it saves.
+    static let placesWorthSplitting = 2_000
+
+    /// The places that hold every term of `query`, best matches first (BM25, `SearchRank`), each
+    /// with its session and a few words either side; the best `limit` of them when given, so that
+    /// the rest are neither read nor made into excerpts.
+    public func search(_ query: SearchQuery, limit: Int? = nil) throws -> [SearchHit] {
+        var hits: [SearchHit] = []
+        try search(query, limit: limit) { hits.append($0.hit) }
+        return hits
+    }
+
+    /// The places `query` finds, best first, each handed to `each` as SQLite reads it out, its
+    /// bytes where SQLite holds them: a long answer is printed as it comes, never held whole nor
+    /// made into strings.
+    public func search(_ query: SearchQuery, limit: Int? = nil, each: (FoundPlace) throws -> Void) throws {
+        guard !query.isEmpty else { return }
+        try database.read { db in
+            try Self.places(query, in: db, rowids: Int64.min...Int64.max, limit: limit) { found, _ in try each(found) }
+        }
+    }
+
+    /// The places `query` finds, best first, each written as a line by `line` and handed to `each`
+    /// as those bytes.
+    ///
+    /// A word found in thousands of places is read out on both cores: the places before the
+    /// middle one (by row) on this connection, the rest on a second reader, each half ranked and
+    /// written on its own, then the two merged by rank. Both must read the same state of the
+    /// index: should another connection change it meanwhile (`PRAGMA data_version` moves), the
+    /// halves are dropped and the search read out again on this connection alone.
+    public func search(_ query: SearchQuery, limit: Int? = nil, writing line: @escaping @Sendable (FoundPlace, inout [UInt8]) -> Void,
+                       each: (ArraySlice<UInt8>) throws -> Void) throws {
+        try search(query, limit: limit, writing: line, split: Split(), each: each)
+    }
+
+    /// When a search is read out on two cores, and what a test does between reading the halves
+    /// and checking that they read the same index.
+    struct Split {
+        var fromPlaces = ArchiveIndex.placesWorthSplitting
+        var beforeCheck: () throws -> Void = {}
+    }
+
+    func search(_ query: SearchQuery, limit: Int? = nil, writing line: @escaping @Sendable (FoundPlace, inout [UInt8]) -> Void,
+                split: Split, each: (ArraySlice<UInt8>) throws -> Void) throws {
+        guard !query.isEmpty else { return }
+        if let (first, second) = try linesOnTwoCores(query, limit: limit, writing: line, split: split) {
+            try WrittenLines.merged(first, second, limit: limit, each)
+            return
+        }
+        var written: [UInt8] = []
+        try search(query, limit: limit) { found in
+            written.removeAll(keepingCapacity: true)
+            line(found, &written)
+            try each(written[...])
+        }
+    }
+
+    /// `query`'s places read out and written in two halves at once; nil when that is not worth it
+    /// (one core, an index in memory, fewer places than `placesWorthSplitting`) or cannot be
+    /// trusted (the second reader failed, the index changed meanwhile).
+    private func linesOnTwoCores(_ query: SearchQuery, limit: Int?, writing line: @escaping @Sendable (FoundPlace, inout [UInt8]) -> Void,
+                                 split: Split) throws -> (WrittenLines, WrittenLines)? {
+        guard ParallelChunks.workers > 1, let anotherReader else { return nil }
+        return try database.writeWithoutTransaction { db -> (WrittenLines, WrittenLines)? in
+            let before = try Self.dataVersion(db)
+            let expression = query.ftsExpression
+            // Counting and finding the middle walk only the full-text index, in row order.
+            let found = try Int.fetchOne(db, sql: "SELECT count(*) FROM passage WHERE passage MATCH ?", arguments: [expression]) ?? 0
+            guard found >= split.fromPlaces, let middle = try Int64.fetchOne(db, sql: """
+                SELECT rowid FROM passage WHERE passage MATCH ? ORDER BY rowid LIMIT 1 OFFSET ?
+                """, arguments: [expression, found / 2]), middle > Int64.min else { return nil }
+            let upper = Prefetched { () -> WrittenLines? in
+                try? anotherReader().read { try Self.lines(query, in: $0, rowids: middle...Int64.max, limit: limit, writing: line) }
+            }
+            var lower = WrittenLines()
+            try db.inTransaction(.deferred) {
+                lower = try Self.lines(query, in: db, rowids: Int64.min...(middle - 1), limit: limit, writing: line)
+                return .commit
+            }
+            guard let higher = upper.value else { return nil }
+            try split.beforeCheck()
+            guard try Self.dataVersion(db) == before else { return nil }
+            return (lower, higher)
+        }
+    }
+
+    /// What SQLite says of the file's state, on this connection: it moves whenever another
+    /// connection commits a change.
+    private static func dataVersion(_ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0
+    }
+
+    /// The lines of `query`'s places among `rowids`, best first.
+    private static func lines(_ query: SearchQuery, in db: Database, rowids: ClosedRange<Int64>, limit: Int?,
+                              writing line: (FoundPlace, inout [UInt8]) -> Void) throws -> WrittenLines {
+        var lines = WrittenLines()
+        try places(query, in: db, rowids: rowids, limit: limit) { found, order in
+            lines.append(order) { line(found, &$0) }
+        }
+        return lines
+    }
+
+    /// The places `query` finds among `rowids`, best first, each handed to `each` with where it
+    /// stands as SQLite reads it out. A text of no more words than an excerpt holds is its own
+    /// excerpt, as `snippet` would give it: its size in words is read from FTS5's record of each
+    /// text's length (`passage_docsize`, a varint per column, one byte below 128), so `snippet`
+    /// fetches and splits only the longer ones. Each session's title is looked up once
+    /// (`SessionTitles`), not joined to every place.
+    private static func places(_ query: SearchQuery, in db: Database, rowids: ClosedRange<Int64>, limit: Int?,
+                               each: (FoundPlace, PlaceOrder) throws -> Void) throws {
+        let fewWords = String(format: "%02X", excerptWords)
+        let statement = try db.makeStatement(sql: """
+            SELECT text.folder, text.place,
+                   CASE WHEN length(size.sz) = 1 AND hex(size.sz) <= '\(fewWords)' THEN text.body
+                        ELSE snippet(passage, 0, '', '', '…', \(excerptWords)) END,
+                   \(SearchRank.functionName)(passage, size.sz) AS rank, passage.rowid
+            FROM passage JOIN text ON text.id = passage.rowid JOIN passage_docsize AS size ON size.id = passage.rowid
+            WHERE passage MATCH ? AND passage.rowid BETWEEN ? AND ?
+            ORDER BY rank, passage.rowid \(limit == nil ? "" : "LIMIT ?")
+            """)
+        // Without a limit, no LIMIT at all: with one, even -1, SQLite orders the rows by filing
+        // each in a temporary B-tree (to keep only that many), where its sorter would sort them
+        // as a list, in a fifth of the time.
+        let arguments: StatementArguments = [query.ftsExpression, rowids.lowerBound, rowids.upperBound]
+        let rows = try Row.fetchCursor(statement, arguments: arguments + (limit.map { [$0] } ?? []))
+        var titles = SessionTitles(db)
+        // The places of one session often come one after another: its title is looked up
+        // again only when the folder changes.
+        var session: (folder: [UInt8], title: String?) = ([], nil)
+        while let row = try rows.next() {
+            // Read in place, by position, as selected.
+            let folder = text(statement, column: 0)
+            if !session.folder.elementsEqual(folder) {
+                session = (Array(folder), try titles.title(of: String(decoding: folder, as: UTF8.self)))
+            }
+            // A text without its session's row is not counted either (`count`).
+            guard let title = session.title else { continue }
+            try each(FoundPlace(folder: folder, place: text(statement, column: 1), excerpt: text(statement, column: 2), title: title),
+                     PlaceOrder(rank: row[3], rowid: row[4]))
+        }
+    }
+
+    /// The bytes of a text column of the row `statement` is on, where SQLite holds them.
+    private static func text(_ statement: Statement, column: Int32) -> UnsafeBufferPointer<UInt8> {
+        // Text first, then its length in bytes: the order SQLite's manual asks for.
+        guard let start = sqlite3_column_text(statement.sqliteStatement, column) else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(start: start, count: Int(sqlite3_column_bytes(statement.sqliteStatement, column)))
+    }
+}
