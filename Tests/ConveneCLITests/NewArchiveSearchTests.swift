@@ -48,4 +48,37 @@ struct NewArchiveSearchTests {
         #expect(none.status == 1 && none.stdout == "0\n")
         #expect(try convene.run(["search", "outcomes", "--limit", "0"]).status == 64)
     }
+
+    @Test("the first search of a new archive passes over folders that are not sessions without a word, with or without words to look for first")
+    func foldersThatAreNotSessions() throws {
+        let convene = try ConveneProcess()
+        defer { convene.cleanUp() }
+        for index in 0..<70 {
+            let title = index == 5 ? "日本語 review of the year" : "Seminar \(index) on outcomes"
+            try #require(try convene.run(["new", "--template", "seminar", "--title", title, "--date", "2026-05-01"]).status == 0)
+        }
+        // What else lives in a shared folder: photos, a journal name taken by a folder.
+        let photos = convene.sessions.appendingPathComponent("photos", isDirectory: true)
+        try FileManager.default.createDirectory(at: photos, withIntermediateDirectories: true)
+        try Data("not a session".utf8).write(to: photos.appendingPathComponent("readme.txt"))
+        let odd = convene.sessions.appendingPathComponent("odd/session.jsonl", isDirectory: true)
+        try FileManager.default.createDirectory(at: odd, withIntermediateDirectories: true)
+        try "outcomes\n".write(to: convene.sessions.appendingPathComponent("outcomes.txt"), atomically: true, encoding: .utf8)
+        let index = convene.sessions.appendingPathComponent(".index.sqlite").path
+
+        // A word in plain letters is looked for in each journal first; one in another script is not.
+        for (query, found) in [("outcomes", 69), ("日本語", 1)] {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: index + suffix) }
+            let search = try convene.run(["search", query])
+            #expect(search.status == 0 && search.stdout.split(separator: "\n").count == found, "‘\(query)’: \(search.stdout)")
+            #expect(search.stderr.isEmpty, "‘\(query)’: \(search.stderr)")
+            // The index the first search leaves to be built must be done before the next removal.
+            let catalog = SessionCatalog(root: convene.sessions)
+            var current = false
+            for _ in 0..<600 where !current {
+                current = (try? ArchiveIndex.updated(catalog, readingAtMost: 0) { _ in true }) != nil
+                if !current { usleep(50_000) }
+            }
+        }
+    }
 }

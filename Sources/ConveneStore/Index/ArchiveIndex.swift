@@ -67,15 +67,16 @@ public final class ArchiveIndex {
         guard access(catalog.root.path, W_OK) == 0 else { return nil }
         var guardian = IndexFileGuard(path: path)
         try guardian.prepare()
+        let root = catalog.root.path
+        if let limit, access(path, F_OK) != 0 {
+            // No index at all: counting the folders says enough (the search that follows opens each
+            // journal anyway), and creating the file is left to whoever will fill it.
+            let folders = JournalScan.folders(in: root)
+            if folders.journals.count > limit { throw FarBehind(journalsToRead: folders.journals.count, scan: folders) }
+        }
         // The journals are looked at while the index opens: on a large archive the two take about
         // as long, and neither needs the other.
-        let root = catalog.root.path
         let scan = Prefetched { JournalScan.signatures(in: root) }
-        if let limit, access(path, F_OK) != 0 {
-            // No index at all: counting the journals says enough, and creating the file is left to
-            // whoever will fill it.
-            if scan.value.journals.count > limit { throw FarBehind(journalsToRead: scan.value.journals.count, scan: scan.value) }
-        }
         func opened() throws -> ArchiveIndex {
             let index = try connect(path, catalog: catalog, guardian: guardian, patience: patience)
             index.notices = guardian.notices + scan.value.skipped
@@ -104,7 +105,9 @@ public final class ArchiveIndex {
         guard !query.isEmpty else { return ([], []) }
         let prefilter = JournalPrefilter(query)
         let root = catalog.root
-        let scan = farBehind?.scan ?? JournalScan.signatures(in: root.path)
+        var scan = farBehind?.scan ?? JournalScan.signatures(in: root.path)
+        // Without a prefilter every journal is read: only the folders seen to hold one.
+        if prefilter == nil && !scan.looked { scan = JournalScan.signatures(in: root.path) }
         let journals = scan.journals
         let candidates = ParallelChunks.map(journals.indices, minimumChunk: 64) { part in
             var scratch = JournalPrefilter.Scratch()

@@ -18,6 +18,9 @@ enum JournalScan {
         var journals: [Journal]
         /// Folders that may hold a session but cannot be read, each said with why.
         var skipped: [String]
+        /// Whether each journal was looked at (`signatures`), or its folder only listed
+        /// (`folders`): then it may hold none, and its signature is empty.
+        var looked = true
     }
 
     /// Folders holding a journal, hidden ones left out (a session being created is hidden until
@@ -50,6 +53,16 @@ enum JournalScan {
             }
         }
         return Scan(journals: journals, skipped: skipped)
+    }
+
+    /// Every visible folder as a journal that may be there, without looking inside: one directory
+    /// listing. Enough to see that an archive with no index is too large to index before a search
+    /// answers, and for that search, which opens each journal anyway.
+    static func folders(in root: String) -> Scan {
+        guard let directory = opendir(root) else { return Scan(journals: [], skipped: []) }
+        defer { closedir(directory) }
+        let (names, skipped) = visibleNames(in: directory)
+        return Scan(journals: names.map { Journal(name: $0, signature: "") }, skipped: skipped, looked: false)
     }
 
     struct Unreadable: Error {

@@ -24,9 +24,14 @@ public struct JournalPrefilter: Sendable {
     }
 
     /// Whether the journal at `path` may hold the query; true when it cannot be read (the proper
-    /// search then says what is wrong with it). `scratch` is reused from one journal to the next.
+    /// search then says what is wrong with it), false when there is none (a folder that is not a
+    /// session's). `scratch` is reused from one journal to the next.
     public func mayMatch(journalAt path: String, scratch: inout Scratch) -> Bool {
-        guard scratch.read(path) else { return true }
+        switch scratch.read(path) {
+        case .read: break
+        case .absent: return false
+        case .unreadable: return true
+        }
         let length = scratch.fold()
         return scratch.folded.withUnsafeBytes { folded in
             let haystack = UnsafeRawBufferPointer(rebasing: folded[..<length])
@@ -42,13 +47,19 @@ public struct JournalPrefilter: Sendable {
 
         public init() {}
 
-        /// Reads the whole file into `raw`; false when it cannot be read.
-        mutating func read(_ path: String) -> Bool {
+        enum Reading {
+            case read, absent, unreadable
+        }
+
+        /// Reads the whole file into `raw`. `absent` when nothing is there, or not a file (what
+        /// `JournalScan` passes over as no journal).
+        mutating func read(_ path: String) -> Reading {
             let fd = open(path, O_RDONLY | O_CLOEXEC)
-            guard fd >= 0 else { return false }
+            guard fd >= 0 else { return errno == ENOENT || errno == ENOTDIR ? .absent : .unreadable }
             defer { close(fd) }
             var status = stat()
-            guard fstat(fd, &status) == 0 else { return false }
+            guard fstat(fd, &status) == 0 else { return .unreadable }
+            guard status.st_mode & S_IFMT == S_IFREG else { return .absent }
             let size = Int(status.st_size)
             if raw.count < size + 1 { raw = [UInt8](repeating: 0, count: size + 1) }
             var total = 0
@@ -63,7 +74,7 @@ public struct JournalPrefilter: Sendable {
                 return true
             }
             rawCount = total
-            return complete
+            return complete ? .read : .unreadable
         }
 
         /// Folds `raw` into `folded` (see `JournalPrefilter.fold`); the folded length. No character
