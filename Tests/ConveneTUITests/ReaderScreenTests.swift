@@ -96,6 +96,21 @@ struct ReaderScreenTests {
         #expect(laidOut.headings == complete.headings)
     }
 
+    @Test("a record that is one long list with no blank line (a session's points) opens from a cut at a line break, past the opening's size")
+    func longListOpensAtALineBreak() throws {
+        let markdown = "---\ntitle: Points\n---\n# Points\n\n" + (1...4_000).map { "- Point \($0) on outcomes, café 日本語" }.joined(separator: "\n") + "\n"
+        let arriving = ArrivingDocument(parsing: markdown)
+        let whole = MarkdownDocument(parsing: markdown)
+        _ = try #require(arriving.whole, "a record of \(markdown.utf8.count) bytes was parsed whole before the first screen")
+        guard case .list(_, _, _, let opened)? = arriving.opening.blocks.last, case .list(_, _, _, let all)? = whole.blocks.last else {
+            Issue.record("the opening ends in the list: \(arriving.opening.blocks.last.map(String.init(describing:)) ?? "nothing")")
+            return
+        }
+        // Some 16 KiB of items (a dozen screens), each whole, and the whole record's first ones.
+        #expect(opened.count > 300 && opened.count < all.count / 4, "\(opened.count) of \(all.count)")
+        #expect(Array(all.prefix(opened.count)) == opened)
+    }
+
     @Test("a long record's first screen comes from its opening alone, and is the whole record's first screen; the first key or pause brings in the rest")
     func longRecordOpensFromItsOpening() throws {
         let table = "| Context | Cause and effect | Control |\n| --- | --- | --- |\n" + (1...40).map { "| Place \($0) | 2 | 4 |" }.joined(separator: "\n")
