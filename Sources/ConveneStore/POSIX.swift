@@ -150,9 +150,9 @@ enum POSIX {
         return data
     }
 
-    static func writeAll(_ fd: Int32, _ data: Data, path: String) throws(StoreError) {
+    static func writeAll(_ fd: Int32, _ bytes: some ContiguousBytes, path: String) throws(StoreError) {
         // `withUnsafeBytes` rethrows untyped: the failure comes out as a `Result` to keep its type.
-        try data.withUnsafeBytes { buffer in Result { () throws(StoreError) in try writeAll(fd, buffer, path: path) } }.get()
+        try bytes.withUnsafeBytes { buffer in Result { () throws(StoreError) in try writeAll(fd, buffer, path: path) } }.get()
     }
 
     static func writeAll(_ fd: Int32, _ buffer: UnsafeRawBufferPointer, path: String) throws(StoreError) {
@@ -231,15 +231,10 @@ enum POSIX {
     }
 }
 
-/// Writes all of `data` to an open descriptor such as standard output, or says why it could not
+/// Writes all of `bytes` to an open descriptor such as standard output, or says why it could not
 /// (a full disk, a closed pipe), naming it as `name`.
-public func writeAll(_ data: Data, toDescriptor fd: Int32, name: String) throws(StoreError) {
-    try POSIX.writeAll(fd, data, path: name)
-}
-
-/// Writes `bytes` as they are.
-public func writeAll(_ bytes: [UInt8], toDescriptor fd: Int32, name: String) throws(StoreError) {
-    try bytes.withUnsafeBytes { buffer in Result { () throws(StoreError) in try POSIX.writeAll(fd, buffer, path: name) } }.get()
+public func writeAll(_ bytes: some ContiguousBytes, toDescriptor fd: Int32, name: String) throws(StoreError) {
+    try POSIX.writeAll(fd, bytes, path: name)
 }
 
 /// Writes `text` as UTF-8, read in place: a long record's megabyte is not copied first.

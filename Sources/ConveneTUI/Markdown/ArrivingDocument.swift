@@ -75,10 +75,10 @@ public struct ArrivingDocument: Sendable {
         // Looked for in the bytes where they lie: the generic `firstRange(of:)` took 2 ms to go
         // through a long list's 48 KiB without a blank line, most of `review`'s own work.
         var copy = head
-        let cut = copy.withUTF8 { bytes -> Int? in
+        let cut = copy.withUTF8 { utf8 -> Int? in
             var lineBreak: Int?
-            for index in bytes.indices.dropFirst(from) where bytes[index] == 0x0A {
-                if index + 1 < bytes.count, bytes[index + 1] == 0x0A { return index }
+            for index in utf8.indices.dropFirst(from) where utf8[index] == 0x0A {
+                if index + 1 < utf8.count, utf8[index + 1] == 0x0A { return index }
                 lineBreak = lineBreak ?? index
             }
             return lineBreak
