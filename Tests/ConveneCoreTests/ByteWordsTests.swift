@@ -27,6 +27,13 @@ struct ByteWordsTests {
             #expect(ByteWords.hasByte(below: 0x20, in: word) == bytes.contains { $0 < 0x20 }, "\(bytes)")
             #expect(ByteWords.hasByte(0x7F, in: word) == bytes.contains(0x7F), "\(bytes)")
             #expect(ByteWords.hasByte(0xC2, in: word) == bytes.contains(0xC2), "\(bytes)")
+            // The lowest flag says where the first such byte is (the loops jump there).
+            let firstBelow = bytes.firstIndex { $0 < 0x20 }
+            let below = ByteWords.bytes(below: 0x20, in: word)
+            #expect((below == 0 ? nil : below.trailingZeroBitCount / 8) == firstBelow, "\(bytes)")
+            let firstE2 = bytes.firstIndex(of: 0xE2)
+            let e2 = ByteWords.bytes(0xE2, in: word)
+            #expect((e2 == 0 ? nil : e2.trailingZeroBitCount / 8) == firstE2, "\(bytes)")
         }
     }
 
@@ -62,8 +69,8 @@ struct ByteWordsTests {
     func plainText() {
         func plain(_ bytes: [UInt8]) -> Bool { bytes.withUnsafeBufferPointer { VisibleText.isPlain($0) } }
         var random = SeededGenerator(seed: 31)
-        let pieces = ["word", " ", "Café", "日本語", "👩🏽‍💻", "’", "Â", "\u{2027}", "\u{202A}", "\u{FFFD}", "\n", "\r", "\t", "\u{1B}[2J",
-                      "\u{7F}", "\u{0}", "\u{85}", "\u{9B}", "\u{2028}", "\u{2029}", "\u{0B}"]
+        let pieces = ["word", " ", "Café", "日本語", "👩🏽‍💻", "’", "Â", "·", "…", "\u{2027}", "\u{202A}", "\u{FFFD}", "\n", "\r", "\t",
+                      "\u{1B}[2J", "\u{7F}", "\u{0}", "\u{85}", "\u{9B}", "\u{2028}", "\u{2029}", "\u{0B}"]
         for _ in 0..<5_000 {
             let text = (0..<Int.random(in: 0...8, using: &random)).map { _ in pieces[Int.random(in: 0..<pieces.count, using: &random)] }.joined()
             let shownAsIs = VisibleText.of(text) == text && text.onOneLine == text

@@ -55,7 +55,7 @@ struct ArchiveIndexTests {
         #expect(listed == catalog.load().sessions.map { SessionSummary(folder: $0.folder, session: $0.session) })
     }
 
-    @Test("places come best first, scored exactly as FTS5's bm25 scores them, for words, prefixes, phrases and several terms; each with its session's title")
+    @Test("places come best first, scored exactly as FTS5's bm25 scores them, for words, prefixes, phrases and several terms, with or without the places counted beforehand; each with its session's title")
     func bestFirst() throws {
         let root = try TemporaryFolder()
         try Self.archive(in: root.url, count: 40, seed: 11)
@@ -69,14 +69,18 @@ struct ArchiveIndexTests {
             let scored = try database.read { db in
                 try Row.fetchAll(db, sql: """
                     SELECT text.folder || ' | ' || text.place AS place, bm25(passage) AS builtIn,
-                           \(SearchRank.functionName)(passage, size.sz) AS ours
+                           \(SearchRank.functionName)(passage, size.sz, NULL) AS ours,
+                           \(SearchRank.functionName)(passage, size.sz, (SELECT count(*) FROM passage WHERE passage MATCH ?1)) AS counted
                     FROM passage JOIN text ON text.id = passage.rowid JOIN passage_docsize AS size ON size.id = passage.rowid
-                    WHERE passage MATCH ?
-                    """, arguments: [query.ftsExpression]).map { (place: $0["place"] as String, builtIn: $0["builtIn"] as Double, ours: $0["ours"] as Double) }
+                    WHERE passage MATCH ?1
+                    """, arguments: [query.ftsExpression]).map {
+                        (place: $0["place"] as String, builtIn: $0["builtIn"] as Double, ours: $0["ours"] as Double, counted: $0["counted"] as Double)
+                    }
             }
             #expect(scored.count == hits.count, "query ‘\(typed)’")
             for row in scored {
                 #expect(abs(row.builtIn - row.ours) <= 1e-9 * max(1, abs(row.builtIn)), "query ‘\(typed)’ at \(row.place)")
+                #expect(abs(row.builtIn - row.counted) <= 1e-9 * max(1, abs(row.builtIn)), "query ‘\(typed)’ at \(row.place), counted")
             }
             // Titles are looked up session by session, then all at once: right either way.
             let titles = try database.read { db in

@@ -26,7 +26,7 @@ extension ArchiveIndex {
     public func search(_ query: SearchQuery, limit: Int? = nil, each: (FoundPlace) throws -> Void) throws {
         guard !query.isEmpty else { return }
         try database.read { db in
-            try Self.places(query, in: db, rowids: Int64.min...Int64.max, limit: limit) { found, _ in try each(found) }
+            try Self.places(query, in: db, rowids: Int64.min...Int64.max, matching: nil, limit: limit) { found, _ in try each(found) }
         }
     }
 
@@ -74,23 +74,41 @@ extension ArchiveIndex {
         return try database.writeWithoutTransaction { db -> (WrittenLines, WrittenLines)? in
             let before = try Self.dataVersion(db)
             let expression = query.ftsExpression
-            // Counting and finding the middle walk only the full-text index, in row order.
-            let found = try Int.fetchOne(db, sql: "SELECT count(*) FROM passage WHERE passage MATCH ?", arguments: [expression]) ?? 0
-            guard found >= split.fromPlaces, let middle = try Int64.fetchOne(db, sql: """
-                SELECT rowid FROM passage WHERE passage MATCH ? ORDER BY rowid LIMIT 1 OFFSET ?
-                """, arguments: [expression, found / 2]), middle > Int64.min else { return nil }
+            let rows = try Self.rowsMatching(expression, in: db)
+            let found = rows.count
+            guard found >= split.fromPlaces, let middle = rows.dropFirst(found / 2).first, middle > Int64.min else { return nil }
             let upper = Prefetched { () -> WrittenLines? in
-                try? anotherReader().read { try Self.lines(query, in: $0, rowids: middle...Int64.max, limit: limit, writing: line) }
+                try? anotherReader().read { try Self.lines(query, in: $0, rowids: middle...Int64.max, matching: found, limit: limit, writing: line) }
             }
             var lower = WrittenLines()
             try db.inTransaction(.deferred) {
-                lower = try Self.lines(query, in: db, rowids: Int64.min...(middle - 1), limit: limit, writing: line)
+                lower = try Self.lines(query, in: db, rowids: Int64.min...(middle - 1), matching: found, limit: limit, writing: line)
                 return .commit
             }
             guard let higher = upper.value else { return nil }
             try split.beforeCheck()
             guard try Self.dataVersion(db) == before else { return nil }
             return (lower, higher)
+        }
+    }
+
+    /// The rows of the places `expression` matches, in row order: counting them and finding the
+    /// middle one walk only the full-text index, once. Read with SQLite's own calls: GRDB's
+    /// generic cursor cost as much again as the walk, a word found in 9,000 places.
+    private static func rowsMatching(_ expression: String, in db: Database) throws -> [Int64] {
+        let statement = try db.makeStatement(sql: "SELECT rowid FROM passage WHERE passage MATCH ? ORDER BY rowid")
+        try statement.setArguments([expression])
+        defer { sqlite3_reset(statement.sqliteStatement) }
+        var rows: [Int64] = []
+        while true {
+            switch sqlite3_step(statement.sqliteStatement) {
+            case SQLITE_ROW:
+                rows.append(sqlite3_column_int64(statement.sqliteStatement, 0))
+            case SQLITE_DONE:
+                return rows
+            case let code:
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: statement.sql)
+            }
         }
     }
 
@@ -101,10 +119,10 @@ extension ArchiveIndex {
     }
 
     /// The lines of `query`'s places among `rowids`, best first.
-    private static func lines(_ query: SearchQuery, in db: Database, rowids: ClosedRange<Int64>, limit: Int?,
+    private static func lines(_ query: SearchQuery, in db: Database, rowids: ClosedRange<Int64>, matching: Int?, limit: Int?,
                               writing line: (FoundPlace, inout [UInt8]) -> Void) throws -> WrittenLines {
         var lines = WrittenLines()
-        try places(query, in: db, rowids: rowids, limit: limit) { found, order in
+        try places(query, in: db, rowids: rowids, matching: matching, limit: limit) { found, order in
             lines.append(order) { line(found, &$0) }
         }
         return lines
@@ -114,16 +132,19 @@ extension ArchiveIndex {
     /// stands as SQLite reads it out. A text of no more words than an excerpt holds is its own
     /// excerpt, as `snippet` would give it: its size in words is read from FTS5's record of each
     /// text's length (`passage_docsize`, a varint per column, one byte below 128), so `snippet`
-    /// fetches and splits only the longer ones. Each session's title is looked up once
-    /// (`SessionTitles`), not joined to every place.
-    private static func places(_ query: SearchQuery, in db: Database, rowids: ClosedRange<Int64>, limit: Int?,
+    /// fetches and splits only the longer ones. Blobs compare byte by byte, the shorter first on a
+    /// tie, so `sz <= x'10'` holds for one byte up to 16 and never for a longer varint (its first
+    /// byte has the high bit set): no string made of every size to compare, as `hex` did. Each session's title is looked up once
+    /// (`SessionTitles`), not joined to every place. `matching` is how many places the query finds
+    /// in the whole index, when counted already: the ranking need not count them again.
+    private static func places(_ query: SearchQuery, in db: Database, rowids: ClosedRange<Int64>, matching: Int?, limit: Int?,
                                each: (FoundPlace, PlaceOrder) throws -> Void) throws {
-        let fewWords = String(format: "%02X", excerptWords)
+        let fewWords = String(format: "x'%02X'", excerptWords)
         let statement = try db.makeStatement(sql: """
             SELECT text.folder, text.place,
-                   CASE WHEN length(size.sz) = 1 AND hex(size.sz) <= '\(fewWords)' THEN text.body
+                   CASE WHEN size.sz <= \(fewWords) THEN text.body
                         ELSE snippet(passage, 0, '', '', '…', \(excerptWords)) END,
-                   \(SearchRank.functionName)(passage, size.sz) AS rank, passage.rowid
+                   \(SearchRank.functionName)(passage, size.sz, ?) AS rank, passage.rowid
             FROM passage JOIN text ON text.id = passage.rowid JOIN passage_docsize AS size ON size.id = passage.rowid
             WHERE passage MATCH ? AND passage.rowid BETWEEN ? AND ?
             ORDER BY rank, passage.rowid \(limit == nil ? "" : "LIMIT ?")
@@ -131,7 +152,7 @@ extension ArchiveIndex {
         // Without a limit, no LIMIT at all: with one, even -1, SQLite orders the rows by filing
         // each in a temporary B-tree (to keep only that many), where its sorter would sort them
         // as a list, in a fifth of the time.
-        let arguments: StatementArguments = [query.ftsExpression, rowids.lowerBound, rowids.upperBound]
+        let arguments: StatementArguments = [matching, query.ftsExpression, rowids.lowerBound, rowids.upperBound]
         let rows = try Row.fetchCursor(statement, arguments: arguments + (limit.map { [$0] } ?? []))
         var titles = SessionTitles(db)
         // The places of one session often come one after another: its title is looked up
@@ -139,21 +160,14 @@ extension ArchiveIndex {
         var session: (folder: [UInt8], title: String?) = ([], nil)
         while let row = try rows.next() {
             // Read in place, by position, as selected.
-            let folder = text(statement, column: 0)
-            if !session.folder.elementsEqual(folder) {
-                session = (Array(folder), try titles.title(of: String(decoding: folder, as: UTF8.self)))
+            let folder = statement.text(column: 0)
+            if !session.folder.elementsEqual(bytes: folder) {
+                session = (Array(folder), try titles.title(of: folder))
             }
             // A text without its session's row is not counted either (`count`).
             guard let title = session.title else { continue }
-            try each(FoundPlace(folder: folder, place: text(statement, column: 1), excerpt: text(statement, column: 2), title: title),
+            try each(FoundPlace(folder: folder, place: statement.text(column: 1), excerpt: statement.text(column: 2), title: title),
                      PlaceOrder(rank: row[3], rowid: row[4]))
         }
-    }
-
-    /// The bytes of a text column of the row `statement` is on, where SQLite holds them.
-    private static func text(_ statement: Statement, column: Int32) -> UnsafeBufferPointer<UInt8> {
-        // Text first, then its length in bytes: the order SQLite's manual asks for.
-        guard let start = sqlite3_column_text(statement.sqliteStatement, column) else { return UnsafeBufferPointer(start: nil, count: 0) }
-        return UnsafeBufferPointer(start: start, count: Int(sqlite3_column_bytes(statement.sqliteStatement, column)))
     }
 }

@@ -1,17 +1,24 @@
+import Foundation
 import GRDB
+import GRDBSQLite
 
 /// The titles of the sessions a search finds places in, for the places it hands on. Joined to
 /// every place in SQL, the title was a fifth of a common word's query (the same session's title
 /// looked up again for each of its places); a statement per session costs about as much once a
 /// word is in hundreds of sessions. So the first few sessions' titles are looked up one by one,
 /// and from the next one on all of them are read at once.
+///
+/// Folders are known by their bytes as SQLite holds them: places come in order of rank, so the
+/// folder changes from one place to the next, and a string made of each (and hashed as one) was
+/// most of what a lookup cost.
 struct SessionTitles {
     /// Sessions looked up one by one before all titles are read.
     static let lookedUpOneByOne = 8
 
     private let db: Database
-    /// Titles known so far; nil for a folder without a session row.
-    private var known: [String: String?] = [:]
+    /// Titles known so far by a hash of the folder's bytes; nil for a folder without a session row.
+    private var known: [Int: [(folder: [UInt8], title: String?)]] = [:]
+    private var count = 0
     private var allRead = false
 
     init(_ db: Database) {
@@ -19,17 +26,56 @@ struct SessionTitles {
     }
 
     /// The title of the session in `folder`, nil when the index has no session there.
-    mutating func title(of folder: String) throws -> String? {
-        if let title = known[folder] { return title }
+    mutating func title(of folder: UnsafeBufferPointer<UInt8>) throws -> String? {
+        let key = Self.key(UnsafeRawBufferPointer(folder))
+        if let entry = known[key]?.first(where: { $0.folder.elementsEqual(bytes: folder) }) { return entry.title }
         if allRead { return nil }
-        if known.count < Self.lookedUpOneByOne {
-            let title = try String.fetchOne(db, sql: "SELECT title FROM session WHERE folder = ?", arguments: [folder])
-            known[folder] = title
+        if count < Self.lookedUpOneByOne {
+            let statement = try db.cachedStatement(sql: "SELECT title FROM session WHERE folder = ?")
+            let title = try String.fetchOne(statement, arguments: [String(decoding: folder, as: UTF8.self)])
+            remember(Array(folder), title)
             return title
         }
-        let rows = try Row.fetchCursor(db, sql: "SELECT folder, title FROM session")
-        while let row = try rows.next() { known[row[0]] = .some(row[1]) }
+        let statement = try db.makeStatement(sql: "SELECT folder, title FROM session")
+        let rows = try Row.fetchCursor(statement)
+        while let row = try rows.next() {
+            let stored = statement.text(column: 0)
+            if known[Self.key(UnsafeRawBufferPointer(stored))]?.contains(where: { $0.folder.elementsEqual(bytes: stored) }) != true {
+                remember(Array(stored), row[1])
+            }
+        }
         allRead = true
-        return known[folder] ?? nil
+        return known[key]?.first { $0.folder.elementsEqual(bytes: folder) }?.title ?? nil
+    }
+
+    private mutating func remember(_ folder: [UInt8], _ title: String?) {
+        known[folder.withUnsafeBytes(Self.key), default: []].append((folder, title))
+        count += 1
+    }
+
+    private static func key(_ folder: UnsafeRawBufferPointer) -> Int {
+        var hasher = Hasher()
+        hasher.combine(bytes: folder)
+        return hasher.finalize()
+    }
+}
+
+extension Array<UInt8> {
+    /// Whether the array holds exactly `bytes`, compared with `memcmp`.
+    func elementsEqual(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        count == bytes.count && withUnsafeBufferPointer { mine in
+            guard let left = mine.baseAddress, let right = bytes.baseAddress else { return count == 0 }
+            return memcmp(left, right, count) == 0
+        }
+    }
+}
+
+extension Statement {
+    /// The bytes of a text column of the row the statement is on, where SQLite holds them: good
+    /// until the statement moves on.
+    func text(column: Int32) -> UnsafeBufferPointer<UInt8> {
+        // Text first, then its length in bytes: the order SQLite's manual asks for.
+        guard let start = sqlite3_column_text(sqliteStatement, column) else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(start: start, count: Int(sqlite3_column_bytes(sqliteStatement, column)))
     }
 }
