@@ -54,6 +54,22 @@ public enum ByteWords {
         return word | (capitals >> 2)
     }
 
+    /// Sixteen ASCII bytes (two words in one vector register) with A–Z made a–z, by the same
+    /// arithmetic as `lowercasedASCII(_:)` on both lanes at once. Only additions, masks and shifts:
+    /// a comparison of SIMD vectors compiles to a loop over their lanes.
+    @inline(__always)
+    public static func lowercasedASCII(_ words: SIMD2<UInt64>) -> SIMD2<UInt64> {
+        let ones = SIMD2(repeating: ones)
+        let capitals = (words &+ ones &* UInt64(0x80 - 0x41)) & ~(words &+ ones &* UInt64(0x80 - 0x5B)) & SIMD2(repeating: highBits)
+        return words | (capitals &>> 2)
+    }
+
+    /// Whether all sixteen bytes are ASCII.
+    @inline(__always)
+    public static func isASCII(_ words: SIMD2<UInt64>) -> Bool {
+        isASCII(words[0] | words[1])
+    }
+
     /// Whether all eight bytes are printable ASCII (0x20 to 0x7E).
     @inline(__always)
     public static func isPrintableASCII(_ word: UInt64) -> Bool {

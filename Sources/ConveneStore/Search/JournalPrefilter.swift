@@ -116,8 +116,18 @@ public struct JournalPrefilter: Sendable {
         let count = input.count
         var index = 0, written = 0
         while index < count {
-            // Eight bytes of plain ASCII at a time (most of a journal): capitals made lower case
-            // with a few arithmetic steps for the whole word, written as one.
+            // Sixteen bytes of plain ASCII at a time (most of a journal), in one vector register:
+            // folding was most of what the first search of a new archive spent on its journals.
+            if index + 16 <= count {
+                let words = input.loadUnaligned(fromByteOffset: index, as: SIMD2<UInt64>.self)
+                if ByteWords.isASCII(words) {
+                    output.storeBytes(of: ByteWords.lowercasedASCII(words), toByteOffset: written, as: SIMD2<UInt64>.self)
+                    index += 16
+                    written += 16
+                    continue
+                }
+            }
+            // Eight at a time up to a character outside ASCII.
             if index + 8 <= count {
                 let word = UInt64(littleEndian: input.loadUnaligned(fromByteOffset: index, as: UInt64.self))
                 if ByteWords.isASCII(word) {
