@@ -131,18 +131,22 @@ extension ArchiveIndex {
         try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0
     }
 
-    /// The lines of `query`'s places among `rowids`, best first.
+    /// The lines of `query`'s places among `rowids`, best first. All of them are read in the
+    /// order of their rows and then put in order here: SQLite's sorter copied every row, three
+    /// texts each, to sort it. Only the best `limit` are left to SQLite to pick and order, so that
+    /// the rest are not written.
     private static func lines(_ query: SearchQuery, in db: Database, rowids: ClosedRange<Int64>, matching: Int?, limit: Int?,
                               writing line: (FoundPlace, inout [UInt8]) -> Void) throws -> WrittenLines {
         var lines = WrittenLines()
-        try places(query, in: db, rowids: rowids, matching: matching, limit: limit) { found, order in
+        try places(query, in: db, rowids: rowids, matching: matching, limit: limit, ordered: limit != nil) { found, order in
             lines.append(order) { line(found, &$0) }
         }
+        if limit == nil { lines.sort() }
         return lines
     }
 
-    /// The places `query` finds among `rowids`, best first, each handed to `each` with where it
-    /// stands as SQLite reads it out. A text of no more words than an excerpt holds is its own
+    /// The places `query` finds among `rowids`, best first (in the order of their rows when not
+    /// `ordered`), each handed to `each` with where it stands as SQLite reads it out. A text of no more words than an excerpt holds is its own
     /// excerpt, as `snippet` would give it: its size in words is read from FTS5's record of each
     /// text's length (`passage_docsize`, a varint per column, one byte below 128), so `snippet`
     /// fetches and splits only the longer ones. Blobs compare byte by byte, the shorter first on a
@@ -151,7 +155,7 @@ extension ArchiveIndex {
     /// (`SessionTitles`), not joined to every place. `matching` is how many places the query finds
     /// in the whole index, when counted already: the ranking need not count them again.
     private static func places(_ query: SearchQuery, in db: Database, rowids: ClosedRange<Int64>, matching: Int?, limit: Int?,
-                               each: (FoundPlace, PlaceOrder) throws -> Void) throws {
+                               ordered: Bool = true, each: (FoundPlace, PlaceOrder) throws -> Void) throws {
         let fewWords = String(format: "x'%02X'", excerptWords)
         let statement = try db.makeStatement(sql: """
             SELECT text.folder, text.place,
@@ -160,7 +164,7 @@ extension ArchiveIndex {
                    \(SearchRank.functionName)(passage, size.sz, ?) AS rank, passage.rowid
             FROM passage JOIN text ON text.id = passage.rowid JOIN passage_docsize AS size ON size.id = passage.rowid
             WHERE passage MATCH ? AND passage.rowid BETWEEN ? AND ?
-            ORDER BY rank, passage.rowid \(limit == nil ? "" : "LIMIT ?")
+            \(ordered ? "ORDER BY rank, passage.rowid" : "") \(limit == nil ? "" : "LIMIT ?")
             """)
         // Without a limit, no LIMIT at all: with one, even -1, SQLite orders the rows by filing
         // each in a temporary B-tree (to keep only that many), where its sorter would sort them

@@ -10,15 +10,21 @@ struct PlaceOrder: Comparable, Sendable {
 }
 
 /// Part of a search's answer written out: its lines one after another in one buffer, each with
-/// where it ends and where its place stands. Half an answer, read out on one core.
+/// where it starts and ends and where its place stands. Half an answer, read out on one core.
 struct WrittenLines: Sendable {
     private var bytes: [UInt8] = []
-    private var lines: [(order: PlaceOrder, end: Int)] = []
+    private var lines: [(order: PlaceOrder, start: Int, end: Int)] = []
 
     /// Adds the line `write` appends, for a place standing at `order`.
     mutating func append(_ order: PlaceOrder, _ write: (inout [UInt8]) -> Void) {
+        let start = bytes.count
         write(&bytes)
-        lines.append((order, bytes.count))
+        lines.append((order, start, bytes.count))
+    }
+
+    /// Puts the lines in order, when they were written in another (their rows').
+    mutating func sort() {
+        lines.sort { $0.order < $1.order }
     }
 
     /// The lines of two parts, each already in order, handed to `each` as one answer in order:
@@ -38,6 +44,6 @@ struct WrittenLines: Sendable {
     }
 
     private func line(_ index: Int) -> ArraySlice<UInt8> {
-        bytes[(index == 0 ? 0 : lines[index - 1].end)..<lines[index].end]
+        bytes[lines[index].start..<lines[index].end]
     }
 }
