@@ -110,19 +110,9 @@ extension ArchiveIndex {
     /// generic cursor cost as much again as the walk, a word found in 9,000 places.
     private static func rowsMatching(_ expression: String, in db: Database) throws -> [Int64] {
         let statement = try db.makeStatement(sql: "SELECT rowid FROM passage WHERE passage MATCH ? ORDER BY rowid")
-        try statement.setArguments([expression])
-        defer { sqlite3_reset(statement.sqliteStatement) }
         var rows: [Int64] = []
-        while true {
-            switch sqlite3_step(statement.sqliteStatement) {
-            case SQLITE_ROW:
-                rows.append(sqlite3_column_int64(statement.sqliteStatement, 0))
-            case SQLITE_DONE:
-                return rows
-            case let code:
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: statement.sql)
-            }
-        }
+        try statement.forEachRow([expression]) { rows.append(sqlite3_column_int64(statement.sqliteStatement, 0)) }
+        return rows
     }
 
     /// What SQLite says of the file's state, on this connection: it moves whenever another

@@ -212,17 +212,11 @@ public final class ArchiveIndex {
     /// Only the changed ones are read.
     func refresh(readingAtMost limit: Int? = nil, scan: JournalScan.Scan) throws {
         let journals = scan.journals
-        let known = try database.read { db in
-            var known: [String: String] = [:]
-            let rows = try Row.fetchCursor(db, sql: "SELECT folder, signature FROM session")
-            while let row = try rows.next() { known[row[0]] = row[1] as String }
-            return known
-        }
-        let changed = journals.filter { known[$0.name] != $0.signature }
+        let (changed, gone, known) = try database.read { db in try IndexedJournals.compared(with: journals, in: db) }
         if let limit, changed.count > limit { throw FarBehind(journalsToRead: changed.count, scan: scan) }
         let root = catalog.root
         func entries(_ journals: ArraySlice<JournalScan.Journal>) -> [IndexEntry] { IndexEntry.read(journals, in: root) }
-        if known.isEmpty && changed.count > 64 {
+        if known == 0 && changed.count > 64 {
             // A new index: every journal read first, then written and indexed in one pass, unless
             // another updater filled it meanwhile (then this one has nothing left to do but check).
             let all = entries(changed[...])
@@ -241,8 +235,6 @@ public final class ArchiveIndex {
                 for entry in batch { try entry.store(in: db) }
             }
         }
-        let present = Set(journals.map(\.name))
-        let gone = known.keys.filter { !present.contains($0) }
         if !gone.isEmpty {
             try database.write { db in
                 for folder in gone { try IndexEntry.remove(folder, in: db) }

@@ -37,11 +37,10 @@ struct SessionTitles {
             return title
         }
         let statement = try db.makeStatement(sql: "SELECT folder, title FROM session")
-        let rows = try Row.fetchCursor(statement)
-        while let row = try rows.next() {
+        try statement.forEachRow {
             let stored = statement.text(column: 0)
             if known[Self.key(UnsafeRawBufferPointer(stored))]?.contains(where: { $0.folder.elementsEqual(bytes: stored) }) != true {
-                remember(Array(stored), row[1])
+                remember(Array(stored), String(decoding: statement.text(column: 1), as: UTF8.self))
             }
         }
         allRead = true
@@ -57,25 +56,5 @@ struct SessionTitles {
         var hasher = Hasher()
         hasher.combine(bytes: folder)
         return hasher.finalize()
-    }
-}
-
-extension Array<UInt8> {
-    /// Whether the array holds exactly `bytes`, compared with `memcmp`.
-    func elementsEqual(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        count == bytes.count && withUnsafeBufferPointer { mine in
-            guard let left = mine.baseAddress, let right = bytes.baseAddress else { return count == 0 }
-            return memcmp(left, right, count) == 0
-        }
-    }
-}
-
-extension Statement {
-    /// The bytes of a text column of the row the statement is on, where SQLite holds them: good
-    /// until the statement moves on.
-    func text(column: Int32) -> UnsafeBufferPointer<UInt8> {
-        // Text first, then its length in bytes: the order SQLite's manual asks for.
-        guard let start = sqlite3_column_text(sqliteStatement, column) else { return UnsafeBufferPointer(start: nil, count: 0) }
-        return UnsafeBufferPointer(start: start, count: Int(sqlite3_column_bytes(sqliteStatement, column)))
     }
 }
