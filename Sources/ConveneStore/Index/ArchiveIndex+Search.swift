@@ -87,15 +87,16 @@ extension ArchiveIndex {
             let rows = try Self.rowsMatching(expression, in: db)
             let found = rows.count
             guard found >= split.fromPlaces, let middle = rows.dropFirst(found / 2).first, middle > Int64.min else { return nil }
+            let (lowerPlaces, upperPlaces) = (found / 2, found - found / 2)
             let upper = Prefetched { () -> WrittenLines? in
                 try? anotherReader().read { db in
                     try db.execute(sql: Self.readOutCache)
-                    return try Self.lines(query, in: db, rowids: middle...Int64.max, matching: found, limit: limit, writing: line)
+                    return try Self.lines(query, in: db, rowids: middle...Int64.max, matching: found, limit: limit, expecting: upperPlaces, writing: line)
                 }
             }
             var lower = WrittenLines()
             try db.inTransaction(.deferred) {
-                lower = try Self.lines(query, in: db, rowids: Int64.min...(middle - 1), matching: found, limit: limit, writing: line)
+                lower = try Self.lines(query, in: db, rowids: Int64.min...(middle - 1), matching: found, limit: limit, expecting: lowerPlaces, writing: line)
                 return .commit
             }
             guard let higher = upper.value else { return nil }
@@ -121,13 +122,13 @@ extension ArchiveIndex {
         try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0
     }
 
-    /// The lines of `query`'s places among `rowids`, best first. All of them are read in the
-    /// order of their rows and then put in order here: SQLite's sorter copied every row, three
-    /// texts each, to sort it. Only the best `limit` are left to SQLite to pick and order, so that
-    /// the rest are not written.
+    /// The lines of `query`'s places among `rowids` (about `expected` of them), best first. All
+    /// of them are read in the order of their rows and then put in order here: SQLite's sorter
+    /// copied every row, three texts each, to sort it. Only the best `limit` are left to SQLite
+    /// to pick and order, so that the rest are not written.
     private static func lines(_ query: SearchQuery, in db: Database, rowids: ClosedRange<Int64>, matching: Int?, limit: Int?,
-                              writing line: (FoundPlace, inout [UInt8]) -> Void) throws -> WrittenLines {
-        var lines = WrittenLines()
+                              expecting expected: Int, writing line: (FoundPlace, inout [UInt8]) -> Void) throws -> WrittenLines {
+        var lines = WrittenLines(places: min(expected, limit ?? .max))
         try places(query, in: db, rowids: rowids, matching: matching, limit: limit, ordered: limit != nil) { found, order in
             lines.append(order) { line(found, &$0) }
         }
@@ -136,12 +137,14 @@ extension ArchiveIndex {
     }
 
     /// The places `query` finds among `rowids`, best first (in the order of their rows when not
-    /// `ordered`), each handed to `each` with where it stands as SQLite reads it out. A text of no more words than an excerpt holds is its own
-    /// excerpt, as `snippet` would give it: its size in words is read from FTS5's record of each
-    /// text's length (`passage_docsize`, a varint per column, one byte below 128), so `snippet`
-    /// fetches and splits only the longer ones. Blobs compare byte by byte, the shorter first on a
-    /// tie, so `sz <= x'10'` holds for one byte up to 16 and never for a longer varint (its first
-    /// byte has the high bit set): no string made of every size to compare, as `hex` did. Each session's title is looked up once
+    /// `ordered`), each handed to `each` with where it stands as SQLite reads it out.
+    ///
+    /// A text of no more words than an excerpt holds is its own excerpt, as `snippet` would give
+    /// it: its size in words is read from FTS5's record of each text's length (`passage_docsize`,
+    /// a varint per column, one byte below 128), so `snippet` fetches and splits only the longer
+    /// ones. Blobs compare byte by byte, the shorter first on a tie, so `sz <= x'10'` holds for one
+    /// byte up to 16 and never for a longer varint (its first byte has the high bit set): no string
+    /// made of every size to compare, as `hex` did. Each session's title is looked up once
     /// (`SessionTitles`), not joined to every place. `matching` is how many places the query finds
     /// in the whole index, when counted already: the ranking need not count them again.
     private static func places(_ query: SearchQuery, in db: Database, rowids: ClosedRange<Int64>, matching: Int?, limit: Int?,
