@@ -112,9 +112,27 @@ extension Session {
     /// The first words of a text, on one line, to recognise it by: ‘Hatch noted that…’.
     static func opening(_ text: String) -> String {
         // Only the head is needed: a long text is not split whole for its first words.
-        let head = text.prefix(29).map { $0.isNewline ? " " : $0 }
-        guard head.count > 28 else { return "‘\(String(head))’" }
-        return "‘\(String(head.prefix(27)).trimmingCharacters(in: .whitespaces))…’"
+        var head = ""
+        var count = 0
+        for character in text.prefix(29) {
+            head.append(character.isNewline ? " " : character)
+            count += 1
+        }
+        guard count > 28 else { return "‘\(head)’" }
+        return "‘\(trimmingSpaces(head.prefix(27)))…’"
+    }
+
+    /// `text` without the spaces at either end, as Foundation's `trimmingCharacters(in:
+    /// .whitespaces)` leaves it: Unicode's space separators, tab, and the zero width space (a
+    /// separator in Unicode's early versions, still one to Foundation). Without its character
+    /// sets, whose first use cost more than indexing the rest of a short session.
+    static func trimmingSpaces(_ text: Substring) -> String {
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == "\t" || scalar == "\u{200B}" || scalar.properties.generalCategory == .spaceSeparator
+        }
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }), let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(scalars[first...last])
     }
 }
 
