@@ -1,4 +1,4 @@
-import ConveneCore
+@testable import ConveneCore
 import Testing
 import TestSupport
 
@@ -27,13 +27,6 @@ struct ByteWordsTests {
             #expect(ByteWords.hasByte(below: 0x20, in: word) == bytes.contains { $0 < 0x20 }, "\(bytes)")
             #expect(ByteWords.hasByte(0x7F, in: word) == bytes.contains(0x7F), "\(bytes)")
             #expect(ByteWords.hasByte(0xC2, in: word) == bytes.contains(0xC2), "\(bytes)")
-            // The lowest flag says where the first such byte is (the loops jump there).
-            let firstBelow = bytes.firstIndex { $0 < 0x20 }
-            let below = ByteWords.bytes(below: 0x20, in: word)
-            #expect((below == 0 ? nil : below.trailingZeroBitCount / 8) == firstBelow, "\(bytes)")
-            let firstE2 = bytes.firstIndex(of: 0xE2)
-            let e2 = ByteWords.bytes(0xE2, in: word)
-            #expect((e2 == 0 ? nil : e2.trailingZeroBitCount / 8) == firstE2, "\(bytes)")
         }
     }
 
@@ -83,5 +76,43 @@ struct ByteWordsTests {
             #expect(!plain(Array("outcomes ".utf8) + broken + Array(" outcomes".utf8)), "\(broken)")
         }
         #expect(plain([]))
+    }
+
+    @Test("plain is exactly valid UTF-8 without a control character or line break: every one- and two-byte sequence, the edges of every longer one, at every offset")
+    func plainAgainstValidation() {
+        func plain(_ bytes: [UInt8]) -> Bool { bytes.withUnsafeBufferPointer { VisibleText.isPlain($0) } }
+        // The reference: Swift's own validation, then the checks the terminal's text goes through.
+        func reference(_ bytes: [UInt8]) -> Bool {
+            bytes.withUnsafeBufferPointer { buffer in
+                (try? UTF8Span(validating: buffer.span)) != nil
+                    && !TextRules.containsControl(buffer, allowingNewline: false) && !lineBreakIn(buffer)
+            }
+        }
+        let edges: [UInt8] = [0x00, 0x0A, 0x1F, 0x20, 0x41, 0x7E, 0x7F, 0x80, 0x84, 0x85, 0x8F, 0x90, 0x9F, 0xA0, 0xA7, 0xA8, 0xA9,
+                              0xAA, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE2, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF]
+        var cases: [[UInt8]] = []
+        for first in UInt8.min...UInt8.max {
+            cases.append([first])
+            for second in UInt8.min...UInt8.max { cases.append([first, second]) }
+        }
+        for lead in UInt8(0xE0)...0xF7 {
+            for second in UInt8(0x7F)...0xC0 {
+                for third in edges {
+                    cases.append([lead, second, third])
+                    for fourth in edges where lead >= 0xF0 { cases.append([lead, second, third, fourth]) }
+                }
+            }
+        }
+        for bytes in cases {
+            #expect(plain(bytes) == reference(bytes), "\(bytes)")
+        }
+        // Inside text, at every offset against the eight-byte words, and cut off at the end.
+        for bytes in [[0xC2, 0x85], [0xC2, 0xB7], [0xE2, 0x80, 0xA8], [0xE2, 0x80, 0xA6], [0xED, 0xA0, 0x80], [0xF0, 0x9F, 0x98, 0x80]] as [[UInt8]] {
+            for offset in 0..<17 {
+                let text = Array(repeating: UInt8(ascii: "a"), count: offset) + bytes + Array("outcomes".utf8)
+                #expect(plain(text) == reference(text), "\(text)")
+                #expect(plain(Array(text.dropLast(9))) == reference(Array(text.dropLast(9))), "\(text)")
+            }
+        }
     }
 }

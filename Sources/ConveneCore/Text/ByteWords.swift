@@ -17,27 +17,13 @@ public enum ByteWords {
     /// Whether some byte of `word` is below `limit` (at most 0x80).
     @inline(__always)
     public static func hasByte(below limit: UInt8, in word: UInt64) -> Bool {
-        bytes(below: limit, in: word) != 0
+        (word &- ones &* UInt64(limit)) & ~word & highBits != 0
     }
 
     /// Whether some byte of `word` is `byte`.
     @inline(__always)
     public static func hasByte(_ byte: UInt8, in word: UInt64) -> Bool {
-        bytes(byte, in: word) != 0
-    }
-
-    /// The high bit of each byte of `word` below `limit` (at most 0x80) set, and perhaps of some
-    /// bytes after the first such one (a borrow runs upward): the lowest bit set is exact, and
-    /// `trailingZeroBitCount / 8` is where in the word the first such byte is.
-    @inline(__always)
-    public static func bytes(below limit: UInt8, in word: UInt64) -> UInt64 {
-        (word &- ones &* UInt64(limit)) & ~word & highBits
-    }
-
-    /// The high bit of each byte of `word` equal to `byte` set, exact up to the first (as above).
-    @inline(__always)
-    public static func bytes(_ byte: UInt8, in word: UInt64) -> UInt64 {
-        bytes(below: 1, in: word ^ (ones &* UInt64(byte)))
+        hasByte(below: 1, in: word ^ (ones &* UInt64(byte)))
     }
 
     /// Whether all eight bytes are ASCII.

@@ -32,45 +32,50 @@ public enum VisibleText {
     /// character and no line break. Such text is its own `of(_:)` and its own `onOneLine`, so a
     /// line made of it can be written from the bytes where they lie, without making strings of them
     /// (a search printing thousands of places).
+    ///
+    /// One pass: printable ASCII eight bytes at a time, and each longer sequence checked against
+    /// Unicode's table of well-formed UTF-8 (no overlong form, no surrogate, nothing past
+    /// U+10FFFF) where it stands. The controls outside ASCII are C1, 0xC2 then 0x80–0x9F (NEL
+    /// among them); the line breaks outside ASCII are NEL and U+2028/U+2029, 0xE2 0x80 then 0xA8
+    /// or 0xA9. (Validating, then looking for controls, then for line breaks, each a pass over a
+    /// place with a middle dot and quotes in it, was most of what a search spent writing lines.)
     public static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        // Printable ASCII, eight bytes at a time, answers for most text at once.
+        let count = bytes.count
         var index = 0
-        while index + 8 <= bytes.count, ByteWords.isPrintableASCII(ByteWords.word(at: index, in: bytes)) { index += 8 }
-        while index < bytes.count, (0x20...0x7E).contains(bytes[index]) { index += 1 }
-        if index == bytes.count { return true }
-        return (try? UTF8Span(validating: bytes.span)) != nil && !holdsControlOrBreak(validUTF8: bytes, from: index)
+        while index < count {
+            if index + 8 <= count, ByteWords.isPrintableASCII(ByteWords.word(at: index, in: bytes)) {
+                index += 8
+                continue
+            }
+            let lead = bytes[index]
+            if lead >= 0x20 && lead < 0x7F {
+                index += 1
+                continue
+            }
+            guard let (length, second) = sequence(startingWith: lead), index + length <= count,
+                  second.contains(bytes[index + 1]) else { return false }
+            for offset in 2..<length where !(0x80...0xBF).contains(bytes[index + offset]) { return false }
+            if lead == 0xE2 && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9) { return false }
+            index += length
+        }
+        return true
     }
 
-    /// Whether valid UTF-8 holds a control character or a line break from `start` on, in one pass.
-    /// In valid UTF-8 those are a byte below 0x20 or DEL (LF, VT, FF and CR among them), C1 (0xC2
-    /// then 0x80–0x9F, NEL among them) or U+2028/U+2029 (0xE2 0x80 then 0xA8 or 0xA9). Eight bytes
-    /// at a time, the loop goes straight to the first byte that is one of those or a lead byte 0xC2
-    /// or 0xE2. (A place's middle dot and quotes took three passes over it, a third of what a
-    /// search spent writing its lines.)
-    private static func holdsControlOrBreak(validUTF8 bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
-        var index = start
-        while index < bytes.count {
-            if index + 8 <= bytes.count {
-                let word = ByteWords.word(at: index, in: bytes)
-                let flagged = ByteWords.bytes(below: 0x20, in: word) | ByteWords.bytes(0x7F, in: word)
-                    | ByteWords.bytes(0xC2, in: word) | ByteWords.bytes(0xE2, in: word)
-                guard flagged != 0 else {
-                    index += 8
-                    continue
-                }
-                index += flagged.trailingZeroBitCount / 8
-            }
-            switch bytes[index] {
-            case 0x00..<0x20, 0x7F:
-                return true
-            case 0xC2 where index + 1 < bytes.count && bytes[index + 1] < 0xA0:
-                return true
-            case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                return true
-            default:
-                index += 1
-            }
+    /// The length of the UTF-8 sequence a byte outside printable ASCII starts, and the bytes its
+    /// second may be, in plain text; nil for a byte that starts none there (a C0 control, DEL, a
+    /// continuation byte out of place, 0xC0, 0xC1 and 0xF5–0xFF, which never occur in UTF-8).
+    @inline(__always)
+    private static func sequence(startingWith lead: UInt8) -> (length: Int, second: ClosedRange<UInt8>)? {
+        switch lead {
+        case 0xC2: (2, 0xA0...0xBF)
+        case 0xC3...0xDF: (2, 0x80...0xBF)
+        case 0xE0: (3, 0xA0...0xBF)
+        case 0xE1...0xEC, 0xEE, 0xEF: (3, 0x80...0xBF)
+        case 0xED: (3, 0x80...0x9F)
+        case 0xF0: (4, 0x90...0xBF)
+        case 0xF1...0xF3: (4, 0x80...0xBF)
+        case 0xF4: (4, 0x80...0x8F)
+        default: nil
         }
-        return false
     }
 }
