@@ -141,10 +141,10 @@ extension ArchiveIndex {
     ///
     /// A text of no more words than an excerpt holds is its own excerpt, as `snippet` would give
     /// it: its size in words is read from FTS5's record of each text's length (`passage_docsize`,
-    /// a varint per column, one byte below 128), so `snippet` fetches and splits only the longer
-    /// ones. Blobs compare byte by byte, the shorter first on a tie, so `sz <= x'10'` holds for one
-    /// byte up to 16 and never for a longer varint (its first byte has the high bit set): no string
-    /// made of every size to compare, as `hex` did. Each session's title is looked up once
+    /// a varint per column, one byte below 128, copied into `text`), so `snippet` fetches and
+    /// splits only the longer ones. Blobs compare byte by byte, the shorter first on a tie, so
+    /// `sz <= x'10'` holds for one byte up to 16 and never for a longer varint (its first byte has
+    /// the high bit set): no string made of every size to compare, as `hex` did. Each session's title is looked up once
     /// (`SessionTitles`), not joined to every place. `matching` is how many places the query finds
     /// in the whole index, when counted already: the ranking need not count them again.
     private static func places(_ query: SearchQuery, in db: Database, rowids: ClosedRange<Int64>, matching: Int?, limit: Int?,
@@ -152,10 +152,10 @@ extension ArchiveIndex {
         let fewWords = String(format: "x'%02X'", excerptWords)
         let statement = try db.makeStatement(sql: """
             SELECT text.folder, text.place,
-                   CASE WHEN size.sz <= \(fewWords) THEN text.body
+                   CASE WHEN text.sz <= \(fewWords) THEN text.body
                         ELSE snippet(passage, 0, '', '', '…', \(excerptWords)) END,
-                   \(SearchRank.functionName)(passage, size.sz, ?) AS rank, passage.rowid
-            FROM passage JOIN text ON text.id = passage.rowid JOIN passage_docsize AS size ON size.id = passage.rowid
+                   \(SearchRank.functionName)(passage, text.sz, ?) AS rank, passage.rowid
+            FROM passage JOIN text ON text.id = passage.rowid
             WHERE passage MATCH ? AND passage.rowid BETWEEN ? AND ?
             \(ordered ? "ORDER BY rank, passage.rowid" : "") \(limit == nil ? "" : "LIMIT ?")
             """)

@@ -11,7 +11,7 @@ import GRDB
 public final class ArchiveIndex {
     public static let fileName = ".index.sqlite"
     /// Raised whenever what is stored changes shape; an index of another version is rebuilt.
-    static let schemaVersion = 5
+    static let schemaVersion = 6
 
     let database: any DatabaseWriter
     /// Opens a second reader of the same file, for a search read out on two cores at once; nil

@@ -31,9 +31,11 @@ enum IndexSchema {
         // The texts, findable by session (to replace one session's without a scan), and their
         // full-text index over them (external content: the words are indexed, the text kept once),
         // kept in step by triggers. Words are folded for case and accents ("resume" finds "Résumé"),
-        // as SearchQuery reads them.
+        // as SearchQuery reads them. `sz` is FTS5's record of the text's length in words, copied
+        // from `passage_docsize` once the text is indexed: a search ranks and excerpts every place
+        // it finds by it, and reading it with the text spares a lookup in another table per place.
         try db.execute(sql: """
-            CREATE TABLE text (id INTEGER PRIMARY KEY, folder TEXT NOT NULL, place TEXT NOT NULL, body TEXT NOT NULL);
+            CREATE TABLE text (id INTEGER PRIMARY KEY, folder TEXT NOT NULL, place TEXT NOT NULL, body TEXT NOT NULL, sz BLOB);
             CREATE INDEX text_by_folder ON text(folder);
             CREATE VIRTUAL TABLE passage USING fts5(body, content = 'text', content_rowid = 'id',
                                                    tokenize = 'unicode61 remove_diacritics 2');
@@ -47,6 +49,7 @@ enum IndexSchema {
         try db.execute(sql: """
             CREATE TRIGGER text_added AFTER INSERT ON text BEGIN
                 INSERT INTO passage (rowid, body) VALUES (new.id, new.body);
+                UPDATE text SET sz = (SELECT sz FROM passage_docsize WHERE id = new.id) WHERE id = new.id;
             END;
             CREATE TRIGGER text_removed AFTER DELETE ON text BEGIN
                 INSERT INTO passage (passage, rowid, body) VALUES ('delete', old.id, old.body);
@@ -61,6 +64,7 @@ enum IndexSchema {
         try db.execute(sql: "DROP TRIGGER text_added; DROP TRIGGER text_removed")
         for entry in entries { try entry.store(in: db) }
         try db.execute(sql: "INSERT INTO passage (passage) VALUES ('rebuild')")
+        try db.execute(sql: "UPDATE text SET sz = size.sz FROM passage_docsize AS size WHERE size.id = text.id")
         try createTriggers(in: db)
     }
 }

@@ -3,12 +3,12 @@ import GRDB
 import GRDBSQLite
 
 /// The order of a search's places: FTS5's BM25 score, computed as its built-in `bm25` computes it,
-/// but from the text's length the query already reads (`passage_docsize`) instead of asking FTS5
-/// for it row by row. FTS5 answers `xColumnSize` with a statement of its own for every row, which
-/// is most of what ranking a common word costs (18 of 25 ms over 9,000 places); the join on the
-/// same table reads it in a third of that.
+/// but from the text's length the query already reads (`text.sz`, FTS5's `passage_docsize` record
+/// copied beside the text) instead of asking FTS5 for it row by row. FTS5 answers `xColumnSize`
+/// with a statement of its own for every row, which is most of what ranking a common word costs
+/// (18 of 25 ms over 9,000 places).
 ///
-/// Used as `convene_rank(passage, passage_docsize.sz, rows)`: lower is better, as `bm25` gives it.
+/// Used as `convene_rank(passage, text.sz, rows)`: lower is better, as `bm25` gives it.
 /// `rows` is how many rows the whole query matches when the caller has counted them already, else
 /// NULL: for a query of one phrase that is the phrase's own count, which FTS5 would otherwise find
 /// by reading every row that holds it again (a fifth of ranking a word found in 9,000 places, paid
@@ -136,8 +136,8 @@ enum SearchRank {
         return count
     }
 
-    /// The row's length in words from its `passage_docsize` record: one varint per column (SQLite's
-    /// big-endian seven bits a byte), and the table has one column.
+    /// The row's length in words from its `passage_docsize` record (as copied into `text`): one
+    /// varint per column (SQLite's big-endian seven bits a byte), and the table has one column.
     static func docsizeTokens(_ value: OpaquePointer?) -> Int {
         guard let bytes = sqlite3_value_blob(value)?.assumingMemoryBound(to: UInt8.self) else { return 0 }
         var tokens = 0
