@@ -94,7 +94,7 @@ struct Export: ParsableCommand {
                 }
             }
         }
-        let environment = ProcessInfo.processInfo.environment
+        let environment = ProcessEnvironment.current
         let standardOutput = PlainOutput.standardOutput(environment: environment)
         if let printed = format.printed, printed != .html, output == nil, standardOutput.isTerminal {
             throw CommandFailure("\(printed.name) is not for a terminal: give a file with -o \(folder.name).\(printed.rawValue), or redirect standard output")

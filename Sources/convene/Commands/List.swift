@@ -21,7 +21,7 @@ struct List: ParsableCommand {
             try Output.print("no sessions yet in \(sessions.location.sessions.path); start one with `convene new`")
             return
         }
-        let output = PlainOutput.standardOutput(environment: ProcessInfo.processInfo.environment)
+        let output = PlainOutput.standardOutput(environment: ProcessEnvironment.current)
         try Output.print(lines: SessionTable(summaries: summaries).lines(width: output.isTerminal ? output.width : nil))
     }
 }

@@ -29,7 +29,7 @@ struct MergeJournal: ParsableCommand {
         let merged = try JournalFileMerge.merge(ours: ourData, theirs: theirData, path: path)
         try merged.journal.write(to: URL(fileURLWithPath: ours))
         // For the sync that started git, which tells the person; a `git merge` by hand has none.
-        guard let noticesPath = ProcessInfo.processInfo.environment["CONVENE_MERGE_NOTICES"], !merged.notices.isEmpty else { return }
+        guard let noticesPath = ProcessEnvironment.current["CONVENE_MERGE_NOTICES"], !merged.notices.isEmpty else { return }
         let session = String(path.prefix { $0 != "/" })
         var lines = Data()
         for notice in merged.notices {

@@ -29,7 +29,7 @@ struct Show: ParsableCommand {
 
     func run() throws {
         let (text, warnings) = try markdown()
-        let environment = ProcessInfo.processInfo.environment
+        let environment = ProcessEnvironment.current
         let output = PlainOutput.standardOutput(environment: environment)
         let layout = MarkdownLayout(width: width ?? output.width)
         let (styled, coloured) = (colour.styled(output, environment: environment), colour.coloured(environment: environment))

@@ -7,7 +7,7 @@ import Glibc
 /// otherwise with `--as`: the account's login name.
 enum LoginName {
     static var current: String {
-        let environment = ProcessInfo.processInfo.environment
+        let environment = ProcessEnvironment.current
         for variable in ["USER", "LOGNAME"] {
             if let name = environment[variable]?.trimmingCharacters(in: .whitespaces), !name.isEmpty { return name }
         }

@@ -7,7 +7,7 @@ struct SessionsOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The sessions folder to use instead of the default.", valueName: "folder"), completion: .directory)
     var dir: String?
 
-    var environment: [String: String] { ProcessInfo.processInfo.environment }
+    var environment: [String: String] { ProcessEnvironment.current }
 
     var location: SessionsLocation { SessionsLocation(environment: environment, override: dir) }
 

@@ -8,14 +8,14 @@ import Foundation
 enum ShellCompletion {
     /// Session folder names starting with what is typed.
     static let sessions = CompletionKind.custom { words, _, typed in
-        let location = SessionsLocation(environment: ProcessInfo.processInfo.environment, override: folder(in: words))
+        let location = SessionsLocation(environment: ProcessEnvironment.current, override: folder(in: words))
         let names = (try? FileManager.default.contentsOfDirectory(atPath: location.sessions.path)) ?? []
         return names.filter { !$0.hasPrefix(".") && $0.hasPrefix(typed) }.sorted(by: >)
     }
 
     /// Template names starting with what is typed.
     static let templates = CompletionKind.custom { words, _, typed in
-        let environment = ProcessInfo.processInfo.environment
+        let environment = ProcessEnvironment.current
         let library = TemplateLibrary.standard(location: SessionsLocation(environment: environment, override: folder(in: words)),
                                                environment: environment)
         return library.sessionTemplateFiles().keys.filter { $0.hasPrefix(typed) }.sorted()
@@ -23,7 +23,7 @@ enum ShellCompletion {
 
     /// A session, or a Markdown file or folder on the path typed (`show`, `review`).
     static let sessionOrMarkdown = CompletionKind.custom { words, _, typed in
-        let location = SessionsLocation(environment: ProcessInfo.processInfo.environment, override: folder(in: words))
+        let location = SessionsLocation(environment: ProcessEnvironment.current, override: folder(in: words))
         let sessions = ((try? FileManager.default.contentsOfDirectory(atPath: location.sessions.path)) ?? [])
             .filter { !$0.hasPrefix(".") && $0.hasPrefix(typed) }
         let slash = typed.lastIndex(of: "/")

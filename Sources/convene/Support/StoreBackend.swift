@@ -92,7 +92,7 @@ final class StoreBackend: LiveSessionBackend {
 
 extension StoreBackend {
     func editExternally(_ text: String) throws -> String {
-        try signals.sparingInterrupts { try ExternalEditor(environment: ProcessInfo.processInfo.environment).edit(text) }
+        try signals.sparingInterrupts { try ExternalEditor(environment: ProcessEnvironment.current).edit(text) }
     }
 
     /// Takes a seat in the session at `folder`: hosts it, or joins its host. `wakeup` is signalled
