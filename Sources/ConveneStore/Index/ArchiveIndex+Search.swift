@@ -144,9 +144,10 @@ extension ArchiveIndex {
     /// a varint per column, one byte below 128, copied into `text`), so `snippet` fetches and
     /// splits only the longer ones. Blobs compare byte by byte, the shorter first on a tie, so
     /// `sz <= x'10'` holds for one byte up to 16 and never for a longer varint (its first byte has
-    /// the high bit set): no string made of every size to compare, as `hex` did. Each session's title is looked up once
-    /// (`SessionTitles`), not joined to every place. `matching` is how many places the query finds
-    /// in the whole index, when counted already: the ranking need not count them again.
+    /// the high bit set): no string made of every size to compare, as `hex` did. Each session's
+    /// title is looked up once (`SessionTitles`), not joined to every place. `matching` is how
+    /// many places the query finds in the whole index, when counted already: the ranking need not
+    /// count them again. Rows are read with SQLite's own calls, by position, as selected.
     private static func places(_ query: SearchQuery, in db: Database, rowids: ClosedRange<Int64>, matching: Int?, limit: Int?,
                                ordered: Bool = true, each: (FoundPlace, PlaceOrder) throws -> Void) throws {
         let fewWords = String(format: "x'%02X'", excerptWords)
@@ -163,21 +164,20 @@ extension ArchiveIndex {
         // each in a temporary B-tree (to keep only that many), where its sorter would sort them
         // as a list, in a fifth of the time.
         let arguments: StatementArguments = [matching, query.ftsExpression, rowids.lowerBound, rowids.upperBound]
-        let rows = try Row.fetchCursor(statement, arguments: arguments + (limit.map { [$0] } ?? []))
         var titles = SessionTitles(db)
         // The places of one session often come one after another: its title is looked up
         // again only when the folder changes.
         var session: (folder: [UInt8], title: String?) = ([], nil)
-        while let row = try rows.next() {
-            // Read in place, by position, as selected.
+        try statement.forEachRow(arguments + (limit.map { [$0] } ?? [])) {
             let folder = statement.text(column: 0)
             if !session.folder.elementsEqual(bytes: folder) {
                 session = (Array(folder), try titles.title(of: folder))
             }
             // A text without its session's row is not counted either (`count`).
-            guard let title = session.title else { continue }
-            try each(FoundPlace(folder: folder, place: statement.text(column: 1), excerpt: statement.text(column: 2), title: title),
-                     PlaceOrder(rank: row[3], rowid: row[4]))
+            guard let title = session.title else { return }
+            let order = PlaceOrder(rank: sqlite3_column_double(statement.sqliteStatement, 3),
+                                   rowid: sqlite3_column_int64(statement.sqliteStatement, 4))
+            try each(FoundPlace(folder: folder, place: statement.text(column: 1), excerpt: statement.text(column: 2), title: title), order)
         }
     }
 }
