@@ -8,9 +8,9 @@ import GRDBSQLite
 /// word is in hundreds of sessions. So the first few sessions' titles are looked up one by one,
 /// and from the next one on all of them are read at once.
 ///
-/// Folders are known by their bytes as SQLite holds them: places come in order of rank, so the
-/// folder changes from one place to the next, and a string made of each (and hashed as one) was
-/// most of what a lookup cost.
+/// Folders are known by their bytes as SQLite holds them: places read in order of rank change
+/// folder from one place to the next, and a string made of each (and hashed as one) was most of
+/// what a lookup cost.
 struct SessionTitles {
     /// Sessions looked up one by one before all titles are read.
     static let lookedUpOneByOne = 8
