@@ -65,6 +65,21 @@ struct ArchiveIndexTests {
         #expect(counts["texts"] as Int > 0 && counts["sized"] as Int == counts["texts"] as Int && counts["differing"] as Int == 0)
     }
 
+    @Test("a journal's signature reads as its size, time and inode in decimal, as the index has always stored them")
+    func signatureText() {
+        var random = SeededGenerator(seed: 17)
+        var cases: [(Int64, Int64, Int64, UInt64)] = [(0, 0, 0, 0), (Int64.max, Int64.min, 999_999_999, UInt64.max), (13_449, -1, 5, 10)]
+        for _ in 0..<1_000 {
+            cases.append((Int64.random(in: 0...Int64.max, using: &random) >> Int64.random(in: 0...62, using: &random),
+                          Int64.random(in: -2_000_000_000...4_000_000_000, using: &random), Int64.random(in: 0..<1_000_000_000, using: &random),
+                          UInt64.random(in: 0...UInt64.max, using: &random) >> UInt64.random(in: 0...63, using: &random)))
+        }
+        for (size, seconds, nanoseconds, inode) in cases {
+            #expect(JournalScan.signatureText(size: size, seconds: seconds, nanoseconds: nanoseconds, inode: inode)
+                    == "\(size):\(seconds).\(nanoseconds):\(inode)")
+        }
+    }
+
     @Test("an index an older Convene made (another schema version) is made anew, and finds what reading the journals finds")
     func olderSchema() throws {
         let root = try TemporaryFolder()
