@@ -27,8 +27,7 @@ struct SessionTitles {
 
     /// The title of the session in `folder`, nil when the index has no session there.
     mutating func title(of folder: UnsafeBufferPointer<UInt8>) throws -> String? {
-        let key = Self.key(UnsafeRawBufferPointer(folder))
-        if let entry = known[key]?.first(where: { $0.folder.elementsEqual(bytes: folder) }) { return entry.title }
+        if let entry = entry(for: folder) { return entry.title }
         if allRead { return nil }
         if count < Self.lookedUpOneByOne {
             let statement = try db.cachedStatement(sql: "SELECT title FROM session WHERE folder = ?")
@@ -39,12 +38,15 @@ struct SessionTitles {
         let statement = try db.makeStatement(sql: "SELECT folder, title FROM session")
         try statement.forEachRow {
             let stored = statement.text(column: 0)
-            if known[Self.key(UnsafeRawBufferPointer(stored))]?.contains(where: { $0.folder.elementsEqual(bytes: stored) }) != true {
-                remember(Array(stored), String(decoding: statement.text(column: 1), as: UTF8.self))
-            }
+            if entry(for: stored) == nil { remember(Array(stored), String(decoding: statement.text(column: 1), as: UTF8.self)) }
         }
         allRead = true
-        return known[key]?.first { $0.folder.elementsEqual(bytes: folder) }?.title ?? nil
+        return entry(for: folder)?.title ?? nil
+    }
+
+    /// What is known of the session in `folder`, if anything yet.
+    private func entry(for folder: UnsafeBufferPointer<UInt8>) -> (folder: [UInt8], title: String?)? {
+        known[Self.key(UnsafeRawBufferPointer(folder))]?.first { $0.folder.elementsEqual(bytes: folder) }
     }
 
     private mutating func remember(_ folder: [UInt8], _ title: String?) {
